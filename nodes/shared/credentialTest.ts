@@ -1,0 +1,138 @@
+/**
+ * The VICIdial credential test. VICIdial answers HTTP 200 with an ERROR text for a bad
+ * login, and `version` needs no login, so the test asks three questions:
+ * 1. Is this a VICIdial API at all? (`version`, no login)
+ * 2. Is the password right, and may the user use the Agent API? The Agent API tells both
+ *    apart, and accepts any user level, so a wrong password costs one failed login only.
+ * 3. May the user use the Non-Agent API? (a login with a function name VICIdial doesn't
+ *    have: it answers "NO FUNCTION SPECIFIED" only after a good login, and changes nothing).
+ */
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import { VicidialError } from './errors';
+import { parseStatusLine } from './parse';
+import type { Connection, RawResponse, Sender } from './transport';
+import { callVicidial, connectionFromCredentials, endpointUrl } from './transport';
+
+/** A function name VICIdial does not have: the login is checked, nothing runs. */
+export const PROBE_FUNCTION = 'n8n_credential_check';
+
+const TEST_TIMEOUT_MS = 15_000;
+
+/** The credential-test context offers only the legacy request helper; credentials go in the form body. */
+export function credentialTestSender(helpers: ICredentialTestFunctions['helpers']): Sender {
+	return async (request) => {
+		const response = (await helpers.request({
+			method: 'POST',
+			uri: request.url,
+			form: request.form,
+			json: false,
+			simple: false,
+			resolveWithFullResponse: true,
+			timeout: request.timeoutMs,
+			rejectUnauthorized: !request.ignoreSslIssues,
+		})) as { statusCode: number; body: unknown; headers: Record<string, string | string[] | undefined> };
+		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		return { statusCode: response.statusCode, body, headers: response.headers ?? {} };
+	};
+}
+
+const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+
+function notVicidial(response: RawResponse, url: string, what: string): string | undefined {
+	const body = response.body.trim();
+	if (response.statusCode === 404) return `${url} answered "404 Not Found": this is not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
+	if (response.statusCode !== 200) return `${url} answered HTTP ${response.statusCode}: this is not a working VICIdial ${what}. Check the Server URL and the ${what} Path.`;
+	if (/^</.test(body) || /<html|<body|<!doctype/i.test(body)) {
+		return `${url} answered with an HTML page, not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
+	}
+	return undefined;
+}
+
+function fieldCheck(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const user = typeof credentials.apiUser === 'string' ? credentials.apiUser : '';
+	const password = typeof credentials.password === 'string' ? credentials.password : '';
+	const source = typeof credentials.source === 'string' ? credentials.source : '';
+	if (user.trim().length < 2) return 'The API User must have at least 2 characters.';
+	if (password.length < 2) return 'The Password must have at least 2 characters.';
+	if (!/^[\p{L}0-9]{2,20}$/u.test(source)) return 'The Source must be 2 to 20 letters or digits (VICIdial rejects shorter ones and drops other characters).';
+	return undefined;
+}
+
+type AgentProbe = 'good' | 'noAgentApi' | 'badLogin' | 'locked' | 'unknown';
+
+function readAgentProbe(body: string): AgentProbe {
+	const trimmed = body.trim();
+	if (trimmed === '') return 'good';
+	const line = parseStatusLine(trimmed.split('\n')[0]);
+	if (!line || !/Invalid Username\/Password/i.test(line.message)) return 'unknown';
+	// Fields: user | password (redacted) | password ok (1/0) | agent API access (1/0) | auth result
+	const [, , passwordOk, agentApi, result] = line.data;
+	if (result === 'LOCK') return 'locked';
+	if (passwordOk === '1') return agentApi === '1' ? 'good' : 'noAgentApi';
+	if (passwordOk === '0') return 'badLogin';
+	return 'unknown';
+}
+
+export async function testVicidialCredential(sender: Sender, credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	let connection: Connection;
+	try {
+		connection = connectionFromCredentials(credentials);
+	} catch (error) {
+		return fail(error instanceof Error ? error.message : String(error));
+	}
+	const problem = fieldCheck(credentials);
+	if (problem) return fail(problem);
+	const user = String(credentials.apiUser).trim();
+	const login = { user, pass: String(credentials.password), source: String(credentials.source) };
+	const nonAgentUrl = endpointUrl(connection, 'nonAgent');
+	const agentUrl = endpointUrl(connection, 'agent');
+
+	try {
+		// 1. Is it VICIdial?
+		const version = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const wrong = notVicidial(version, nonAgentUrl, 'Non-Agent API');
+		if (wrong) return fail(wrong);
+		const versionMatch = /^VERSION: ([^|]*)\|BUILD: ([^|]*)\|/.exec(version.body.trim());
+		if (!versionMatch) {
+			return fail(`${nonAgentUrl} answers, but not like the VICIdial Non-Agent API (its "version" answer was "${version.body.trim().slice(0, 80)}"). Check the Server URL and the Non-Agent API Path.`);
+		}
+		const serverName = `VICIdial ${versionMatch[1]} (build ${versionMatch[2]})`;
+
+		// 2. Password and Agent API access.
+		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'unknown' : readAgentProbe(agent.body);
+		if (agentProbe === 'locked') {
+			return fail(`VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`);
+		}
+		if (agentProbe === 'badLogin') {
+			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, or the user is inactive.`);
+		}
+
+		// 3. Non-Agent API access.
+		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const answer = nonAgent.body.trim();
+		const agentNote =
+			agentProbe === 'good' ? 'The Agent API is allowed too.' : agentProbe === 'noAgentApi' ? 'This user has no Agent API access, so the VICIdial Agent node will not work with it.' : '';
+		if (/^ERROR: NO FUNCTION SPECIFIED/.test(answer)) {
+			return { status: 'OK', message: `Connected to ${serverName} as "${user}". ${agentNote}`.trim() };
+		}
+		if (/^ERROR: Too many login attempts/.test(answer)) {
+			return fail(`VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`);
+		}
+		if (/^ERROR: Your IP Address is not allowed/.test(answer)) {
+			return fail(`VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`);
+		}
+		if (/^ERROR: Login incorrect/.test(answer)) {
+			if (agentProbe === 'good' || agentProbe === 'noAgentApi') {
+				return fail(
+					`The password of "${user}" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher.${agentProbe === 'good' ? ' (It can use the Agent API.)' : ''}`,
+				);
+			}
+			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, the user is inactive, or its user level is below 7.`);
+		}
+		return fail(`${nonAgentUrl} answered the login check unexpectedly: "${answer.slice(0, 120)}".`);
+	} catch (error) {
+		if (error instanceof VicidialError) return fail(`${error.message} (${connection.baseUrl})`);
+		return fail(`The connection test failed: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}

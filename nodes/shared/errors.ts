@@ -1,0 +1,109 @@
+/**
+ * VICIdial's error texts, what they mean to a user, and redaction of the secrets
+ * VICIdial echoes back. Every text that leaves this package (error, item, log) goes
+ * through `redact` first.
+ */
+
+export type VicidialErrorKind =
+	| 'login' // wrong user or password (or user level too low for the API)
+	| 'lockout' // too many failed logins
+	| 'ipBlocked'
+	| 'functionNotAllowed' // user's api_allowed_functions lacks this function
+	| 'permission' // user lacks a right the function checks
+	| 'agentNotLoggedIn'
+	| 'noRecords'
+	| 'duplicate'
+	| 'invalid' // VICIdial refused a value
+	| 'apiError' // any other ERROR: answer
+	| 'malformed' // not an answer we can read: HTML, empty, truncated, wrong shape
+	| 'http' // non-200 status
+	| 'network'; // no answer: unreachable, TLS, timeout, reset
+
+/** The package's own error: the parser and transport throw nothing else. */
+export class VicidialError extends Error {
+	readonly kind: VicidialErrorKind;
+	/** A short hint for the user, already redacted. */
+	readonly hint: string;
+	/** VICIdial's data fields after ` - ` or `: |`, redacted. */
+	readonly data: string[];
+	readonly httpCode?: number;
+	/** True when a write may have reached VICIdial although no answer arrived. */
+	readonly mayHaveApplied: boolean;
+
+	constructor(
+		kind: VicidialErrorKind,
+		message: string,
+		options: { hint?: string; data?: string[]; httpCode?: number; mayHaveApplied?: boolean } = {},
+	) {
+		super(message);
+		this.name = 'VicidialError';
+		this.kind = kind;
+		this.hint = options.hint ?? HINTS[kind];
+		this.data = options.data ?? [];
+		this.httpCode = options.httpCode;
+		this.mayHaveApplied = options.mayHaveApplied ?? false;
+	}
+}
+
+const HINTS: Record<VicidialErrorKind, string> = {
+	login:
+		'VICIdial did not accept the API user and password. Check them in the credential; the Non-Agent API also needs an active user with user level 7 or higher.',
+	lockout:
+		'VICIdial locks a user for 15 minutes after 10 failed logins in a row. Wait, or have an administrator clear the failed logins, then fix the password in the credential.',
+	ipBlocked: "VICIdial's IP list for this user does not allow the n8n server's address.",
+	functionNotAllowed:
+		'The API user may not call this function: add it (or ALL_FUNCTIONS) to "API Allowed Functions" of the user in VICIdial.',
+	permission:
+		'The API user lacks a VICIdial permission this function checks (for example "Modify Leads", "Modify Lists", "View Reports" or the user level). Grant it in the user settings.',
+	agentNotLoggedIn: 'The agent is not logged in to the VICIdial agent screen.',
+	noRecords:
+		'VICIdial found nothing. Turn on "Return Empty Result When Nothing Found" to get no items instead of an error.',
+	duplicate: 'VICIdial found an existing record and refused to add another (duplicate check).',
+	invalid: 'VICIdial refused a value. Check the field named in the message.',
+	apiError: 'VICIdial answered with an error.',
+	malformed:
+		'The server did not answer like a VICIdial API. Check the Server URL and the API paths in the credential.',
+	http: 'The server answered with an HTTP error. Check the Server URL and the API paths in the credential.',
+	network: 'Check that the Server URL is right and that n8n can reach the VICIdial server.',
+};
+
+/** Classifies an `ERROR:` message (the part after `ERROR: `). */
+export function classifyError(message: string): VicidialErrorKind {
+	if (/Login incorrect|Invalid Username\/Password/i.test(message)) return 'login';
+	if (/Too many login attempts/i.test(message)) return 'lockout';
+	if (/IP Address is not allowed/i.test(message)) return 'ipBlocked';
+	if (/PERMISSION TO USE THIS FUNCTION/i.test(message)) return 'functionNotAllowed';
+	if (/PERMISSION|NOT ALLOWED TO|API NOT ACTIVE/i.test(message)) return 'permission';
+	if (/not logged in/i.test(message)) return 'agentNotLoggedIn';
+	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS/i.test(message))
+		return 'noRecords';
+	if (/DUPLICATE/i.test(message)) return 'duplicate';
+	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source/i.test(message))
+		return 'invalid';
+	return 'apiError';
+}
+
+export const REDACTED = '[redacted]';
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Removes secrets from a text VICIdial or a library produced.
+ * - every occurrence of the known secrets (the credential's password);
+ * - the password field of VICIdial's login errors, even when we don't know the value
+ *   (`Login incorrect, please try again: |user|PASS|BAD|`, `Invalid Username/Password: |user|PASS|...`);
+ * - `pass='...'` in SQL the Agent API prints, and `pass=...` in query strings or form bodies.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length > 0) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+	}
+	out = out.replace(/((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)[^|\n]*/gi, `$1${REDACTED}`);
+	out = out.replace(/(\bpass(?:_hash)?\s*=\s*')[^'\n]*'/gi, `$1${REDACTED}'`);
+	out = out.replace(/((?:^|[?&\s;])pass=)[^&\s|"']*/gim, `$1${REDACTED}`);
+	out = out.replace(/("pass"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);
+	return out;
+}

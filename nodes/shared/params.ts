@@ -1,0 +1,176 @@
+/**
+ * Reads the values a user gave for one function and turns them into VICIdial's form
+ * fields, refusing bad values before anything is sent: VICIdial often accepts them
+ * silently (a list id with letters becomes list 999).
+ */
+import type { FunctionSpec, ParamSpec } from './spec';
+
+/** A value the user gave is not acceptable. `field` is the display name. */
+export class InvalidInputError extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: string,
+	) {
+		super(`"${field}" ${problem}`);
+		this.name = 'InvalidInputError';
+	}
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function describe(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function validDate(year: string, month: string, dayOfMonth: string): boolean {
+	const y = Number(year);
+	const m = Number(month);
+	const d = Number(dayOfMonth);
+	if (m < 1 || m > 12 || d < 1) return false;
+	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Accepts what n8n's date picker, an expression or a person types; returns VICIdial's form. */
+function toDate(spec: ParamSpec, value: unknown): string {
+	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+	const match = DATE.exec(text);
+	if (!match || !validDate(match[1], match[2], match[3])) throw new InvalidInputError(spec.displayName, `must be a date as YYYY-MM-DD, got "${describe(value)}"`);
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+function toDateTime(spec: ParamSpec, value: unknown): string {
+	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+	const match = DATETIME.exec(text);
+	const hour = match ? Number(match[4]) : 0;
+	const minute = match ? Number(match[5]) : 0;
+	const second = match && match[6] ? Number(match[6]) : 0;
+	if (!match || !validDate(match[1], match[2], match[3]) || hour > 23 || minute > 59 || second > 59) {
+		throw new InvalidInputError(spec.displayName, `must be a date and time as YYYY-MM-DD HH:MM:SS (VICIdial server time), got "${describe(value)}"`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6] ?? '00'}`;
+}
+
+function checkLength(spec: ParamSpec, text: string, unit = 'characters'): void {
+	const length = [...text].length;
+	if (spec.minLength !== undefined && length < spec.minLength) {
+		throw new InvalidInputError(spec.displayName, `must be at least ${spec.minLength} ${unit}, got ${length} ("${describe(text)}")`);
+	}
+	if (spec.maxLength !== undefined && length > spec.maxLength) {
+		throw new InvalidInputError(spec.displayName, `must be at most ${spec.maxLength} ${unit}, got ${length} ("${describe(text)}")`);
+	}
+}
+
+function toNumber(spec: ParamSpec, value: unknown, integerOnly: boolean): string {
+	const text = typeof value === 'number' ? String(value) : String(value).trim();
+	const ok = integerOnly ? /^-?\d+$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
+	if (!ok || !Number.isFinite(Number(text))) {
+		throw new InvalidInputError(spec.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got "${describe(value)}"`);
+	}
+	const number = Number(text);
+	if (spec.min !== undefined && number < spec.min) throw new InvalidInputError(spec.displayName, `must be ${spec.min} or more, got ${text}`);
+	if (spec.max !== undefined && number > spec.max) throw new InvalidInputError(spec.displayName, `must be ${spec.max} or less, got ${text}`);
+	return text;
+}
+
+/** Digits only; spaces, dashes, dots and brackets people type in phone numbers are removed. */
+function toDigits(spec: ParamSpec, value: unknown): string {
+	const parts = spec.separator ? String(value).split(spec.separator) : [String(value)];
+	const cleaned = parts.map((part) => {
+		const text = part.trim().replace(/[\s\-().]/g, '');
+		if (text.startsWith('+')) {
+			throw new InvalidInputError(spec.displayName, `must be digits without a leading "+" (put the country code in Phone Code), got "${describe(part)}"`);
+		}
+		if (!/^\d+$/.test(text)) throw new InvalidInputError(spec.displayName, `must contain only digits, got "${describe(part)}"`);
+		checkLength(spec, text, 'digits');
+		return text;
+	});
+	return cleaned.join(spec.separator ?? '');
+}
+
+function toChoice(spec: ParamSpec, value: unknown): string {
+	const text = String(value);
+	const allowed = (spec.choices ?? []).map((c) => c.value);
+	if (!allowed.includes(text)) {
+		throw new InvalidInputError(spec.displayName, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got "${describe(value)}"`);
+	}
+	return text;
+}
+
+function toFlag(spec: ParamSpec, value: unknown): string {
+	const [yes, no] = spec.flagValues ?? ['Y', 'N'];
+	if (value === true || value === 'true' || value === yes) return yes;
+	if (value === false || value === 'false' || value === no) return no;
+	throw new InvalidInputError(spec.displayName, `must be true or false, got "${describe(value)}"`);
+}
+
+/** Converts one value, or throws InvalidInputError naming the field. */
+export function encodeParam(spec: ParamSpec, value: unknown): string {
+	switch (spec.kind) {
+		case 'flag':
+			return toFlag(spec, value);
+		case 'digits':
+			return toDigits(spec, value);
+		case 'integer':
+			return toNumber(spec, value, true);
+		case 'decimal':
+			return toNumber(spec, value, false);
+		case 'choice':
+			return toChoice(spec, value);
+		case 'choices': {
+			const list = Array.isArray(value) ? value : String(value).split(/[,\s]+/).filter((v) => v !== '');
+			return list.map((v) => toChoice(spec, v)).join(spec.separator ?? ',');
+		}
+		case 'date':
+			return toDate(spec, value);
+		case 'datetime':
+			return toDateTime(spec, value);
+		case 'text': {
+			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
+			const text = String(value);
+			checkLength(spec, text);
+			if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, `${spec.pattern.hint}, got "${describe(value)}"`);
+			return text;
+		}
+	}
+}
+
+const CUSTOM_FIELD_LABEL = /^[A-Za-z0-9_]{1,50}$/;
+
+/**
+ * Builds the form for one call from the user's values (keyed by VICIdial name).
+ * Empty optional values are not sent; VICIdial then uses its own defaults.
+ */
+export function buildForm(
+	spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'customFields'>,
+	values: Record<string, unknown>,
+	customFields: Array<{ name: string; value: unknown }> = [],
+): Record<string, string> {
+	const form: Record<string, string> = { function: spec.fn, ...(spec.fixed ?? {}) };
+	for (const param of spec.params) {
+		const value = values[param.name];
+		if (isEmpty(value)) {
+			if (param.required) throw new InvalidInputError(param.displayName, 'is required');
+			continue;
+		}
+		form[param.name] = encodeParam(param, value);
+	}
+	if (customFields.length > 0) {
+		if (!spec.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${spec.fn}`);
+		const known = new Set([...spec.params.map((p) => p.name), 'function', 'user', 'pass', 'source']);
+		for (const { name, value } of customFields) {
+			if (!CUSTOM_FIELD_LABEL.test(name)) {
+				throw new InvalidInputError('Custom Fields', `have a field name "${describe(name)}" that is not a VICIdial field label (letters, digits and _ only)`);
+			}
+			if (known.has(name)) throw new InvalidInputError('Custom Fields', `use "${name}", which is a standard field: set it there instead`);
+			form[name] = value === undefined || value === null ? '' : String(value);
+		}
+		form.custom_fields = 'Y';
+	}
+	return form;
+}

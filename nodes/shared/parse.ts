@@ -1,0 +1,248 @@
+/**
+ * One parser for every VICIdial answer: text in, typed result out, or a VicidialError.
+ * It throws nothing else, whatever the input (see the fuzz test).
+ */
+import type { AnswerSpec, FieldSpec, FunctionSpec } from './spec';
+import { VicidialError, classifyError } from './errors';
+
+export type FieldValue = string | number | number[];
+export type ParsedRecord = Record<string, FieldValue>;
+
+/** One `SUCCESS:`, `ERROR:` or `NOTICE:` line, split into its parts. */
+export interface StatusLine {
+	status: 'SUCCESS' | 'ERROR' | 'NOTICE';
+	/** The function name VICIdial put before the message, if any (`add_lead`, `auth`). */
+	function?: string;
+	message: string;
+	data: string[];
+	line: string;
+}
+
+export interface ParsedAnswer {
+	/** `nothing` when VICIdial said "no records" and the caller accepted that as empty. */
+	outcome: 'success' | 'nothing';
+	/** The message of a SUCCESS line, or of the "no records" error. */
+	message: string;
+	records: ParsedRecord[];
+	notices: StatusLine[];
+}
+
+export interface ParseOptions {
+	/** The parameters that were sent: some columns exist only for some options. */
+	sent?: Record<string, string>;
+	/** Server UTC offset in hours (VICIdial's TZNOW); adds `<field>_iso` to datetimes. */
+	utcOffsetHours?: number;
+	/** A "no records" error becomes an empty result. */
+	emptyOnNoRecords?: boolean;
+	/** The HTTP status; VICIdial answers 200 except for its teapot joke. */
+	httpCode?: number;
+}
+
+const STATUS_LINE = /^(SUCCESS|ERROR|NOTICE):\s?(.*)$/;
+
+/** Splits a status line into function, message and data fields. */
+export function parseStatusLine(line: string, knownFunction?: string): StatusLine | undefined {
+	const match = STATUS_LINE.exec(line);
+	if (!match) return undefined;
+	const status = match[1] as StatusLine['status'];
+	let rest = match[2];
+	let fn: string | undefined;
+	const firstWord = /^([a-z][a-z0-9_]*) /.exec(rest);
+	if (firstWord && (firstWord[1] === knownFunction || firstWord[1] === 'auth')) {
+		fn = firstWord[1];
+		rest = rest.slice(firstWord[0].length);
+	}
+	let message = rest;
+	let dataText: string | undefined;
+	const pipeAt = rest.indexOf(': |');
+	const dashAt = rest.indexOf(' - ');
+	if (pipeAt >= 0 && (dashAt < 0 || pipeAt < dashAt)) {
+		message = rest.slice(0, pipeAt);
+		dataText = rest.slice(pipeAt + 3);
+	} else if (dashAt >= 0) {
+		message = rest.slice(0, dashAt);
+		dataText = rest.slice(dashAt + 3);
+	}
+	let data: string[] = [];
+	if (dataText !== undefined) {
+		const trimmed = dataText.replace(/\s+$/, '');
+		data = trimmed.split('|');
+		if (trimmed.endsWith('|')) data.pop();
+	}
+	return { status, function: fn, message: message.trim(), data, line };
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*</.test(text) || /<(html|body|head|title|!doctype)\b/i.test(text);
+}
+
+/** Formats a UTC offset in hours (-5, 5.5, 0) as `-05:00`. */
+export function isoOffset(hours: number): string {
+	const sign = hours < 0 ? '-' : '+';
+	const totalMinutes = Math.round(Math.abs(hours) * 60);
+	const hh = String(Math.floor(totalMinutes / 60)).padStart(2, '0');
+	const mm = String(totalMinutes % 60).padStart(2, '0');
+	return `${sign}${hh}:${mm}`;
+}
+
+const DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
+
+function typeValue(field: FieldSpec, raw: string, record: ParsedRecord, utcOffsetHours?: number): void {
+	const value = raw;
+	switch (field.type) {
+		case 'integer':
+			record[field.name] = /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+			return;
+		case 'decimal':
+			record[field.name] = /^-?\d{1,15}(\.\d+)?$/.test(value) ? Number(value) : value;
+			return;
+		case 'integerList':
+			record[field.name] = value === '' ? [] : /^\d{1,15}(-\d{1,15})*$/.test(value) ? value.split('-').map(Number) : value;
+			return;
+		case 'datetime': {
+			record[field.name] = value;
+			const match = DATETIME.exec(value);
+			if (match && utcOffsetHours !== undefined && !value.startsWith('0000')) {
+				record[`${field.name}_iso`] = `${match[1]}T${match[2]}${isoOffset(utcOffsetHours)}`;
+			}
+			return;
+		}
+		default:
+			record[field.name] = value;
+	}
+}
+
+function applies(field: FieldSpec, sent: Record<string, string>): boolean {
+	return !field.when || sent[field.when.param] === field.when.equals;
+}
+
+/** Columns VICIdial prints for these sent parameters, in print order. */
+export function printedFields(fields: FieldSpec[], sent: Record<string, string> = {}): FieldSpec[] {
+	return fields.filter((f) => applies(f, sent) || f.when?.alwaysPrinted);
+}
+
+function toRecord(
+	values: string[],
+	fields: FieldSpec[],
+	sent: Record<string, string>,
+	utcOffsetHours: number | undefined,
+	where: string,
+): ParsedRecord {
+	if (values.length < fields.length) {
+		throw new VicidialError(
+			'malformed',
+			`The answer is incomplete: ${where} has ${values.length} fields where ${fields.length} were expected (${fields
+				.map((f) => f.name)
+				.join(', ')}). The connection may have been cut.`,
+		);
+	}
+	const record: ParsedRecord = {};
+	fields.forEach((field, index) => {
+		if (applies(field, sent)) typeValue(field, values[index], record, utcOffsetHours);
+	});
+	for (let index = fields.length; index < values.length; index++) record[`column_${index + 1}`] = values[index];
+	return record;
+}
+
+function parsePairs(line: string, fields: FieldSpec[], utcOffsetHours?: number): ParsedRecord {
+	const record: ParsedRecord = {};
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const parts = line.split('|').filter((part) => part.length > 0);
+	for (const part of parts) {
+		const match = /^([A-Z_]+): ?(.*)$/.exec(part);
+		if (!match) throw new VicidialError('malformed', `The answer has an unreadable part "${part.slice(0, 80)}".`);
+		const name = match[1].toLowerCase();
+		typeValue(byName.get(name) ?? { name, type: 'string' }, match[2], record, utcOffsetHours);
+	}
+	return record;
+}
+
+function parseKeyValueRecords(lines: string[]): ParsedRecord[] {
+	const records: ParsedRecord[] = [];
+	let current: ParsedRecord | undefined;
+	for (const line of lines) {
+		if (/^;-+ START OF RECORD/.test(line)) {
+			current = {};
+			records.push(current);
+			continue;
+		}
+		const match = /^([A-Za-z0-9_]+) => ?(.*)$/.exec(line);
+		if (!match || !current) throw new VicidialError('malformed', `The answer has an unreadable line "${line.slice(0, 80)}".`);
+		current[match[1]] = match[2];
+	}
+	return records;
+}
+
+/**
+ * Parses one answer of one function.
+ * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
+ */
+export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'>, options: ParseOptions = {}): ParsedAnswer {
+	const { sent = {}, utcOffsetHours } = options;
+	if (typeof text !== 'string') throw new VicidialError('malformed', 'The server sent no text answer.');
+	if (options.httpCode !== undefined && options.httpCode !== 200) {
+		const detail = text.trim().length > 0 && !looksLikeHtml(text) ? `: ${text.trim().slice(0, 200)}` : '';
+		throw new VicidialError(
+			'http',
+			`The server answered HTTP ${options.httpCode}${text.trim().length === 0 ? ' with an empty body' : ''}${detail}.`,
+			{ httpCode: options.httpCode },
+		);
+	}
+	if (text.trim().length === 0) {
+		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
+	}
+	if (looksLikeHtml(text)) {
+		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
+	}
+
+	const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+	if (lines[lines.length - 1] === '') lines.pop();
+
+	const notices: StatusLine[] = [];
+	const successes: StatusLine[] = [];
+	const bare: string[] = [];
+	for (const line of lines) {
+		const status = parseStatusLine(line, spec.fn);
+		if (!status) {
+			bare.push(line);
+			continue;
+		}
+		if (status.status === 'ERROR') {
+			const kind = classifyError(status.message);
+			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
+				return { outcome: 'nothing', message: status.message, records: [], notices };
+			}
+			throw new VicidialError(kind, `VICIdial: ${line}`, { data: status.data });
+		}
+		(status.status === 'NOTICE' ? notices : successes).push(status);
+	}
+
+	const answer: AnswerSpec = spec.answer;
+	const endsCleanly = text.endsWith('\n');
+	switch (answer.kind) {
+		case 'pairs': {
+			const line = bare.find((l) => /^[A-Z_]+: /.test(l));
+			if (!line || bare.length !== 1) throw new VicidialError('malformed', `The answer to ${spec.fn} is not a list of KEY: value pairs.`);
+			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices };
+		}
+		case 'status': {
+			if (successes.length === 0 || bare.length > 0) {
+				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
+			}
+			const fields = printedFields(answer.fields, sent);
+			const records = successes.map((s, index) => toRecord(s.data, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`));
+			return { outcome: 'success', message: successes[0].message, records, notices };
+		}
+		case 'rows': {
+			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
+			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a row; the connection may have been cut.`);
+			const fields = printedFields(answer.columns, sent);
+			const records = bare.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
+			return { outcome: 'success', message: '', records, notices };
+		}
+		case 'records': {
+			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a record.`);
+			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices };
+		}
+	}
+}

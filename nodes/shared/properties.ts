@@ -1,0 +1,209 @@
+/**
+ * Derives a node's editor properties from its function entries: resource and operation
+ * pickers, the main fields, "Additional Fields", "Custom Fields" and "Options".
+ */
+import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
+import type { FunctionSpec, ParamSpec, ResourceSpec } from './spec';
+import { camelName } from './spec';
+
+export const ADDITIONAL_FIELDS = 'additionalFields';
+export const CUSTOM_FIELDS = 'customFieldsUi';
+export const OPTIONS = 'options';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+function propertyType(param: ParamSpec): NodePropertyTypes {
+	switch (param.kind) {
+		case 'flag':
+			return 'boolean';
+		case 'integer':
+		case 'decimal':
+			return 'number';
+		case 'choice':
+			return 'options';
+		case 'choices':
+			return 'multiOptions';
+		case 'datetime':
+			return 'dateTime';
+		default:
+			return 'string';
+	}
+}
+
+function defaultValue(param: ParamSpec): INodeProperties['default'] {
+	if (param.default !== undefined) return param.default;
+	switch (param.kind) {
+		case 'flag':
+			return false;
+		case 'integer':
+		case 'decimal':
+			return param.min !== undefined && param.min > 0 ? param.min : 0;
+		case 'choices':
+			return [];
+		case 'choice':
+			return param.choices?.[0]?.value ?? '';
+		default:
+			return '';
+	}
+}
+
+function limitsText(param: ParamSpec): string {
+	const unit = param.kind === 'digits' ? 'digits' : 'characters';
+	if (param.minLength !== undefined && param.maxLength !== undefined) {
+		return param.minLength === param.maxLength ? `${param.maxLength} ${unit}` : `${param.minLength} to ${param.maxLength} ${unit}`;
+	}
+	if (param.maxLength !== undefined) return `up to ${param.maxLength} ${unit}`;
+	if (param.min !== undefined && param.max !== undefined) return `${param.min} to ${param.max}`;
+	return '';
+}
+
+/** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text. */
+export function paramProperty(param: ParamSpec): INodeProperties {
+	const limits = limitsText(param);
+	const help = [param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}.` : '', `VICIdial field: ${param.name}.`]
+		.filter((part) => part)
+		.join(' ');
+	const property: INodeProperties = {
+		displayName: param.displayName,
+		name: camelName(param.name),
+		type: propertyType(param),
+		default: defaultValue(param),
+		description: help,
+	};
+	if (param.required) property.required = true;
+	if (param.placeholder) property.placeholder = param.placeholder;
+	if (param.choices) {
+		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description }));
+	}
+	if (param.kind === 'integer' || param.kind === 'decimal') {
+		property.typeOptions = { ...(param.min !== undefined ? { minValue: param.min } : {}), ...(param.max !== undefined ? { maxValue: param.max } : {}), ...(param.kind === 'decimal' ? { numberPrecision: 2 } : {}) };
+	}
+	return property;
+}
+
+function showFor(spec: FunctionSpec): INodeProperties['displayOptions'] {
+	return { show: { resource: [spec.resource], operation: [spec.operation] } };
+}
+
+/** Options every operation offers, and the ones only some need. */
+function optionProperties(spec: FunctionSpec): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Include Raw Answer',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: "Whether to add VICIdial's answer text, as received, to each item (field rawAnswer)",
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 30,
+			description: 'How long to wait for VICIdial to answer one request',
+		},
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 4,
+			description: 'How many requests may be under way at once when the node gets many items. Results keep the input order.',
+		},
+	];
+	if (spec.noRecords) {
+		options.push({
+			displayName: 'Return Empty Result When Nothing Found',
+			name: 'emptyOnNoRecords',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output no items, instead of an error, when VICIdial finds nothing',
+		});
+	}
+	return options.sort(byDisplayName);
+}
+
+/** All properties of a node that serves these functions. */
+export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]): INodeProperties[] {
+	const used = resources.filter((r) => specs.some((s) => s.resource === r.value));
+	const resourceProperty: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: used.map((r) => ({ name: r.name, value: r.value, description: r.description })).sort(byName),
+		default: '',
+	};
+	// The first resource in the node's own order (not the alphabetical one) is the default.
+	resourceProperty.default = used[0]?.value ?? '';
+	const properties: INodeProperties[] = [resourceProperty];
+	for (const resource of used) {
+		const ofResource = specs.filter((s) => s.resource === resource.value);
+		const operations: INodePropertyOptions[] = ofResource
+			.map((s) => ({ name: s.name, value: s.operation, description: s.description, action: s.action }))
+			.sort(byName);
+		const operationProperty: INodeProperties = {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations,
+			default: '',
+		};
+		operationProperty.default = operations[0].value as string;
+		properties.push(operationProperty);
+	}
+	for (const spec of specs) {
+		const displayOptions = showFor(spec);
+		for (const param of spec.params.filter((p) => p.required || p.main)) {
+			properties.push({ ...paramProperty(param), displayOptions });
+		}
+		const additional = spec.params.filter((p) => !p.required && !p.main);
+		if (additional.length > 0) {
+			properties.push({
+				displayName: 'Additional Fields',
+				name: ADDITIONAL_FIELDS,
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				displayOptions,
+				options: additional.map(paramProperty).sort(byDisplayName),
+			});
+		}
+		if (spec.customFields) {
+			properties.push({
+				displayName: 'Custom Fields',
+				name: CUSTOM_FIELDS,
+				type: 'fixedCollection',
+				placeholder: 'Add Custom Field',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description: "Values for the list's custom fields, by field label. Sends custom_fields=Y.",
+				displayOptions,
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{ displayName: 'Field Label', name: 'name', type: 'string', default: '', description: 'The custom field label, e.g. favorite_color' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			});
+		}
+		properties.push({
+			displayName: 'Options',
+			name: OPTIONS,
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: optionProperties(spec),
+		});
+	}
+	return properties;
+}

@@ -1,0 +1,158 @@
+/**
+ * The declarative description of one VICIdial API function. Node properties, request
+ * building, validation and answer parsing are all derived from these entries, so adding
+ * a function means adding one entry.
+ */
+
+export type ApiName = 'nonAgent' | 'agent';
+
+/** How a parameter is shown, checked and encoded. */
+export type ParamKind =
+	| 'text' // free text, optional length limits and pattern
+	| 'digits' // only 0-9 (phone numbers, ids): kept as a string so leading zeros survive
+	| 'integer'
+	| 'decimal'
+	| 'flag' // a boolean in the UI, sent as flagValues (default Y/N)
+	| 'choice' // one of `choices`
+	| 'choices' // several of `choices`, joined with `separator`
+	| 'date' // YYYY-MM-DD
+	| 'datetime'; // YYYY-MM-DD HH:MM:SS
+
+export interface Choice {
+	name: string;
+	value: string;
+	description?: string;
+}
+
+export interface ParamSpec {
+	/** VICIdial's own parameter name, sent as-is. */
+	name: string;
+	displayName: string;
+	kind: ParamKind;
+	description?: string;
+	required?: boolean;
+	/** Default shown in the editor; never sent unless the user keeps a required field's default. */
+	default?: string | number | boolean;
+	placeholder?: string;
+	minLength?: number;
+	maxLength?: number;
+	min?: number;
+	max?: number;
+	/** Extra format rule, checked after the kind's own rule. */
+	pattern?: { regex: RegExp; hint: string };
+	choices?: Choice[];
+	/** What a flag sends for true and false. */
+	flagValues?: [string, string];
+	/** Joins `choices` values, and separates several values given in one `digits`/`text` field. */
+	separator?: string;
+	/** Main fields are shown directly; the others go under "Additional Fields". */
+	main?: boolean;
+}
+
+/** How an output value is typed. */
+export type FieldType =
+	| 'string'
+	| 'integer'
+	| 'decimal'
+	| 'datetime' // server local time, "YYYY-MM-DD HH:MM:SS"; an ISO companion is added when the offset is known
+	| 'date'
+	| 'integerList'; // numbers joined by `-` (lead_search's lead ids)
+
+export interface FieldSpec {
+	name: string;
+	type: FieldType;
+	/**
+	 * The column means something only when this parameter was sent with this value.
+	 * Otherwise it is not printed, or, with `alwaysPrinted`, printed empty and dropped.
+	 */
+	when?: { param: string; equals: string; alwaysPrinted?: boolean };
+}
+
+/**
+ * The shapes VICIdial answers in. The parser knows these; an entry only names columns.
+ * - `pairs`: one line of `KEY: value|KEY: value|` (version).
+ * - `status`: `SUCCESS: <function> <message> - a|b|c` with positional fields, plus NOTICE lines.
+ * - `rows`: bare delimited rows, one record per line.
+ * - `records`: `key => value` lines, records separated by `;---------- START OF RECORD n`.
+ */
+export type AnswerSpec =
+	| { kind: 'pairs'; fields: FieldSpec[] }
+	| { kind: 'status'; fields: FieldSpec[] }
+	| {
+			kind: 'rows';
+			columns: FieldSpec[];
+			delimiter: '|' | ',' | '\t';
+	  }
+	| { kind: 'records' };
+
+export interface FunctionSpec {
+	/** VICIdial function name, sent as `function`. */
+	fn: string;
+	api: ApiName;
+	/** n8n resource value, e.g. `lead`. */
+	resource: string;
+	/** n8n operation value, e.g. `add`. */
+	operation: string;
+	/** Operation name in plain words, e.g. "Add". */
+	name: string;
+	/** Sentence-case action shown in the node's action list, e.g. "Add a lead". */
+	action: string;
+	description: string;
+	/** Writes are never repeated automatically. */
+	writes: boolean;
+	/** Needs no login (version). */
+	anonymous?: boolean;
+	params: ParamSpec[];
+	/** Sent with every call, e.g. a fixed output format the parser expects. */
+	fixed?: Record<string, string>;
+	answer: AnswerSpec;
+	/** VICIdial's "nothing found" error for a search: may become an empty result. */
+	noRecords?: RegExp;
+	/** Accepts custom lead fields by name (custom_fields=Y). */
+	customFields?: boolean;
+}
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	description?: string;
+}
+
+// ---- small builders so entries read like the API documentation they replace ----
+
+type ParamOptions = Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>;
+
+function param(kind: ParamKind) {
+	return (name: string, displayName: string, options: ParamOptions = {}): ParamSpec => ({
+		name,
+		displayName,
+		kind,
+		...options,
+	});
+}
+
+export const text = param('text');
+export const digits = param('digits');
+export const integer = param('integer');
+export const decimal = param('decimal');
+export const flag = param('flag');
+export const choice = param('choice');
+export const choices = param('choices');
+export const date = param('date');
+export const datetime = param('datetime');
+
+function field(type: FieldType) {
+	return (name: string, when?: FieldSpec['when']): FieldSpec => (when ? { name, type, when } : { name, type });
+}
+
+export const str = field('string');
+export const int = field('integer');
+export const dec = field('decimal');
+export const dt = field('datetime');
+export const day = field('date');
+export const intList = field('integerList');
+
+/** Turns `phone_number` into `phoneNumber`, the n8n parameter name. */
+export function camelName(vicidialName: string): string {
+	return vicidialName.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}

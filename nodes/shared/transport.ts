@@ -1,0 +1,180 @@
+/**
+ * The one way this package talks to VICIdial: a POST with a form body. The credential's
+ * `authenticate` adds user, pass and source to that body, never to the URL.
+ */
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions, IDataObject } from 'n8n-workflow';
+import type { ApiName } from './spec';
+import { VicidialError, redact } from './errors';
+
+export const CREDENTIAL_NAME = 'vicidialApi';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Where the two APIs live, taken from the credential. */
+export interface Connection {
+	baseUrl: string;
+	nonAgentPath: string;
+	agentPath: string;
+	ignoreSslIssues: boolean;
+	/** Values that must never leave this package (the password). */
+	secrets: string[];
+}
+
+export interface RawRequest {
+	url: string;
+	form: Record<string, string>;
+	timeoutMs: number;
+	ignoreSslIssues: boolean;
+	/** `arraybuffer` for files (recordings); text otherwise. */
+	binary?: boolean;
+}
+
+export interface RawResponse {
+	statusCode: number;
+	body: string;
+	headers: Record<string, string | string[] | undefined>;
+	data?: Buffer;
+}
+
+/** Sends one request; n8n's helpers do the HTTP, so proxy, SSL and SSRF settings apply. */
+export type Sender = (request: RawRequest) => Promise<RawResponse>;
+
+/** Server URL must be http(s) with a host; a trailing slash is fine. */
+export function normaliseServerUrl(value: unknown): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!URL.canParse(text)) {
+		throw new VicidialError('invalid', `The Server URL "${text}" is not a valid URL. Use the form https://dialer.example.com`, {
+			hint: 'Set the Server URL in the VICIdial API credential to http:// or https:// followed by the server name.',
+		});
+	}
+	const parsed = new URL(text);
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new VicidialError('invalid', `The Server URL must start with http:// or https://, not ${parsed.protocol}//`, {
+			hint: 'Set the Server URL in the VICIdial API credential to http:// or https:// followed by the server name.',
+		});
+	}
+	if (parsed.username || parsed.password) {
+		throw new VicidialError('invalid', 'The Server URL must not contain a user name or password; put them in the credential fields.');
+	}
+	if (parsed.search || parsed.hash) {
+		throw new VicidialError('invalid', 'The Server URL must not contain a query string or fragment.');
+	}
+	return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+}
+
+function normalisePath(value: unknown, fallback: string): string {
+	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+	return text.startsWith('/') ? text : `/${text}`;
+}
+
+export function connectionFromCredentials(credentials: ICredentialDataDecryptedObject): Connection {
+	const password = typeof credentials.password === 'string' ? credentials.password : '';
+	return {
+		baseUrl: normaliseServerUrl(credentials.serverUrl),
+		nonAgentPath: normalisePath(credentials.nonAgentPath, '/vicidial/non_agent_api.php'),
+		agentPath: normalisePath(credentials.agentPath, '/agc/api.php'),
+		ignoreSslIssues: credentials.ignoreSslIssues === true,
+		secrets: password ? [password] : [],
+	};
+}
+
+export function endpointUrl(connection: Connection, api: ApiName): string {
+	return connection.baseUrl + (api === 'agent' ? connection.agentPath : connection.nonAgentPath);
+}
+
+type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+/** A sender for node, trigger and load-options contexts: authenticated by the credential. */
+export function contextSender(context: HttpContext): Sender {
+	return async (request) => {
+		const options: IHttpRequestOptions = {
+			method: 'POST',
+			url: request.url,
+			body: request.form as IDataObject,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			encoding: request.binary ? 'arraybuffer' : 'text',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: request.timeoutMs,
+			skipSslCertificateValidation: request.ignoreSslIssues,
+		};
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_NAME, options)) as {
+			statusCode: number;
+			body: unknown;
+			headers: Record<string, string | string[] | undefined>;
+		};
+		const data = Buffer.isBuffer(response.body) ? response.body : undefined;
+		const body = data ? data.toString('utf8') : typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		return { statusCode: response.statusCode, body, headers: response.headers ?? {}, data };
+	};
+}
+
+const NETWORK_MESSAGES: Array<[RegExp, string, boolean]> = [
+	// [code or text, message, may a sent write have reached the server?]
+	[/ECONNREFUSED/, 'The VICIdial server refused the connection (nothing listens at that address and port).', false],
+	[/ENOTFOUND|EAI_AGAIN/, 'The VICIdial server name could not be resolved.', false],
+	[/EHOSTUNREACH|ENETUNREACH/, 'The VICIdial server cannot be reached from n8n.', false],
+	[/CERT|SSL|TLS|self[- ]signed|unable to verify/i, 'The TLS (https) connection to VICIdial failed: the server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.', false],
+	[/ETIMEDOUT|ESOCKETTIMEDOUT|timeout|aborted/i, 'VICIdial did not answer in time.', true],
+	[/ECONNRESET|socket hang up|EPIPE/i, 'The connection to VICIdial was cut before the answer was complete.', true],
+];
+
+/** Turns whatever the HTTP layer threw into a clean VicidialError with no request details. */
+export function networkError(error: unknown, writes: boolean, secrets: readonly string[]): VicidialError {
+	if (error instanceof VicidialError) return error;
+	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const text = [record.code, record.message, record.cause?.code, record.cause?.message].filter((v) => typeof v === 'string').join(' ');
+	for (const [pattern, message, uncertain] of NETWORK_MESSAGES) {
+		if (pattern.test(text)) {
+			const mayHaveApplied = writes && uncertain;
+			return new VicidialError('network', mayHaveApplied ? `${message} The change may or may not have been made in VICIdial; check before running it again.` : message, {
+				mayHaveApplied,
+			});
+		}
+	}
+	return new VicidialError('network', `The request to VICIdial failed: ${redact(text || 'unknown error', secrets).slice(0, 300)}`, {
+		mayHaveApplied: writes,
+	});
+}
+
+export interface CallOptions {
+	writes: boolean;
+	timeoutMs?: number;
+	binary?: boolean;
+}
+
+/**
+ * Sends one call and returns the raw answer with secrets removed. A read is tried once
+ * more after a network failure or an empty HTTP 500; a write never is.
+ */
+export async function callVicidial(
+	sender: Sender,
+	connection: Connection,
+	api: ApiName,
+	form: Record<string, string>,
+	options: CallOptions,
+): Promise<RawResponse> {
+	const request: RawRequest = {
+		url: endpointUrl(connection, api),
+		form,
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		ignoreSslIssues: connection.ignoreSslIssues,
+		binary: options.binary,
+	};
+	const attempts = options.writes ? 1 : 2;
+	let lastError: VicidialError | undefined;
+	for (let attempt = 1; attempt <= attempts; attempt++) {
+		let response: RawResponse;
+		try {
+			response = await sender(request);
+		} catch (error) {
+			lastError = networkError(error, options.writes, connection.secrets);
+			continue;
+		}
+		if (response.statusCode >= 500 && response.body.trim() === '' && attempt < attempts) {
+			continue;
+		}
+		return { ...response, body: redact(response.body, connection.secrets) };
+	}
+	throw lastError ?? new VicidialError('http', 'The server answered HTTP 500 with an empty body twice.', { httpCode: 500 });
+}

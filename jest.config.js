@@ -4,6 +4,6 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/conformance/', '/dist/'],
-	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: { warnOnly: false }, isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: { warnOnly: false } }] },
 	testTimeout: 30000,
 };

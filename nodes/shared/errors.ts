@@ -103,7 +103,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 	}
 	out = out.replace(/((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)[^|\n]*/gi, `$1${REDACTED}`);
 	out = out.replace(/(\bpass(?:_hash)?\s*=\s*')[^'\n]*'/gi, `$1${REDACTED}'`);
-	out = out.replace(/((?:^|[?&\s;])pass=)[^&\s|"']*/gim, `$1${REDACTED}`);
+	out = out.replace(/((?:^|[?&\s;])pass=)(?!')[^&\s|"']*/gim, `$1${REDACTED}`);
 	out = out.replace(/("pass"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);
 	return out;
 }

@@ -154,7 +154,8 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 
 	// 2. Call VICIdial, bounded, in any order; results land at their input's place.
 	const sender = contextSender(context);
-	const wantsIso = (spec.answer.kind === 'rows' ? spec.answer.columns : spec.answer.kind === 'records' ? [] : spec.answer.fields).some((f) => f.type === 'datetime');
+	// `pairs` answers (version) carry their own offset; others need it asked once per run.
+	const wantsIso = (spec.answer.kind === 'rows' ? spec.answer.columns : spec.answer.kind === 'status' ? spec.answer.fields : []).some((f) => f.type === 'datetime');
 	const offset = wantsIso ? await fetchServerOffset(sender, connection) : undefined;
 	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;

@@ -148,6 +148,9 @@ function parsePairs(line: string, fields: FieldSpec[], utcOffsetHours?: number):
 	const record: ParsedRecord = {};
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	const parts = line.split('|').filter((part) => part.length > 0);
+	// An answer that states the server's own offset (version's TZNOW) dates itself.
+	const ownOffset = /^TZNOW: ?(-?\d{1,2}(\.\d+)?)$/.exec(parts.find((part) => part.startsWith('TZNOW:')) ?? '');
+	if (utcOffsetHours === undefined && ownOffset) utcOffsetHours = Number(ownOffset[1]);
 	for (const part of parts) {
 		const match = /^([A-Z_]+): ?(.*)$/.exec(part);
 		if (!match) throw new VicidialError('malformed', `The answer has an unreadable part "${part.slice(0, 80)}".`);

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
+import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+import { camelName } from '../../nodes/shared/spec';
+
+const properties = new Vicidial().description.properties;
+
+const shownFor = (p: INodeProperties, resource: string, operation: string) =>
+	(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
+	(p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation);
+
+describe('node properties follow from the entries', () => {
+	test('every entry is an operation of its resource, with its action', () => {
+		for (const spec of nonAgentFunctions) {
+			const operation = properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes(spec.resource));
+			expect(operation?.options).toContainEqual(expect.objectContaining({ value: spec.operation, name: spec.name, action: spec.action }));
+		}
+	});
+
+	test('required parameters are top-level and required; the others sit in Additional Fields', () => {
+		for (const spec of nonAgentFunctions) {
+			const mine = properties.filter((p) => shownFor(p, spec.resource, spec.operation));
+			for (const param of spec.params) {
+				const name = camelName(param.name);
+				if (param.required || param.main) {
+					const property = mine.find((p) => p.name === name);
+					expect(property).toBeDefined();
+					expect(property?.required ?? false).toBe(param.required ?? false);
+				} else {
+					const additional = mine.find((p) => p.name === 'additionalFields');
+					expect((additional?.options as INodeProperties[]).map((o) => o.name)).toContain(name);
+				}
+			}
+		}
+	});
+
+	test('Y/N switches are booleans, limits and the VICIdial name are in the help', () => {
+		const addLead = properties.find((p) => p.name === 'additionalFields' && shownFor(p, 'lead', 'add'))!;
+		const hopper = (addLead.options as INodeProperties[]).find((o) => o.name === 'addToHopper')!;
+		expect(hopper.type).toBe('boolean');
+		const firstName = properties.find((p) => p.name === 'firstName' && shownFor(p, 'lead', 'add'))!;
+		expect(firstName.description).toMatch(/Up to 30 characters\. VICIdial field: first_name\./);
+	});
+
+	test('search operations offer an empty result instead of an error', () => {
+		const options = properties.find((p) => p.name === 'options' && shownFor(p, 'lead', 'searchByPhone'))!;
+		expect((options.options as INodeProperties[]).map((o) => o.name)).toContain('emptyOnNoRecords');
+		const addOptions = properties.find((p) => p.name === 'options' && shownFor(p, 'lead', 'add'))!;
+		expect((addOptions.options as INodeProperties[]).map((o) => o.name)).not.toContain('emptyOnNoRecords');
+	});
+
+	test('add_lead takes custom fields by label', () => {
+		expect(properties.find((p) => p.name === 'customFieldsUi' && shownFor(p, 'lead', 'add'))).toBeDefined();
+	});
+
+	test('options of every collection are in alphabetical order (n8n lint rule)', () => {
+		for (const property of properties.filter((p) => p.type === 'collection')) {
+			const names = (property.options as INodeProperties[]).map((o) => o.displayName);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+});

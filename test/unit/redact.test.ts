@@ -1,0 +1,31 @@
+import { REDACTED, redact } from '../../nodes/shared/errors';
+
+describe('redact', () => {
+	test('the non-agent login error echoes the password: removed even when unknown', () => {
+		expect(redact('ERROR: Login incorrect, please try again: |6666|s3cret!|BAD|')).toBe(`ERROR: Login incorrect, please try again: |6666|${REDACTED}|BAD|`);
+	});
+
+	test("the agent API's login error carries the password twice, once in SQL", () => {
+		const text =
+			"ERROR: Invalid Username/Password: |6699|bad|0|1|BAD|0|api|SELECT count(*) from vicidial_users where user='6699' and pass='bad' and user_level > 0 and active='Y';|";
+		const out = redact(text);
+		expect(out).not.toMatch(/\|bad\||pass='bad'/);
+		expect(out).toContain(`pass='${REDACTED}'`);
+		expect(out).toContain('|0|1|BAD|');
+	});
+
+	test('every occurrence of a known secret, including regex characters', () => {
+		expect(redact('a p@ss.w*rd b p@ss.w*rd', ['p@ss.w*rd'])).toBe(`a ${REDACTED} b ${REDACTED}`);
+	});
+
+	test('form bodies and query strings', () => {
+		expect(redact('function=add_lead&user=6666&pass=1234&source=n8n')).toBe(`function=add_lead&user=6666&pass=${REDACTED}&source=n8n`);
+		expect(redact('pass=1234&user=6666')).toBe(`pass=${REDACTED}&user=6666`);
+		expect(redact('{"user":"6666","pass":"1234"}')).toBe(`{"user":"6666","pass":"${REDACTED}"}`);
+	});
+
+	test('leaves ordinary answers alone', () => {
+		const text = 'SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101|16||6666';
+		expect(redact(text, ['']) ).toBe(text);
+	});
+});

@@ -2,8 +2,9 @@
 module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
+	roots: ['<rootDir>/test'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/conformance/', '/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: { warnOnly: false } }] },
+	reporters: ['default', '<rootDir>/test/support/leakReporter.js'],
 	testTimeout: 30000,
 };

@@ -78,6 +78,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 		} else if (notices.length > 0) {
 			json.notices = notices;
 		}
+		if (parsed.otherLines.length > 0) json.otherLines = parsed.otherLines;
 		if (raw !== undefined) json.rawAnswer = raw;
 		return { json, pairedItem: { item: itemIndex } };
 	});

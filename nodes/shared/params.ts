@@ -134,6 +134,8 @@ export function encodeParam(spec: ParamSpec, value: unknown): string {
 			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
 			const text = String(value);
 			checkLength(spec, text);
+			// VICIdial builds SQL by hand: a value ending in a backslash breaks it (HTTP 500).
+			if (text.endsWith('\\')) throw new InvalidInputError(spec.displayName, 'must not end with a backslash (VICIdial cannot store it)');
 			if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, `${spec.pattern.hint}, got "${describe(value)}"`);
 			return text;
 		}

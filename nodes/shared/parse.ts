@@ -25,6 +25,8 @@ export interface ParsedAnswer {
 	message: string;
 	records: ParsedRecord[];
 	notices: StatusLine[];
+	/** Text beside a status answer that is neither SUCCESS nor NOTICE (add_lead prints its alt phones so). */
+	otherLines: string[];
 }
 
 export interface ParseOptions {
@@ -184,12 +186,16 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 	const { sent = {}, utcOffsetHours } = options;
 	if (typeof text !== 'string') throw new VicidialError('malformed', 'The server sent no text answer.');
 	if (options.httpCode !== undefined && options.httpCode !== 200) {
-		const detail = text.trim().length > 0 && !looksLikeHtml(text) ? `: ${text.trim().slice(0, 200)}` : '';
-		throw new VicidialError(
-			'http',
-			`The server answered HTTP ${options.httpCode}${text.trim().length === 0 ? ' with an empty body' : ''}${detail}.`,
-			{ httpCode: options.httpCode },
-		);
+		const body = text.trim();
+		if (options.httpCode >= 500 && body.length > 0 && !looksLikeHtml(body)) {
+			// PHP failed part-way: what VICIdial printed before the failure did happen.
+			throw new VicidialError('http', `VICIdial failed part-way through (HTTP ${options.httpCode}) after printing: ${body.slice(0, 300)}`, {
+				httpCode: options.httpCode,
+				mayHaveApplied: true,
+				hint: 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.',
+			});
+		}
+		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode });
 	}
 	if (text.trim().length === 0) {
 		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
@@ -198,7 +204,11 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
 	}
 
-	const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+	// VICIdial sometimes prints a status line right after other text, with no newline between.
+	const lines = text
+		.split('\n')
+		.map((line) => line.replace(/\r$/, ''))
+		.flatMap((line) => line.split(/(?<=.)(?=(?:SUCCESS|ERROR|NOTICE): )/));
 	if (lines[lines.length - 1] === '') lines.pop();
 
 	const notices: StatusLine[] = [];
@@ -213,7 +223,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		if (status.status === 'ERROR') {
 			const kind = classifyError(status.message);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
-				return { outcome: 'nothing', message: status.message, records: [], notices };
+				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
 			}
 			throw new VicidialError(kind, `VICIdial: ${line}`, { data: status.data });
 		}
@@ -226,26 +236,26 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		case 'pairs': {
 			const line = bare.find((l) => /^[A-Z_]+: /.test(l));
 			if (!line || bare.length !== 1) throw new VicidialError('malformed', `The answer to ${spec.fn} is not a list of KEY: value pairs.`);
-			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices };
+			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
-			if (successes.length === 0 || bare.length > 0) {
+			if (successes.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}
 			const fields = printedFields(answer.fields, sent);
 			const records = successes.map((s, index) => toRecord(s.data, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`));
-			return { outcome: 'success', message: successes[0].message, records, notices };
+			return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
 		}
 		case 'rows': {
 			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
 			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a row; the connection may have been cut.`);
 			const fields = printedFields(answer.columns, sent);
 			const records = bare.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
-			return { outcome: 'success', message: '', records, notices };
+			return { outcome: 'success', message: '', records, notices, otherLines: [] };
 		}
 		case 'records': {
 			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a record.`);
-			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices };
+			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };
 		}
 	}
 }

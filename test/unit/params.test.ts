@@ -41,6 +41,7 @@ describe('buildForm', () => {
 		[{ phone_number: '3125550177', list_id: '101', email: 'not-an-email' }, /"Email" must be an email address/],
 		[{ phone_number: '3125550177', list_id: '101', callback_datetime: 'tomorrow' }, /"Callback Date Time"/],
 		[{ phone_number: '3125550177', list_id: '101', duplicate_check: ['DUPLIST', 'DUPEVERYWHERE'] }, /"Duplicate Check" must be one of/],
+		[{ phone_number: '3125550177', list_id: '101', comments: 'C:\\' }, /"Comments" must not end with a backslash/],
 	])('refuses %j', (values, message) => {
 		expect(problem(() => buildForm(addLead, values))).toMatch(message);
 	});

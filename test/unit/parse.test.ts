@@ -63,6 +63,25 @@ describe('parseAnswer with real answers', () => {
 		]);
 	});
 
+	test('add_lead with alt phones: the NOTICE printed right after other text is still read', () => {
+		const text =
+			'SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101|16||6666\n' +
+			'7275551212|1|work7275551213|1|sister houseNOTICE: add_lead MULTI-ALT-PHONE NUMBERS LOADED - 2|16|6666\n';
+		const parsed = parseAnswer(text, entry('add_lead'));
+		expect(parsed.records[0].lead_id).toBe(16);
+		expect(parsed.notices.map((n) => n.message)).toEqual(['MULTI-ALT-PHONE NUMBERS LOADED']);
+		expect(parsed.otherLines).toEqual(['7275551212|1|work7275551213|1|sister house']);
+	});
+
+	test('HTTP 500 after a SUCCESS line says the write happened', () => {
+		const error = expectVicidialError(
+			() => parseAnswer('SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101|16||6666\n', entry('add_lead'), { httpCode: 500 }),
+			'http',
+			/failed part-way through \(HTTP 500\) after printing: SUCCESS: add_lead LEAD HAS BEEN ADDED/,
+		);
+		expect(error.mayHaveApplied).toBe(true);
+	});
+
 	test('add_lead duplicate is an error with its data', () => {
 		const error = expectVicidialError(
 			() => parseAnswer('ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 3125550113|101|13\n', entry('add_lead')),

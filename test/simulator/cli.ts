@@ -1,0 +1,79 @@
+/**
+ * `npm run simulator -- [--port 8090] [--latency 200] [--reset-connection] [--truncate-body]
+ *  [--empty-500] [--functions add_lead,lead_search] [--times 3]`
+ * Starts the simulator, prints its URL and the seed logins, runs until Ctrl-C.
+ */
+import type { FaultSettings } from './faults';
+import { SEED_USERS, startSimulator } from './index';
+
+function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null } {
+	let port = 8090;
+	const faults: FaultSettings = {};
+	let anyFault = false;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const next = (): string => {
+			const v = argv[++i];
+			if (v === undefined) throw new Error(`${a} needs a value`);
+			return v;
+		};
+		switch (a) {
+			case '--port':
+				port = Number(next());
+				break;
+			case '--latency':
+				faults.latencyMs = Number(next());
+				anyFault = true;
+				break;
+			case '--reset-connection':
+				faults.resetConnection = true;
+				anyFault = true;
+				break;
+			case '--truncate-body':
+				faults.truncateBody = true;
+				anyFault = true;
+				break;
+			case '--empty-500':
+				faults.emptyHttp500 = true;
+				anyFault = true;
+				break;
+			case '--functions':
+				faults.functions = next().split(',');
+				break;
+			case '--times':
+				faults.times = Number(next());
+				break;
+			case '--help':
+			case '-h':
+				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--functions a,b] [--times n]');
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`unknown option ${a}`);
+		}
+	}
+	return { port, faults: anyFault ? faults : null };
+}
+
+async function main(): Promise<void> {
+	const { port, faults } = parseArgs(process.argv.slice(2));
+	const sim = await startSimulator({ port });
+	sim.faults(faults);
+	console.log(`VICIdial simulator listening on ${sim.url}`);
+	console.log(`  Non-Agent API: ${sim.url}/vicidial/non_agent_api.php`);
+	console.log(`  Agent API:     ${sim.url}/agc/api.php`);
+	if (faults) console.log(`  faults: ${JSON.stringify(faults)}`);
+	console.log('Seed users (password / role):');
+	for (const u of SEED_USERS) console.log(`  ${u.user.padEnd(6)} ${u.pass}  ${u.role}`);
+	console.log('Ctrl-C to stop.');
+	const stop = (): void => {
+		void sim.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+	console.error(e instanceof Error ? e.message : e);
+	process.exit(1);
+});

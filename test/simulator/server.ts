@@ -1,0 +1,166 @@
+/**
+ * The HTTP side: a node:http server on 127.0.0.1 that frames its answers byte for byte like
+ * `php -S` (status line, header order, no Content-Length, connection closed after each answer),
+ * so the raw bytes are written to the socket ourselves.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { handleAgent } from './agent';
+import { FaultController, sleep, type FaultSettings } from './faults';
+import { SqlError } from './mysql';
+import { handleNonAgent } from './nonAgent';
+import type { RequestParams } from './params';
+import { bytesToString, bytesToUtf8, htmlEscape, parseMultipart, parsePhpQuery, type PhpParams } from './php';
+import { apiHeaders, notFound, PhpOutput, serialize, type RawRequestInfo } from './response';
+import { SimState } from './state';
+
+export interface SimulatorOptions {
+	port?: number; // 0 or undefined = random free port; always binds 127.0.0.1
+	clock?: () => Date; // the simulator's "now"; default () => new Date()
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	rawQuery: string;
+	rawBody: string;
+	params: Record<string, string>; // merged like PHP: query first, POST fills what the query lacks
+}
+
+export interface Simulator {
+	url: string; // e.g. http://127.0.0.1:34567 (no trailing slash)
+	port: number;
+	reset(): void; // back to the seed state (same as ../shared/vicidial-real/reset.sh)
+	faults(settings: FaultSettings | null): void; // null clears
+	requests: RecordedRequest[]; // every request received, in order
+	setClock(clock: () => Date): void;
+	close(): Promise<void>;
+	/** Not part of the contract: the in-memory state, for white-box tests. */
+	state: SimState;
+}
+
+type ScriptHandler = (state: SimState, req: RequestParams, out: PhpOutput, ip: string) => void;
+
+const SCRIPTS: Array<[RegExp, ScriptHandler]> = [
+	[/^\/vicidial\/non_agent_api\.php(\/.*)?$/, handleNonAgent],
+	[/^\/agc\/api\.php(\/.*)?$/, handleAgent],
+];
+
+/** rawurldecode() of the path, as php -S does before looking for the script file. */
+function decodePath(p: string): string {
+	return p.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function toRecord(get: PhpParams, post: PhpParams): Record<string, string> {
+	const merged: Record<string, string> = {};
+	for (const [k, v] of get) merged[bytesToUtf8(k)] = bytesToUtf8(v);
+	for (const [k, v] of post) if (!get.has(k)) merged[bytesToUtf8(k)] = bytesToUtf8(v);
+	return merged;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	let clock: () => Date = options.clock ?? (() => new Date());
+	const state = new SimState(() => clock());
+	const faults = new FaultController();
+	const requests: RecordedRequest[] = [];
+	const sockets = new Set<Socket>();
+
+	async function onRequest(req: http.IncomingMessage): Promise<void> {
+		const socket = req.socket;
+		const body = await readBody(req);
+		const url = req.url ?? '/';
+		const qi = url.indexOf('?');
+		const rawPath = qi >= 0 ? url.slice(0, qi) : url;
+		const rawQuery = qi >= 0 ? url.slice(qi + 1) : '';
+		const method = (req.method ?? 'GET').toUpperCase();
+		const get = parsePhpQuery(rawQuery);
+		const rawContentType = String(req.headers['content-type'] ?? '');
+		const contentType = rawContentType.toLowerCase();
+		let post: PhpParams = new Map();
+		if (method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) post = parsePhpQuery(bytesToString(body));
+		else if (method === 'POST' && contentType.startsWith('multipart/form-data')) post = parseMultipart(bytesToString(body), rawContentType);
+		requests.push({ method, path: rawPath, rawQuery, rawBody: body.toString('utf8'), params: toRecord(get, post) });
+
+		const info: RawRequestInfo = { httpVersion: req.httpVersion, host: req.headers.host, method };
+		const fault = faults.take(get.get('function') ?? post.get('function'));
+		if (fault?.latencyMs) await sleep(fault.latencyMs);
+		if (fault?.resetConnection) {
+			if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+			else socket.destroy();
+			return;
+		}
+		let answer: Buffer;
+		if (fault?.emptyHttp500) {
+			const out = new PhpOutput();
+			apiHeaders(out);
+			out.fatal();
+			answer = serialize(out, info, clock());
+		} else {
+			const script = SCRIPTS.find(([re]) => re.test(decodePath(rawPath)));
+			if (!script) {
+				answer = notFound(info, htmlEscape(url), clock());
+			} else {
+				const out = new PhpOutput();
+				try {
+					script[1](state, { get, post }, out, (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+				} catch (e) {
+					// an SQL error is an uncaught exception in PHP 8; anything else is a simulator bug
+					if (!(e instanceof SqlError)) console.error('vicidial simulator: handler error', e);
+					out.fatal();
+				}
+				answer = serialize(out, info, clock());
+			}
+		}
+		if (fault?.truncateBody) {
+			const split = answer.indexOf('\r\n\r\n');
+			const head = answer.subarray(0, split);
+			const rest = answer.subarray(split + 4);
+			socket.write(Buffer.concat([head, Buffer.from(`\r\nContent-Length: ${rest.length}\r\n\r\n`, 'latin1'), rest.subarray(0, Math.floor(rest.length / 2))]));
+			socket.destroy();
+			return;
+		}
+		socket.end(answer);
+	}
+
+	const server = http.createServer((req) => {
+		onRequest(req).catch((e: unknown) => {
+			console.error('vicidial simulator: request failed', e);
+			req.socket.destroy();
+		});
+	});
+	server.on('connection', (s: Socket) => {
+		sockets.add(s);
+		s.on('close', () => sockets.delete(s));
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		reset: () => state.reset(),
+		faults: (s) => faults.set(s),
+		requests,
+		setClock: (c) => {
+			clock = c;
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const s of sockets) s.destroy();
+				server.close(() => resolve());
+			}),
+		state,
+	};
+}

@@ -6,62 +6,75 @@ import type { AddressInfo } from 'node:net';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { testCredential } from '../helpers/n8n';
+import { capture } from '../support/capture';
 import { startTestServer } from '../helpers/http-server';
 import type { TestServer } from '../helpers/http-server';
-import { startSimulator } from '../simulator';
-import type { Simulator } from '../simulator';
+import { startTarget, targetNames } from '../support/targets';
+import type { Target } from '../support/targets';
 
-const check = (data: Record<string, unknown>) =>
-	testCredential({ nodeType: new Vicidial(), credentialType: new VicidialApi(), testedBy: 'vicidialApiTest', data: data as never });
+async function check(data: Record<string, unknown>) {
+	const result = await testCredential({ nodeType: new Vicidial(), credentialType: new VicidialApi(), testedBy: 'vicidialApiTest', data: data as never });
+	capture('credential test result', result);
+	return result;
+}
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.reset());
+describe.each(targetNames)('credential test against the %s', (targetName) => {
+	let target: Target;
+	let firstRequest = 0;
+	beforeAll(async () => {
+		target = await startTarget(targetName);
+	});
+	afterAll(async () => target.close());
+	beforeEach(() => {
+		target.reset();
+		firstRequest = target.sim?.requests.length ?? 0;
+	});
 
-describe('credential test against the simulator', () => {
 	test('success names the server version and the Agent API access', async () => {
-		const result = await check({ serverUrl: `${sim.url}/`, apiUser: '6666', password: '1234', source: 'n8n' });
-		expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected to VICIdial 2\.14-202 \(build 250720-1841\) as "6666"\. The Agent API is allowed too\.$/) });
+		const result = await check({ serverUrl: `${target.url}/`, apiUser: '6666', password: '1234', source: 'n8n' });
+		expect(result).toEqual({ status: 'OK', message: 'Connected to VICIdial 2.14-202 (build 250720-1841) as "6666". The Agent API is allowed too.' });
 	});
 
 	test('a user without Agent API access still passes, with a note', async () => {
-		const result = await check({ serverUrl: sim.url, apiUser: '6668', password: '1234', source: 'n8n' });
-		expect(result.status).toBe('OK');
-		expect(result.message).toMatch(/no Agent API access/);
+		const result = await check({ serverUrl: target.url, apiUser: '6668', password: '1234', source: 'n8n' });
+		expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/as "6668"\. This user has no Agent API access/) });
 	});
 
 	test('wrong password: one clear message, one failed login only, password nowhere in it', async () => {
-		const before = sim.requests.length;
-		const result = await check({ serverUrl: sim.url, apiUser: '6666', password: 'Wr0ngCanary', source: 'n8n' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toBe('VICIdial did not accept user "6666" with this password: wrong user name or password, or the user is inactive.');
-		const logins = sim.requests.slice(before).filter((r) => r.params.pass === 'Wr0ngCanary');
-		expect(logins).toHaveLength(1);
-		for (const request of sim.requests.slice(before)) expect(request.rawQuery).not.toContain('Wr0ngCanary');
+		const result = await check({ serverUrl: target.url, apiUser: '6666', password: 'Wr0ngCanary', source: 'n8n' });
+		expect(result).toEqual({ status: 'Error', message: 'VICIdial did not accept user "6666" with this password: wrong user name or password, or the user is inactive.' });
+		if (target.sim) {
+			const sent = target.sim.requests.slice(firstRequest);
+			expect(sent.filter((r) => r.params.pass === 'Wr0ngCanary')).toHaveLength(1);
+			for (const request of sent) expect(request.rawQuery).toBe('');
+		}
+	});
+
+	test('an unknown user', async () => {
+		const result = await check({ serverUrl: target.url, apiUser: 'nobody', password: '1234', source: 'n8n' });
+		expect(result.message).toMatch(/did not accept user "nobody"/);
 	});
 
 	test('an agent (user level 1) has no Non-Agent API access', async () => {
-		const result = await check({ serverUrl: sim.url, apiUser: '1001', password: '1234', source: 'n8n' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/password of "1001" is right, but this user has no Non-Agent API access: .*user level 7 or higher\. \(It can use the Agent API\.\)/);
+		const result = await check({ serverUrl: target.url, apiUser: '1001', password: '1234', source: 'n8n' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The password of "1001" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher. (It can use the Agent API.)',
+		});
 	});
 
 	test('a locked user is told apart from a wrong password', async () => {
-		for (let i = 0; i < 10; i++) await check({ serverUrl: sim.url, apiUser: '6699', password: `wrong${i}`, source: 'n8n' });
-		const result = await check({ serverUrl: sim.url, apiUser: '6699', password: '1234', source: 'n8n' });
+		for (let i = 0; i < 10; i++) await check({ serverUrl: target.url, apiUser: '6699', password: 'CanaryLock0ut', source: 'n8n' });
+		const result = await check({ serverUrl: target.url, apiUser: '6699', password: '1234', source: 'n8n' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/locked user "6699" after too many failed logins/);
 	});
 
 	test('field checks before any request', async () => {
-		const before = sim.requests.length;
 		expect((await check({ serverUrl: 'ftp://dialer.example.com', apiUser: '6666', password: '1234', source: 'n8n' })).message).toMatch(/must start with http:\/\/ or https:\/\//);
 		expect((await check({ serverUrl: 'dialer', apiUser: '6666', password: '1234', source: 'n8n' })).message).toMatch(/not a valid URL/);
-		expect((await check({ serverUrl: sim.url, apiUser: '6666', password: '1234', source: 'x' })).message).toMatch(/Source must be 2 to 20 letters or digits/);
-		expect(sim.requests.length).toBe(before);
+		expect((await check({ serverUrl: target.url, apiUser: '6666', password: '1234', source: 'x' })).message).toMatch(/Source must be 2 to 20 letters or digits/);
+		if (target.sim) expect(target.sim.requests.length).toBe(firstRequest);
 	});
 });
 

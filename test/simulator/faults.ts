@@ -36,5 +36,6 @@ export class FaultController {
 }
 
 export function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	// unref: a delayed answer nobody waits for any more must not keep the test process alive
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -1,0 +1,87 @@
+/**
+ * Every answer the real VICIdial server gave in the conformance corpus (recorded in
+ * test/conformance/recorded) to a request our entries could send, through the parser: a
+ * success becomes typed records, an ERROR a classified VicidialError, never anything else.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { VicidialError } from '../../nodes/shared/errors';
+import { parseAnswer } from '../../nodes/shared/parse';
+import { encodeParam } from '../../nodes/shared/params';
+import type { FunctionSpec } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+
+interface RecordedStep {
+	request: { endpoint: string; target: string; body: string | null; params: Record<string, string>; note?: string };
+	answer: { status: number; body: string };
+}
+const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, '../conformance/recorded/real-answers.json'), 'utf8')) as {
+	scenarios: Array<{ name: string; steps: RecordedStep[] }>;
+};
+
+const LOGIN = new Set(['function', 'user', 'pass', 'source']);
+
+/** What the server read: a parameter from the query string if there, else from the POST body. */
+function serverParams(request: RecordedStep['request']): Record<string, string> {
+	const query = Object.fromEntries(new URL(request.target, 'http://recorded').searchParams);
+	const body = request.body ? Object.fromEntries(new URLSearchParams(request.body)) : {};
+	return { ...body, ...query };
+}
+
+/** The entry that could have sent exactly these parameters (names and values it accepts), if any. */
+function entryFor(params: Record<string, string>): FunctionSpec | undefined {
+	return nonAgentFunctions.find((spec) => {
+		if (spec.api !== 'nonAgent' || spec.fn !== params.function) return false;
+		const allowed = new Set([...LOGIN, ...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);
+		if (!Object.keys(params).every((key) => allowed.has(key))) return false;
+		for (const param of spec.params) {
+			if (params[param.name] === undefined) continue;
+			try {
+				if (encodeParam(param, params[param.name]) !== params[param.name]) return false;
+			} catch {
+				return false;
+			}
+		}
+		return Object.entries(spec.fixed ?? {}).every(([key, value]) => (params[key] ?? (key === 'search_method' ? 'PHONE_NUMBER' : undefined)) === value);
+	});
+}
+
+const cases = recorded.scenarios.flatMap((scenario) =>
+	scenario.steps
+		.filter((step) => step.request.endpoint === 'nonAgent' && step.answer.status !== 418)
+		.map((step) => ({ scenario: scenario.name, step, sent: serverParams(step.request), spec: entryFor(serverParams(step.request)) }))
+		.filter((c): c is { scenario: string; step: RecordedStep; sent: Record<string, string>; spec: FunctionSpec } => c.spec !== undefined),
+);
+
+test('the recording holds enough answers to mean something', () => {
+	expect(cases.length).toBeGreaterThan(100);
+	for (const fn of ['version', 'add_lead', 'lead_search', 'list_info']) expect(cases.some((c) => c.spec.fn === fn)).toBe(true);
+});
+
+test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent)}`, c] as const))('%s', (_name, { step, spec, sent }) => {
+	const { body, status } = step.answer;
+	let parsed: ReturnType<typeof parseAnswer> | undefined;
+	let failure: unknown;
+	try {
+		parsed = parseAnswer(body, spec, { sent, httpCode: status });
+	} catch (error) {
+		failure = error;
+	}
+	if (failure !== undefined) {
+		expect(failure).toBeInstanceOf(VicidialError);
+		const error = failure as VicidialError;
+		if (status !== 200) expect(error.kind).toBe('http');
+		else if (/^ERROR: /m.test(body)) expect(error.kind).not.toBe('malformed');
+		else throw new Error(`a 200 answer without ERROR was refused: ${error.message}`);
+		return;
+	}
+	expect(status).toBe(200);
+	expect(body).not.toMatch(/^ERROR: /m);
+	expect(parsed!.records.length).toBeGreaterThan(0);
+	for (const record of parsed!.records) {
+		if (spec.fn === 'add_lead') expect(typeof record.lead_id).toBe('number');
+		if (spec.fn === 'lead_search') expect(typeof record.records_found).toBe('number');
+		if (spec.fn === 'list_info') expect(typeof record.list_id).toBe('number');
+		if (spec.fn === 'version') expect(record.version).toMatch(/^2\.14/);
+	}
+});

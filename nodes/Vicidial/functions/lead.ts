@@ -65,6 +65,36 @@ const leadFields: ParamSpec[] = [
 	text('owner', 'Owner', { maxLength: 20, description: 'User ID, territory or user group that owns the lead' }),
 ];
 
+/** lead_search by one key: one operation per search method, the same options and answer. */
+function leadSearch(operation: string, keyName: string, method: string, unit: string, key: ParamSpec): FunctionSpec {
+	return {
+		fn: 'lead_search',
+		api: 'nonAgent',
+		resource: 'lead',
+		operation,
+		name: `Search by ${keyName}`,
+		action: `Search leads by ${keyName.toLowerCase()}`,
+		description: `Find the lead IDs that have these ${keyName.toLowerCase()}s (lead_search)`,
+		writes: false,
+		params: [
+			key,
+			choice('search_location', 'Search In', {
+				choices: [
+					{ name: 'Whole System', value: 'SYSTEM' },
+					{ name: 'One List', value: 'LIST' },
+					{ name: "The List's Campaign", value: 'CAMPAIGN' },
+				],
+			}),
+			listId({ description: 'The list to search in, or whose campaign to search in' }),
+			integer('records', `Max Leads per ${unit}`, { min: 1, max: 1000000, description: 'Newest leads first; VICIdial uses 1000 when empty' }),
+			flag('archived_lead', 'Archived Leads', { description: 'Whether to search the archive instead of the active leads' }),
+		],
+		fixed: { search_method: method },
+		answer: { kind: 'rows', delimiter: '|', columns: [str('search_key'), int('records_found'), intList('lead_ids')] },
+		noRecords: /NO MATCHES FOUND/,
+	};
+}
+
 export const leadFunctions: FunctionSpec[] = [
 	{
 		fn: 'add_lead',
@@ -128,68 +158,22 @@ export const leadFunctions: FunctionSpec[] = [
 		],
 		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
 	},
-	{
-		fn: 'lead_search',
-		api: 'nonAgent',
-		resource: 'lead',
-		operation: 'searchByPhone',
-		name: 'Search by Phone',
-		action: 'Search leads by phone number',
-		description: 'Find the lead IDs that have these phone numbers (lead_search)',
-		writes: false,
-		params: [
-			digits('phone_number', 'Phone Numbers', {
-				required: true,
-				separator: ',',
-				minLength: 6,
-				maxLength: 18,
-				placeholder: '3125551212,9055551212',
-				description: 'One or more numbers, separated by commas',
-			}),
-			choice('search_location', 'Search In', {
-				choices: [
-					{ name: 'Whole System', value: 'SYSTEM' },
-					{ name: 'One List', value: 'LIST' },
-					{ name: "The List's Campaign", value: 'CAMPAIGN' },
-				],
-			}),
-			listId({ description: 'The list to search in, or whose campaign to search in' }),
-			integer('records', 'Max Leads per Number', { min: 1, max: 1000000, description: 'Newest leads first; VICIdial uses 1000 when empty' }),
-			flag('archived_lead', 'Archived Leads', { description: 'Whether to search the archive instead of the active leads' }),
-		],
-		fixed: { search_method: 'PHONE_NUMBER' },
-		answer: { kind: 'rows', delimiter: '|', columns: [str('search_key'), int('records_found'), intList('lead_ids')] },
-		noRecords: /NO MATCHES FOUND/,
-	},
-	{
-		fn: 'lead_search',
-		api: 'nonAgent',
-		resource: 'lead',
-		operation: 'searchByVendorCode',
-		name: 'Search by Vendor Lead Code',
-		action: 'Search leads by vendor lead code',
-		description: 'Find the lead IDs that have these vendor lead codes (lead_search)',
-		writes: false,
-		params: [
-			text('vendor_lead_code', 'Vendor Lead Codes', {
-				required: true,
-				placeholder: 'CRM-1001,CRM-1002',
-				description: 'One or more codes, separated by commas',
-				pattern: { regex: /^[^,]{1,20}(,[^,]{1,20})*$/, hint: 'must be codes of 1 to 20 characters separated by commas' },
-			}),
-			choice('search_location', 'Search In', {
-				choices: [
-					{ name: 'Whole System', value: 'SYSTEM' },
-					{ name: 'One List', value: 'LIST' },
-					{ name: "The List's Campaign", value: 'CAMPAIGN' },
-				],
-			}),
-			listId({ description: 'The list to search in, or whose campaign to search in' }),
-			integer('records', 'Max Leads per Code', { min: 1, max: 1000000, description: 'Newest leads first; VICIdial uses 1000 when empty' }),
-			flag('archived_lead', 'Archived Leads', { description: 'Whether to search the archive instead of the active leads' }),
-		],
-		fixed: { search_method: 'VENDOR_LEAD_CODE' },
-		answer: { kind: 'rows', delimiter: '|', columns: [str('search_key'), int('records_found'), intList('lead_ids')] },
-		noRecords: /NO MATCHES FOUND/,
-	},
+	leadSearch('searchByPhone', 'Phone', 'PHONE_NUMBER', 'Number',
+		digits('phone_number', 'Phone Numbers', {
+			required: true,
+			separator: ',',
+			minLength: 6,
+			maxLength: 18,
+			placeholder: '3125551212,9055551212',
+			description: 'One or more numbers, separated by commas',
+		}),
+	),
+	leadSearch('searchByVendorCode', 'Vendor Lead Code', 'VENDOR_LEAD_CODE', 'Code',
+		text('vendor_lead_code', 'Vendor Lead Codes', {
+			required: true,
+			placeholder: 'CRM-1001,CRM-1002',
+			description: 'One or more codes, separated by commas',
+			pattern: { regex: /^[^,]{1,20}(,[^,]{1,20})*$/, hint: 'must be codes of 1 to 20 characters separated by commas' },
+		}),
+	),
 ];

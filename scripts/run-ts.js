@@ -21,6 +21,17 @@ require.extensions['.ts'] = (module, filename) => {
 	module._compile(outputText, filename);
 };
 
+// `./Vicidial.node` must load Vicidial.node.ts, not the codex file Vicidial.node.json beside it.
+const Module = require('node:module');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+	if (parent && parent.filename && (request.startsWith('./') || request.startsWith('../'))) {
+		const candidate = path.resolve(path.dirname(parent.filename), `${request}.ts`);
+		if (fs.existsSync(candidate)) return candidate;
+	}
+	return resolveFilename.call(this, request, parent, ...rest);
+};
+
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
 	console.error('usage: node scripts/run-ts.js <file.ts> [args...]');

@@ -51,10 +51,8 @@ function notVicidial(response: RawResponse, url: string, what: string): string |
 function fieldCheck(credentials: ICredentialDataDecryptedObject): string | undefined {
 	const user = typeof credentials.apiUser === 'string' ? credentials.apiUser : '';
 	const password = typeof credentials.password === 'string' ? credentials.password : '';
-	const source = typeof credentials.source === 'string' ? credentials.source : '';
 	if (user.trim().length < 2) return 'The API User must have at least 2 characters.';
 	if (password.length < 2) return 'The Password must have at least 2 characters.';
-	if (!/^[\p{L}0-9]{2,20}$/u.test(source)) return 'The Source must be 2 to 20 letters or digits (VICIdial rejects shorter ones and drops other characters).';
 	return undefined;
 }
 

@@ -66,8 +66,17 @@ function normalisePath(value: unknown, fallback: string): string {
 	return text.startsWith('/') ? text : `/${text}`;
 }
 
+/** VICIdial refuses a source shorter than 2 characters and drops all but letters and digits. */
+export const SOURCE_PATTERN = /^[\p{L}0-9]{2,20}$/u;
+
 export function connectionFromCredentials(credentials: ICredentialDataDecryptedObject): Connection {
 	const password = typeof credentials.password === 'string' ? credentials.password : '';
+	const source = typeof credentials.source === 'string' ? credentials.source : '';
+	if (!SOURCE_PATTERN.test(source)) {
+		throw new VicidialError('invalid', 'The Source must be 2 to 20 letters or digits (VICIdial rejects shorter ones and drops other characters).', {
+			hint: 'Fix the Source field of the VICIdial API credential.',
+		});
+	}
 	return {
 		baseUrl: normaliseServerUrl(credentials.serverUrl),
 		nonAgentPath: normalisePath(credentials.nonAgentPath, '/vicidial/non_agent_api.php'),

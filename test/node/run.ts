@@ -10,6 +10,7 @@ export interface RunOptions {
 	url: string;
 	user?: string;
 	password?: string;
+	source?: string;
 	parameters: IDataObject;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
@@ -21,7 +22,7 @@ export async function runVicidial(options: RunOptions): Promise<ExecuteNodeResul
 		nodeType: new Vicidial(),
 		credentialTypes: [new VicidialApi()],
 		parameters: options.parameters as never,
-		credentials: { vicidialApi: { serverUrl: options.url, apiUser: options.user ?? '6666', password: options.password ?? '1234', source: 'n8n' } },
+		credentials: { vicidialApi: { serverUrl: options.url, apiUser: options.user ?? '6666', password: options.password ?? '1234', source: options.source ?? 'n8n' } },
 		inputItems,
 		continueOnFail: options.continueOnFail,
 	});

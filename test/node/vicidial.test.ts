@@ -178,6 +178,13 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 		expect(sim().requests.length).toBe(firstRequest);
 	});
 
+	test('a credential VICIdial would refuse stops the node before any request', async () => {
+		const result = await run({ source: 'x', parameters: addLead() });
+		expect(result.error).toBeInstanceOf(NodeOperationError);
+		expect(result.error?.message).toMatch(/Source must be 2 to 20 letters or digits/);
+		expect(sim().requests.length).toBe(firstRequest);
+	});
+
 	test('a write is not repeated after the connection was cut', async () => {
 		sim().faults({ resetConnection: true, functions: ['add_lead'], times: 1 });
 		const result = await run({ parameters: addLead(), continueOnFail: true });

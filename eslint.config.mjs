@@ -7,9 +7,11 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'scripts/**', 'gulpfile.js', 'jest.config.js', 'eslint.config.mjs'] },
+	// What ships (nodes, credentials, package.json) is linted as n8n verifies it; tests,
+	// benchmarks and scripts run in Node, not in n8n, and may use its globals.
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', 'bench/**', 'scripts/**', 'gulpfile.js', 'jest.config.js', 'eslint.config.mjs'] },
 	{
-		files: ['**/*.ts'],
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module', project: './tsconfig.json' } },
 		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityRecommended.plugins },
 		rules: { ...communityRecommended.rules },

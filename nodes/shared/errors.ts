@@ -90,6 +90,18 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * Redacts an answer VICIdial sent: the echo patterns everywhere, the known secrets only on
+ * ERROR lines, where VICIdial echoes them. A successful answer's data stays intact: with the
+ * password 1234, the phone number 3125551234 must not become 312555[redacted].
+ */
+export function redactAnswer(text: string, secrets: readonly string[] = []): string {
+	return text
+		.split('\n')
+		.map((line) => (/^ERROR:/.test(line) ? redact(line, secrets) : redact(line)))
+		.join('\n');
+}
+
+/**
  * Removes secrets from a text VICIdial or a library produced.
  * - every occurrence of the known secrets (the credential's password);
  * - the password field of VICIdial's login errors, even when we don't know the value

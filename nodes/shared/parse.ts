@@ -89,17 +89,25 @@ export function isoOffset(hours: number): string {
 
 const DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
+/** A value that does not fit its column means the answer is not what we think it is. */
+function misfit(field: FieldSpec, value: string): VicidialError {
+	return new VicidialError('malformed', `The answer's field ${field.name} should be ${field.type === 'integerList' ? 'numbers joined by "-"' : 'a number'} but is "${value.slice(0, 40)}".`);
+}
+
 function typeValue(field: FieldSpec, raw: string, record: ParsedRecord, utcOffsetHours?: number): void {
 	const value = raw;
 	switch (field.type) {
 		case 'integer':
-			record[field.name] = /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+			if (value !== '' && !/^-?\d{1,15}$/.test(value)) throw misfit(field, value);
+			record[field.name] = value === '' ? '' : Number(value);
 			return;
 		case 'decimal':
-			record[field.name] = /^-?\d{1,15}(\.\d+)?$/.test(value) ? Number(value) : value;
+			if (value !== '' && !/^-?\d{1,15}(\.\d+)?$/.test(value)) throw misfit(field, value);
+			record[field.name] = value === '' ? '' : Number(value);
 			return;
 		case 'integerList':
-			record[field.name] = value === '' ? [] : /^\d{1,15}(-\d{1,15})*$/.test(value) ? value.split('-').map(Number) : value;
+			if (value !== '' && !/^\d{1,15}(-\d{1,15})*$/.test(value)) throw misfit(field, value);
+			record[field.name] = value === '' ? [] : value.split('-').map(Number);
 			return;
 		case 'datetime': {
 			record[field.name] = value;
@@ -159,6 +167,8 @@ function parsePairs(line: string, fields: FieldSpec[], utcOffsetHours?: number):
 		const name = match[1].toLowerCase();
 		typeValue(byName.get(name) ?? { name, type: 'string' }, match[2], record, utcOffsetHours);
 	}
+	const missing = fields.filter((f) => !(f.name in record)).map((f) => f.name);
+	if (missing.length > 0) throw new VicidialError('malformed', `The answer is incomplete: ${missing.join(', ')} missing. The connection may have been cut.`);
 	return record;
 }
 
@@ -231,7 +241,11 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 	}
 
 	const answer: AnswerSpec = spec.answer;
-	const endsCleanly = text.endsWith('\n');
+	// VICIdial ends its answers with a newline (the Agent API's version is the one exception,
+	// and its entry says so): without it the last line may have been cut.
+	if (!text.endsWith('\n') && !answer.unterminated) {
+		throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a line; the connection may have been cut.`);
+	}
 	switch (answer.kind) {
 		case 'pairs': {
 			const line = bare.find((l) => /^[A-Z_]+: /.test(l));
@@ -248,13 +262,11 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		}
 		case 'rows': {
 			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
-			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a row; the connection may have been cut.`);
 			const fields = printedFields(answer.columns, sent);
 			const records = bare.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
 			return { outcome: 'success', message: '', records, notices, otherLines: [] };
 		}
 		case 'records': {
-			if (!endsCleanly) throw new VicidialError('malformed', `The answer to ${spec.fn} ends in the middle of a record.`);
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };
 		}
 	}

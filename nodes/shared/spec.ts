@@ -75,7 +75,7 @@ export interface FieldSpec {
  * - `rows`: bare delimited rows, one record per line.
  * - `records`: `key => value` lines, records separated by `;---------- START OF RECORD n`.
  */
-export type AnswerSpec =
+export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
 	| { kind: 'status'; fields: FieldSpec[] }
 	| {
@@ -83,7 +83,11 @@ export type AnswerSpec =
 			columns: FieldSpec[];
 			delimiter: '|' | ',' | '\t';
 	  }
-	| { kind: 'records' };
+	| { kind: 'records' }
+) & {
+	/** The answer does not end with a newline (the Agent API's version); all others must. */
+	unterminated?: boolean;
+};
 
 export interface FunctionSpec {
 	/** VICIdial function name, sent as `function`. */

@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions, IDataObject } from 'n8n-workflow';
 import type { ApiName } from './spec';
-import { VicidialError, redact } from './errors';
+import { VicidialError, redact, redactAnswer } from './errors';
 
 export const CREDENTIAL_NAME = 'vicidialApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -183,7 +183,7 @@ export async function callVicidial(
 		if (response.statusCode >= 500 && response.body.trim() === '' && attempt < attempts) {
 			continue;
 		}
-		return { ...response, body: redact(response.body, connection.secrets) };
+		return { ...response, body: redactAnswer(response.body, connection.secrets) };
 	}
 	throw lastError ?? new VicidialError('http', 'The server answered HTTP 500 with an empty body twice.', { httpCode: 500 });
 }

@@ -29,6 +29,12 @@ describe.each(targetNames)('VICIdial node against the %s', (targetName) => {
 		expect(json(result)).toEqual([{ phone_number: '3125550177', list_id: 101, lead_id: 16, gmt_offset: '', user: '6666', message: 'LEAD HAS BEEN ADDED', notices: [] }]);
 	});
 
+	test('Lead → Add: data that contains the password (1234) is not redacted', async () => {
+		const [item] = json(await run({ parameters: addLead({ phoneNumber: '3125551234', firstName: 'Ann1234' }) }));
+		expect(item).toMatchObject({ phone_number: '3125551234', lead_id: 16 });
+		expect(json(await run({ parameters: searchByPhone('3125551234') }))).toEqual([{ search_key: '3125551234', records_found: 1, lead_ids: [16] }]);
+	});
+
 	test('Lead → Add: NOTICE lines are kept', async () => {
 		const [item] = json(await run({ parameters: addLead({ additionalFields: { addToHopper: true } }) }));
 		expect(item.lead_id).toBe(16);

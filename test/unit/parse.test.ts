@@ -176,6 +176,17 @@ describe('parseAnswer refuses what is not a whole VICIdial answer', () => {
 	test('status answer without SUCCESS line', () => {
 		expectVicidialError(() => parseAnswer('3125550177|101|16\n', entry('add_lead')), 'malformed');
 	});
+	test('SUCCESS line cut in its last field (no newline)', () => {
+		expectVicidialError(() => parseAnswer('SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101|16||66', entry('add_lead')), 'malformed', /middle of a line/);
+	});
+	test('version cut short', () => {
+		expectVicidialError(() => parseAnswer('VERSION: 2.14-202|BUILD: 250720-1841|DATE: 2026-11-23 12:4', entry('version')), 'malformed');
+		expectVicidialError(() => parseAnswer('VERSION: 2.14-202|BUILD: 250720-1841|DATE: 2026-11-23 12:45:25|\n', entry('version')), 'malformed', /epoch, dst, tz, tznow missing/);
+	});
+	test('a value that does not fit its column', () => {
+		expectVicidialError(() => parseAnswer('3125550113|abc|13\n', entry('lead_search', 'searchByPhone')), 'malformed', /records_found should be a number but is "abc"/);
+		expectVicidialError(() => parseAnswer('3125550113|1|19-\n', entry('lead_search', 'searchByPhone')), 'malformed', /lead_ids should be numbers/);
+	});
 	test('SUCCESS line missing fields', () => {
 		expectVicidialError(() => parseAnswer('SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101\n', entry('add_lead')), 'malformed');
 	});

@@ -1,4 +1,4 @@
-import { REDACTED, redact } from '../../nodes/shared/errors';
+import { REDACTED, redact, redactAnswer } from '../../nodes/shared/errors';
 
 describe('redact', () => {
 	test('the non-agent login error echoes the password: removed even when unknown', () => {
@@ -27,5 +27,13 @@ describe('redact', () => {
 	test('leaves ordinary answers alone', () => {
 		const text = 'SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550177|101|16||6666';
 		expect(redact(text, ['']) ).toBe(text);
+	});
+
+	test('answers: a numeric password does not eat data on success lines, but goes from ERROR lines', () => {
+		const ok = 'SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125551234|101|16||6666\nNOTICE: add_lead ADDED TO HOPPER - 3125551234|6666|16|1\n';
+		expect(redactAnswer(ok, ['1234'])).toBe(ok);
+		expect(redactAnswer('3125551234|1|16\n', ['1234'])).toBe('3125551234|1|16\n');
+		expect(redactAnswer('ERROR: something echoed 1234 back\n', ['1234'])).toBe(`ERROR: something echoed ${REDACTED} back\n`);
+		expect(redactAnswer('ERROR: Login incorrect, please try again: |6666|secret|BAD|\n')).toBe(`ERROR: Login incorrect, please try again: |6666|${REDACTED}|BAD|\n`);
 	});
 });

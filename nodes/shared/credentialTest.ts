@@ -56,7 +56,7 @@ function fieldCheck(credentials: ICredentialDataDecryptedObject): string | undef
 	return undefined;
 }
 
-type AgentProbe = 'good' | 'noAgentApi' | 'badLogin' | 'locked' | 'unknown';
+type AgentProbe = 'good' | 'noAgentApi' | 'badLogin' | 'locked' | 'ipBlocked' | 'missing' | 'unknown';
 
 function readAgentProbe(body: string): AgentProbe {
 	const trimmed = body.trim();
@@ -65,9 +65,11 @@ function readAgentProbe(body: string): AgentProbe {
 	if (!line || !/Invalid Username\/Password/i.test(line.message)) return 'unknown';
 	// Fields: user | password (redacted) | password ok (1/0) | agent API access (1/0) | auth result
 	const [, , passwordOk, agentApi, result] = line.data;
+	if (passwordOk === '1' && result === 'GOOD') return agentApi === '1' ? 'good' : 'noAgentApi';
 	if (result === 'LOCK') return 'locked';
-	if (passwordOk === '1') return agentApi === '1' ? 'good' : 'noAgentApi';
-	if (passwordOk === '0') return 'badLogin';
+	if (result === 'IPBLOCK') return 'ipBlocked';
+	if (result === 'BAD') return 'badLogin';
+	// Anything else (an auth result we don't know) says nothing about the password.
 	return 'unknown';
 }
 
@@ -98,19 +100,30 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 
 		// 2. Password and Agent API access.
 		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
-		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'unknown' : readAgentProbe(agent.body);
+		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'missing' : readAgentProbe(agent.body);
 		if (agentProbe === 'locked') {
 			return fail(`VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`);
 		}
 		if (agentProbe === 'badLogin') {
 			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, or the user is inactive.`);
 		}
+		if (agentProbe === 'ipBlocked') {
+			return fail(`VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`);
+		}
 
 		// 3. Non-Agent API access.
 		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const answer = nonAgent.body.trim();
-		const agentNote =
-			agentProbe === 'good' ? 'The Agent API is allowed too.' : agentProbe === 'noAgentApi' ? 'This user has no Agent API access, so the VICIdial Agent node will not work with it.' : '';
+		const agentNotes: Record<AgentProbe, string> = {
+			good: 'The Agent API is allowed too.',
+			noAgentApi: 'This user has no Agent API access, so the VICIdial Agent node will not work with it.',
+			missing: `But ${agentUrl} is not a VICIdial Agent API: check the Agent API Path if you use the VICIdial Agent node.`,
+			unknown: '',
+			badLogin: '',
+			locked: '',
+			ipBlocked: '',
+		};
+		const agentNote = agentNotes[agentProbe];
 		if (/^ERROR: NO FUNCTION SPECIFIED/.test(answer)) {
 			return { status: 'OK', message: `Connected to ${serverName} as "${user}". ${agentNote}`.trim() };
 		}
@@ -122,8 +135,9 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		}
 		if (/^ERROR: Login incorrect/.test(answer)) {
 			if (agentProbe === 'good' || agentProbe === 'noAgentApi') {
+				// VICIdial counts this refusal as a failed login even with the right password.
 				return fail(
-					`The password of "${user}" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher.${agentProbe === 'good' ? ' (It can use the Agent API.)' : ''}`,
+					`The password of "${user}" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher.${agentProbe === 'good' ? ' (It can use the Agent API.)' : ''} Note: VICIdial counted this check as a failed login for "${user}"; 10 in a row lock the user for 15 minutes.`,
 				);
 			}
 			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, the user is inactive, or its user level is below 7.`);

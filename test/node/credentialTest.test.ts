@@ -52,14 +52,15 @@ describe.each(targetNames)('credential test against the %s', (targetName) => {
 
 	test('an unknown user', async () => {
 		const result = await check({ serverUrl: target.url, apiUser: 'nobody', password: '1234', source: 'n8n' });
-		expect(result.message).toMatch(/did not accept user "nobody"/);
+		expect(result).toEqual({ status: 'Error', message: 'VICIdial did not accept user "nobody" with this password: wrong user name or password, or the user is inactive.' });
 	});
 
 	test('an agent (user level 1) has no Non-Agent API access', async () => {
 		const result = await check({ serverUrl: target.url, apiUser: '1001', password: '1234', source: 'n8n' });
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'The password of "1001" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher. (It can use the Agent API.)',
+			message:
+				'The password of "1001" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher. (It can use the Agent API.) Note: VICIdial counted this check as a failed login for "1001"; 10 in a row lock the user for 15 minutes.',
 		});
 	});
 
@@ -95,6 +96,19 @@ describe('credential test against things that are not VICIdial', () => {
 		server.setHandler(() => ({ status: 404, body: 'Not Found' }));
 		const result = await check({ serverUrl: server.url, apiUser: '6666', password: '1234', source: 'n8n' });
 		expect(result.message).toMatch(/answered "404 Not Found": this is not the VICIdial Non-Agent API/);
+	});
+
+	test('a VICIdial whose Agent API path is wrong: connected, with a warning', async () => {
+		const sim = await startTarget('simulator');
+		try {
+			const result = await check({ serverUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n', agentPath: '/agent/api.php' });
+			expect(result).toEqual({
+				status: 'OK',
+				message: `Connected to VICIdial 2.14-202 (build 250720-1841) as "6666". But ${sim.url}/agent/api.php is not a VICIdial Agent API: check the Agent API Path if you use the VICIdial Agent node.`,
+			});
+		} finally {
+			await sim.close();
+		}
 	});
 
 	test('a server that answers something else', async () => {

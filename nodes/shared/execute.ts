@@ -160,6 +160,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const offset = wantsIso ? await fetchServerOffset(sender, connection) : undefined;
 	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
+	const done: number[] = [];
 
 	await runBounded(
 		items.length,
@@ -176,6 +177,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 					httpCode: response.statusCode,
 				});
 				results[i] = toItems(parsed, spec, entry.callOptions.includeRaw ? response.body : undefined, i);
+				done.push(i);
 			} catch (error) {
 				const nodeError = toNodeError(context, error, spec, i, secrets);
 				if (continueOnFail) {
@@ -187,6 +189,14 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 		},
 		() => firstFailure !== undefined,
 	);
-	if (firstFailure) throw firstFailure.error;
+	if (firstFailure) {
+		// Other items' writes ran in parallel and were made: say which, so nobody re-runs them blindly.
+		if (spec.writes && done.length > 0) {
+			const items = done.sort((a, b) => a - b).map((i) => i + 1);
+			const listed = items.length > 20 ? `${items.slice(0, 20).join(', ')} and ${items.length - 20} more` : items.join(', ');
+			firstFailure.error.description = `${firstFailure.error.description ?? ''} Items already done in VICIdial before the node stopped: ${listed}. Running the node again repeats them; "Continue On Fail" keeps going past failed items instead.`.trim();
+		}
+		throw firstFailure.error;
+	}
 	return [results.flat()];
 }

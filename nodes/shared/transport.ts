@@ -118,32 +118,61 @@ export function contextSender(context: HttpContext): Sender {
 	};
 }
 
-const NETWORK_MESSAGES: Array<[RegExp, string, boolean]> = [
-	// [code or text, message, may a sent write have reached the server?]
-	[/ECONNREFUSED/, 'The VICIdial server refused the connection (nothing listens at that address and port).', false],
-	[/ENOTFOUND|EAI_AGAIN/, 'The VICIdial server name could not be resolved.', false],
-	[/EHOSTUNREACH|ENETUNREACH/, 'The VICIdial server cannot be reached from n8n.', false],
-	[/CERT|SSL|TLS|self[- ]signed|unable to verify/i, 'The TLS (https) connection to VICIdial failed: the server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.', false],
-	[/ETIMEDOUT|ESOCKETTIMEDOUT|timeout|aborted/i, 'VICIdial did not answer in time.', true],
-	[/ECONNRESET|socket hang up|EPIPE/i, 'The connection to VICIdial was cut before the answer was complete.', true],
+interface NetworkCase {
+	pattern: RegExp;
+	message: string;
+	/** A sent write may have reached VICIdial. */
+	uncertain: boolean;
+	/** Worth one more try for a read: the cause is likely passing. */
+	transient: boolean;
+}
+
+const NETWORK_CASES: NetworkCase[] = [
+	{ pattern: /ECONNREFUSED/, message: 'The VICIdial server refused the connection (nothing listens at that address and port).', uncertain: false, transient: false },
+	{ pattern: /ENOTFOUND|EAI_AGAIN/, message: 'The VICIdial server name could not be resolved.', uncertain: false, transient: false },
+	{ pattern: /EHOSTUNREACH|ENETUNREACH/, message: 'The VICIdial server cannot be reached from n8n.', uncertain: false, transient: false },
+	{
+		pattern: /CERT|self[- ]signed|unable to verify|certificate/i,
+		message: 'The TLS (https) connection to VICIdial failed: the server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
+		uncertain: false,
+		transient: false,
+	},
+	{
+		pattern: /EPROTO|wrong version number|SSL routines|TLS|handshake/i,
+		message: 'The TLS (https) handshake with VICIdial failed: the server may not speak https on that port (try http://), or its TLS setup is broken.',
+		uncertain: false,
+		transient: false,
+	},
+	{ pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|timeout|aborted/i, message: 'VICIdial did not answer in time.', uncertain: true, transient: false },
+	{ pattern: /ECONNRESET|socket hang up|EPIPE/i, message: 'The connection to VICIdial was cut before the answer was complete.', uncertain: true, transient: true },
 ];
+
+/** A VicidialError for a failed connection, and whether a read may try once more. */
+interface NetworkFailure {
+	error: VicidialError;
+	transient: boolean;
+}
+
+function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[]): NetworkFailure {
+	if (error instanceof VicidialError) return { error, transient: false };
+	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const text = [record.code, record.message, record.cause?.code, record.cause?.message].filter((v) => typeof v === 'string').join(' ');
+	for (const known of NETWORK_CASES) {
+		if (known.pattern.test(text)) {
+			const mayHaveApplied = writes && known.uncertain;
+			const message = mayHaveApplied ? `${known.message} The change may or may not have been made in VICIdial; check before running it again.` : known.message;
+			return { error: new VicidialError('network', message, { mayHaveApplied }), transient: known.transient };
+		}
+	}
+	return {
+		error: new VicidialError('network', `The request to VICIdial failed: ${redact(text || 'unknown error', secrets).slice(0, 300)}`, { mayHaveApplied: writes }),
+		transient: false,
+	};
+}
 
 /** Turns whatever the HTTP layer threw into a clean VicidialError with no request details. */
 export function networkError(error: unknown, writes: boolean, secrets: readonly string[]): VicidialError {
-	if (error instanceof VicidialError) return error;
-	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-	const text = [record.code, record.message, record.cause?.code, record.cause?.message].filter((v) => typeof v === 'string').join(' ');
-	for (const [pattern, message, uncertain] of NETWORK_MESSAGES) {
-		if (pattern.test(text)) {
-			const mayHaveApplied = writes && uncertain;
-			return new VicidialError('network', mayHaveApplied ? `${message} The change may or may not have been made in VICIdial; check before running it again.` : message, {
-				mayHaveApplied,
-			});
-		}
-	}
-	return new VicidialError('network', `The request to VICIdial failed: ${redact(text || 'unknown error', secrets).slice(0, 300)}`, {
-		mayHaveApplied: writes,
-	});
+	return classifyNetworkError(error, writes, secrets).error;
 }
 
 export interface CallOptions {
@@ -153,8 +182,10 @@ export interface CallOptions {
 }
 
 /**
- * Sends one call and returns the raw answer with secrets removed. A read is tried once
- * more after a network failure or an empty HTTP 500; a write never is.
+ * Sends one call and returns the answer with echoed secrets removed. A read is tried once
+ * more after a cut connection or an empty HTTP 500 (both pass); a write never is. Refused
+ * connections, DNS, TLS and timeouts are not retried: another try would fail alike or wait
+ * twice as long as the user allowed.
  */
 export async function callVicidial(
 	sender: Sender,
@@ -177,7 +208,9 @@ export async function callVicidial(
 		try {
 			response = await sender(request);
 		} catch (error) {
-			lastError = networkError(error, options.writes, connection.secrets);
+			const failure = classifyNetworkError(error, options.writes, connection.secrets);
+			lastError = failure.error;
+			if (!failure.transient) break;
 			continue;
 		}
 		if (response.statusCode >= 500 && response.body.trim() === '' && attempt < attempts) {

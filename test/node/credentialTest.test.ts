@@ -117,6 +117,12 @@ describe('credential test against things that are not VICIdial', () => {
 		expect(result.message).toMatch(/answers, but not like the VICIdial Non-Agent API/);
 	});
 
+	test('https:// to a port that speaks plain http', async () => {
+		const result = await check({ serverUrl: server.url.replace('http://', 'https://'), apiUser: '6666', password: '1234', source: 'n8n' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/handshake with VICIdial failed: the server may not speak https on that port \(try http:\/\/\)/);
+	});
+
 	test('nothing listening', async () => {
 		const port = await new Promise<number>((resolve) => {
 			const probe = net.createServer().listen(0, '127.0.0.1', () => {

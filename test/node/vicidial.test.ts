@@ -191,6 +191,15 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 		expect(sim().requests.length).toBe(firstRequest);
 	});
 
+	test('a failed write names the items that were already done in parallel', async () => {
+		const result = await run({
+			parameters: addLead({ phoneNumber: '={{ $json.phone }}', additionalFields: { duplicateCheck: ['DUPLIST'] }, options: { concurrency: 4 } }),
+			items: [{ phone: '3125550177' }, { phone: '3125550113' }, { phone: '3125550178' }, { phone: '3125550179' }],
+		});
+		expect(result.error?.message).toMatch(/^Item 2: VICIdial: ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST/);
+		expect((result.error as NodeApiError).description).toMatch(/Items already done in VICIdial before the node stopped: 1, 3, 4\. Running the node again repeats them/);
+	});
+
 	test('a write is not repeated after the connection was cut', async () => {
 		sim().faults({ resetConnection: true, functions: ['add_lead'], times: 1 });
 		const result = await run({ parameters: addLead(), continueOnFail: true });

@@ -59,6 +59,21 @@ describe('callVicidial', () => {
 		expect(write.sent).toHaveLength(1);
 	});
 
+	test('a read is not retried after a timeout or a refused connection', async () => {
+		for (const failure of [Object.assign(new Error('timeout of 1000ms exceeded'), { code: 'ECONNABORTED' }), Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })]) {
+			const read = scripted([failure, { statusCode: 200, body: 'ok\n' }]);
+			await expect(callVicidial(read.sender, connection, 'nonAgent', { function: 'lead_search' }, { writes: false })).rejects.toMatchObject({ kind: 'network' });
+			expect(read.sent).toHaveLength(1);
+		}
+	});
+
+	test('https to a plain-http port is not called a certificate problem', () => {
+		const error = networkError(Object.assign(new Error('write EPROTO 40E8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' }), false, []);
+		expect(error.message).toMatch(/may not speak https on that port \(try http:\/\/\)/);
+		const cert = networkError(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), false, []);
+		expect(cert.message).toMatch(/certificate is not trusted/);
+	});
+
 	test('the password is removed from the answer text', async () => {
 		const { sender } = scripted([{ statusCode: 200, body: 'ERROR: something echoed Canary-Pass-5150 back\n' }]);
 		const response = await callVicidial(sender, connection, 'nonAgent', { function: 'x' }, { writes: false });

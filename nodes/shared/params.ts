@@ -16,8 +16,10 @@ export class InvalidInputError extends Error {
 	}
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
+// A date, or an ISO date-time as n8n's picker and $now give it (the wall-clock part is used).
+const TIME_TAIL = '(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)';
+const DATE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME_TAIL}?$`);
+const DATETIME = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME_TAIL}$`);
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -143,6 +145,8 @@ export function encodeParam(spec: ParamSpec, value: unknown): string {
 }
 
 const CUSTOM_FIELD_LABEL = /^[A-Za-z0-9_]{1,50}$/;
+/** Parameters that steer the API rather than carry lead data: never settable as a custom field. */
+const CONTROL_PARAMETERS = ['function', 'user', 'pass', 'source', 'custom_fields', 'format', 'DB', 'stage', 'header', 'value', 'agent_user', 'alt_user', 'close_window_link'];
 
 /**
  * Builds the form for one call from the user's values (keyed by VICIdial name).
@@ -164,12 +168,12 @@ export function buildForm(
 	}
 	if (customFields.length > 0) {
 		if (!spec.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${spec.fn}`);
-		const known = new Set([...spec.params.map((p) => p.name), 'function', 'user', 'pass', 'source']);
+		const known = new Set([...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {}), ...CONTROL_PARAMETERS].map((n) => n.toLowerCase()));
 		for (const { name, value } of customFields) {
 			if (!CUSTOM_FIELD_LABEL.test(name)) {
 				throw new InvalidInputError('Custom Fields', `have a field name "${describe(name)}" that is not a VICIdial field label (letters, digits and _ only)`);
 			}
-			if (known.has(name)) throw new InvalidInputError('Custom Fields', `use "${name}", which is a standard field: set it there instead`);
+			if (known.has(name.toLowerCase())) throw new InvalidInputError('Custom Fields', `use "${name}", which is a standard field or an API control parameter, not a custom field`);
 			form[name] = value === undefined || value === null ? '' : String(value);
 		}
 		form.custom_fields = 'Y';

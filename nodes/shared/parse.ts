@@ -154,6 +154,17 @@ function toRecord(
 	return record;
 }
 
+/**
+ * A header row (header=YES) names the columns; the fields are still named by the entry.
+ * VICIdial's lead_search header runs its names together with no delimiter.
+ */
+function isHeaderRow(line: string, columns: FieldSpec[], delimiter: string): boolean {
+	const names = columns.map((c) => c.name);
+	if (line === names.join('')) return true;
+	const tokens = line.split(delimiter).filter((token) => token !== '');
+	return tokens[0] === names[0] && tokens.every((token) => names.includes(token));
+}
+
 function parsePairs(line: string, fields: FieldSpec[], utcOffsetHours?: number): ParsedRecord {
 	const record: ParsedRecord = {};
 	const byName = new Map(fields.map((f) => [f.name, f]));
@@ -263,7 +274,8 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		case 'rows': {
 			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
 			const fields = printedFields(answer.columns, sent);
-			const records = bare.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
+			const rows = bare.length > 0 && isHeaderRow(bare[0], answer.columns, answer.delimiter) ? bare.slice(1) : bare;
+			const records = rows.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
 			return { outcome: 'success', message: '', records, notices, otherLines: [] };
 		}
 		case 'records': {

@@ -40,6 +40,8 @@ describe('buildForm', () => {
 		[{ phone_number: '3125550177', list_id: '101', gender: 'X' }, /"Gender" must be one of "U", "M", "F"/],
 		[{ phone_number: '3125550177', list_id: '101', email: 'not-an-email' }, /"Email" must be an email address/],
 		[{ phone_number: '3125550177', list_id: '101', callback_datetime: 'tomorrow' }, /"Callback Date Time"/],
+		[{ phone_number: '3125550177', list_id: '101', callback_datetime: '2026-13-45 99:99:99' }, /"Callback Date Time"/],
+		[{ phone_number: '3125550177', list_id: '101', date_of_birth: '2026-02-03garbage' }, /"Date of Birth" must be a date/],
 		[{ phone_number: '3125550177', list_id: '101', duplicate_check: ['DUPLIST', 'DUPEVERYWHERE'] }, /"Duplicate Check" must be one of/],
 		[{ phone_number: '3125550177', list_id: '101', comments: 'C:\\' }, /"Comments" must not end with a backslash/],
 	])('refuses %j', (values, message) => {
@@ -56,6 +58,9 @@ describe('buildForm', () => {
 		expect(form).toMatchObject({ favorite_color: 'blue', custom_fields: 'Y' });
 		expect(problem(() => buildForm(addLead, { phone_number: '3125550177', list_id: '101' }, [{ name: 'bad label', value: 'x' }]))).toMatch(/field label/);
 		expect(problem(() => buildForm(addLead, { phone_number: '3125550177', list_id: '101' }, [{ name: 'pass', value: 'x' }]))).toMatch(/standard field/);
+		for (const control of ['DB', 'format', 'stage', 'Phone_Number']) {
+			expect(problem(() => buildForm(addLead, { phone_number: '3125550177', list_id: '101' }, [{ name: control, value: 'x' }]))).toMatch(/API control parameter/);
+		}
 		expect(problem(() => buildForm(listInfo, { list_id: '101' }, [{ name: 'favorite_color', value: 'x' }]))).toMatch(/not accepted/);
 	});
 
@@ -84,6 +89,9 @@ describe('encodeParam by kind', () => {
 		expect(encodeParam(datetime('d', 'D'), '2026-11-23 09:05:07')).toBe('2026-11-23 09:05:07');
 		expect(() => encodeParam(datetime('d', 'D'), '2026-11-23 25:00:00')).toThrow(/YYYY-MM-DD HH:MM:SS/);
 		expect(encodeParam(date('d', 'D'), '2024-02-29')).toBe('2024-02-29');
+		expect(encodeParam(date('d', 'D'), '2024-02-29T23:30:00.000-05:00')).toBe('2024-02-29');
+		expect(encodeParam(datetime('d', 'D'), '2026-11-23T09:05:07.123+01:00')).toBe('2026-11-23 09:05:07');
+		expect(() => encodeParam(datetime('d', 'D'), '2026-11-23')).toThrow(/YYYY-MM-DD HH:MM:SS/);
 		expect(() => encodeParam(date('d', 'D'), '2023-02-29')).toThrow(InvalidInputError);
 	});
 	test('several values in one digits field', () => {

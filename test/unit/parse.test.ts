@@ -2,6 +2,7 @@ import { VicidialError } from '../../nodes/shared/errors';
 import { isoOffset, parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import type { FunctionSpec } from '../../nodes/shared/spec';
+import { dt, int, str } from '../../nodes/shared/spec';
 
 const entry = (fn: string, operation?: string): FunctionSpec => {
 	const found = nonAgentFunctions.find((s) => s.fn === fn && (!operation || s.operation === operation));
@@ -192,6 +193,41 @@ describe('parseAnswer refuses what is not a whole VICIdial answer', () => {
 	});
 });
 
+describe('other answer shapes', () => {
+	const csvSpec: FunctionSpec = { ...entry('list_info'), answer: { kind: 'rows', delimiter: ',', columns: [int('id'), str('name'), dt('changed')] } };
+	const tabSpec: FunctionSpec = { ...csvSpec, answer: { kind: 'rows', delimiter: '\t', columns: [int('id'), str('name'), dt('changed')] } };
+	const recordsSpec: FunctionSpec = { ...csvSpec, answer: { kind: 'records' } };
+
+	test('comma rows, with and without a header row', () => {
+		const rows = '101,Test list 101,2026-11-23 12:00:00\n102,Other,\n';
+		const expected = [
+			{ id: 101, name: 'Test list 101', changed: '2026-11-23 12:00:00' },
+			{ id: 102, name: 'Other', changed: '' },
+		];
+		expect(parseAnswer(rows, csvSpec).records).toEqual(expected);
+		expect(parseAnswer(`id,name,changed\n${rows}`, csvSpec).records).toEqual(expected);
+	});
+
+	test('tab rows keep commas and pipes in values', () => {
+		expect(parseAnswer('7\tSmith, John | Jr\t2026-11-23 12:00:00\n', tabSpec).records).toEqual([{ id: 7, name: 'Smith, John | Jr', changed: '2026-11-23 12:00:00' }]);
+	});
+
+	test("list_info's header row, and lead_search's run-together one", () => {
+		const text = 'list_id|list_name|campaign_id|active|list_changedate|list_lastcalldate|expiration_date|resets_today\n102|Test list 102|TESTCAMP|N|2026-11-23 12:00:00||2099-12-31|0|\n';
+		expect(parseAnswer(text, entry('list_info')).records).toEqual([expect.objectContaining({ list_id: 102, active: 'N' })]);
+		expect(parseAnswer('search_keyrecords_foundlead_ids\n3125550113|1|13\n', entry('lead_search', 'searchByPhone')).records).toEqual([{ search_key: '3125550113', records_found: 1, lead_ids: [13] }]);
+	});
+
+	test('key => value records', () => {
+		const text = ';---------- START OF RECORD 1 ----------\nlead_id => 13\nstatus => SALE\naddress2 => \n;---------- START OF RECORD 2 ----------\nlead_id => 14\nstatus => NI\n';
+		expect(parseAnswer(text, recordsSpec).records).toEqual([
+			{ lead_id: '13', status: 'SALE', address2: '' },
+			{ lead_id: '14', status: 'NI' },
+		]);
+		expectVicidialError(() => parseAnswer('lead_id => 13\n', recordsSpec), 'malformed', /unreadable line/);
+	});
+});
+
 describe('status lines', () => {
 	test('splits function, message and piped data', () => {
 		expect(parseStatusLine('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|add_lead|', 'add_lead')).toMatchObject({
@@ -219,7 +255,14 @@ describe('fuzz: the parser throws only VicidialError', () => {
 		};
 	}
 	const pieces = ['SUCCESS: ', 'ERROR: ', 'NOTICE: ', 'VERSION: ', '|', '||', '\n', '\r\n', ' - ', ': |', 'add_lead ', 'lead_search ', '<html>', '12', '-5.00', '2026-11-23 12:00:00', ';---------- START OF RECORD 1 ----------', ' => ', 'NO MATCHES FOUND', 'Login incorrect', '\u0000', 'é', '\t', ',', 'x'];
-	test('10,000 random answers against every entry', () => {
+	// every entry, and every answer shape and delimiter
+	const fuzzSpecs: FunctionSpec[] = [
+		...nonAgentFunctions,
+		...(['|', ',', '\t'] as const).map((delimiter): FunctionSpec => ({ ...nonAgentFunctions[0], answer: { kind: 'rows', delimiter, columns: [int('a'), str('b'), dt('c')] } })),
+		{ ...nonAgentFunctions[0], answer: { kind: 'records' } },
+		{ ...nonAgentFunctions[0], answer: { kind: 'pairs', fields: [], unterminated: true } },
+	];
+	test('10,000 random answers against every entry and shape', () => {
 		const next = random(20261123);
 		for (let round = 0; round < 10_000; round++) {
 			let text = '';
@@ -227,7 +270,7 @@ describe('fuzz: the parser throws only VicidialError', () => {
 			for (let i = 0; i < length; i++) {
 				text += next() < 0.8 ? pieces[Math.floor(next() * pieces.length)] : String.fromCharCode(Math.floor(next() * 0x2ff));
 			}
-			const spec = nonAgentFunctions[round % nonAgentFunctions.length];
+			const spec = fuzzSpecs[round % fuzzSpecs.length];
 			try {
 				parseAnswer(text, spec, { sent: { leads_counts: next() < 0.5 ? 'Y' : 'N' }, emptyOnNoRecords: next() < 0.5, utcOffsetHours: next() < 0.5 ? 0 : undefined, httpCode: next() < 0.9 ? 200 : 500 });
 			} catch (error) {

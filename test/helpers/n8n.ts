@@ -21,6 +21,7 @@
  */
 import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
+import { capture } from '../support/capture';
 import { GlobalConfig, SsrfProtectionConfig } from '@n8n/config';
 import type { InstanceSettingsConfig } from '@n8n/config';
 import {
@@ -142,6 +143,16 @@ export function ensureN8nRuntime(): HarnessRuntime {
 	}
 	globalConfig.logging.level = level as LogLevel;
 	const logger = Container.get(Logger);
+	// Whatever n8n logs while running our nodes goes to the password leak check, at every level.
+	if (process.env.LEAK_CAPTURE_DIR) {
+		for (const method of ['error', 'warn', 'info', 'debug'] as const) {
+			const original = logger[method].bind(logger);
+			logger[method] = (message: string, meta?: Parameters<Logger['error']>[1]) => {
+				capture(`n8n log ${method}`, { message, meta });
+				original(message, meta);
+			};
+		}
+	}
 
 	const userHome = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
 	temporaryFolders.push(userHome);

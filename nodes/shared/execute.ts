@@ -96,9 +96,11 @@ function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionS
 	if (error instanceof VicidialError) {
 		const message = redact(error.message, secrets);
 		const response: JsonObject = { message, kind: error.kind, function: spec.fn, data: error.data.map((d) => redact(d, secrets)) };
+		// Only searches have the "empty result" option the generic hint mentions.
+		const hint = error.kind === 'noRecords' && !spec.noRecords ? 'VICIdial found nothing for these values.' : error.hint;
 		return new NodeApiError(node, response, {
 			message: `Item ${itemIndex + 1}: ${message}`,
-			description: redact(error.hint, secrets),
+			description: redact(hint, secrets),
 			itemIndex,
 			...(error.httpCode ? { httpCode: String(error.httpCode) } : {}),
 		});

@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { startTestServer } from '../helpers/http-server';
 import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';
 import { json, paired, runVicidial } from './run';
@@ -230,6 +231,26 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 		sim().faults({ latencyMs: 2500, functions: ['lead_search'] });
 		const result = await run({ parameters: searchByPhone('3125550113', { timeout: 1 }), continueOnFail: true });
 		expect(json(result)[0]).toMatchObject({ error: expect.stringMatching(/did not answer in time/), errorKind: 'network' });
+	});
+
+	test.each([1, 3, 6])('Parallel Requests = %i: never more in flight, and that many used', async (limit) => {
+		let inFlight = 0;
+		let most = 0;
+		const server = await startTestServer(async (request) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			await new Promise((resolve) => setTimeout(resolve, 25));
+			inFlight--;
+			return `${request.form.phone_number}|1|13\n`;
+		});
+		try {
+			const phones = Array.from({ length: 15 }, (_, i) => `31255501${String(i).padStart(2, '0')}`);
+			const result = await runVicidial({ url: server.url, parameters: { ...searchByPhone('={{ $json.phone }}'), options: { concurrency: limit } }, items: phones.map((phone) => ({ phone })) });
+			expect(json(result).map((r) => r.search_key)).toEqual(phones);
+			expect(most).toBe(limit);
+		} finally {
+			await server.close();
+		}
 	});
 
 	test('many items: at most N requests at once, output in input order', async () => {

@@ -8,10 +8,11 @@
  *    have: it answers "NO FUNCTION SPECIFIED" only after a good login, and changes nothing).
  */
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
-import { VicidialError } from './errors';
-import { parseStatusLine } from './parse';
+import { VicidialError, classifyError } from './errors';
+import { looksLikeHtml, parseAnswer, parseStatusLine } from './parse';
 import type { Connection, RawResponse, Sender } from './transport';
-import { callVicidial, connectionFromCredentials, endpointUrl } from './transport';
+import { bodyText, callVicidial, connectionFromCredentials, endpointUrl } from './transport';
+import { versionFunction } from './version';
 
 /** A function name VICIdial does not have: the login is checked, nothing runs. */
 export const PROBE_FUNCTION = 'n8n_credential_check';
@@ -31,8 +32,7 @@ export function credentialTestSender(helpers: ICredentialTestFunctions['helpers'
 			timeout: request.timeoutMs,
 			rejectUnauthorized: !request.ignoreSslIssues,
 		})) as { statusCode: number; body: unknown; headers: Record<string, string | string[] | undefined> };
-		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
-		return { statusCode: response.statusCode, body, headers: response.headers ?? {} };
+		return { statusCode: response.statusCode, body: bodyText(response.body), headers: response.headers ?? {} };
 	};
 }
 
@@ -42,7 +42,7 @@ function notVicidial(response: RawResponse, url: string, what: string): string |
 	const body = response.body.trim();
 	if (response.statusCode === 404) return `${url} answered "404 Not Found": this is not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
 	if (response.statusCode !== 200) return `${url} answered HTTP ${response.statusCode}: this is not a working VICIdial ${what}. Check the Server URL and the ${what} Path.`;
-	if (/^</.test(body) || /<html|<body|<!doctype/i.test(body)) {
+	if (looksLikeHtml(body)) {
 		return `${url} answered with an HTML page, not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
 	}
 	return undefined;
@@ -92,48 +92,42 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		const version = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const wrong = notVicidial(version, nonAgentUrl, 'Non-Agent API');
 		if (wrong) return fail(wrong);
-		const versionMatch = /^VERSION: ([^|]*)\|BUILD: ([^|]*)\|/.exec(version.body.trim());
-		if (!versionMatch) {
+		let serverName: string;
+		try {
+			const [about] = parseAnswer(version.body, versionFunction, { httpCode: version.statusCode }).records;
+			serverName = `VICIdial ${about.version} (build ${about.build})`;
+		} catch {
+			// Whatever the parser objects to, the answer is not VICIdial's version line.
 			return fail(`${nonAgentUrl} answers, but not like the VICIdial Non-Agent API (its "version" answer was "${version.body.trim().slice(0, 80)}"). Check the Server URL and the Non-Agent API Path.`);
 		}
-		const serverName = `VICIdial ${versionMatch[1]} (build ${versionMatch[2]})`;
 
 		// 2. Password and Agent API access.
 		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'missing' : readAgentProbe(agent.body);
-		if (agentProbe === 'locked') {
-			return fail(`VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`);
-		}
+		const locked = `VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`;
+		const ipBlocked = `VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`;
+		if (agentProbe === 'locked') return fail(locked);
+		if (agentProbe === 'ipBlocked') return fail(ipBlocked);
 		if (agentProbe === 'badLogin') {
 			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, or the user is inactive.`);
-		}
-		if (agentProbe === 'ipBlocked') {
-			return fail(`VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`);
 		}
 
 		// 3. Non-Agent API access.
 		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const answer = nonAgent.body.trim();
-		const agentNotes: Record<AgentProbe, string> = {
+		const agentNotes: Partial<Record<AgentProbe, string>> = {
 			good: 'The Agent API is allowed too.',
 			noAgentApi: 'This user has no Agent API access, so the VICIdial Agent node will not work with it.',
 			missing: `But ${agentUrl} is not a VICIdial Agent API: check the Agent API Path if you use the VICIdial Agent node.`,
-			unknown: '',
-			badLogin: '',
-			locked: '',
-			ipBlocked: '',
 		};
-		const agentNote = agentNotes[agentProbe];
 		if (/^ERROR: NO FUNCTION SPECIFIED/.test(answer)) {
-			return { status: 'OK', message: `Connected to ${serverName} as "${user}". ${agentNote}`.trim() };
+			return { status: 'OK', message: `Connected to ${serverName} as "${user}". ${agentNotes[agentProbe] ?? ''}`.trim() };
 		}
-		if (/^ERROR: Too many login attempts/.test(answer)) {
-			return fail(`VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`);
-		}
-		if (/^ERROR: Your IP Address is not allowed/.test(answer)) {
-			return fail(`VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`);
-		}
-		if (/^ERROR: Login incorrect/.test(answer)) {
+		const refusal = parseStatusLine(answer.split('\n')[0]);
+		const kind = refusal?.status === 'ERROR' ? classifyError(refusal.message) : undefined;
+		if (kind === 'lockout') return fail(locked);
+		if (kind === 'ipBlocked') return fail(ipBlocked);
+		if (kind === 'login') {
 			if (agentProbe === 'good' || agentProbe === 'noAgentApi') {
 				// VICIdial counts this refusal as a failed login even with the right password.
 				return fail(

@@ -14,6 +14,7 @@ import { VicidialError, redact } from './errors';
 import type { Connection, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
 import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, OPTIONS } from './properties';
+import { versionFunction } from './version';
 
 interface CallOptions {
 	includeRaw: boolean;
@@ -58,8 +59,8 @@ async function runBounded(count: number, limit: number, task: (index: number) =>
 /** Server UTC offset (TZNOW of the version function), for ISO timestamps; undefined when unknown. */
 export async function fetchServerOffset(sender: Sender, connection: Connection): Promise<number | undefined> {
 	try {
-		const response = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: 10_000 });
-		const parsed = parseAnswer(response.body, { fn: 'version', answer: { kind: 'pairs', fields: [{ name: 'tznow', type: 'decimal' }] } }, { httpCode: response.statusCode });
+		const response = await callVicidial(sender, connection, 'nonAgent', { function: versionFunction.fn }, { writes: false, timeoutMs: 10_000 });
+		const parsed = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode });
 		const offset = parsed.records[0]?.tznow;
 		return typeof offset === 'number' ? offset : undefined;
 	} catch {

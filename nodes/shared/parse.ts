@@ -74,7 +74,8 @@ export function parseStatusLine(line: string, knownFunction?: string): StatusLin
 	return { status, function: fn, message: message.trim(), data, line };
 }
 
-function looksLikeHtml(text: string): boolean {
+/** An HTML page (a web server's own page, a login form) instead of an API answer. */
+export function looksLikeHtml(text: string): boolean {
 	return /^\s*</.test(text) || /<(html|body|head|title|!doctype)\b/i.test(text);
 }
 
@@ -94,8 +95,7 @@ function misfit(field: FieldSpec, value: string): VicidialError {
 	return new VicidialError('malformed', `The answer's field ${field.name} should be ${field.type === 'integerList' ? 'numbers joined by "-"' : 'a number'} but is "${value.slice(0, 40)}".`);
 }
 
-function typeValue(field: FieldSpec, raw: string, record: ParsedRecord, utcOffsetHours?: number): void {
-	const value = raw;
+function typeValue(field: FieldSpec, value: string, record: ParsedRecord, utcOffsetHours?: number): void {
 	switch (field.type) {
 		case 'integer':
 			if (value !== '' && !/^-?\d{1,15}$/.test(value)) throw misfit(field, value);

@@ -92,6 +92,12 @@ export function endpointUrl(connection: Connection, api: ApiName): string {
 
 type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
+/** What n8n's request helpers hand back as a body, as text. */
+export function bodyText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return typeof body === 'string' ? body : body === undefined || body === null ? '' : String(body);
+}
+
 /** A sender for node, trigger and load-options contexts: authenticated by the credential. */
 export function contextSender(context: HttpContext): Sender {
 	return async (request) => {
@@ -113,8 +119,7 @@ export function contextSender(context: HttpContext): Sender {
 			headers: Record<string, string | string[] | undefined>;
 		};
 		const data = Buffer.isBuffer(response.body) ? response.body : undefined;
-		const body = data ? data.toString('utf8') : typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
-		return { statusCode: response.statusCode, body, headers: response.headers ?? {}, data };
+		return { statusCode: response.statusCode, body: bodyText(response.body), headers: response.headers ?? {}, data };
 	};
 }
 

@@ -3,7 +3,8 @@
  * "VALUE!epoch" into vicidial_live_agents.external_pause; the agent screen would act on it.
  */
 import { ciEq } from '../mysql';
-import { agentFunctionAllowed, debugStmt, type AgContext, type AgResult } from './context';
+import { mayCall } from '../context';
+import { debugStmt, type AgContext, type AgResult } from './context';
 
 /** alt_user: find the agent whose custom_three holds this value (first by user). */
 export function resolveAltUser(c: AgContext, minLength: number): void {
@@ -27,7 +28,7 @@ export function externalPause(c: AgContext): AgResult {
 		out.echo(`ERROR: external_pause not valid - ${value}|${c.agentUser}\n`);
 		return 'continue';
 	}
-	if (!agentFunctionAllowed(c)) {
+	if (!mayCall(c)) {
 		out.echo(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${value}|${c.user}|${c.fn}|${c.userGroup}\n`);
 		return 'exit';
 	}

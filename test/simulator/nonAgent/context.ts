@@ -1,23 +1,10 @@
 /** What every Non-Agent API function handler gets, and the checks most of them start with. */
 import type { Row, Table } from '../db';
-import { ParamReader } from '../params';
-import type { PhpOutput } from '../response';
-import type { SimState } from '../state';
+import { type ApiRequest, mayCall } from '../context';
 
-export interface NaContext {
-	state: SimState;
-	out: PhpOutput;
-	/** filtered request variables (non_agent_api.php's whitelists) */
-	p: ParamReader;
-	fn: string;
-	user: string;
-	pass: string;
-	source: string;
+export interface NaContext extends ApiRequest {
 	ip: string;
-	/** from the API user's row */
-	apiAllowedFunctions: string;
 	apiListRestrict: number;
-	userGroup: string;
 	/** ' 101 102 ' when api_list_restrict applies to this function, else ' ' */
 	allowedLists: string;
 	/** archived_lead=Y switches lead reads to vicidial_list_archive */
@@ -53,7 +40,7 @@ export function checkSource(c: NaContext): boolean {
 
 /** The user's api_allowed_functions must list the function or ALL_FUNCTIONS. */
 export function checkAllowedFunction(c: NaContext): boolean {
-	if (c.apiAllowedFunctions.includes(` ${c.fn} `) || c.apiAllowedFunctions.includes('ALL_FUNCTIONS')) return true;
+	if (mayCall(c)) return true;
 	c.say(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${c.user}|${c.fn}|\n`);
 	return false;
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { FunctionSpec } from './spec';
+import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName } from './spec';
 import { InvalidInputError, buildForm } from './params';
 import { parseAnswer } from './parse';
@@ -21,6 +21,67 @@ interface CallOptions {
 	timeoutMs: number;
 	concurrency: number;
 	emptyOnNoRecords: boolean;
+}
+
+/** The calls a composite operation (spec.run) may make, all through the one transport and parser. */
+function operationRuntime(
+	context: IExecuteFunctions,
+	sender: Sender,
+	connection: Connection,
+	callOptions: CallOptions,
+	offset: () => Promise<number | undefined>,
+): OperationRuntime {
+	return {
+		async call(spec, form, options = {}) {
+			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: callOptions.timeoutMs });
+			const needsOffset = (spec.answer.kind === 'rows' ? spec.answer.columns : spec.answer.kind === 'status' ? spec.answer.fields : []).some((f) => f.type === 'datetime');
+			return parseAnswer(response.body, spec, {
+				sent: form,
+				utcOffsetHours: needsOffset ? await offset() : undefined,
+				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
+				httpCode: response.statusCode,
+			});
+		},
+		async download(url, options = {}) {
+			return await downloadFile(context, url, callOptions.timeoutMs, options.maxBytes);
+		},
+		async binary(body, fileName, mimeType) {
+			return await context.helpers.prepareBinaryData(body, fileName, mimeType);
+		},
+		utcOffsetHours: offset,
+	};
+}
+
+/** GET a file (no credentials: recording URLs are plain web paths) as a Buffer. */
+async function downloadFile(context: IExecuteFunctions, url: string, timeoutMs: number, maxBytes?: number) {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new VicidialError('invalid', `"${url}" is not a URL that can be downloaded`, { hint: 'VICIdial gave no usable file location.' });
+	}
+	if (!['http:', 'https:'].includes(parsed.protocol)) {
+		throw new VicidialError('invalid', `"${url}" is not an http or https URL`, { hint: 'Only web locations can be downloaded.' });
+	}
+	let response: { body: unknown; headers?: Record<string, unknown>; statusCode?: number };
+	try {
+		response = (await context.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', returnFullResponse: true, timeout: timeoutMs, ignoreHttpStatusErrors: true })) as typeof response;
+	} catch (error) {
+		throw new VicidialError('network', `The file at ${parsed.origin}${parsed.pathname} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`, {
+			hint: 'Check that n8n can reach the recording server.',
+		});
+	}
+	const status = response.statusCode ?? 200;
+	if (status >= 400) {
+		throw new VicidialError('http', `The file at ${parsed.origin}${parsed.pathname} answered HTTP ${status}`, { hint: 'The recording may have been moved or deleted, or needs a login.', httpCode: status });
+	}
+	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+	if (maxBytes !== undefined && body.length > maxBytes) {
+		throw new VicidialError('invalid', `The file is ${body.length} bytes, over the limit of ${maxBytes}`, { hint: 'Raise the size limit option.' });
+	}
+	const contentType = typeof response.headers?.['content-type'] === 'string' ? (response.headers['content-type'] as string) : undefined;
+	const fileName = decodeURIComponent(parsed.pathname.split('/').pop() || 'recording');
+	return { body, contentType, fileName };
 }
 
 /** Reads one item's values for an entry, keyed by VICIdial name. */
@@ -160,7 +221,10 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const sender = contextSender(context);
 	// `pairs` answers (version) carry their own offset; others need it asked once per run.
 	const wantsIso = (spec.answer.kind === 'rows' ? spec.answer.columns : spec.answer.kind === 'status' ? spec.answer.fields : []).some((f) => f.type === 'datetime');
-	const offset = wantsIso ? await fetchServerOffset(sender, connection) : undefined;
+	const offset = wantsIso && !spec.run ? await fetchServerOffset(sender, connection) : undefined;
+	// Composite operations ask for the offset only if a call they make needs it, once per run.
+	let offsetLookup: Promise<number | undefined> | undefined;
+	const serverOffset = async () => await (offsetLookup ??= fetchServerOffset(sender, connection));
 	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
 	const done: number[] = [];
@@ -172,6 +236,13 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			const entry = prepared[i];
 			if (!entry) return;
 			try {
+				if (spec.run) {
+					const runtime = operationRuntime(context, sender, connection, entry.callOptions, serverOffset);
+					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i });
+					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
+					done.push(i);
+					return;
+				}
 				const response = await callVicidial(sender, connection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
 				const parsed = parseAnswer(response.body, spec, {
 					sent: entry.form,

@@ -113,6 +113,8 @@ function toFlag(spec: ParamSpec, value: unknown): string {
 
 /** Converts one value, or throws InvalidInputError naming the field. */
 export function encodeParam(spec: ParamSpec, value: unknown): string {
+	// A multi-select dropdown (a loaded list) gives an array: VICIdial wants one joined value.
+	if (Array.isArray(value) && spec.kind !== 'choices') value = value.map((v) => String(v)).join(spec.separator ?? ',');
 	switch (spec.kind) {
 		case 'flag':
 			return toFlag(spec, value);

@@ -72,8 +72,15 @@ export function paramProperty(param: ParamSpec): INodeProperties {
 		description: help,
 	};
 	if (param.required) property.required = true;
+	if (param.load) {
+		// A dropdown of the server's values; the loader's name is the node's loadOptions method.
+		property.type = param.kind === 'choices' || param.separator ? 'multiOptions' : 'options';
+		property.typeOptions = { loadOptionsMethod: param.load, ...(param.load === 'customFields' ? { loadOptionsDependsOn: ['listId'] } : {}) };
+		property.default = param.default ?? (property.type === 'multiOptions' ? [] : '');
+		property.description = `${help} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
+	}
 	if (param.placeholder) property.placeholder = param.placeholder;
-	if (param.choices) {
+	if (param.choices && !param.load) {
 		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description }));
 	}
 	if (param.kind === 'integer' || param.kind === 'decimal') {

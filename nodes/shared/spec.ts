@@ -47,7 +47,15 @@ export interface ParamSpec {
 	separator?: string;
 	/** Main fields are shown directly; the others go under "Additional Fields". */
 	main?: boolean;
+	/**
+	 * Offer the server's values as a dropdown (an expression still works). The value is still
+	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
+	 */
+	load?: LoaderName;
 }
+
+/** Dropdowns loaded from the server through an API function that lists them. */
+export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
 
 /** How an output value is typed. */
 export type FieldType =
@@ -114,6 +122,35 @@ export interface FunctionSpec {
 	noRecords?: RegExp;
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
+	/**
+	 * An operation made of several calls (Lead Upsert, Recording Download). Its params still
+	 * give the editor fields and the validation; `run` replaces the single call and parse.
+	 * `fn` then names the main function and `answer` describes its answer.
+	 */
+	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
+}
+
+/** One item's values, validated and encoded: the VICIdial form (without credentials). */
+export interface ItemValues {
+	form: Record<string, string>;
+	itemIndex: number;
+}
+
+/** What a composite operation may do. Every call goes through the one transport and parser. */
+export interface OperationRuntime {
+	/** Calls an entry with a ready form (VICIdial names); throws VicidialError like a plain operation. */
+	call(spec: FunctionSpec, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<import('./parse').ParsedAnswer>;
+	/** Downloads a file (a recording) through n8n's request helpers; never sends the API password. */
+	download(url: string, options?: { maxBytes?: number }): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
+	/** Stores a downloaded file as n8n binary data. */
+	binary(body: Buffer, fileName: string, mimeType?: string): Promise<import('n8n-workflow').IBinaryData>;
+	/** Server UTC offset in hours, when known (for ISO companions). */
+	utcOffsetHours(): Promise<number | undefined>;
+}
+
+export interface OperationResult {
+	json: Record<string, unknown>;
+	binary?: Record<string, import('n8n-workflow').IBinaryData>;
 }
 
 export interface ResourceSpec {

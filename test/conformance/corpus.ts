@@ -19,6 +19,36 @@
  *   server takes the query string's value.
  */
 
+import {
+	PASS,
+	ADMIN,
+	VERSION_ONLY,
+	NO_RIGHTS,
+	LOCKOUT,
+	na,
+	naRaw,
+	ag,
+	agRaw,
+	note,
+	get,
+	times,
+	addLead,
+	leadSearch,
+	listInfo,
+	pause,
+	DNC,
+	CAMP_DNC,
+	type Params,
+} from './builders';
+import { scenarios as leadWriteScenarios } from './scenarios/leadWrite';
+import { scenarios as leadInfoScenarios } from './scenarios/leadInfo';
+import { scenarios as listCampaignScenarios } from './scenarios/listCampaign';
+import { scenarios as userPhoneScenarios } from './scenarios/userPhone';
+import { scenarios as didDncHopperScenarios } from './scenarios/didDncHopper';
+import { scenarios as reportsScenarios } from './scenarios/reports';
+import { scenarios as realtimeScenarios } from './scenarios/realtime';
+import { scenarios as agentApiScenarios } from './scenarios/agentApi';
+
 export type Endpoint = 'nonAgent' | 'agent';
 
 export interface Step {
@@ -40,69 +70,6 @@ export const ENDPOINT_PATHS: Record<Endpoint, string> = {
 	nonAgent: '/vicidial/non_agent_api.php',
 	agent: '/agc/api.php',
 };
-
-// ---------------------------------------------------------------------------
-// Builders (they only assemble plain data; the corpus itself is data)
-// ---------------------------------------------------------------------------
-
-type Params = Record<string, string>;
-
-const PASS = '1234';
-/** user 6666: every right */
-const ADMIN = '6666';
-/** user 6667: api_allowed_functions=' version ' */
-const VERSION_ONLY = '6667';
-/** user 6668: passes the API login, no function rights */
-const NO_RIGHTS = '6668';
-/** user 6699: reserved for lockout tests */
-const LOCKOUT = '6699';
-
-/** Non-agent API request: function, then credentials, then the rest. */
-function na(fn: string, extra: Params = {}, user = ADMIN, pass = PASS, source = 'test'): Step {
-	return { endpoint: 'nonAgent', params: { function: fn, user, pass, source, ...extra } };
-}
-
-/** Non-agent API request with exactly these parameters, in this order. */
-function naRaw(params: Params, more: Partial<Step> = {}): Step {
-	return { endpoint: 'nonAgent', params, ...more };
-}
-
-/** Agent API request: function, credentials, then the rest. */
-function ag(fn: string, extra: Params = {}, user = ADMIN, pass = PASS, source = 'test'): Step {
-	return { endpoint: 'agent', params: { function: fn, user, pass, source, ...extra } };
-}
-
-function agRaw(params: Params, more: Partial<Step> = {}): Step {
-	return { endpoint: 'agent', params, ...more };
-}
-
-function note(step: Step, text: string): Step {
-	return { ...step, note: text };
-}
-
-function get(step: Step): Step {
-	return { ...step, method: 'GET' };
-}
-
-function times<T>(n: number, make: (i: number) => T): T[] {
-	return Array.from({ length: n }, (_, i) => make(i));
-}
-
-const addLead = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('add_lead', extra, user, pass, source);
-const leadSearch = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
-	na('lead_search', extra, user, pass, source);
-const listInfo = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('list_info', extra, user, pass, source);
-const pause = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
-	ag('external_pause', extra, user, pass, source);
-
-// Seed facts used below (see the harness README):
-//   leads 1-7: schema demo leads, list 101, phone 7275551212, status NEW, no entry_date
-//   leads 11-15: list 101, phones 3125550111..3125550115, vendor codes VLC11..VLC15,
-//     entry_date 7 days ago; lead 11 alt_phone 3125550211, title Mr; lead 12 title Ms, alt_phone ''
-//   lead 13: Robert Brown; lists 101 (active), 102 (inactive), 998, 999 all in TESTCAMP
-//   system DNC 3125550199, campaign DNC 3125550198 (TESTCAMP); next lead id 16; next hopper id 3
-const DNC = '3125550199';
-const CAMP_DNC = '3125550198';
 
 // ---------------------------------------------------------------------------
 // Non-agent API: version, teapot, unknown function
@@ -975,6 +942,14 @@ export const corpus: Scenario[] = [
 	...databaseScenarios,
 	...agentScenarios,
 	...transportScenarios,
+	...leadWriteScenarios,
+	...leadInfoScenarios,
+	...listCampaignScenarios,
+	...userPhoneScenarios,
+	...didDncHopperScenarios,
+	...reportsScenarios,
+	...realtimeScenarios,
+	...agentApiScenarios,
 ];
 
 /** Scenario names must be unique: they name the jest tests and the recorded answers. */

@@ -11,12 +11,16 @@ import { apiHeaders, type PhpOutput } from '../response';
 import type { SimState } from '../state';
 import type { AgContext, AgHandler } from './context';
 import { externalPause } from './externalPause';
+import * as callControl from './callControl';
+import * as session from './session';
 
 export const AGENT_VERSION = '2.14-82';
 export const AGENT_BUILD = '250122-1010';
 
 export const AGENT_FUNCTIONS: Readonly<Record<string, AgHandler>> = {
 	external_pause: externalPause,
+	...callControl.handlers,
+	...session.handlers,
 };
 
 /** api.php's input filters (use_non_latin=0) for the variables read so far. */
@@ -31,6 +35,8 @@ export const AGENT_FILTERS: Readonly<Record<string, Filter>> = {
 	alt_user: ALNUM,
 	close_window_link: WORD,
 	DB: ALNUM,
+	...callControl.filters,
+	...session.filters,
 };
 
 const COFFEE = ['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'];

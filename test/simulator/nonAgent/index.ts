@@ -1,12 +1,12 @@
 /**
  * /vicidial/non_agent_api.php: the common start of the script (filters, version, teapot, login,
  * API-user settings), then one handler per function. Add a function: write its handler in its
- * own file, register it in NON_AGENT_FUNCTIONS, and add the filters of its variables.
+ * own file, register it in its group's index (or NON_AGENT_FUNCTIONS), and add the filters of its variables.
  */
 import { userAuthorization } from '../auth';
 import { s } from '../db';
 import { ciEq, sqlLiteral } from '../mysql';
-import { ParamReader, type RequestParams } from '../params';
+import { ParamReader, type Filter, type RequestParams } from '../params';
 import { cmpStrNum } from '../php';
 import { apiHeaders, type PhpOutput } from '../response';
 import type { SimState } from '../state';
@@ -15,6 +15,13 @@ import type { NaContext, NaHandler } from './context';
 import { NON_AGENT_FILTERS } from './filters';
 import { leadSearch } from './leadSearch';
 import { allowedCampaigns, listInfo } from './listInfo';
+import * as leadWrite from './leadWrite';
+import * as leadInfo from './leadInfo';
+import * as listCampaign from './listCampaign';
+import * as userPhone from './userPhone';
+import * as didDncHopper from './didDncHopper';
+import * as reports from './reports';
+import * as realtime from './realtime';
 
 export const NON_AGENT_VERSION = '2.14-202';
 export const NON_AGENT_BUILD = '250720-1841';
@@ -23,6 +30,24 @@ export const NON_AGENT_FUNCTIONS: Readonly<Record<string, NaHandler>> = {
 	add_lead: addLead,
 	lead_search: leadSearch,
 	list_info: listInfo,
+	...leadWrite.handlers,
+	...leadInfo.handlers,
+	...listCampaign.handlers,
+	...userPhone.handlers,
+	...didDncHopper.handlers,
+	...reports.handlers,
+	...realtime.handlers,
+};
+
+const ALL_FILTERS: Readonly<Record<string, Filter>> = {
+	...NON_AGENT_FILTERS,
+	...leadWrite.filters,
+	...leadInfo.filters,
+	...listCampaign.filters,
+	...userPhone.filters,
+	...didDncHopper.filters,
+	...reports.filters,
+	...realtime.filters,
 };
 
 /** functions for which api_list_restrict computes the user's allowed lists */
@@ -31,7 +56,7 @@ const LIST_RESTRICTED = ['add_lead', 'update_lead', 'batch_update_lead', 'update
 const COFFEE = ['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'];
 
 export function handleNonAgent(state: SimState, req: RequestParams, out: PhpOutput, ip: string): void {
-	const p = new ParamReader(req, NON_AGENT_FILTERS);
+	const p = new ParamReader(req, ALL_FILTERS);
 	apiHeaders(out);
 	const fn = p.get('function');
 	const user = p.get('user');

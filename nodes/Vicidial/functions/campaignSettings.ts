@@ -1,0 +1,4 @@
+import type { FunctionSpec } from '../../shared/spec';
+
+/** Campaign presets and CID group entries. */
+export const campaignSettingsFunctions: FunctionSpec[] = [];

@@ -1,0 +1,3 @@
+import type { FunctionSpec } from '../../shared/spec';
+
+export const realtimeFunctions: FunctionSpec[] = [];

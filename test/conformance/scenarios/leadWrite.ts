@@ -1,0 +1,4 @@
+/** Conformance scenarios: leadWrite functions. */
+import type { Scenario } from '../corpus';
+
+export const scenarios: Scenario[] = [];

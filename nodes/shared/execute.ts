@@ -54,20 +54,17 @@ function operationRuntime(
 
 /** GET a file (no credentials: recording URLs are plain web paths) as a Buffer. */
 async function downloadFile(context: IExecuteFunctions, url: string, timeoutMs: number, maxBytes?: number) {
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		throw new VicidialError('invalid', `"${url}" is not a URL that can be downloaded`, { hint: 'VICIdial gave no usable file location.' });
-	}
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	if (!parsed) throw new VicidialError('invalid', `"${url}" is not a URL that can be downloaded`, { hint: 'VICIdial gave no usable file location.' });
 	if (!['http:', 'https:'].includes(parsed.protocol)) {
 		throw new VicidialError('invalid', `"${url}" is not an http or https URL`, { hint: 'Only web locations can be downloaded.' });
 	}
-	let response: { body: unknown; headers?: Record<string, unknown>; statusCode?: number };
-	try {
-		response = (await context.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', returnFullResponse: true, timeout: timeoutMs, ignoreHttpStatusErrors: true })) as typeof response;
-	} catch (error) {
-		throw new VicidialError('network', `The file at ${parsed.origin}${parsed.pathname} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`, {
+	type FileResponse = { body: unknown; headers?: Record<string, unknown>; statusCode?: number };
+	const response = (await context.helpers
+		.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', returnFullResponse: true, timeout: timeoutMs, ignoreHttpStatusErrors: true })
+		.catch((error: unknown) => new Error(error instanceof Error ? error.message : String(error)))) as FileResponse | Error;
+	if (response instanceof Error) {
+		throw new VicidialError('network', `The file at ${parsed.origin}${parsed.pathname} could not be downloaded: ${response.message}`, {
 			hint: 'Check that n8n can reach the recording server.',
 		});
 	}

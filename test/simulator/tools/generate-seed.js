@@ -37,9 +37,19 @@ function query(sql) {
 	return out.split('\n').filter((l) => l.length).map((l) => l.split('\t').map(unescape));
 }
 
+/** Every other table of the schema: modelled too (any function may need it), with the rows a reset leaves. */
+const NOT_SEEDED_LOGS = ['vicidial_api_log', 'vicidial_api_urls', 'vicidial_admin_log'];
+const OTHERS = query(`select table_name from information_schema.tables where table_schema='asterisk' order by table_name`)
+	.map(([t]) => t)
+	.filter((t) => !SEEDED.includes(t) && !EMPTY.includes(t));
+for (const t of OTHERS) {
+	if (NOT_SEEDED_LOGS.includes(t)) continue;
+	if (Number(query(`select count(*) from \`${t}\``)[0][0]) > 0) SEEDED.push(t);
+}
+
 const schema = {};
 const rows = {};
-for (const table of [...SEEDED, ...EMPTY]) {
+for (const table of [...SEEDED, ...EMPTY, ...OTHERS.filter((t) => !SEEDED.includes(t))]) {
 	const cols = query(
 		`select column_name, column_type, ifnull(column_default,'NULL'), is_nullable, extra from information_schema.columns ` +
 			`where table_schema='asterisk' and table_name='${table}' order by ordinal_position`,

@@ -131,6 +131,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
 	return parsed.records.map((record) => {
 		const json: IDataObject = { ...record };
+		if (spec.queued) json.queued = true;
 		if (spec.answer.kind === 'status') {
 			json.message = parsed.message;
 			json.notices = notices;

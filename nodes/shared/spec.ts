@@ -120,6 +120,12 @@ export interface FunctionSpec {
 	answer: AnswerSpec;
 	/** VICIdial's "nothing found" error for a search: may become an empty result. */
 	noRecords?: RegExp;
+	/**
+	 * An Agent API command that only flags the agent's screen: the screen carries it out on its
+	 * next refresh (about once a second), if the agent is still in a state that allows it. The
+	 * output then says `queued: true` instead of pretending the action already happened.
+	 */
+	queued?: boolean;
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
 	/**

@@ -47,7 +47,8 @@ import { scenarios as userPhoneScenarios } from './scenarios/userPhone';
 import { scenarios as didDncHopperScenarios } from './scenarios/didDncHopper';
 import { scenarios as reportsScenarios } from './scenarios/reports';
 import { scenarios as realtimeScenarios } from './scenarios/realtime';
-import { scenarios as agentApiScenarios } from './scenarios/agentApi';
+import { scenarios as agentSessionScenarios } from './scenarios/agentSession';
+import { scenarios as agentCallScenarios } from './scenarios/agentCall';
 
 export type Endpoint = 'nonAgent' | 'agent';
 
@@ -949,7 +950,8 @@ export const corpus: Scenario[] = [
 	...didDncHopperScenarios,
 	...reportsScenarios,
 	...realtimeScenarios,
-	...agentApiScenarios,
+	...agentSessionScenarios,
+	...agentCallScenarios,
 ];
 
 /** Scenario names must be unique: they name the jest tests and the recorded answers. */

@@ -7,6 +7,7 @@ import { campaignFunctions } from './campaign';
 import { campaignSettingsFunctions } from './campaignSettings';
 import { userFunctions } from './user';
 import { phoneFunctions } from './phone';
+import { customFieldFunctions } from './customFields';
 import { didFunctions } from './did';
 import { dncFunctions } from './dnc';
 import { hopperFunctions } from './hopper';
@@ -35,6 +36,7 @@ export const nonAgentFunctions: FunctionSpec[] = [
 	...leadFunctions,
 	...leadInfoFunctions,
 	...listFunctions,
+	...customFieldFunctions,
 	...campaignFunctions,
 	...campaignSettingsFunctions,
 	...userFunctions,

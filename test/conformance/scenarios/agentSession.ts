@@ -1,4 +1,4 @@
-/** Conformance scenarios: agentApi functions. */
+/** Conformance scenarios: agentSession functions. */
 import type { Scenario } from '../corpus';
 
 export const scenarios: Scenario[] = [];

@@ -1,0 +1,4 @@
+/** Conformance scenarios: agentCall functions. */
+import type { Scenario } from '../corpus';
+
+export const scenarios: Scenario[] = [];

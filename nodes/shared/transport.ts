@@ -90,7 +90,7 @@ export function endpointUrl(connection: Connection, api: ApiName): string {
 	return connection.baseUrl + (api === 'agent' ? connection.agentPath : connection.nonAgentPath);
 }
 
-type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+export type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 /** What n8n's request helpers hand back as a body, as text. */
 export function bodyText(body: unknown): string {

@@ -27,7 +27,7 @@ function hasDatetimes(spec: FunctionSpec): boolean {
 	return fields.some((f) => f.type === 'datetime');
 }
 
-export async function clientFor(context: CredentialContext): Promise<Client> {
+export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {
 	const connection = connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME));
 	const sender = contextSender(context);
 	let offset: Promise<number | undefined> | undefined;
@@ -43,7 +43,7 @@ export async function clientFor(context: CredentialContext): Promise<Client> {
 		utcOffsetHours,
 		async call(spec, values = {}, options = {}) {
 			const form = buildForm(spec, values);
-			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs });
+			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
 			return parseAnswer(response.body, spec, {
 				sent: form,
 				utcOffsetHours: hasDatetimes(spec) && spec.answer.kind !== 'pairs' ? await utcOffsetHours() : undefined,

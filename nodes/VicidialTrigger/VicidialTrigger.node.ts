@@ -1,0 +1,418 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { clientFor } from '../shared/client';
+import type { Client } from '../shared/client';
+import { VicidialError, redact } from '../shared/errors';
+import { isoOffset } from '../shared/parse';
+import { versionFunction } from '../shared/version';
+import type { AgentEvent, AgentState, LevelReading, LevelState, LogEvent, LogState, ServerTime } from './engine';
+import { DEFAULT_LOG_SETTINGS, daysBetween, fromClock, pollAgents, pollLevel, pollLog, toClock } from './engine';
+import type { EventName, LogSourceSettings } from './events';
+import { agentSnapshot, hopperReading, leadDetails, logFetcher, queueReadings, splitList } from './events';
+
+const LOG_EVENTS: EventName[] = ['leadStatus', 'newRecording', 'didCall', 'numberCall'];
+const LEAD_EVENTS: EventName[] = ['leadStatus', 'newRecording'];
+/** How far back "Fetch Test Event" looks for a real event. */
+const TEST_EVENT_DAYS = 7;
+const TEST_EVENT_COUNT = 5;
+
+const show = (...events: EventName[]) => ({ show: { event: events } });
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		required: true,
+		default: 'leadStatus',
+		options: [
+			{ name: 'Agent State Changed', value: 'agentState', description: 'An agent logged in or out, changed status, or stayed paused too long (logged_in_agents)' },
+			{ name: 'Call to a Number Logged', value: 'numberCall', description: 'A call to one of the given phone numbers was logged (phone_number_log)' },
+			{ name: 'Calls Waiting Over a Threshold', value: 'queueThreshold', description: 'More calls than allowed are waiting in an in-group (in_group_status)' },
+			{ name: 'Hopper Running Low', value: 'hopperLow', description: "A campaign's hopper holds fewer leads than allowed (hopper_list)" },
+			{ name: 'Inbound Call on a DID', value: 'didCall', description: 'A call came in on a DID (did_log_export)' },
+			{ name: 'Lead Reached a Status', value: 'leadStatus', description: 'A call ended with one of the given statuses, such as SALE (lead_status_search)' },
+			{ name: 'New Recording', value: 'newRecording', description: 'A call recording was finished (recording_lookup)' },
+		],
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'string',
+		required: true,
+		default: 'SALE',
+		placeholder: 'SALE, DNC, CALLBK',
+		description: 'Status codes to watch, separated by commas. One request per status and day.',
+		displayOptions: show('leadStatus'),
+	},
+	{
+		displayName: 'List IDs',
+		name: 'listIds',
+		type: 'string',
+		default: '',
+		placeholder: '101, 102',
+		description: 'Only leads of these lists (empty: all lists)',
+		displayOptions: show('leadStatus'),
+	},
+	{
+		displayName: 'Campaign ID',
+		name: 'campaignId',
+		type: 'string',
+		default: '',
+		description: "Only leads whose list belongs to this campaign (empty: all). Each list's campaign is looked up with list_info.",
+		displayOptions: show('leadStatus'),
+	},
+	{
+		displayName: 'Agent User',
+		name: 'agentUser',
+		type: 'string',
+		default: '',
+		description: 'Only recordings of this agent (empty: all agents)',
+		displayOptions: show('newRecording'),
+	},
+	{
+		displayName: 'Lead ID',
+		name: 'leadId',
+		type: 'string',
+		default: '',
+		description: 'Only recordings of this lead (empty: all leads)',
+		displayOptions: show('newRecording'),
+	},
+	{
+		displayName: 'DID',
+		name: 'did',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '3125550100',
+		description: 'The inbound number (DID pattern) to watch',
+		displayOptions: show('didCall'),
+	},
+	{
+		displayName: 'Phone Numbers',
+		name: 'phoneNumbers',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '3125550111, 3125550112',
+		description: 'Numbers whose calls to watch, separated by commas',
+		displayOptions: show('numberCall'),
+	},
+	{
+		displayName: 'Call Direction',
+		name: 'callType',
+		type: 'options',
+		default: 'ALL',
+		options: [
+			{ name: 'All Calls', value: 'ALL' },
+			{ name: 'Inbound', value: 'IN' },
+			{ name: 'Outbound', value: 'OUT' },
+		],
+		displayOptions: show('numberCall'),
+	},
+	{
+		displayName: 'Changes',
+		name: 'changes',
+		type: 'multiOptions',
+		default: ['loggedIn', 'loggedOut', 'statusChanged', 'pausedTooLong'],
+		options: [
+			{ name: 'Logged In', value: 'loggedIn' },
+			{ name: 'Logged Out', value: 'loggedOut' },
+			{ name: 'Paused Too Long', value: 'pausedTooLong', description: 'Once per pause, when it lasts longer than the limit below' },
+			{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PAUSED to READY, READY to INCALL.' },
+		],
+		displayOptions: show('agentState'),
+	},
+	{
+		displayName: 'Pause Limit (Minutes)',
+		name: 'pausedMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'A pause longer than this sends "paused too long". Measured from the first poll that saw the pause, so it is precise to one poll interval.',
+		displayOptions: show('agentState'),
+	},
+	{
+		displayName: 'Campaigns',
+		name: 'campaigns',
+		type: 'string',
+		default: '',
+		description: 'Only agents logged in to these campaigns, separated by commas (empty: all)',
+		displayOptions: show('agentState'),
+	},
+	{
+		displayName: 'User Groups',
+		name: 'userGroups',
+		type: 'string',
+		default: '',
+		description: 'Only agents of these user groups, separated by commas (empty: all)',
+		displayOptions: show('agentState'),
+	},
+	{
+		displayName: 'In-Groups',
+		name: 'inGroups',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'SALESLINE, SUPPORT',
+		description: 'In-groups to watch, separated by commas; each is checked on its own',
+		displayOptions: show('queueThreshold'),
+	},
+	{
+		displayName: 'Campaign ID',
+		name: 'hopperCampaignId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The campaign whose hopper to watch',
+		displayOptions: show('hopperLow'),
+	},
+	{
+		displayName: 'Threshold',
+		name: 'threshold',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 5,
+		description: 'Calls waiting above this number fire the event, once, until they are back at or below the re-arm level',
+		displayOptions: show('queueThreshold'),
+	},
+	{
+		displayName: 'Threshold',
+		name: 'hopperThreshold',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'Fewer leads than this fire the event, once, until the hopper is back at or above the re-arm level',
+		displayOptions: show('hopperLow'),
+	},
+	{
+		displayName: 'Re-Arm Level',
+		name: 'rearm',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: -1,
+		description: 'The level the value must come back to before the event can fire again; -1 means the threshold itself',
+		displayOptions: show('queueThreshold', 'hopperLow'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Lead',
+				name: 'includeLead',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (one lead_all_info request per event)',
+				displayOptions: show(...LEAD_EVENTS),
+			},
+			{
+				displayName: 'Settle Window (Minutes)',
+				name: 'settleMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1440 },
+				default: 60,
+				description: 'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer.',
+				displayOptions: show(...LOG_EVENTS),
+			},
+			{
+				displayName: 'Start From',
+				name: 'startFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'On activation, emit the events since this time (VICIdial server time) instead of starting from now',
+				displayOptions: show(...LOG_EVENTS),
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: 30,
+				description: 'How long to wait for VICIdial to answer one request',
+			},
+		],
+	},
+];
+
+type TriggerState = (LogState | LevelState | AgentState) & { config: string };
+
+function serverTime(value: unknown): ServerTime | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?/.exec(value.trim());
+	return match ? `${match[1]} ${match[2]}:${match[3] ?? '00'}` : undefined;
+}
+
+export class VicidialTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VICIdial Trigger',
+		name: 'vicidialTrigger',
+		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts a workflow when something changes in VICIdial: a lead status, a recording, a call, an agent, a queue or a hopper',
+		defaults: { name: 'VICIdial Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
+		properties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as EventName;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		let client: Client | undefined;
+		try {
+			client = await clientFor(this, { timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000) });
+			return await runPoll(this, client, event, options);
+		} catch (error) {
+			throw triggerError(this, error, client?.connection.secrets ?? []);
+		}
+	}
+}
+
+/** What the user sees when a poll fails: named, with a hint, the password never in it. */
+function triggerError(context: IPollFunctions, error: unknown, secrets: readonly string[]): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	if (error instanceof VicidialError) {
+		const message = redact(error.message, secrets);
+		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
+	}
+	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
+}
+
+async function runPoll(context: IPollFunctions, client: Client, event: EventName, options: IDataObject): Promise<INodeExecutionData[][] | null> {
+	const manual = context.getMode() === 'manual';
+	const version = (await client.call(versionFunction)).records[0] ?? {};
+	const now = serverTime(version.date);
+	if (!now) throw new NodeOperationError(context.getNode(), 'VICIdial did not tell its time (version function)');
+	const offset = typeof version.tznow === 'number' ? version.tznow : undefined;
+	const iso = (time: ServerTime | undefined) => (time && offset !== undefined ? `${time.replace(' ', 'T')}${isoOffset(offset)}` : undefined);
+
+	const staticData = context.getWorkflowStaticData('node');
+	const config = JSON.stringify([event, ...configOf(context, event)]);
+	const previous = staticData.state && (staticData.state as TriggerState).config === config ? (staticData.state as TriggerState) : undefined;
+	const commit = (state: LogState | LevelState | AgentState) => {
+		// Stored only now: a poll that failed above left the previous state untouched.
+		if (!manual) staticData.state = { ...state, config } as unknown as IDataObject;
+	};
+
+	let items: IDataObject[];
+	if (LOG_EVENTS.includes(event)) {
+		const fetchDays = logFetcher(client, event, logSettings(context, event));
+		if (manual) {
+			const from = fromClock(toClock(now) - TEST_EVENT_DAYS * 86_400_000);
+			const rows = (await fetchDays(daysBetween(from, now))).filter((r) => r.ready !== false && r.time <= now);
+			const recent = rows.sort((a, b) => (a.time < b.time ? 1 : -1)).slice(0, TEST_EVENT_COUNT).reverse();
+			if (recent.length === 0) {
+				throw new NodeOperationError(context.getNode(), `No such event in the last ${TEST_EVENT_DAYS} days on VICIdial`, {
+					description: 'Make one happen in VICIdial (or widen the filters), then fetch the test event again. Activating the workflow does not need one.',
+				});
+			}
+			items = recent.map((r) => r.json as IDataObject);
+		} else {
+			const settings = { ...DEFAULT_LOG_SETTINGS, settleMinutes: typeof options.settleMinutes === 'number' ? options.settleMinutes : 60 };
+			const startFrom = serverTime(options.startFrom);
+			const result = await pollLog(previous?.kind === 'log' ? previous : undefined, now, fetchDays, settings, startFrom);
+			items = result.events.map((e: LogEvent) => e.json as IDataObject);
+			commit(result.state);
+		}
+		if (options.includeLead === true && LEAD_EVENTS.includes(event)) {
+			for (const item of items) {
+				const lead = await leadDetails(client, String(item.lead_id ?? ''));
+				if (lead) item.lead = lead;
+			}
+		}
+	} else if (event === 'agentState') {
+		const campaigns = splitList(context.getNodeParameter('campaigns', ''));
+		const userGroups = splitList(context.getNodeParameter('userGroups', ''));
+		const agents = await agentSnapshot(client, campaigns, userGroups);
+		if (manual) {
+			if (agents.length === 0) throw new NodeOperationError(context.getNode(), 'No agent is logged in to VICIdial right now', { description: 'Log an agent in, then fetch the test event again.' });
+			items = agents.map((a) => ({ event: 'agentState', change: 'current', user: a.user, status: a.status, ...a.json }));
+		} else {
+			const changes = context.getNodeParameter('changes', []) as string[];
+			const limit = changes.includes('pausedTooLong') ? (context.getNodeParameter('pausedMinutes', 10) as number) : undefined;
+			const result = pollAgents(previous?.kind === 'agents' ? previous : undefined, now, agents, limit);
+			items = result.events
+				.filter((e: AgentEvent) => changes.includes(e.change))
+				.map((e) => ({ event: 'agentState', ...e.json, change: e.change, user: e.user, status: e.status ?? '', previous_status: e.previousStatus ?? '', since: e.since ?? '', since_iso: iso(e.since) ?? '' }));
+			commit(result.state);
+		}
+	} else {
+		const queue = event === 'queueThreshold';
+		const readings: LevelReading[] = queue
+			? await queueReadings(client, splitList(context.getNodeParameter('inGroups', '')))
+			: [await hopperReading(client, String(context.getNodeParameter('hopperCampaignId', '')).trim())];
+		const threshold = context.getNodeParameter(queue ? 'threshold' : 'hopperThreshold', queue ? 5 : 10) as number;
+		const rearmSetting = context.getNodeParameter('rearm', -1) as number;
+		const rearm = rearmSetting >= 0 ? rearmSetting : threshold;
+		const describe = (r: LevelReading) => ({ event, ...r.json, value: r.value, threshold, rearm_level: rearm, time: now, time_iso: iso(now) ?? '' });
+		if (manual) {
+			items = readings.map(describe);
+		} else {
+			const result = pollLevel(previous?.kind === 'level' ? previous : undefined, readings, threshold, queue ? 'above' : 'below', rearm);
+			items = result.events.map(describe);
+			commit(result.state);
+		}
+	}
+	return items.length > 0 ? [context.helpers.returnJsonArray(items)] : null;
+}
+
+function configOf(context: IPollFunctions, event: EventName): unknown[] {
+	const p = (name: string, fallback: unknown = '') => context.getNodeParameter(name, fallback);
+	switch (event) {
+		case 'leadStatus':
+			return [p('statuses'), p('listIds'), p('campaignId')];
+		case 'newRecording':
+			return [p('agentUser'), p('leadId')];
+		case 'didCall':
+			return [p('did')];
+		case 'numberCall':
+			return [p('phoneNumbers'), p('callType', 'ALL')];
+		case 'agentState':
+			return [p('campaigns'), p('userGroups')];
+		case 'queueThreshold':
+			return [p('inGroups'), p('threshold', 5), p('rearm', -1)];
+		case 'hopperLow':
+			return [p('hopperCampaignId'), p('hopperThreshold', 10), p('rearm', -1)];
+	}
+}
+
+function logSettings(context: IPollFunctions, event: EventName): LogSourceSettings {
+	const p = (name: string) => (context.getNodeParameter(name, '') as string | undefined) ?? '';
+	const node = context.getNode();
+	const settings: LogSourceSettings = {
+		statuses: event === 'leadStatus' ? splitList(p('statuses')).map((s) => s.toUpperCase()) : [],
+		listIds: event === 'leadStatus' ? splitList(p('listIds')) : [],
+		campaignId: event === 'leadStatus' ? p('campaignId').trim() : '',
+		agentUser: event === 'newRecording' ? p('agentUser').trim() : '',
+		leadId: event === 'newRecording' ? p('leadId').trim() : '',
+		did: event === 'didCall' ? p('did').trim() : '',
+		phoneNumbers: event === 'numberCall' ? splitList(p('phoneNumbers')) : [],
+		callType: event === 'numberCall' ? p('callType') || 'ALL' : 'ALL',
+	};
+	// Checked here, before any request, with the field named.
+	const bad = (field: string, problem: string) => new NodeOperationError(node, `"${field}" ${problem}`, { description: 'Nothing was sent to VICIdial. Fix the trigger settings.' });
+	if (event === 'leadStatus') {
+		if (settings.statuses.length === 0) throw bad('Statuses', 'is required');
+		const wrong = settings.statuses.find((s) => !/^[A-Z0-9_-]{1,6}$/.test(s));
+		if (wrong) throw bad('Statuses', `must be status codes of 1 to 6 letters or digits, got "${wrong}"`);
+		const list = settings.listIds.find((l) => !/^\d{1,14}$/.test(l));
+		if (list) throw bad('List IDs', `must be numbers, got "${list}"`);
+	}
+	if (event === 'newRecording' && settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
+	if (event === 'didCall' && !/^[0-9A-Za-z_*#+-]{2,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be 2 to 20 digits, got "${settings.did}"` : 'is required');
+	if (event === 'numberCall') {
+		if (settings.phoneNumbers.length === 0) throw bad('Phone Numbers', 'is required');
+		const wrong = settings.phoneNumbers.find((n) => !/^\d{6,19}$/.test(n));
+		if (wrong) throw bad('Phone Numbers', `must be 6 to 19 digits each, got "${wrong}"`);
+	}
+	return settings;
+}

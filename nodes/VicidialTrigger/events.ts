@@ -1,0 +1,161 @@
+/**
+ * The trigger's events: which Non-Agent functions each one reads (through the same entries the
+ * VICIdial node uses) and how their records become events.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { nonAgentFunctions } from '../Vicidial/functions';
+import type { Client } from '../shared/client';
+import type { FunctionSpec } from '../shared/spec';
+import type { AgentSnapshot, LevelReading, LogEvent } from './engine';
+
+export type EventName = 'leadStatus' | 'newRecording' | 'didCall' | 'numberCall' | 'agentState' | 'queueThreshold' | 'hopperLow';
+
+/** The entry of a Non-Agent function, by VICIdial name: the trigger reads what the node reads. */
+export function entry(fn: string): FunctionSpec {
+	const spec = nonAgentFunctions.find((f) => f.fn === fn && !f.run);
+	if (!spec) throw new Error(`The VICIdial node has no entry for ${fn}`);
+	return spec;
+}
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** Splits "A, B C" into ['A', 'B', 'C']. */
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(text).filter((v) => v !== '');
+	return text(value)
+		.split(/[\s,|]+/)
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+}
+
+export interface LogSourceSettings {
+	statuses: string[];
+	listIds: string[];
+	campaignId: string;
+	agentUser: string;
+	leadId: string;
+	did: string;
+	phoneNumbers: string[];
+	callType: string;
+}
+
+/** Reads every row of the given days for a log event. */
+export function logFetcher(client: Client, event: EventName, settings: LogSourceSettings): (days: string[]) => Promise<LogEvent[]> {
+	switch (event) {
+		case 'leadStatus':
+			return async (days) => {
+				const rows: LogEvent[] = [];
+				const campaignOfList = new Map<string, string>();
+				for (const day of days) {
+					for (const status of settings.statuses) {
+						const answer = await client.call(entry('lead_status_search'), { status, date: day }, { emptyOnNoRecords: true });
+						for (const record of answer.records) {
+							const listId = text(record.list_id);
+							if (settings.listIds.length > 0 && !settings.listIds.includes(listId)) continue;
+							if (settings.campaignId) {
+								if (!campaignOfList.has(listId)) {
+									const info = await client.call(entry('list_info'), { list_id: listId }, { emptyOnNoRecords: true });
+									campaignOfList.set(listId, text(info.records[0]?.campaign_id));
+								}
+								if (campaignOfList.get(listId)?.toUpperCase() !== settings.campaignId.toUpperCase()) continue;
+							}
+							// The lead's last call is the best time VICIdial prints for the status change.
+							const time = text(record.last_local_call_time);
+							rows.push({
+								key: `${text(record.lead_id)}|${status}|${day}`,
+								time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(time) && time.startsWith(day) ? time : `${day} 00:00:00`,
+								json: { event: 'leadStatus', status_searched: status, call_date: day, ...record },
+							});
+						}
+					}
+				}
+				return rows;
+			};
+		case 'newRecording':
+			return async (days) => {
+				const rows: LogEvent[] = [];
+				for (const day of days) {
+					const values: Record<string, unknown> = { date: day, duration: true };
+					if (settings.agentUser) values.agent_user = settings.agentUser;
+					if (settings.leadId) values.lead_id = settings.leadId;
+					const answer = await client.call(entry('recording_lookup'), values, { emptyOnNoRecords: true });
+					for (const record of answer.records) {
+						rows.push({
+							key: text(record.recording_id),
+							time: text(record.start_time),
+							// A recording still running has no file location yet.
+							ready: text(record.location) !== '',
+							json: { event: 'newRecording', ...record },
+						});
+					}
+				}
+				return rows;
+			};
+		case 'didCall':
+			return async (days) => {
+				const rows: LogEvent[] = [];
+				for (const day of days) {
+					const answer = await client.call(entry('did_log_export'), { phone_number: settings.did, date: day }, { emptyOnNoRecords: true });
+					rows.push(...numbered(answer.records, (r) => `${text(r.did_number)}|${text(r.call_date)}|${text(r.caller_id_number)}`, 'call_date', 'didCall'));
+				}
+				return rows;
+			};
+		case 'numberCall':
+			// phone_number_log is not by day: it returns the calls to the numbers, newest first.
+			return async () => {
+				const answer = await client.call(
+					entry('phone_number_log'),
+					{ phone_number: settings.phoneNumbers.join(','), type: settings.callType || 'ALL', detail: 'ALL' },
+					{ emptyOnNoRecords: true },
+				);
+				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}|${text(r.user)}`, 'call_date', 'numberCall');
+			};
+		default:
+			throw new Error(`${event} is not a log event`);
+	}
+}
+
+/** Rows without an id of their own: identical rows in the same second are told apart by their order. */
+function numbered(records: IDataObject[], keyOf: (r: IDataObject) => string, timeField: string, event: EventName): LogEvent[] {
+	const count = new Map<string, number>();
+	return records.map((record) => {
+		const base = keyOf(record);
+		const n = (count.get(base) ?? 0) + 1;
+		count.set(base, n);
+		return { key: n > 1 ? `${base}#${n}` : base, time: text(record[timeField]), json: { event, ...record } };
+	});
+}
+
+/** Logged-in agents, optionally only of some campaigns and user groups. */
+export async function agentSnapshot(client: Client, campaigns: string[], userGroups: string[]): Promise<AgentSnapshot[]> {
+	const values: Record<string, unknown> = { show_sub_status: true };
+	if (campaigns.length > 0) values.campaigns = campaigns.join('|');
+	if (userGroups.length > 0) values.user_groups = userGroups.join('|');
+	const answer = await client.call(entry('logged_in_agents'), values, { emptyOnNoRecords: true });
+	return answer.records.map((record) => ({ user: text(record.user), status: text(record.status), json: { ...record } }));
+}
+
+/** Calls waiting per in-group. */
+export async function queueReadings(client: Client, inGroups: string[]): Promise<LevelReading[]> {
+	const readings: LevelReading[] = [];
+	// One in-group per request: in_group_status adds several groups up into one row.
+	for (const group of inGroups) {
+		const answer = await client.call(entry('in_group_status'), { in_groups: group });
+		const record = answer.records[0] ?? {};
+		readings.push({ key: group, value: Number(record.calls_waiting ?? 0), json: { in_group: group, ...record } });
+	}
+	return readings;
+}
+
+/** Leads in a campaign's hopper. */
+export async function hopperReading(client: Client, campaignId: string): Promise<LevelReading> {
+	const answer = await client.call(entry('hopper_list'), { campaign_id: campaignId }, { emptyOnNoRecords: true });
+	return { key: campaignId, value: answer.records.length, json: { campaign_id: campaignId, leads_in_hopper: answer.records.length } };
+}
+
+/** The whole lead (custom fields too) for events about a lead. */
+export async function leadDetails(client: Client, leadId: string): Promise<IDataObject | undefined> {
+	if (!/^\d+$/.test(leadId)) return undefined;
+	const answer = await client.call(entry('lead_all_info'), { lead_id: leadId, custom_fields: true }, { emptyOnNoRecords: true });
+	return answer.records[0];
+}

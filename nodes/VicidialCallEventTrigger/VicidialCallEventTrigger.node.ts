@@ -1,0 +1,312 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { clientFor } from '../shared/client';
+import { VicidialError, redact } from '../shared/errors';
+import type { CallEventName } from './callEvents';
+import {
+	CALL_EVENTS,
+	FIELD_NAME,
+	KNOWN_FIELDS,
+	TOKEN_PARAMETER,
+	TOKEN_PATTERN,
+	buildCallUrl,
+	eventSpec,
+	ipAllowed,
+	parseAllowList,
+	parseCallRequest,
+	requestedFields,
+	tokenMatches,
+} from './callEvents';
+import type { Registration, RegistrationSettings } from './registration';
+import { register, registrationExists, unregister } from './registration';
+
+const WEBHOOK_PATH = 'vicidial';
+const registrable = CALL_EVENTS.filter((e) => e.altUrlType).map((e) => e.value);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		default: 'dispo',
+		options: CALL_EVENTS.map((e) => ({ name: e.name, value: e.value, description: `${e.description}. Goes in: ${e.setting}.` })).sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		default: [],
+		description: "VICIdial variables to receive; empty: the event's usual ones. Not every variable exists for every event: VICIdial then leaves it unfilled and the item lists it under unfilled_fields.",
+		options: KNOWN_FIELDS.map((f) => ({ name: f, value: f })),
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'string',
+		default: '',
+		placeholder: 'favorite_color, appointment_date',
+		description: 'Labels of custom lead fields to receive, separated by commas',
+	},
+	{
+		displayName: 'Secret Token',
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description:
+			'A random string of 16 to 128 letters and digits (VICIdial drops other characters from URLs). It is part of the URL VICIdial calls; requests without it are refused with 401. Do not reuse your VICIdial password, and never put pass= in a VICIdial call URL.',
+	},
+	{
+		displayName: 'URL for VICIdial',
+		name: 'urlPreview',
+		type: 'string',
+		default:
+			'={{ "VAR" + "<Production URL shown above>" + "?n8n_token=" + $parameter["token"] + "&" + ($parameter["fields"].length ? $parameter["fields"] : []).concat(($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f)).map(f => f + "=--A--" + f + "--B--").join("&") }}',
+		description:
+			'What to paste into the VICIdial setting of the event, with the Production URL of this node in place of the marker. With "Register in VICIdial" on, the node does this itself. Leave this field as it is.',
+		displayOptions: { show: { register: [false] } },
+	},
+	{
+		displayName: 'Register in VICIdial',
+		name: 'register',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add this trigger's URL to the campaigns' (or in-groups') alternate call URLs when the workflow is activated, and switch it off when it is deactivated. Needs update_alt_url rights (user level 8, modify campaigns).",
+		displayOptions: { show: { event: registrable } },
+	},
+	{
+		displayName: 'Campaigns or In-Groups',
+		name: 'owners',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'TESTCAMP',
+		description: 'IDs separated by commas: campaigns, or in-groups for the Add Lead URL',
+		displayOptions: { show: { register: [true], event: registrable } },
+	},
+	{
+		displayName: 'Only Statuses',
+		name: 'statuses',
+		type: 'string',
+		default: '',
+		placeholder: 'SALE, APPT',
+		description: 'Call VICIdial only for these dispositions (empty: all)',
+		displayOptions: { show: { register: [true], event: ['dispo'] } },
+	},
+	{
+		displayName: 'Only Lists',
+		name: 'lists',
+		type: 'string',
+		default: '',
+		placeholder: '101, 102',
+		description: 'Call VICIdial only for leads of these lists (empty: all)',
+		displayOptions: { show: { register: [true], event: registrable } },
+	},
+	{
+		displayName: 'Set Campaign Dispo Call URL to ALT',
+		name: 'switchToAlt',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to set a campaign's Dispo Call URL to ALT when it is not (VICIdial holds several URLs only then). This REPLACES a single URL set there; leave off to be told instead.",
+		displayOptions: { show: { register: [true], event: ['dispo'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allowed IP Addresses',
+				name: 'allowedIps',
+				type: 'string',
+				default: '',
+				placeholder: '10.0.0.5, 192.168.1.0/24',
+				description: 'Only these addresses or CIDR ranges may call (empty: any). Others get 403. Behind a proxy, n8n must be told to trust it (N8N_PROXY_HOPS).',
+			},
+			{
+				displayName: 'Include Raw Request',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add every parameter VICIdial sent (except the token) under "raw"',
+			},
+		],
+	},
+];
+
+const split = (value: unknown) =>
+	String(value ?? '')
+		.split(/[\s,]+/)
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+
+function readToken(context: IHookFunctions | IWebhookFunctions): string {
+	const token = String(context.getNodeParameter('token', '') ?? '');
+	if (!TOKEN_PATTERN.test(token)) {
+		throw new NodeOperationError(context.getNode(), '"Secret Token" must be 16 to 128 letters and digits', {
+			description: 'VICIdial keeps only letters, digits and a few signs of a URL; a shorter token is easy to guess.',
+		});
+	}
+	return token;
+}
+
+function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventName): string[] {
+	const chosen = context.getNodeParameter('fields', []) as string[];
+	const custom = split(context.getNodeParameter('customFields', ''));
+	const bad = custom.find((f) => !FIELD_NAME.test(f));
+	if (bad) throw new NodeOperationError(context.getNode(), `"Custom Fields" has "${bad}", which is not a field label (letters, digits and _ only)`);
+	return requestedFields(chosen.length > 0 ? chosen : eventSpec(event).defaults, custom);
+}
+
+async function registrationSettings(context: IHookFunctions): Promise<RegistrationSettings> {
+	const event = eventSpec(context.getNodeParameter('event') as string);
+	const webhookUrl = context.getNodeWebhookUrl('default');
+	if (!webhookUrl) throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
+	const owners = split(context.getNodeParameter('owners', '')).map((o) => o.toUpperCase());
+	if (owners.length === 0) throw new NodeOperationError(context.getNode(), '"Campaigns or In-Groups" is required when "Register in VICIdial" is on');
+	const badOwner = owners.find((o) => !/^[A-Z0-9_-]{2,20}$/.test(o));
+	if (badOwner) throw new NodeOperationError(context.getNode(), `"Campaigns or In-Groups" has "${badOwner}", which is not a campaign or in-group ID`);
+	const lists = split(context.getNodeParameter('lists', ''));
+	const badList = lists.find((l) => !/^\d{1,14}$/.test(l));
+	if (badList) throw new NodeOperationError(context.getNode(), `"Only Lists" has "${badList}", which is not a list ID`);
+	const statuses = event.value === 'dispo' ? split(context.getNodeParameter('statuses', '')).map((s) => s.toUpperCase()) : [];
+	const badStatus = statuses.find((s) => !/^[A-Z0-9_-]{1,6}$/.test(s));
+	if (badStatus) throw new NodeOperationError(context.getNode(), `"Only Statuses" has "${badStatus}", which is not a status code`);
+	const node = context.getNode();
+	return {
+		event,
+		owners,
+		address: buildCallUrl(webhookUrl, readToken(context), fieldsOf(context, event.value)),
+		// Letters and digits only: VICIdial stores the description as it is.
+		description: `n8n trigger ${(node.webhookId ?? node.id).replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`,
+		statuses,
+		lists,
+		switchToAlt: event.value === 'dispo' && (context.getNodeParameter('switchToAlt', false) as boolean),
+	};
+}
+
+/** Runs a registration step with clear, redacted errors. */
+async function withVicidial<T>(context: IHookFunctions, step: (settings: RegistrationSettings, client: Awaited<ReturnType<typeof clientFor>>) => Promise<T>): Promise<T> {
+	const settings = await registrationSettings(context);
+	const client = await clientFor(context);
+	try {
+		return await step(settings, client);
+	} catch (error) {
+		throw hookError(context, error, client.connection.secrets);
+	}
+}
+
+function hookError(context: IHookFunctions, error: unknown, secrets: readonly string[]): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof VicidialError) {
+		const message = redact(error.message, secrets);
+		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
+	}
+	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
+}
+
+const registering = (context: IHookFunctions) => registrable.includes(context.getNodeParameter('event') as CallEventName) && context.getNodeParameter('register', false) === true;
+
+export class VicidialCallEventTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VICIdial Call Event Trigger',
+		name: 'vicidialCallEventTrigger',
+		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: "Starts a workflow the moment VICIdial calls one of its call URLs: a disposition, a call start, a dropped call, an agent event",
+		defaults: { name: 'VICIdial Call Event Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'vicidialApi',
+				required: true,
+				testedBy: 'vicidialApiTest',
+				displayOptions: { show: { register: [true] } },
+			},
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+		],
+		properties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!registering(this)) return true;
+				const found = await withVicidial(this, async (settings, client) => await registrationExists(client, settings));
+				if (!found) return false;
+				this.getWorkflowStaticData('node').registrations = found as unknown as IDataObject[];
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!registering(this)) return true;
+				const done = await withVicidial(this, async (settings, client) => await register(client, settings));
+				this.getWorkflowStaticData('node').registrations = done as unknown as IDataObject[];
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const registrations = (staticData.registrations ?? []) as unknown as Registration[];
+				if (!registering(this) || registrations.length === 0) return true;
+				await withVicidial(this, async (settings, client) => await unregister(client, settings, registrations));
+				delete staticData.registrations;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const refuse = (status: number, text: string): IWebhookResponseData => {
+			// A refused request learns nothing and starts nothing.
+			response.status(status).type('text/plain').send(text);
+			return { noWebhookResponse: true };
+		};
+		let rules;
+		try {
+			rules = parseAllowList(String(options.allowedIps ?? ''));
+		} catch {
+			return refuse(403, 'Forbidden');
+		}
+		const ip = request.ip ?? request.socket?.remoteAddress;
+		if (!ipAllowed(ip, rules)) return refuse(403, 'Forbidden');
+		const query = this.getQueryData() as IDataObject;
+		const body = this.getBodyData() ?? {};
+		// The query string wins, as in PHP's $_GET before $_POST.
+		const received: IDataObject = { ...(typeof body === 'object' ? body : {}), ...query };
+		const expected = String(this.getNodeParameter('token', '') ?? '');
+		if (!TOKEN_PATTERN.test(expected) || !tokenMatches(received[TOKEN_PARAMETER], expected)) return refuse(401, 'Unauthorized');
+
+		const event = this.getNodeParameter('event') as CallEventName;
+		const parsed = parseCallRequest(event, received, fieldsOf(this, event));
+		const json: IDataObject = { ...(parsed.json as IDataObject), received_at: new Date().toISOString(), method: request.method };
+		if (options.includeRaw === true) {
+			const raw = { ...received };
+			delete raw[TOKEN_PARAMETER];
+			json.raw = raw;
+		}
+		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: 'OK' };
+	}
+}

@@ -1,0 +1,253 @@
+/**
+ * The call URLs VICIdial itself sends: which variables each one can fill, how our URL for it is
+ * built (with VICIdial's --A--name--B-- placeholders), and how an incoming request becomes a
+ * typed item. Pure functions, so the URL a user pastes and the parsing of what VICIdial sends
+ * back are tested together.
+ */
+import { createHash, timingSafeEqual } from 'crypto';
+
+export type CallEventName = 'dispo' | 'start' | 'noAgent' | 'addLead' | 'deadCall' | 'pauseMax' | 'agentEvent';
+
+export interface CallEventSpec {
+	value: CallEventName;
+	name: string;
+	/** Where the URL goes in VICIdial. */
+	setting: string;
+	description: string;
+	/** update_alt_url's url_type, when VICIdial can hold several URLs of this kind (registration). */
+	altUrlType?: 'dispo' | 'start' | 'noagent' | 'addlead';
+	/** update_alt_url's entry_type for registration. */
+	entryType?: 'campaign' | 'ingroup';
+	/** Variables sent by default (the user may pick others). */
+	defaults: string[];
+}
+
+export const CALL_EVENTS: CallEventSpec[] = [
+	{
+		value: 'dispo',
+		name: 'Call Dispositioned',
+		setting: 'Dispo Call URL (campaign or in-group)',
+		description: 'An agent set the outcome of a call, e.g. SALE',
+		altUrlType: 'dispo',
+		entryType: 'campaign',
+		defaults: ['lead_id', 'dispo', 'talk_time', 'phone_number', 'user', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'recording_id', 'term_reason', 'callback_datetime', 'call_notes', 'epoch'],
+	},
+	{
+		value: 'start',
+		name: 'Call Started',
+		setting: 'Start Call URL (campaign or in-group; not for manual dial calls)',
+		description: 'A call was sent to an agent',
+		altUrlType: 'start',
+		entryType: 'campaign',
+		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'group', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
+	},
+	{
+		value: 'noAgent',
+		name: 'Call Not Handled by an Agent',
+		setting: 'No Agent Call URL (campaign or in-group; auto-dial and inbound calls)',
+		description: 'A call ended without an agent: drop, no answer, busy, timeout',
+		altUrlType: 'noagent',
+		entryType: 'campaign',
+		defaults: ['lead_id', 'phone_number', 'status', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
+	},
+	{
+		value: 'addLead',
+		name: 'Lead Added by an Inbound Call',
+		setting: 'Add Lead URL (in-group)',
+		description: 'An inbound call created a new lead',
+		altUrlType: 'addlead',
+		entryType: 'ingroup',
+		defaults: ['lead_id', 'vendor_lead_code', 'list_id', 'phone_number', 'phone_code', 'did_id', 'did_extension', 'did_pattern', 'did_description', 'uniqueid', 'call_id'],
+	},
+	{
+		value: 'deadCall',
+		name: 'Customer Hung Up During a Call',
+		setting: 'Dead Call Trigger URL (campaign)',
+		description: 'The customer hung up while the agent was still on the call',
+		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'list_id', 'uniqueid', 'call_id', 'epoch'],
+	},
+	{
+		value: 'pauseMax',
+		name: 'Agent Paused Too Long',
+		setting: 'Pause Max URL (campaign)',
+		description: 'An agent stayed paused longer than the campaign allows (only agent variables exist here)',
+		defaults: ['user', 'fullname', 'campaign', 'user_group', 'agent_email'],
+	},
+	{
+		value: 'agentEvent',
+		name: 'Agent Screen Event',
+		setting: 'Agent Push URL (system settings)',
+		description: 'An event pushed by the agent screen, such as logged_in, state_paused or dispo_set',
+		defaults: ['user', 'event', 'message', 'lead_id', 'counter'],
+	},
+];
+
+/** Variables VICIdial can fill, with how their values are typed. */
+const INTEGER_FIELDS = new Set(['lead_id', 'list_id', 'entry_list_id', 'talk_time', 'called_count', 'recording_id', 'epoch', 'agent_log_id', 'counter', 'session_id', 'closecallid', 'xfercallid', 'called_since_last_reset_count']);
+const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
+
+/** Every variable offered in the editor (VICIdial names). */
+export const KNOWN_FIELDS: string[] = [
+	...new Set([
+		...CALL_EVENTS.flatMap((e) => e.defaults),
+		'vendor_lead_code', 'source_id', 'list_id', 'gmt_offset_now', 'called_since_last_reset', 'phone_code', 'phone_number', 'title', 'first_name',
+		'middle_initial', 'last_name', 'address1', 'address2', 'address3', 'city', 'state', 'province', 'postal_code', 'country_code', 'gender',
+		'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments', 'lead_id', 'campaign', 'phone_login', 'group', 'channel_group', 'SQLdate',
+		'epoch', 'uniqueid', 'customer_zap_channel', 'server_ip', 'SIPexten', 'session_id', 'dialed_number', 'dialed_label', 'rank', 'owner',
+		'recording_filename', 'recording_id', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five',
+		'list_description', 'entry_date', 'did_id', 'did_extension', 'did_pattern', 'did_description', 'closecallid', 'called_count', 'xfercallid',
+		'agent_log_id', 'entry_list_id', 'call_id', 'user_group', 'list_name', 'talk_time', 'dispo', 'call_notes', 'callback_lead_status',
+		'callback_datetime', 'term_reason', 'status', 'user', 'fullname', 'agent_email', 'event', 'message', 'counter',
+	]),
+].sort();
+
+/** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
+export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
+/** VICIdial keeps only these characters of a URL setting; the token must survive it. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9]{16,128}$/;
+/** The query parameter that carries the secret (VICIdial cannot send headers). */
+export const TOKEN_PARAMETER = 'n8n_token';
+
+const UNFILLED = /^--A--[A-Za-z0-9_]+--B--$/;
+
+export function eventSpec(name: string): CallEventSpec {
+	const spec = CALL_EVENTS.find((e) => e.value === name);
+	if (!spec) throw new Error(`Unknown call event "${name}"`);
+	return spec;
+}
+
+/**
+ * The URL to put in VICIdial: VAR (VICIdial fills variables only in URLs that start with it),
+ * the webhook URL, the token and one placeholder per field.
+ */
+export function buildCallUrl(webhookUrl: string, token: string, fields: string[]): string {
+	const query = [`${TOKEN_PARAMETER}=${token}`, ...fields.map((f) => `${f}=--A--${f}--B--`)].join('&');
+	return `VAR${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** The field names that were asked for: chosen variables plus custom field labels, de-duplicated. */
+export function requestedFields(fields: string[], customFields: string[]): string[] {
+	return [...new Set([...fields, ...customFields].map((f) => f.trim()).filter((f) => f !== ''))];
+}
+
+/** Compares without leaking, through timing, how much of the token was right. */
+export function tokenMatches(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || expected === '') return false;
+	const a = createHash('sha256').update(given).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+// ---- IP allow-list -------------------------------------------------------------------------
+
+function ipv4ToBigInt(ip: string): bigint | undefined {
+	const parts = ip.split('.');
+	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+	return parts.reduce((acc, p) => (acc << 8n) + BigInt(Number(p)), 0n);
+}
+
+function ipv6ToBigInt(ip: string): bigint | undefined {
+	if (!ip.includes(':')) return undefined;
+	let address = ip;
+	// an IPv4 tail (::ffff:10.0.0.1)
+	const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+	if (v4) {
+		const n = ipv4ToBigInt(v4[1]);
+		if (n === undefined) return undefined;
+		address = `${address.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
+	}
+	const halves = address.split('::');
+	if (halves.length > 2) return undefined;
+	const head = halves[0] ? halves[0].split(':') : [];
+	const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+	const missing = 8 - head.length - tail.length;
+	if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
+	const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+	if (groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+	return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
+}
+
+/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) counts as its IPv4 address. */
+function normaliseIp(ip: string): { v: 4 | 6; n: bigint } | undefined {
+	const trimmed = ip.trim().replace(/^\[|\]$/g, '');
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed);
+	const v4 = ipv4ToBigInt(mapped ? mapped[1] : trimmed);
+	if (v4 !== undefined) return { v: 4, n: v4 };
+	const v6 = ipv6ToBigInt(trimmed);
+	return v6 !== undefined ? { v: 6, n: v6 } : undefined;
+}
+
+export interface IpRule {
+	v: 4 | 6;
+	network: bigint;
+	bits: number;
+}
+
+/** Parses "10.0.0.0/8, 192.168.1.5, ::1"; throws naming the first entry that is not an IP or CIDR. */
+export function parseAllowList(text: string): IpRule[] {
+	return text
+		.split(/[\s,]+/)
+		.filter((e) => e !== '')
+		.map((entry) => {
+			const [address, prefix] = entry.split('/');
+			const ip = normaliseIp(address);
+			const max = ip?.v === 4 ? 32 : 128;
+			const bits = prefix === undefined ? max : Number(prefix);
+			if (!ip || !Number.isInteger(bits) || bits < 0 || bits > max || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
+				throw new Error(`"${entry}" is not an IP address or CIDR range`);
+			}
+			const shift = BigInt(max - bits);
+			return { v: ip.v, network: (ip.n >> shift) << shift, bits };
+		});
+}
+
+export function ipAllowed(ip: string | undefined, rules: IpRule[]): boolean {
+	if (rules.length === 0) return true;
+	const parsed = ip ? normaliseIp(ip) : undefined;
+	if (!parsed) return false;
+	return rules.some((rule) => {
+		if (rule.v !== parsed.v) return false;
+		const shift = BigInt((rule.v === 4 ? 32 : 128) - rule.bits);
+		return (parsed.n >> shift) << shift === rule.network;
+	});
+}
+
+// ---- incoming requests ---------------------------------------------------------------------
+
+export interface ParsedCall {
+	json: Record<string, unknown>;
+	/** Fields whose placeholder VICIdial left as it was (the variable does not exist for this call). */
+	unfilled: string[];
+}
+
+function firstValue(value: unknown): string | undefined {
+	if (Array.isArray(value)) return firstValue(value[0]);
+	if (value === undefined || value === null) return undefined;
+	return typeof value === 'string' ? value : typeof value === 'object' ? undefined : String(value);
+}
+
+/**
+ * Turns what VICIdial sent (query string and/or form body, already URL-decoded with + as space)
+ * into typed fields. Placeholders VICIdial did not fill are left out (and listed), numbers become
+ * numbers, empty numbers null, and the token never reaches the item.
+ */
+export function parseCallRequest(event: CallEventName, received: Record<string, unknown>, fields: string[]): ParsedCall {
+	const json: Record<string, unknown> = { call_event: event };
+	const unfilled: string[] = [];
+	const names = fields.length > 0 ? fields : Object.keys(received).filter((k) => k !== TOKEN_PARAMETER && FIELD_NAME.test(k));
+	for (const name of names) {
+		if (name === TOKEN_PARAMETER) continue;
+		const raw = firstValue(received[name]);
+		if (raw === undefined) continue;
+		const value = raw.trim();
+		if (UNFILLED.test(value)) {
+			unfilled.push(name);
+			continue;
+		}
+		if (INTEGER_FIELDS.has(name)) json[name] = /^-?\d+$/.test(value) ? Number(value) : value === '' ? null : value;
+		else if (DECIMAL_FIELDS.has(name)) json[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === '' ? null : value;
+		else json[name] = raw;
+	}
+	if (unfilled.length > 0) json.unfilled_fields = unfilled;
+	return { json, unfilled };
+}

@@ -1,0 +1,136 @@
+/**
+ * Opt-in registration of the trigger's URL as an alternate call URL of campaigns (or in-groups)
+ * through update_alt_url: found again instead of added twice, switched off on deactivation.
+ */
+import { nonAgentFunctions } from '../Vicidial/functions';
+import type { Client } from '../shared/client';
+import { VicidialError } from '../shared/errors';
+import type { ParsedAnswer, ParsedRecord } from '../shared/parse';
+import type { FunctionSpec } from '../shared/spec';
+import type { CallEventSpec } from './callEvents';
+
+export interface Registration {
+	/** Campaign or in-group id. */
+	owner: string;
+	urlId: number;
+}
+
+export interface RegistrationSettings {
+	event: CallEventSpec;
+	owners: string[];
+	/** The full URL (VAR + webhook URL + placeholders). */
+	address: string;
+	/** Marks our entries, so a changed URL (new token, new fields) still finds them. */
+	description: string;
+	statuses: string[];
+	lists: string[];
+	/** May set the campaign's Dispo Call URL to ALT (it replaces a single URL set there). */
+	switchToAlt: boolean;
+}
+
+/** update_alt_url entries: the one that lists (LIST) and the one that adds or changes. */
+function altUrlEntry(listing: boolean): FunctionSpec {
+	const candidates = nonAgentFunctions.filter((f) => f.fn === 'update_alt_url' && !f.run);
+	const found = candidates.find((f) => (f.answer.kind === 'rows') === listing) ?? candidates[0];
+	if (!found) throw new Error('The VICIdial node has no entry for update_alt_url');
+	return found;
+}
+
+function updateCampaignEntry(): FunctionSpec {
+	const found = nonAgentFunctions.find((f) => f.fn === 'update_campaign' && !f.run);
+	if (!found) throw new Error('The VICIdial node has no entry for update_campaign');
+	return found;
+}
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+export async function listOurUrls(client: Client, settings: RegistrationSettings, owner: string): Promise<ParsedRecord[]> {
+	const spec = altUrlEntry(true);
+	const answer = await client.call(spec, {
+		...(spec.fixed?.alt_url_id ? {} : { alt_url_id: 'LIST' }),
+		campaign_id: owner,
+		entry_type: settings.event.entryType,
+		url_type: settings.event.altUrlType,
+	}, { emptyOnNoRecords: true });
+	return answer.records.filter((r) => text(r.url_description) === settings.description || text(r.url_address) === settings.address);
+}
+
+function entryValues(settings: RegistrationSettings, owner: string, altUrlId: string, active: 'Y' | 'N'): Record<string, unknown> {
+	const values: Record<string, unknown> = {
+		campaign_id: owner,
+		entry_type: settings.event.entryType,
+		url_type: settings.event.altUrlType,
+		alt_url_id: altUrlId,
+		active: active === 'Y',
+		url_address: settings.address,
+		url_description: settings.description,
+	};
+	if (settings.event.altUrlType === 'dispo') values.url_statuses = settings.statuses.length > 0 ? settings.statuses.join(' ') : '---ALL---';
+	values.url_lists = settings.lists.length > 0 ? settings.lists.join(' ') : '--BLANK--';
+	return values;
+}
+
+/** True when every owner has an active entry with exactly our current address. */
+export async function registrationExists(client: Client, settings: RegistrationSettings): Promise<Registration[] | undefined> {
+	const found: Registration[] = [];
+	for (const owner of settings.owners) {
+		const ours = (await listOurUrls(client, settings, owner)).filter((r) => text(r.active) === 'Y' && text(r.url_address) === settings.address);
+		if (ours.length === 0) return undefined;
+		found.push({ owner, urlId: Number(ours[0].url_id) });
+	}
+	return found;
+}
+
+/**
+ * Adds (or re-activates and updates) our entry on every owner. A campaign whose call URL is not
+ * set to ALT is switched only when the user allowed it; otherwise the error says what to do.
+ */
+export async function register(client: Client, settings: RegistrationSettings): Promise<Registration[]> {
+	const update = altUrlEntry(false);
+	const done: Registration[] = [];
+	for (const owner of settings.owners) {
+		const existing = await listOurUrls(client, settings, owner);
+		if (existing.length > 0) {
+			const urlId = Number(existing[0].url_id);
+			await client.call(update, entryValues(settings, owner, String(urlId), 'Y'));
+			// Any second entry of ours (from an older address) is switched off.
+			for (const extra of existing.slice(1)) if (text(extra.active) === 'Y') await client.call(update, entryValues(settings, owner, text(extra.url_id), 'N'));
+			done.push({ owner, urlId });
+			continue;
+		}
+		const added = await client.call(update, entryValues(settings, owner, 'NEW', 'Y')).catch((error: unknown) => error);
+		let answer: ParsedAnswer;
+		if (!(added instanceof Error)) {
+			answer = added as ParsedAnswer;
+		} else if (!(added instanceof VicidialError) || !/IS NOT SET TO ALT/.test(added.message)) {
+			throw added;
+		} else if (!settings.switchToAlt || settings.event.altUrlType !== 'dispo' || settings.event.entryType !== 'campaign') {
+			throw notAltError(settings, owner);
+		} else {
+			await client.call(updateCampaignEntry(), { campaign_id: owner, dispo_call_url: 'ALT' });
+			answer = await client.call(update, entryValues(settings, owner, 'NEW', 'Y'));
+		}
+		const id = /NEW URL ID:\s*(\d+)/.exec([answer.message, ...answer.records.map((r) => Object.values(r).join('|'))].join('|'));
+		const urlId = id ? Number(id[1]) : Number((await listOurUrls(client, settings, owner))[0]?.url_id ?? NaN);
+		if (!Number.isFinite(urlId)) throw new VicidialError('malformed', `VICIdial did not say which alternate URL it added for ${owner}`, { hint: 'Check the campaign in VICIdial.' });
+		done.push({ owner, urlId });
+	}
+	return done;
+}
+
+function notAltError(settings: RegistrationSettings, owner: string): VicidialError {
+	const campaignDispo = settings.event.altUrlType === 'dispo' && settings.event.entryType === 'campaign';
+	return new VicidialError('invalid', `${settings.event.setting} of ${owner} is not set to ALT, so VICIdial cannot hold more than one URL there`, {
+		hint: campaignDispo
+			? 'Set it to ALT in VICIdial (Campaigns > Detail > Dispo Call URL), or switch on "Set Campaign Dispo Call URL to ALT" (this replaces a single URL set there).'
+			: 'Set that field to ALT in VICIdial, then activate the workflow again.',
+	});
+}
+
+/** Switches our entries off (kept, so re-activation finds and reuses them). */
+export async function unregister(client: Client, settings: RegistrationSettings, registrations: Registration[]): Promise<void> {
+	const update = altUrlEntry(false);
+	for (const { owner, urlId } of registrations) {
+		await client.call(update, { campaign_id: owner, entry_type: settings.event.entryType, url_type: settings.event.altUrlType, alt_url_id: String(urlId), active: false });
+	}
+}

@@ -1,0 +1,94 @@
+/**
+ * Dropdowns filled from the server (ParamSpec.load), each through a Non-Agent entry that lists
+ * the things, so the same validation, transport and parser apply. Both nodes use them.
+ */
+import type { ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { clientFor } from '../shared/client';
+import { VicidialError, redact } from '../shared/errors';
+import type { ParsedRecord } from '../shared/parse';
+import type { LoaderName } from '../shared/spec';
+import { nonAgentFunctions } from './functions';
+
+export interface LoaderDefinition {
+	/** The listing function. */
+	fn: string;
+	values?: Record<string, unknown>;
+	/** The record field that is the option's value. */
+	value: string;
+	label(record: ParsedRecord): string;
+	description?(record: ParsedRecord): string | undefined;
+}
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const named = (id: unknown, name: unknown) => (text(name) && text(name) !== text(id) ? `${text(name)} (${text(id)})` : text(id));
+
+export const LOADERS: Partial<Record<LoaderName, LoaderDefinition>> = {
+	campaigns: {
+		fn: 'campaigns_list',
+		value: 'campaign_id',
+		label: (r) => named(r.campaign_id, r.campaign_name),
+		description: (r) => (text(r.active) ? `Active: ${text(r.active)}` : undefined),
+	},
+	inGroups: {
+		fn: 'ingroup_list',
+		value: 'group_id',
+		label: (r) => named(r.group_id, r.group_name),
+	},
+	agents: {
+		fn: 'logged_in_agents',
+		value: 'user',
+		label: (r) => named(r.user, r.full_name),
+		description: (r) => [text(r.status), text(r.campaign_id)].filter((p) => p).join(' · ') || undefined,
+	},
+};
+
+/** The entry a loader reads; throws if the node lost it (a unit test keeps them in step). */
+export function loaderEntry(definition: LoaderDefinition) {
+	const spec = nonAgentFunctions.find((f) => f.fn === definition.fn && !f.run);
+	if (!spec) throw new Error(`No entry for ${definition.fn}`);
+	return spec;
+}
+
+async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition): Promise<INodePropertyOptions[]> {
+	let secrets: readonly string[] = [];
+	try {
+		const client = await clientFor(context, { timeoutMs: 15_000 });
+		secrets = client.connection.secrets;
+		const answer = await client.call(loaderEntry(definition), definition.values ?? {}, { emptyOnNoRecords: true });
+		const seen = new Set<string>();
+		const options: INodePropertyOptions[] = [];
+		for (const record of answer.records) {
+			const value = text(record[definition.value]);
+			if (value === '' || seen.has(value)) continue;
+			seen.add(value);
+			const description = definition.description?.(record);
+			options.push({ name: definition.label(record), value, ...(description ? { description } : {}) });
+		}
+		return options.sort((a, b) => a.name.localeCompare(b.name));
+	} catch (error) {
+		throw loaderError(context, error, secrets);
+	}
+}
+
+function loaderError(context: ILoadOptionsFunctions, error: unknown, secrets: readonly string[]) {
+	if (error instanceof VicidialError) {
+		const message = redact(error.message, secrets);
+		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
+	}
+	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
+}
+
+type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+/** The `methods.loadOptions` of a node: one method per loader, named like the loader. */
+export function loadOptionsMethods(): Record<string, LoadMethod> {
+	const methods: Record<string, LoadMethod> = {};
+	for (const [name, definition] of Object.entries(LOADERS)) {
+		if (!definition) continue;
+		methods[name] = async function (this: ILoadOptionsFunctions) {
+			return await load(this, definition);
+		};
+	}
+	return methods;
+}

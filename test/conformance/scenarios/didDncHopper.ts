@@ -1,4 +1,269 @@
 /** Conformance scenarios: didDncHopper functions. */
-import type { Scenario } from '../corpus';
+import { ADMIN, CAMP_DNC, DNC, NO_RIGHTS, PASS, VERSION_ONLY, na, note, type Params } from '../builders';
+import type { Scenario, Step } from '../corpus';
 
-export const scenarios: Scenario[] = [];
+const call = (fn: string) => (extra: Params, user = ADMIN, pass = PASS, source = 'test'): Step => na(fn, extra, user, pass, source);
+const addDid = call('add_did');
+const copyDid = call('copy_did');
+const updateDid = call('update_did');
+const addDnc = call('add_dnc_phone');
+const deleteDnc = call('delete_dnc_phone');
+const addFpg = call('add_fpg_phone');
+const deleteFpg = call('delete_fpg_phone');
+const hopperList = call('hopper_list');
+const hopperInsert = call('hopper_bulk_insert');
+const presets = call('update_presets');
+const cidEntry = call('update_cid_group_entry');
+
+// Seed: DID 3125550100 (IN_GROUP TESTIN, list 101) and "default"; in-group TESTIN; call menu
+// defaultlog; server 127.0.0.1; hopper of TESTCAMP: leads 11 and 15 (next hopper id 3);
+// no filter phone groups, no presets, no CID groups.
+
+export const scenarios: Scenario[] = [
+	{
+		name: 'add_did: add, read back through update_did, and the refusals',
+		steps: [
+			addDid({ did_pattern: '3125550300' }),
+			addDid({ did_pattern: '3125550300' }),
+			note(addDid({ did_pattern: '+13125550301', did_description: 'Sales line', active: 'N', did_route: 'IN_GROUP', group: 'TESTIN', list_id: '101', campaign_id: 'TESTCAMP', record_call: 'Y_QUEUESTOP', call_handle_method: 'CIDLOOKUP', agent_search_method: 'LO', entry_list_id: '101', phone_code: '44' }), 'all IN_GROUP settings'),
+			addDid({ did_pattern: '3125550302', did_route: 'EXTEN', extension: '8300', exten_context: 'default', voicemail_ext: '8301', phone_extension: '1001', server_ip: '127.0.0.1', menu_id: 'defaultlog', filter_clean_cid_number: 'R10' }),
+			addDid({ did_pattern: '3' }),
+			addDid({ did_pattern: 'x'.repeat(51) }),
+			addDid({}),
+			addDid({ did_pattern: '3125550303', did_description: 'short' }),
+			addDid({ did_pattern: '3125550303', active: 'X' }),
+			addDid({ did_pattern: '3125550303', active: 'y' }),
+			addDid({ did_pattern: '3125550303', did_route: 'QUEUE' }),
+			addDid({ did_pattern: '3125550303', record_call: 'ALL' }),
+			addDid({ did_pattern: '3125550303', extension: '1'.repeat(51) }),
+			addDid({ did_pattern: '3125550303', voicemail_ext: '1'.repeat(11) }),
+			addDid({ did_pattern: '3125550303', server_ip: '10.0.0.1' }),
+			addDid({ did_pattern: '3125550303', group: 'NOGROUP' }),
+			note(addDid({ did_pattern: '3125550303', menu_id: 'nomenu' }), 'add_did names update_did in this message'),
+			addDid({ did_pattern: '3125550303', filter_clean_cid_number: '1'.repeat(21) }),
+			addDid({ did_pattern: '3125550303', call_handle_method: 'CI' }),
+			addDid({ did_pattern: '3125550303', agent_search_method: 'LBX' }),
+			addDid({ did_pattern: '3125550303', list_id: '10' }),
+			addDid({ did_pattern: '3125550303', entry_list_id: '1'.repeat(15) }),
+			addDid({ did_pattern: '3125550303', campaign_id: 'TESTCAMPS' }),
+			addDid({ did_pattern: '3125550303', phone_code: '1'.repeat(11) }),
+			note(addDid({ did_pattern: '3125550303', did_description: 'short', active: 'X' }), 'the first refusal wins'),
+			updateDid({ did_pattern: '3125550300', did_description: 'Read back' }),
+			updateDid({ did_pattern: '3125550303', did_description: 'Never added' }),
+			copyDid({ source_did_pattern: '+13125550301', new_dids: '3125550304' }),
+		],
+	},
+	{
+		name: 'add_did: permission, function not allowed, bad login, invalid source',
+		steps: [
+			addDid({ did_pattern: '3125550300' }, NO_RIGHTS),
+			addDid({ did_pattern: '3125550300' }, VERSION_ONLY),
+			addDid({ did_pattern: '3125550300' }, ADMIN, 'wrong'),
+			addDid({ did_pattern: '3125550300' }, ADMIN, PASS, 'x'),
+		],
+	},
+	{
+		name: 'copy_did: copies, existing targets, description and the refusals',
+		steps: [
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310' }),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550311,3125550312,3125550310', did_description: 'Copied line' }),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310,3125550311' }),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550313', did_description: 'short' }),
+			note(copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310,3125550314', did_description: 'short' }), 'existing targets are reported before the description is refused'),
+			copyDid({ source_did_pattern: '3125559999', new_dids: '3125550315' }),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3' }),
+			copyDid({ source_did_pattern: '3', new_dids: '3125550316' }),
+			copyDid({ source_did_pattern: '3125550100' }),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550317' }, NO_RIGHTS),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550317' }, VERSION_ONLY),
+			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550317' }, ADMIN, 'wrong'),
+			updateDid({ did_pattern: '3125550312', did_route: 'AGENT' }),
+		],
+	},
+	{
+		name: 'update_did: updates, no updates, delete and the refusals',
+		steps: [
+			updateDid({ did_pattern: '3125550100', did_description: 'Changed by API', active: 'N', record_call: 'Y' }),
+			updateDid({ did_pattern: '3125550100', did_route: 'CALLMENU', menu_id: 'defaultlog' }),
+			updateDid({ did_pattern: '3125550100' }),
+			updateDid({ did_pattern: '3125550100', delete_did: 'N' }),
+			updateDid({ did_pattern: '3125559999', active: 'Y' }),
+			updateDid({ did_pattern: '3125550100', did_route: 'QUEUE' }),
+			updateDid({ did_pattern: '3125550100', menu_id: 'nomenu' }),
+			updateDid({ did_pattern: '3125550100', server_ip: '10.0.0.1' }),
+			updateDid({ did_pattern: '3125550100', group: 'NOGROUP' }),
+			updateDid({ did_pattern: '3125550100', list_id: '10' }),
+			updateDid({ did_pattern: '3125550100', did_description: 'short' }),
+			updateDid({ did_pattern: '3' }),
+			updateDid({ did_pattern: 'default', active: 'Y' }, NO_RIGHTS),
+			updateDid({ did_pattern: 'default', active: 'Y' }, VERSION_ONLY),
+			updateDid({ did_pattern: 'default', active: 'Y' }, ADMIN, 'wrong'),
+			updateDid({ did_pattern: '3125550100', delete_did: 'Y' }),
+			updateDid({ did_pattern: '3125550100', delete_did: 'Y' }),
+			copyDid({ source_did_pattern: 'default', new_dids: '3125550100' }),
+		],
+	},
+	{
+		name: 'add_dnc_phone: system and campaign lists, duplicates and refusals',
+		steps: [
+			addDnc({ phone_number: '3125550401', campaign_id: 'SYSTEM_INTERNAL' }),
+			addDnc({ phone_number: '3125550401', campaign_id: 'SYSTEM_INTERNAL' }),
+			addDnc({ phone_number: '3125550401', campaign_id: 'TESTCAMP' }),
+			addDnc({ phone_number: '3125550401', campaign_id: 'testcamp' }),
+			addDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }),
+			addDnc({ phone_number: CAMP_DNC, campaign_id: 'TESTCAMP' }),
+			note(addDnc({ phone_number: '3125550402', campaign_id: 'NOCAMP' }), 'the campaign is not checked'),
+			addDnc({ phone_number: '(312) 555-0403', campaign_id: 'TESTCAMP' }),
+			addDnc({ phone_number: '31255', campaign_id: 'TESTCAMP' }),
+			addDnc({ phone_number: '3125550404' }),
+			addDnc({ phone_number: '3125550404', campaign_id: 'TESTCAMP' }, NO_RIGHTS),
+			addDnc({ phone_number: '3125550404', campaign_id: 'TESTCAMP' }, VERSION_ONLY),
+			addDnc({ phone_number: '3125550404', campaign_id: 'TESTCAMP' }, ADMIN, 'wrong'),
+			addDnc({ phone_number: '3125550404', campaign_id: 'TESTCAMP' }, ADMIN, PASS, ''),
+			deleteDnc({ phone_number: '3125550401', campaign_id: 'SYSTEM_INTERNAL' }),
+		],
+	},
+	{
+		name: 'delete_dnc_phone: system and campaign lists, missing numbers and refusals',
+		steps: [
+			deleteDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }),
+			deleteDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }),
+			deleteDnc({ phone_number: CAMP_DNC, campaign_id: 'SYSTEM_INTERNAL' }),
+			deleteDnc({ phone_number: CAMP_DNC, campaign_id: 'testcamp' }),
+			deleteDnc({ phone_number: CAMP_DNC, campaign_id: 'TESTCAMP' }),
+			deleteDnc({ phone_number: '3125', campaign_id: 'TESTCAMP' }),
+			deleteDnc({ phone_number: CAMP_DNC }),
+			deleteDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }, NO_RIGHTS),
+			deleteDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }, VERSION_ONLY),
+			deleteDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }, ADMIN, 'wrong'),
+			addDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }),
+		],
+	},
+	{
+		name: 'add_fpg_phone and delete_fpg_phone: unknown group, missing fields and refusals',
+		steps: [
+			addFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }),
+			addFpg({ phone_number: '3125550501' }),
+			addFpg({ phone_number: '31255', group: 'TEST_FILTER' }),
+			addFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, NO_RIGHTS),
+			addFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, VERSION_ONLY),
+			addFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, ADMIN, 'wrong'),
+			deleteFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }),
+			deleteFpg({ group: 'TEST_FILTER' }),
+			deleteFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, NO_RIGHTS),
+			deleteFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, VERSION_ONLY),
+			deleteFpg({ phone_number: '3125550501', group: 'TEST_FILTER' }, ADMIN, 'wrong'),
+		],
+	},
+	{
+		name: 'hopper_list: the seeded hopper, formats and refusals',
+		steps: [
+			hopperList({ campaign_id: 'TESTCAMP' }),
+			hopperList({ campaign_id: 'TESTCAMP', header: 'YES' }),
+			hopperList({ campaign_id: 'TESTCAMP', stage: 'csv', header: 'YES' }),
+			hopperList({ campaign_id: 'TESTCAMP', stage: 'tab' }),
+			hopperList({ campaign_id: 'TESTCAMP', search_method: 'BLOCK' }),
+			hopperList({ campaign_id: 'testcamp' }),
+			hopperList({ campaign_id: 'NOCAMP' }),
+			hopperList({}),
+			hopperList({ campaign_id: 'TESTCAMP' }, NO_RIGHTS),
+			hopperList({ campaign_id: 'TESTCAMP' }, VERSION_ONLY),
+			hopperList({ campaign_id: 'TESTCAMP' }, ADMIN, 'wrong'),
+		],
+	},
+	{
+		name: 'hopper_bulk_insert: leads added, already queued, not found, then listed',
+		steps: [
+			hopperInsert({ lead_ids: '12,13,11,99,1', hopper_priority: '5' }),
+			hopperList({ campaign_id: 'TESTCAMP' }),
+			hopperInsert({ lead_ids: '11' }),
+			hopperInsert({ lead_ids: '14,14', hopper_local_call_time_check: 'Y', hopper_priority: '-120' }),
+			note(hopperInsert({ lead_ids: '02,2' }), 'the id is compared as text: 02 is not found'),
+			hopperInsert({ lead_ids: '98,99' }),
+			hopperList({ campaign_id: 'TESTCAMP', search_method: 'BLOCK', header: 'YES' }),
+		],
+	},
+	{
+		name: 'hopper_bulk_insert: refusals',
+		steps: [
+			hopperInsert({ lead_ids: '12' }, NO_RIGHTS),
+			hopperInsert({ lead_ids: '12' }, VERSION_ONLY),
+			hopperInsert({ lead_ids: '12' }, ADMIN, 'wrong'),
+			hopperInsert({ lead_ids: '12' }, ADMIN, PASS, 'x'),
+			note(hopperInsert({ lead_ids: '' }), 'an empty id list breaks the SQL'),
+			note(hopperInsert({ lead_ids: '12,' }), 'a trailing comma breaks the SQL'),
+		],
+	},
+	{
+		name: 'update_presets: add, list, update, delete',
+		steps: [
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'SALES', preset_number: '3125551212' }),
+			note(presets({ campaign_id: 'TESTCAMP', preset_dtmf: '12#' }), 'the only preset is meant when the name is missing'),
+			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'Support Line', preset_number: '3125551213', preset_hide_number: 'Y', preset_dtmf: '1,2' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST', header: 'YES', stage: 'csv' }),
+			presets({ campaign_id: 'TESTCAMP', preset_number: '3125551299' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'support line', action: 'UPDATE', preset_dtmf: '--BLANK--', preset_hide_number: 'N' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', action: 'UPDATE' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', preset_hide_number: 'X' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', preset_number: '1'.repeat(51) }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', preset_dtmf: '1'.repeat(51) }),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST', header: 'YES' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', action: 'DELETE' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST', stage: 'tab' }),
+		],
+	},
+	{
+		name: 'update_presets: refusals',
+		steps: [
+			presets({ campaign_id: 'NOCAMP', action: 'LIST' }),
+			presets({ campaign_id: 'T', action: 'LIST' }),
+			presets({ campaign_id: 'TESTCAMPX', action: 'LIST' }),
+			presets({ action: 'LIST', campaign_name: 'Some name' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'EMPTY' }),
+			presets({ campaign_id: 'TESTCAMP', preset_name: 'NONE', preset_number: '123' }),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }, NO_RIGHTS),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }, VERSION_ONLY),
+			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }, ADMIN, 'wrong'),
+		],
+	},
+	{
+		name: 'update_cid_group_entry: add, info, update, delete on a campaign',
+		steps: [
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550600', cid_description: 'Chicago main', active: 'Y' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: 'FL', outbound_cid: '7275550602', active: 'N', cid_description: 'Florida' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550600' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '312', outbound_cid: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312', active: 'Y' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '---ALL---', outbound_cid: '---ALL---', active: 'N', cid_description: 'Paused for now' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
+		],
+	},
+	{
+		name: 'update_cid_group_entry: refusals',
+		steps: [
+			cidEntry({ cid_group_id: 'NOGROUP', stage: 'INFO', areacode: '---ALL---' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '---ALL---', outbound_cid: '3125550600' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '312' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312', active: 'Y' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', areacode: '312' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'BOGUS', areacode: '312' }),
+			cidEntry({ stage: 'INFO', areacode: '312' }),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }, NO_RIGHTS),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }, VERSION_ONLY),
+			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }, ADMIN, 'wrong'),
+		],
+	},
+];

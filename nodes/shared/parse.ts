@@ -264,6 +264,13 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && notices.length > 0 && bare.length === 0) {
+				// Only NOTICE lines: VICIdial did nothing and says why (update_did "NO UPDATES DEFINED").
+				throw new VicidialError('invalid', `VICIdial: ${notices[0].line}`, {
+					data: notices[0].data,
+					hint: 'VICIdial did nothing and said why in its notice. For an update, give at least one field to change.',
+				});
+			}
 			if (successes.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}

@@ -60,3 +60,20 @@ describe("an entry's noRecords pattern decides what 'nothing found' is", () => {
 		expect(thrown(() => parseAnswer('ERROR: hopper_list USER DOES NOT HAVE PERMISSION TO GET CAMPAIGN INFO: |6668|0|\n', hopper)).kind).toBe('permission');
 	});
 });
+
+describe('a status answer with only NOTICE lines', () => {
+	const updateDid: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = { fn: 'update_did', answer: { kind: 'status', fields: [str('user'), str('did_pattern')] } };
+
+	test('is VICIdial refusing to do nothing, with its notice', () => {
+		const error = thrown(() => parseAnswer('NOTICE: update_did NO UPDATES DEFINED: |6666|\n', updateDid));
+		expect(error.kind).toBe('invalid');
+		expect(error.message).toBe('VICIdial: NOTICE: update_did NO UPDATES DEFINED: |6666|');
+		expect(error.data).toEqual(['6666']);
+		expect(error.hint).toMatch(/at least one field/);
+	});
+
+	test('other text without a SUCCESS line is still unreadable', () => {
+		expect(thrown(() => parseAnswer('NOTICE: update_did X - 1\nsome text\n', updateDid)).kind).toBe('malformed');
+		expect(thrown(() => parseAnswer('some text\n', updateDid)).kind).toBe('malformed');
+	});
+});

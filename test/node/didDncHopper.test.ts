@@ -84,6 +84,13 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 			]);
 		});
 
+		test('Update with nothing to change: VICIdial says so in a notice, which becomes the error', async () => {
+			const result = await run({ parameters: did('update', { didPattern: '3125550100' }), continueOnFail: true });
+			expect(json(result)).toEqual([
+				{ error: 'Item 1: VICIdial: NOTICE: update_did NO UPDATES DEFINED: |6666|', hint: expect.stringMatching(/at least one field/), errorKind: 'invalid' },
+			]);
+		});
+
 		test('bad input is refused before sending', async () => {
 			const pattern = await run({ parameters: did('add', { didPattern: '312 555 0300' }) });
 			expect(pattern.error).toBeInstanceOf(NodeOperationError);
@@ -276,5 +283,33 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 			expect(result.error?.message).toBe('Item 1: "Caller ID Number" must contain only digits, got "312555CALL"');
 			expectNothingSent();
 		});
+	});
+});
+
+// Filter phone groups cannot be made through the API and the seed has none: only the simulator can show the success path.
+describe('VICIdial node, filter phone groups (simulator with a group added)', () => {
+	let target: Target;
+	beforeAll(async () => {
+		target = await startTarget('simulator');
+	});
+	afterAll(async () => target.close());
+	beforeEach(() => {
+		target.reset();
+		target.sim!.state.db.t('vicidial_filter_phone_groups').insert({ filter_phone_group_id: 'TEST_FILTER', filter_phone_group_name: 'Test filter' }, target.sim!.state.nowStr());
+	});
+	const run = (options: Omit<Parameters<typeof runVicidial>[0], 'url'>) => runVicidial({ url: target.url, ...options });
+
+	test('Add Filter Group Number, again, then Delete it twice', async () => {
+		const parameters = (operation: string) => dnc(operation, { phoneNumber: '312-555-0501', group: 'TEST_FILTER' });
+		expect(json(await run({ parameters: parameters('addFilterNumber') }))).toEqual([
+			{ user: '6666', phone_number: '3125550501', group: 'TEST_FILTER', message: 'FILTER PHONE GROUP NUMBER HAS BEEN ADDED', notices: [] },
+		]);
+		const again = await run({ parameters: parameters('addFilterNumber') });
+		expect(again.error?.message).toBe('Item 1: VICIdial: ERROR: add_fpg_phone FILTER PHONE GROUP NUMBER ALREADY EXISTS: |6666|3125550501|TEST_FILTER');
+		expect(json(await run({ parameters: parameters('deleteFilterNumber') }))).toEqual([
+			{ user: '6666', phone_number: '3125550501', group: 'TEST_FILTER', message: 'FILTER PHONE GROUP NUMBER HAS BEEN DELETED', notices: [] },
+		]);
+		const gone = await run({ parameters: parameters('deleteFilterNumber'), continueOnFail: true });
+		expect(json(gone)[0]).toMatchObject({ errorKind: 'noRecords', error: 'Item 1: VICIdial: ERROR: delete_fpg_phone FILTER PHONE GROUP NUMBER DOES NOT EXIST: |6666|3125550501|TEST_FILTER' });
 	});
 });

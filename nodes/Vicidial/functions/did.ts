@@ -119,7 +119,8 @@ export const didFunctions: FunctionSpec[] = [
 		writes: true,
 		params: [
 			didPattern('The existing DID to change'),
-			...didSettings,
+			// a main choice is always sent: the route changes only when asked for
+			...didSettings.map((param) => (param.name === 'did_route' ? { ...param, main: false } : param)),
 			flag('delete_did', 'Delete DID', { description: 'Whether to delete the DID instead (the other settings are then ignored); needs the "Delete DIDs" right' }),
 		],
 		answer: { kind: 'status', fields: [str('user'), str('did_pattern'), int('did_id', { param: 'delete_did', equals: 'Y' })] },

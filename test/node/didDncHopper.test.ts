@@ -163,7 +163,8 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 
 		test('Get Many: one item per queued lead, typed', async () => {
 			expect(json(await run({ parameters: hopper('getMany', { campaignId: 'TESTCAMP' }) }))).toEqual(seeded);
-			expect(json(await run({ parameters: hopper('getMany', { campaignId: 'TESTCAMP', searchMethod: true }) }))).toEqual(seeded);
+			expect(json(await run({ parameters: hopper('getMany', { campaignId: 'TESTCAMP', additionalFields: { searchMethod: true } }) }))).toEqual(seeded);
+			if (target.sim) expect(target.sim.requests[target.sim.requests.length - 1].params).toMatchObject({ function: 'hopper_list', search_method: 'BLOCK', stage: 'pipe', header: 'NO' });
 		});
 
 		test('Add Leads: one added, one already queued; Get Many then lists it first', async () => {

@@ -242,7 +242,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			continue;
 		}
 		if (status.status === 'ERROR') {
-			const kind = classifyError(status.message);
+			const kind = spec.noRecords?.test(status.line) ? 'noRecords' : classifyError(status.message);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
 				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
 			}
@@ -264,6 +264,13 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && notices.length > 0 && bare.length === 0) {
+				// Only NOTICE lines: VICIdial did nothing and says why (update_did "NO UPDATES DEFINED").
+				throw new VicidialError('invalid', `VICIdial: ${notices[0].line}`, {
+					data: notices[0].data,
+					hint: 'VICIdial did nothing and said why in its notice. For an update, give at least one field to change.',
+				});
+			}
 			if (successes.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}
@@ -272,11 +279,13 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
 		}
 		case 'rows': {
-			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
+			if (answer.successFirst ? successes.length !== 1 || lines[0] !== successes[0].line : successes.length > 0) {
+				throw new VicidialError('malformed', `The answer to ${spec.fn} has ${answer.successFirst ? 'no SUCCESS line before its rows' : 'an unexpected SUCCESS line'}.`);
+			}
 			const fields = printedFields(answer.columns, sent);
 			const rows = bare.length > 0 && isHeaderRow(bare[0], answer.columns, answer.delimiter) ? bare.slice(1) : bare;
 			const records = rows.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
-			return { outcome: 'success', message: '', records, notices, otherLines: [] };
+			return { outcome: 'success', message: successes[0]?.message ?? '', records, notices, otherLines: [] };
 		}
 		case 'records': {
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };

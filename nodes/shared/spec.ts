@@ -90,6 +90,8 @@ export type AnswerSpec = (
 			kind: 'rows';
 			columns: FieldSpec[];
 			delimiter: '|' | ',' | '\t';
+			/** A SUCCESS line comes before the rows (update_cid_group_entry's INFO); it becomes the message. */
+			successFirst?: boolean;
 	  }
 	| { kind: 'records' }
 ) & {
@@ -118,7 +120,10 @@ export interface FunctionSpec {
 	/** Sent with every call, e.g. a fixed output format the parser expects. */
 	fixed?: Record<string, string>;
 	answer: AnswerSpec;
-	/** VICIdial's "nothing found" error for a search: may become an empty result. */
+	/**
+	 * VICIdial's "nothing found" error for a search: may become an empty result. An error
+	 * line it matches counts as "no records" even when its wording is not a usual one.
+	 */
 	noRecords?: RegExp;
 	/**
 	 * An Agent API command that only flags the agent's screen: the screen carries it out on its

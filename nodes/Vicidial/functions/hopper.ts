@@ -1,3 +1,76 @@
 import type { FunctionSpec } from '../../shared/spec';
+import { dec, digits, flag, int, integer, str, text } from '../../shared/spec';
 
-export const hopperFunctions: FunctionSpec[] = [];
+export const hopperFunctions: FunctionSpec[] = [
+	{
+		fn: 'hopper_list',
+		api: 'nonAgent',
+		resource: 'hopper',
+		operation: 'getMany',
+		name: 'Get Many',
+		action: 'Get the leads in the hopper',
+		description: "The leads queued for dialing in a campaign's hopper, next to be dialed first (hopper_list)",
+		writes: false,
+		params: [
+			text('campaign_id', 'Campaign ID', {
+				required: true,
+				minLength: 2,
+				maxLength: 8,
+				load: 'campaigns',
+				pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' },
+			}),
+			flag('search_method', 'Blocking Query', {
+				flagValues: ['BLOCK', ''],
+				description: 'Whether to read the hopper with one faster query that may briefly hold up the database',
+			}),
+		],
+		fixed: { stage: 'pipe', header: 'NO' },
+		answer: {
+			kind: 'rows',
+			delimiter: '|',
+			columns: [
+				int('hopper_order'),
+				int('priority'),
+				int('lead_id'),
+				int('list_id'),
+				str('phone_number'),
+				str('phone_code'),
+				str('state'),
+				str('status'),
+				int('count'),
+				dec('gmt_offset'),
+				int('rank'),
+				str('alt'),
+				str('hopper_source'),
+				str('vendor_lead_code'),
+				str('source_id'),
+				int('age_days'),
+				str('last_call_time'),
+			],
+		},
+		noRecords: /NO LEADS IN THE HOPPER/,
+	},
+	{
+		fn: 'hopper_bulk_insert',
+		api: 'nonAgent',
+		resource: 'hopper',
+		operation: 'add',
+		name: 'Add Leads',
+		action: 'Add leads to the hopper',
+		description: "Queue existing leads in the hopper of their list's campaign; a NOTICE line tells about each lead (hopper_bulk_insert)",
+		writes: true,
+		params: [
+			digits('lead_ids', 'Lead IDs', {
+				required: true,
+				separator: ',',
+				minLength: 1,
+				maxLength: 9,
+				placeholder: '11,12,13',
+				description: 'Up to 1000 lead IDs, separated by commas',
+			}),
+			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, main: true, description: 'Higher is dialed sooner; VICIdial uses 0 when empty' }),
+			flag('hopper_local_call_time_check', 'Local Call Time Check', { description: "Whether to skip leads outside their local call time" }),
+		],
+		answer: { kind: 'status', fields: [int('leads_added'), int('leads_not_added'), int('last_hopper_id'), str('user')] },
+	},
+];

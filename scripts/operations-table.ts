@@ -1,0 +1,68 @@
+/**
+ * Writes the README's operation tables from the function entries, so the documentation lists
+ * exactly what the nodes do.  node scripts/run-ts.js scripts/operations-table.ts [--check]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FunctionSpec, ResourceSpec } from '../nodes/shared/spec';
+
+interface NodeTable {
+	marker: string;
+	resources: ResourceSpec[];
+	specs: FunctionSpec[];
+}
+
+export function operationsTable(resources: ResourceSpec[], specs: FunctionSpec[]): string {
+	const rows = ['| Resource | Operation | VICIdial function | What it does |', '|---|---|---|---|'];
+	for (const resource of resources) {
+		for (const spec of specs.filter((s) => s.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name))) {
+			const fn = spec.run ? `${spec.fn} (and more)` : spec.fn;
+			const notes = [spec.writes ? 'writes' : '', spec.queued ? 'queued for the agent screen' : ''].filter((n) => n).join(', ');
+			const description = spec.description.replace(/\s*\([a-z_ ,]+\)\.?$/, '').replace(/\|/g, '\\|');
+			rows.push(`| ${resource.name} | ${spec.name} | \`${fn}\` | ${description}${notes ? ` (${notes})` : ''} |`);
+		}
+	}
+	return rows.join('\n');
+}
+
+function tables(): NodeTable[] {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const vicidial = require('../nodes/Vicidial/functions') as { resources: ResourceSpec[]; nonAgentFunctions: FunctionSpec[] };
+	const result: NodeTable[] = [{ marker: 'vicidial-operations', resources: vicidial.resources, specs: vicidial.nonAgentFunctions }];
+	const agentPath = path.resolve(__dirname, '../nodes/VicidialAgent/functions/index.ts');
+	if (fs.existsSync(agentPath)) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const agent = require('../nodes/VicidialAgent/functions') as { resources: ResourceSpec[]; agentFunctions: FunctionSpec[] };
+		result.push({ marker: 'agent-operations', resources: agent.resources, specs: agent.agentFunctions });
+	}
+	return result;
+}
+
+/** The README with every marked table replaced by the current one. */
+export function renderReadme(readme: string): string {
+	let out = readme;
+	for (const table of tables()) {
+		const start = `<!-- ${table.marker}:start -->`;
+		const end = `<!-- ${table.marker}:end -->`;
+		const from = out.indexOf(start);
+		const to = out.indexOf(end);
+		if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} ... ${end} markers`);
+		out = `${out.slice(0, from + start.length)}\n${operationsTable(table.resources, table.specs)}\n${out.slice(to)}`;
+	}
+	return out;
+}
+
+if (require.main === module) {
+	const file = path.resolve(__dirname, '../README.md');
+	const current = fs.readFileSync(file, 'utf8');
+	const next = renderReadme(current);
+	if (process.argv.includes('--check')) {
+		if (next !== current) {
+			console.error('README.md operation tables are out of date: run npm run docs');
+			process.exit(1);
+		}
+	} else {
+		fs.writeFileSync(file, next);
+		console.log('README.md operation tables written');
+	}
+}

@@ -1,5 +1,5 @@
 import { parseAnswer } from '../../nodes/shared/parse';
-import { VicidialError } from '../../nodes/shared/errors';
+import { VicidialError, classifyError } from '../../nodes/shared/errors';
 import type { FunctionSpec } from '../../nodes/shared/spec';
 import { int, str } from '../../nodes/shared/spec';
 
@@ -46,5 +46,11 @@ describe('field prefixes', () => {
 	});
 	test('a value that is not a number after the prefix is malformed', () => {
 		expect(() => parseAnswer('SUCCESS: update_alt_url X - 6666|NEW URL ID: x|dispo\n', spec)).toThrow(/url_id should be a number/);
+	});
+});
+
+describe('campaign list errors that mean "nothing found"', () => {
+	test.each(['campaigns_list THIS USER HAS NO VIEWABLE CAMPAIGNS', 'agent_campaigns THIS AGENT USER HAS NO AVAILABLE CAMPAIGNS'])('%s is noRecords', (message) => {
+		expect(classifyError(message)).toBe('noRecords');
 	});
 });

@@ -153,6 +153,11 @@ export const scenarios: Scenario[] = [
 			altUrl(dispo({ alt_url_id: 'LIST' })),
 			altUrl(dispo({ alt_url_id: '1' })),
 			altUrl(dispo({ alt_url_id: 'NEW' })),
+			note(altUrl(dispo({ campaign_id: 'testcamp', alt_url_id: 'NEW', url_address: 'https://example.com/two', url_rank: '99999', url_description: 'back\\slash' })), 'kept as typed; rank clamped; \\s read by MariaDB'),
+			altUrl(dispo({ alt_url_id: 'LIST', campaign_id: 'testCamp' })),
+			note(altUrl(dispo({ alt_url_id: '2', url_description: 'ends in \\' })), 'a trailing backslash breaks the statement: HTTP 500'),
+			note(altUrl(dispo({ alt_url_id: '2', url_description: "it's" })), 'the filter drops the quote'),
+			altUrl(dispo({ alt_url_id: 'LIST' })),
 		],
 	},
 	{

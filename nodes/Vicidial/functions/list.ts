@@ -17,20 +17,17 @@ function listSettings(update: boolean): ParamSpec[] {
 	const webForm = (name: string, label: string) =>
 		text(name, `Web Form ${label}`, { maxLength: 65000, pattern: URL_CHARS, description: `Replaces the campaign's web form ${label} URL for this list; a URL-encoded address is decoded.${update ? BLANK : ''}` });
 	return [
-		update
-			? text('outbound_cid', 'Caller ID Override', {
-					pattern: { regex: /^(\d{6,18}|--BLANK--)$/, hint: 'must be 6 to 18 digits, or --BLANK--' },
-					description: `Caller ID number for this list's calls instead of the campaign's.${BLANK}`,
-				})
-			: digits('outbound_cid', 'Caller ID Override', { minLength: 1, maxLength: 20, description: "Caller ID number for this list's calls instead of the campaign's" }),
+		// VICIdial keeps only the digits of this field, so --BLANK-- cannot clear it here
+		digits('outbound_cid', 'Caller ID Override', update ? { minLength: 6, maxLength: 18, description: "Caller ID number for this list's calls instead of the campaign's" } : { minLength: 1, maxLength: 20, description: "Caller ID number for this list's calls instead of the campaign's" }),
 		text('script', 'Script Override', { maxLength: 20, pattern: ID_CHARS, description: `An existing script shown to agents instead of the campaign's.${clear}` }),
 		text('am_message', 'Answering Machine Message Override', { maxLength: 100, pattern: ID_CHARS, description: `Audio file or extension played to answering machines.${clear}` }),
 		text('drop_inbound_group', 'Drop In-Group Override', { maxLength: 20, pattern: ID_CHARS, load: 'inGroups', description: `An existing in-group that gets this list's dropped calls.${clear}` }),
 		text('reset_time', 'Reset Times', {
 			maxLength: 100,
-			pattern: { regex: update ? /^(\d{4}(-\d{4})*|--BLANK--)$/ : /^\d{4}(-\d{4})*$/, hint: 'must be times as HHMM separated by "-", e.g. 0900-1700' },
+			// VICIdial keeps only digits, - and _ here: --BLANK-- would be stored as ----
+			pattern: { regex: /^\d{4}(-\d{4})*$/, hint: 'must be times as HHMM separated by "-", e.g. 0900-1700' },
 			placeholder: '0900-1700',
-			description: `Times of day (HHMM, separated by "-") when the list's leads are reset for dialing.${clear}`,
+			description: `Times of day (HHMM, separated by "-") when the list's leads are reset for dialing${update ? '. An Expiration Date in the same call replaces this change' : ''}.`,
 		}),
 		date('expiration_date', 'Expiration Date', { description: 'After this day the list is no longer dialed; VICIdial uses 2099-12-31 when empty' }),
 		webForm('web_form_address', '1'),

@@ -1,6 +1,6 @@
 /** Conformance scenarios: listCampaign functions. */
 import type { Scenario } from '../corpus';
-import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, listInfo, na, note } from '../builders';
+import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, get, listInfo, na, note } from '../builders';
 import type { Params } from '../builders';
 
 const altUrl = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('update_alt_url', extra, user, pass, source);
@@ -312,6 +312,28 @@ export const scenarios: Scenario[] = [
 			updateList({ list_id: '102', active: 'Y' }, ADMIN, 'wrong'),
 			updateList({ list_id: '102', active: 'Y' }, ADMIN, PASS, 'x'),
 			listInfo({ list_id: '102' }),
+		],
+	},
+	{
+		name: 'update_list: odd inputs: letters after the id, GET, lower-case campaign, URL-encoded web form with a quote',
+		steps: [
+			note(updateList({ list_id: '102abc', list_name: 'Letters after' }), 'letters are dropped from the id'),
+			listInfo({ list_id: '102' }),
+			get(updateList({ list_id: '102', active: 'Y' })),
+			updateList({ list_id: '102', web_form_address: 'https%3A%2F%2Fexample.com%2F%3Fa%3Db%20c' }),
+			note(updateList({ list_id: '102', web_form_address: 'https%3A%2F%2Fexample.com%2F%27x' }), 'the decoded quote breaks the statement'),
+			updateList({ list_id: '102', campaign_id: 'TESTCAMP', active: 'N' }),
+		],
+	},
+	{
+		name: 'update_campaign: odd inputs: lower-case id with hopper reset, GET, filtered characters',
+		steps: [
+			updateCampaign({ campaign_id: 'testcamp', reset_hopper: 'Y', hopper_level: '50' }),
+			get(updateCampaign({ campaign_id: 'TESTCAMP', campaign_name: 'Name; with (odd) chars!' })),
+			campaignsList(),
+			note(updateCampaign({ campaign_id: 'TESTCAMP', auto_dial_level: '1.2.3' }), 'not a number: compared as text'),
+			updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'https://example.com/x?a=1#frag,[x]' }),
+			agentCampaigns({ agent_user: '1003', header: 'YES', stage: 'tab' }),
 		],
 	},
 ];

@@ -118,12 +118,12 @@ export function addList(c: NaContext): void {
 export function updateList(c: NaContext): void {
 	const { p, state } = c;
 	const db = state.db;
+	const listId = keepOnly(p.get('list_id'), '0-9');
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	if (!hasRight(c, 'modify_lists')) {
 		refuse(c, 'USER DOES NOT HAVE PERMISSION TO UPDATE LISTS', '0');
 		return;
 	}
-	const listId = p.get('list_id');
 	const campaignId = p.get('campaign_id');
 	if (listId.length < 2 || listId.length > 14) {
 		refuse(c, 'YOU MUST USE ALL REQUIRED FIELDS', `${listId}|${p.get('list_name')}|${campaignId}`);

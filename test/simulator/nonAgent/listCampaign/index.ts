@@ -1,5 +1,5 @@
 /** Simulator handlers of the listCampaign functions, and the input filters of the variables they read. */
-import { ALNUM, AZ, DIGITS, WORD, keep, type Filter } from '../../params';
+import { AZ, DIGITS, WORD, keep, type Filter } from '../../params';
 import type { NaHandler } from '../context';
 import { agentCampaigns, campaignsList } from './campaignsList';
 import { addList, updateList } from './lists';
@@ -74,5 +74,4 @@ export const filters: Readonly<Record<string, Filter>> = {
 	delete_list: AZ,
 	delete_leads: AZ,
 	ignore_agentdirect: AZ,
-	header: ALNUM,
 };

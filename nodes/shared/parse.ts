@@ -148,7 +148,8 @@ function toRecord(
 	}
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
-		if (applies(field, sent)) typeValue(field, values[index], record, utcOffsetHours);
+		const value = field.prefix && values[index].startsWith(field.prefix) ? values[index].slice(field.prefix.length) : values[index];
+		if (applies(field, sent)) typeValue(field, value, record, utcOffsetHours);
 	});
 	for (let index = fields.length; index < values.length; index++) record[`column_${index + 1}`] = values[index];
 	return record;
@@ -264,6 +265,9 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && answer.noticesSuffice && notices.length > 0) {
+				return { outcome: 'success', message: notices[0].message, records: [{}], notices, otherLines: bare };
+			}
 			if (successes.length === 0 && notices.length > 0 && bare.length === 0) {
 				// Only NOTICE lines: VICIdial did nothing and says why (update_did "NO UPDATES DEFINED").
 				throw new VicidialError('invalid', `VICIdial: ${notices[0].line}`, {

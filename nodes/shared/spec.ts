@@ -74,6 +74,8 @@ export interface FieldSpec {
 	 * Otherwise it is not printed, or, with `alwaysPrinted`, printed empty and dropped.
 	 */
 	when?: { param: string; equals: string; alwaysPrinted?: boolean };
+	/** Text VICIdial prints before the value (`NEW URL ID: 7`), removed before typing. */
+	prefix?: string;
 }
 
 /**
@@ -85,7 +87,15 @@ export interface FieldSpec {
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
-	| { kind: 'status'; fields: FieldSpec[] }
+	| {
+			kind: 'status';
+			fields: FieldSpec[];
+			/**
+			 * Answers made of NOTICE lines only are a success too (update_list's reset or delete,
+			 * "NO UPDATES DEFINED"): one record without fields, the first notice as its message.
+			 */
+			noticesSuffice?: boolean;
+	  }
 	| {
 			kind: 'rows';
 			columns: FieldSpec[];

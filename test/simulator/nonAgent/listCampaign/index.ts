@@ -1,8 +1,77 @@
 /** Simulator handlers of the listCampaign functions, and the input filters of the variables they read. */
-import type { Filter } from '../../params';
+import { AZ, DIGITS, WORD, keep, type Filter } from '../../params';
 import type { NaHandler } from '../context';
+import { agentCampaigns, campaignsList } from './campaignsList';
+import { addList, updateList } from './lists';
+import { updateAltUrl } from './updateAltUrl';
+import { updateCampaign } from './updateCampaign';
 
-export const handlers: Readonly<Record<string, NaHandler>> = {};
+export const handlers: Readonly<Record<string, NaHandler>> = {
+	add_list: addList,
+	update_list: updateList,
+	campaigns_list: campaignsList,
+	agent_campaigns: agentCampaigns,
+	update_campaign: updateCampaign,
+	update_alt_url: updateAltUrl,
+};
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
-export const filters: Readonly<Record<string, Filter>> = {};
+const URL = keep('\\- %=+.:/@?&_0-9a-zA-Z');
+const NAME = keep('\\- +.:/@?&_0-9a-zA-Z');
+
+/** Filters for variables not yet in ../filters.ts (use_non_latin=0), copied from the script's whitelists. */
+export const filters: Readonly<Record<string, Filter>> = {
+	active: AZ,
+	entry_type: keep('_0-9a-zA-Z'),
+	alt_url_id: keep('0-9A-Z'),
+	url_type: keep('_0-9a-zA-Z'),
+	url_rank: DIGITS,
+	url_lists: keep('\\- 0-9A-Z'),
+	url_call_length: DIGITS,
+	url_address: URL,
+	url_statuses: keep('\\- 0-9a-zA-Z'),
+	url_description: keep(' \\.\\,-\\_0-9a-zA-Z'),
+	campaign_name: keep('\\- .,_0-9a-zA-Z'),
+	auto_dial_level: keep('.0-9'),
+	adaptive_maximum_level: keep('.0-9'),
+	campaign_vdad_exten: DIGITS,
+	hopper_level: DIGITS,
+	reset_hopper: keep('NY'),
+	dial_method: WORD,
+	dial_timeout: DIGITS,
+	// letters and digits first, then digits only unless it is ---ALL---
+	outbound_cid: (v) => {
+		const word = WORD(v);
+		return word === '---ALL---' ? word : DIGITS(word);
+	},
+	lead_filter_id: WORD,
+	xferconf_one: WORD,
+	xferconf_two: WORD,
+	xferconf_three: WORD,
+	xferconf_four: WORD,
+	xferconf_five: WORD,
+	dispo_call_url: URL,
+	webform_one: URL,
+	webform_two: URL,
+	webform_three: URL,
+	web_form_address: URL,
+	web_form_address_two: URL,
+	web_form_address_three: URL,
+	list_order: keep(' 0-9a-zA-Z'),
+	list_order_randomize: WORD,
+	list_order_secondary: WORD,
+	dial_status_add: WORD,
+	dial_status_remove: WORD,
+	script: WORD,
+	am_message: WORD,
+	drop_inbound_group: WORD,
+	reset_time: keep('\\-_0-9'),
+	expiration_date: WORD,
+	local_call_time: WORD,
+	list_description: NAME,
+	custom_fields_copy: DIGITS,
+	custom_copy_method: WORD,
+	reset_list: AZ,
+	delete_list: AZ,
+	delete_leads: AZ,
+	ignore_agentdirect: AZ,
+};

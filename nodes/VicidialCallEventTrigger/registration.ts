@@ -28,26 +28,22 @@ export interface RegistrationSettings {
 	switchToAlt: boolean;
 }
 
-/** update_alt_url entries: the one that lists (LIST) and the one that adds or changes. */
-function altUrlEntry(listing: boolean): FunctionSpec {
-	const candidates = nonAgentFunctions.filter((f) => f.fn === 'update_alt_url' && !f.run);
-	const found = candidates.find((f) => (f.answer.kind === 'rows') === listing) ?? candidates[0];
-	if (!found) throw new Error('The VICIdial node has no entry for update_alt_url');
+/** The VICIdial node's entry for an operation: registration does what a user could do with the node. */
+function operationEntry(resource: string, operation: string): FunctionSpec {
+	const found = nonAgentFunctions.find((f) => f.resource === resource && f.operation === operation);
+	if (!found) throw new Error(`The VICIdial node has no ${resource} ${operation} operation`);
 	return found;
 }
 
-function updateCampaignEntry(): FunctionSpec {
-	const found = nonAgentFunctions.find((f) => f.fn === 'update_campaign' && !f.run);
-	if (!found) throw new Error('The VICIdial node has no entry for update_campaign');
-	return found;
-}
+const listAltUrls = () => operationEntry('campaign', 'getAltUrls');
+const addAltUrl = () => operationEntry('campaign', 'addAltUrl');
+const updateAltUrl = () => operationEntry('campaign', 'updateAltUrl');
+const updateCampaign = () => operationEntry('campaign', 'update');
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 export async function listOurUrls(client: Client, settings: RegistrationSettings, owner: string): Promise<ParsedRecord[]> {
-	const spec = altUrlEntry(true);
-	const answer = await client.call(spec, {
-		...(spec.fixed?.alt_url_id ? {} : { alt_url_id: 'LIST' }),
+	const answer = await client.call(listAltUrls(), {
 		campaign_id: owner,
 		entry_type: settings.event.entryType,
 		url_type: settings.event.altUrlType,
@@ -55,18 +51,20 @@ export async function listOurUrls(client: Client, settings: RegistrationSettings
 	return answer.records.filter((r) => text(r.url_description) === settings.description || text(r.url_address) === settings.address);
 }
 
-function entryValues(settings: RegistrationSettings, owner: string, altUrlId: string, active: 'Y' | 'N'): Record<string, unknown> {
+function entryValues(settings: RegistrationSettings, owner: string, altUrlId: string | undefined, active: boolean): Record<string, unknown> {
 	const values: Record<string, unknown> = {
 		campaign_id: owner,
 		entry_type: settings.event.entryType,
 		url_type: settings.event.altUrlType,
-		alt_url_id: altUrlId,
-		active: active === 'Y',
+		active,
 		url_address: settings.address,
 		url_description: settings.description,
 	};
+	if (altUrlId !== undefined) values.alt_url_id = altUrlId;
 	if (settings.event.altUrlType === 'dispo') values.url_statuses = settings.statuses.length > 0 ? settings.statuses.join(' ') : '---ALL---';
-	values.url_lists = settings.lists.length > 0 ? settings.lists.join(' ') : '--BLANK--';
+	// On an update, an empty list filter must be cleared explicitly; on an add, not sending it means all lists.
+	if (settings.lists.length > 0) values.url_lists = settings.lists.join(' ');
+	else if (altUrlId !== undefined) values.url_lists = '--BLANK--';
 	return values;
 }
 
@@ -86,19 +84,18 @@ export async function registrationExists(client: Client, settings: RegistrationS
  * set to ALT is switched only when the user allowed it; otherwise the error says what to do.
  */
 export async function register(client: Client, settings: RegistrationSettings): Promise<Registration[]> {
-	const update = altUrlEntry(false);
 	const done: Registration[] = [];
 	for (const owner of settings.owners) {
 		const existing = await listOurUrls(client, settings, owner);
 		if (existing.length > 0) {
 			const urlId = Number(existing[0].url_id);
-			await client.call(update, entryValues(settings, owner, String(urlId), 'Y'));
+			await client.call(updateAltUrl(), entryValues(settings, owner, String(urlId), true));
 			// Any second entry of ours (from an older address) is switched off.
-			for (const extra of existing.slice(1)) if (text(extra.active) === 'Y') await client.call(update, entryValues(settings, owner, text(extra.url_id), 'N'));
+			for (const extra of existing.slice(1)) if (text(extra.active) === 'Y') await client.call(updateAltUrl(), { ...entryValues(settings, owner, text(extra.url_id), false), url_address: undefined, url_description: undefined });
 			done.push({ owner, urlId });
 			continue;
 		}
-		const added = await client.call(update, entryValues(settings, owner, 'NEW', 'Y')).catch((error: unknown) => error);
+		const added = await client.call(addAltUrl(), entryValues(settings, owner, undefined, true)).catch((error: unknown) => error);
 		let answer: ParsedAnswer;
 		if (!(added instanceof Error)) {
 			answer = added as ParsedAnswer;
@@ -107,11 +104,11 @@ export async function register(client: Client, settings: RegistrationSettings): 
 		} else if (!settings.switchToAlt || settings.event.altUrlType !== 'dispo' || settings.event.entryType !== 'campaign') {
 			throw notAltError(settings, owner);
 		} else {
-			await client.call(updateCampaignEntry(), { campaign_id: owner, dispo_call_url: 'ALT' });
-			answer = await client.call(update, entryValues(settings, owner, 'NEW', 'Y'));
+			await client.call(updateCampaign(), { campaign_id: owner, dispo_call_url: 'ALT' });
+			answer = await client.call(addAltUrl(), entryValues(settings, owner, undefined, true));
 		}
-		const id = /NEW URL ID:\s*(\d+)/.exec([answer.message, ...answer.records.map((r) => Object.values(r).join('|'))].join('|'));
-		const urlId = id ? Number(id[1]) : Number((await listOurUrls(client, settings, owner))[0]?.url_id ?? NaN);
+		const printed = answer.records[0]?.url_id;
+		const urlId = typeof printed === 'number' ? printed : Number((await listOurUrls(client, settings, owner))[0]?.url_id ?? NaN);
 		if (!Number.isFinite(urlId)) throw new VicidialError('malformed', `VICIdial did not say which alternate URL it added for ${owner}`, { hint: 'Check the campaign in VICIdial.' });
 		done.push({ owner, urlId });
 	}
@@ -129,8 +126,7 @@ function notAltError(settings: RegistrationSettings, owner: string): VicidialErr
 
 /** Switches our entries off (kept, so re-activation finds and reuses them). */
 export async function unregister(client: Client, settings: RegistrationSettings, registrations: Registration[]): Promise<void> {
-	const update = altUrlEntry(false);
 	for (const { owner, urlId } of registrations) {
-		await client.call(update, { campaign_id: owner, entry_type: settings.event.entryType, url_type: settings.event.altUrlType, alt_url_id: String(urlId), active: false });
+		await client.call(updateAltUrl(), { campaign_id: owner, entry_type: settings.event.entryType, url_type: settings.event.altUrlType, alt_url_id: String(urlId), active: false });
 	}
 }

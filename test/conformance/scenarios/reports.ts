@@ -76,7 +76,7 @@ export const scenarios: Scenario[] = [
 			na('phone_number_log', { phone_number: '3125550111', type: 'ALL', detail: 'LAST', stage: 'pipe' }),
 			na('phone_number_log', { phone_number: '3125550112', type: 'OUT', detail: 'ALL', stage: 'pipe' }),
 			na('phone_number_log', { phone_number: '3125550114', type: 'BOGUS', stage: 'tab' }),
-			note(na('phone_number_log', { phone_number: '3125550115', stage: 'pipe' }), 'inbound only: outbound finds nothing'),
+			note(na('phone_number_log', { phone_number: '3125550115' }), 'inbound only: outbound finds nothing'),
 			na('phone_number_log', { phone_number: '3125550999' }),
 			na('phone_number_log', { phone_number: '12,3125550113' }),
 			na('phone_number_log', { phone_number: '123' }),

@@ -7,7 +7,8 @@ import { delimiter, likePrefix, mayReport, within } from './common';
 
 /**
  * The harness writes its own web address (port VICIDIAL_PORT, 8089 by default) into the seed's
- * recording location, so the same variable moves it here; with recordingsHere the location
+ * recording location when it resets (the conformance harness resets it with this process's
+ * environment), so the same variable moves it here; with recordingsHere the location
  * points at this simulator, which serves the file.
  */
 export function printedLocation(state: SimState, location: string): string {

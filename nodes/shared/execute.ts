@@ -99,7 +99,7 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
-	return { form: buildForm(spec, values, customFields), callOptions };
+	return { form: buildForm(spec, values, customFields), callOptions, options: options as Record<string, unknown> };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -202,7 +202,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
-	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions } | undefined> = [];
+	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; options: Record<string, unknown> } | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -236,7 +236,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			try {
 				if (spec.run) {
 					const runtime = operationRuntime(context, sender, connection, entry.callOptions, serverOffset);
-					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i });
+					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i, options: entry.options });
 					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
 					done.push(i);
 					return;

@@ -5,7 +5,7 @@
 import type { AnswerSpec, FieldSpec, FunctionSpec } from './spec';
 import { VicidialError, classifyError } from './errors';
 
-export type FieldValue = string | number | number[];
+export type FieldValue = string | number | number[] | Record<string, number>;
 export type ParsedRecord = Record<string, FieldValue>;
 
 /** One `SUCCESS:`, `ERROR:` or `NOTICE:` line, split into its parts. */
@@ -92,7 +92,8 @@ const DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /** A value that does not fit its column means the answer is not what we think it is. */
 function misfit(field: FieldSpec, value: string): VicidialError {
-	return new VicidialError('malformed', `The answer's field ${field.name} should be ${field.type === 'integerList' ? 'numbers joined by "-"' : 'a number'} but is "${value.slice(0, 40)}".`);
+	const expected = { integerList: 'numbers joined by "-"', percent: 'a percentage', counts: 'counts as KEY-n,KEY-n' }[field.type as string] ?? 'a number';
+	return new VicidialError('malformed', `The answer's field ${field.name} should be ${expected} but is "${value.slice(0, 40)}".`);
 }
 
 function typeValue(field: FieldSpec, value: string, record: ParsedRecord, utcOffsetHours?: number): void {
@@ -109,6 +110,23 @@ function typeValue(field: FieldSpec, value: string, record: ParsedRecord, utcOff
 			if (value !== '' && !/^\d{1,15}(-\d{1,15})*$/.test(value)) throw misfit(field, value);
 			record[field.name] = value === '' ? [] : value.split('-').map(Number);
 			return;
+		case 'percent': {
+			const match = /^(-?\d{1,15}(?:\.\d+)?)%$/.exec(value);
+			if (value !== '' && !match) throw misfit(field, value);
+			record[field.name] = match ? Number(match[1]) : '';
+			return;
+		}
+		case 'counts': {
+			const counted: Record<string, number> = {};
+			for (const part of value === '' ? [] : value.split(',')) {
+				// a key may itself contain '-' (a status such as A-B): the count follows the last one
+				const match = /^(.+)-(\d{1,15})$/.exec(part);
+				if (!match) throw misfit(field, value);
+				counted[match[1]] = Number(match[2]);
+			}
+			record[field.name] = counted;
+			return;
+		}
 		case 'datetime': {
 			record[field.name] = value;
 			const match = DATETIME.exec(value);
@@ -200,6 +218,57 @@ function parseKeyValueRecords(lines: string[]): ParsedRecord[] {
 	return records;
 }
 
+/** PHP's strnatcasecmp order: digit runs compare as numbers, letters without case. */
+export function naturalCompare(a: string, b: string): number {
+	const chunks = (text: string) => text.toLowerCase().match(/\d+|\D+/g) ?? [];
+	const left = chunks(a);
+	const right = chunks(b);
+	for (let i = 0; i < Math.min(left.length, right.length); i++) {
+		const x = left[i];
+		const y = right[i];
+		if (x === y) continue;
+		if (/^\d/.test(x) && /^\d/.test(y)) {
+			const difference = Number(x) - Number(y);
+			if (difference !== 0) return difference;
+		}
+		return x < y ? -1 : 1;
+	}
+	return left.length - right.length;
+}
+
+/**
+ * call_dispo_report's table. VICIdial prints the status names of the header in the order it met
+ * them, but each row's counts in natural order of the names: the counts are named by the sorted,
+ * de-duplicated header names, which is what they really are.
+ */
+function parseBreakdown(lines: string[], nameField: string, fn: string): ParsedRecord[] {
+	const header = lines[0]?.split(',') ?? [];
+	if (header[0] !== 'CAMPAIGN' || header[1] !== 'TOTAL CALLS') {
+		throw new VicidialError('malformed', `The answer to ${fn} does not start with its CAMPAIGN,TOTAL CALLS header.`);
+	}
+	const statuses = [...new Set(header.slice(2))].sort(naturalCompare);
+	return lines.slice(1).map((line, index) => {
+		const cells = line.split(',');
+		if (cells.length !== statuses.length + 2) {
+			throw new VicidialError('malformed', `The answer is incomplete: row ${index + 1} has ${cells.length} fields where ${statuses.length + 2} were expected. The connection may have been cut.`);
+		}
+		const total = cells[1];
+		if (!/^\d{1,15}$/.test(total)) throw misfit({ name: 'total_calls', type: 'integer' }, total);
+		const record: ParsedRecord = { [nameField]: cells[0], total_calls: Number(total) };
+		const byStatus: Record<string, number> = {};
+		const shares: Record<string, number> = {};
+		statuses.forEach((status, i) => {
+			const match = /^(\d{1,15})(?: \((\d+(?:\.\d+)?)%\))?$/.exec(cells[i + 2]);
+			if (!match) throw misfit({ name: status, type: 'integer' }, cells[i + 2]);
+			byStatus[status] = Number(match[1]);
+			if (match[2] !== undefined) shares[status] = Number(match[2]);
+		});
+		record.calls_by_status = byStatus;
+		if (Object.keys(shares).length > 0) record.percent_by_status = shares;
+		return record;
+	});
+}
+
 /**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
@@ -288,11 +357,16 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			}
 			const fields = printedFields(answer.columns, sent);
 			const rows = bare.length > 0 && isHeaderRow(bare[0], answer.columns, answer.delimiter) ? bare.slice(1) : bare;
-			const records = rows.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
+			const cells = (line: string) => line.split(answer.delimiter).slice(0, answer.trailingDelimiter && line.endsWith(answer.delimiter) ? -1 : undefined);
+			const records = rows.map((line, index) => toRecord(cells(line), fields, sent, utcOffsetHours, `row ${index + 1}`));
 			return { outcome: 'success', message: successes[0]?.message ?? '', records, notices, otherLines: [] };
 		}
 		case 'records': {
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };
+		}
+		case 'breakdown': {
+			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
+			return { outcome: 'success', message: '', records: parseBreakdown(bare, answer.nameField, spec.fn), notices, otherLines: [] };
 		}
 	}
 }

@@ -129,6 +129,7 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
 			description: 'Whether to output no items, instead of an error, when VICIdial finds nothing',
 		});
 	}
+	options.push(...(spec.runOptions ?? []));
 	return options.sort(byDisplayName);
 }
 

@@ -64,7 +64,9 @@ export type FieldType =
 	| 'decimal'
 	| 'datetime' // server local time, "YYYY-MM-DD HH:MM:SS"; an ISO companion is added when the offset is known
 	| 'date'
-	| 'integerList'; // numbers joined by `-` (lead_search's lead ids)
+	| 'integerList' // numbers joined by `-` (lead_search's lead ids)
+	| 'percent' // a number printed with a `%` sign (`13.2%`): the number
+	| 'counts'; // `KEY-n,KEY-n` (call_status_stats' calls by hour and by status): an object of numbers
 
 export interface FieldSpec {
 	name: string;
@@ -102,8 +104,17 @@ export type AnswerSpec = (
 			delimiter: '|' | ',' | '\t';
 			/** A SUCCESS line comes before the rows (update_cid_group_entry's INFO); it becomes the message. */
 			successFirst?: boolean;
+			/** Every row ends with one more delimiter (call_status_stats). */
+			trailingDelimiter?: boolean;
 	  }
 	| { kind: 'records' }
+	/**
+	 * A comma table whose header names the count columns (call_dispo_report):
+	 * `CAMPAIGN,TOTAL CALLS[,STATUS...]`, one row per campaign, in-group or DID, then `TOTAL,...`.
+	 * Counts may carry a share, `3 (25.0%)`. Each row becomes `{ [nameField]: ..., total_calls,
+	 * calls_by_status, percent_by_status? }`.
+	 */
+	| { kind: 'breakdown'; nameField: string }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;
@@ -149,12 +160,16 @@ export interface FunctionSpec {
 	 * `fn` then names the main function and `answer` describes its answer.
 	 */
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
+	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
+	runOptions?: import('n8n-workflow').INodeProperties[];
 }
 
 /** One item's values, validated and encoded: the VICIdial form (without credentials). */
 export interface ItemValues {
 	form: Record<string, string>;
 	itemIndex: number;
+	/** The item's Options collection, as the user set it (the `runOptions` among them). */
+	options: Record<string, unknown>;
 }
 
 /** What a composite operation may do. Every call goes through the one transport and parser. */
@@ -213,6 +228,8 @@ export const dec = field('decimal');
 export const dt = field('datetime');
 export const day = field('date');
 export const intList = field('integerList');
+export const pct = field('percent');
+export const counts = field('counts');
 
 /** Turns `phone_number` into `phoneNumber`, the n8n parameter name. */
 export function camelName(vicidialName: string): string {

@@ -3,7 +3,9 @@
  * `php -S` (status line, header order, no Content-Length, connection closed after each answer),
  * so the raw bytes are written to the socket ourselves.
  */
+import * as fs from 'node:fs';
 import http from 'node:http';
+import * as path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAgent } from './agent';
 import { FaultController, sleep, type FaultSettings } from './faults';
@@ -17,6 +19,30 @@ import { SimState } from './state';
 export interface SimulatorOptions {
 	port?: number; // 0 or undefined = random free port; always binds 127.0.0.1
 	clock?: () => Date; // the simulator's "now"; default () => new Date()
+	/**
+	 * Not part of the contract: recording_lookup prints recording locations on this simulator
+	 * (http://127.0.0.1:<its port>/RECORDINGS/...) instead of the real harness's address, so node
+	 * tests can download them. Off by default: conformance needs the real server's text.
+	 */
+	recordingsHere?: boolean;
+}
+
+/** The recordings the harness's web server serves from its www/RECORDINGS folder (the seed's MP3). */
+const RECORDINGS_DIR = path.resolve(__dirname, '../fixtures/recordings');
+
+/** A static file under /RECORDINGS/, framed like php -S frames a static file; undefined when there is none. */
+function recordingFile(decodedPath: string, info: RawRequestInfo, date: Date): Buffer | undefined {
+	const match = /^\/RECORDINGS\/([A-Za-z0-9_./-]+)$/.exec(decodedPath);
+	if (!match || match[1].split('/').includes('..')) return undefined;
+	const file = path.join(RECORDINGS_DIR, match[1]);
+	if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined;
+	const body = info.method === 'HEAD' ? Buffer.alloc(0) : fs.readFileSync(file);
+	const type = file.endsWith('.mp3') ? 'audio/mpeg' : file.endsWith('.wav') ? 'audio/x-wav' : 'application/octet-stream';
+	const proto = info.httpVersion === '1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+	let head = `${proto} 200 OK\r\n`;
+	if (info.host !== undefined) head += `Host: ${info.host}\r\n`;
+	head += `Date: ${date.toUTCString()}\r\nConnection: close\r\nContent-Type: ${type}\r\nContent-Length: ${fs.statSync(file).size}\r\n\r\n`;
+	return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 
 export interface RecordedRequest {
@@ -106,7 +132,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			answer = serialize(out, info, clock());
 		} else {
 			const script = SCRIPTS.find(([re]) => re.test(decodePath(rawPath)));
-			if (!script) {
+			const file = script ? undefined : recordingFile(decodePath(rawPath), info, clock());
+			if (file) {
+				answer = file;
+			} else if (!script) {
 				answer = notFound(info, htmlEscape(url), clock());
 			} else {
 				const out = new PhpOutput();
@@ -146,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const port = (server.address() as AddressInfo).port;
+	if (options.recordingsHere) state.recordingsUrl = `http://127.0.0.1:${port}`;
 
 	return {
 		url: `http://127.0.0.1:${port}`,

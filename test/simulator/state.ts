@@ -5,6 +5,8 @@ import { buildSeed } from './seed';
 
 export class SimState {
 	db: Database;
+	/** Set by the recordingsHere option: recording locations point at this simulator. */
+	recordingsUrl?: string;
 
 	constructor(public clock: () => Date) {
 		this.db = buildSeed(clock());

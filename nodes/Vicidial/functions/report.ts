@@ -1,3 +1,187 @@
-import type { FunctionSpec } from '../../shared/spec';
+import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
+import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../shared/spec';
 
-export const reportFunctions: FunctionSpec[] = [];
+/** VICIdial ids (campaign, in-group, status, user, group): letters, digits, `_` and `-`. */
+const ID = /^[A-Za-z0-9_-]+$/;
+/** Several ids joined by `-`, the way the report functions take them. */
+const idList = (what: string) => ({ regex: /^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/, hint: `must be ${what} (letters, digits and _) separated by "-"` });
+
+const TIME = { regex: /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, hint: 'must be a time as HH:MM:SS' };
+
+/** The reporting window the two call-stats functions share: server-local date and time, both ends included. */
+const window: ParamSpec[] = [
+	date('query_date', 'Start Date', { main: true, description: 'First day of the window, in server time. VICIdial uses today when empty.' }),
+	text('query_time', 'Start Time', { placeholder: '00:00:00', pattern: TIME, description: 'Time of day the window starts on the start date; VICIdial uses 00:00:00 when empty' }),
+	date('end_date', 'End Date', { main: true, description: 'Last day of the window, in server time. VICIdial uses the start date when empty.' }),
+	text('end_time', 'End Time', { placeholder: '23:59:59', pattern: TIME, description: 'Time of day the window ends on the end date (included); VICIdial uses 23:59:59 when empty' }),
+];
+
+const campaigns = (options: Partial<ParamSpec> = {}) =>
+	text('campaigns', 'Campaigns', {
+		load: 'campaigns',
+		separator: '-',
+		minLength: 2,
+		placeholder: 'TESTCAMP-OTHERCAMP',
+		pattern: idList('campaign IDs, or ALLCAMPAIGNS,'),
+		description: 'Outbound campaigns, separated by "-"; ALLCAMPAIGNS for all',
+		...options,
+	});
+
+const ingroups = (description: string) =>
+	text('ingroups', 'In-Groups', { load: 'inGroups', separator: '-', placeholder: 'TESTIN-SUPPORT', pattern: idList('in-group IDs'), description });
+
+const statuses = (description: string) =>
+	text('statuses', 'Statuses', { load: 'statuses', separator: '-', placeholder: 'SALE-NI', pattern: idList('statuses'), description });
+
+const dispoDirections: Choice[] = [
+	{ name: 'Outbound', value: 'OUT', description: 'Calls the dialer placed (VICIdial default)' },
+	{ name: 'Inbound', value: 'IN', description: 'Calls that came in through an in-group' },
+	{ name: 'Both', value: 'ALL' },
+];
+
+export const reportFunctions: FunctionSpec[] = [
+	{
+		fn: 'did_log_export',
+		api: 'nonAgent',
+		resource: 'report',
+		operation: 'didLog',
+		name: 'Get DID Call Log',
+		action: 'Get the calls that came in on a DID on one day',
+		description:
+			'Every call that reached an inbound number (DID) on one server-local day, oldest first, with the caller ID and the call length in seconds (did_log_export)',
+		writes: false,
+		params: [
+			digits('phone_number', 'DID Number', { required: true, minLength: 1, maxLength: 20, placeholder: '3125550100', description: 'The DID as it is set up in VICIdial (its pattern), digits only' }),
+			date('date', 'Date', { required: true, description: 'The server-local day to export, 00:00:00 to 23:59:59' }),
+		],
+		fixed: { stage: 'pipe' },
+		// VICIdial's own header (header=YES) names call_date before caller_id_number but prints them the other way round.
+		answer: { kind: 'rows', delimiter: '|', columns: [str('did_number'), str('caller_id_number'), dt('call_date'), int('length_in_sec')] },
+		noRecords: /NO RECORDS FOUND/,
+	},
+	{
+		fn: 'phone_number_log',
+		api: 'nonAgent',
+		resource: 'report',
+		operation: 'phoneNumberLog',
+		name: 'Get Phone Number Log',
+		action: 'Get the calls with a phone number',
+		description:
+			'The calls with one or more phone numbers, newest first per number and direction, with list, length, lead status, hangup reason, call status, source and agent. There is no date filter. No calls: no items (phone_number_log).',
+		writes: false,
+		params: [
+			digits('phone_number', 'Phone Numbers', {
+				required: true,
+				separator: ',',
+				minLength: 4,
+				maxLength: 18,
+				placeholder: '3125550113,3125550115',
+				description: 'One or more numbers, separated by commas',
+			}),
+			choice('type', 'Direction', { main: true, choices: dispoDirections, default: 'OUT', description: 'Outbound calls, inbound calls or both; outbound rows come first for each number' }),
+			flag('detail', 'Last Call Only', { flagValues: ['LAST', 'ALL'], description: 'Whether to return only the newest call per number and direction' }),
+		],
+		fixed: { stage: 'pipe' },
+		answer: {
+			kind: 'rows',
+			delimiter: '|',
+			columns: [str('phone_number'), dt('call_date'), int('list_id'), int('length_in_sec'), str('lead_status'), str('hangup_reason'), str('call_status'), str('source_id'), str('user')],
+		},
+	},
+	{
+		fn: 'agent_stats_export',
+		api: 'nonAgent',
+		resource: 'report',
+		operation: 'agentStats',
+		name: 'Get Agent Stats',
+		action: 'Get agent time and call stats for a period',
+		description:
+			"Per agent (or per campaign and agent) calls, login, talk, wait, pause, dispo and dead time in seconds over a server-local period, from the agent log (agent_stats_export)",
+		writes: false,
+		params: [
+			datetime('datetime_start', 'Start', { required: true, description: 'Start of the period, server-local time (included)' }),
+			datetime('datetime_end', 'End', { required: true, description: 'End of the period, server-local time (included)' }),
+			text('agent_user', 'Agent', { load: 'users', maxLength: 20, pattern: { regex: ID, hint: 'must be a user ID (letters, digits, _ and -)' }, description: 'Only this agent' }),
+			text('campaign_id', 'Campaign', { load: 'campaigns', maxLength: 8, pattern: { regex: ID, hint: 'must be a campaign ID (letters, digits, _ and -)' }, description: 'Only time spent in this campaign' }),
+			flag('group_by_campaign', 'Group by Campaign', { flagValues: ['YES', 'NO'], description: 'Whether to give one row per campaign and agent instead of one per agent' }),
+		],
+		// Seconds for every time column, so they are numbers.
+		fixed: { stage: 'pipe', time_format: 'S' },
+		answer: {
+			kind: 'rows',
+			delimiter: '|',
+			columns: [
+				str('campaign_id', { param: 'group_by_campaign', equals: 'YES' }),
+				str('user'),
+				str('full_name'),
+				str('user_group'),
+				int('calls'),
+				int('login_time'),
+				int('total_talk_time'),
+				int('avg_talk_time'),
+				int('avg_wait_time'),
+				pct('pct_of_queue'),
+				int('pause_time'),
+				int('sessions'),
+				int('avg_session'),
+				int('pauses'),
+				int('avg_pause_time'),
+				pct('pause_pct'),
+				int('pauses_per_session'),
+				int('wait_time'),
+				int('talk_time'),
+				int('dispo_time'),
+				int('dead_time'),
+			],
+		},
+		noRecords: /NO RECORDS FOUND/,
+	},
+	{
+		fn: 'call_status_stats',
+		api: 'nonAgent',
+		resource: 'report',
+		operation: 'callStatusStats',
+		name: 'Get Call Status Stats',
+		action: 'Get call counts by hour and status per campaign and in-group',
+		description:
+			"Per campaign, then per in-group: calls, human-answered calls, calls per hour of day and calls per status within a server-local window (default: today). Needs user level 9 and View Reports (call_status_stats).",
+		writes: false,
+		params: [
+			campaigns({ required: true }),
+			ingroups("In-groups, separated by \"-\"; VICIdial uses the campaigns' allowed in-groups when empty"),
+			statuses('Count only calls with these statuses, separated by "-"'),
+			...window,
+		],
+		answer: {
+			kind: 'rows',
+			delimiter: '|',
+			trailingDelimiter: true,
+			columns: [str('campaign_id'), int('calls'), int('human_answered_calls'), counts('calls_by_hour'), counts('calls_by_status')],
+		},
+	},
+	{
+		fn: 'call_dispo_report',
+		api: 'nonAgent',
+		resource: 'report',
+		operation: 'callDispoReport',
+		name: 'Get Call Disposition Report',
+		action: 'Get call counts by disposition',
+		description:
+			'Calls per campaign, in-group or DID within a server-local window (default: today), optionally broken down by status, and a TOTAL row. Needs user level 9 and View Reports (call_dispo_report).',
+		writes: false,
+		params: [
+			campaigns({ main: true, description: 'Outbound campaigns, separated by "-"; ALLCAMPAIGNS for all. Give campaigns, in-groups or DIDs.' }),
+			ingroups('In-groups, separated by "-"; ALLGROUPS for all. With in-groups the DIDs are ignored.'),
+			text('did_ids', 'DID IDs', { placeholder: '1-2', pattern: idList('DID IDs, or ALLDIDS,'), description: 'Internal DID IDs, separated by "-"; ALLDIDS for all' }),
+			text('did_patterns', 'DID Numbers', { minLength: 2, placeholder: '3125550100', pattern: idList('DID numbers, or ALLPATTERNS,'), description: 'DID numbers (patterns), separated by "-"' }),
+			statuses('Count only calls with these statuses, separated by "-"'),
+			text('categories', 'Status Categories', { separator: '-', pattern: idList('status categories'), description: 'Count only calls whose status is in these categories, separated by "-"' }),
+			text('users', 'Agents', { load: 'users', separator: '-', pattern: idList('user IDs'), description: 'Count only calls of these agents, separated by "-"' }),
+			text('user_groups', 'User Groups', { load: 'userGroups', separator: '-', pattern: idList('user groups'), description: 'Count only calls of agents in these user groups, separated by "-"' }),
+			...window,
+			flag('status_breakdown', 'Break Down by Status', { main: true, description: 'Whether to count the calls of each status (calls_by_status)' }),
+			flag('show_percentages', 'Show Percentages', { description: "Whether to add each status's share of the row's calls (percent_by_status); needs Break Down by Status" }),
+		],
+		answer: { kind: 'breakdown', nameField: 'campaign', unterminated: true },
+	},
+];

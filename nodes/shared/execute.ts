@@ -132,7 +132,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 	return parsed.records.map((record) => {
 		const json: IDataObject = { ...record };
 		if (spec.queued) json.queued = true;
-		if (spec.answer.kind === 'status') {
+		if (spec.answer.kind === 'status' || spec.answer.kind === 'messages') {
 			json.message = parsed.message;
 			json.notices = notices;
 		} else if (notices.length > 0) {

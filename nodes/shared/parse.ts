@@ -218,6 +218,10 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		}
 		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode });
 	}
+	if (text.length === 0 && spec.answer.kind === 'messages' && spec.answer.empty !== undefined) {
+		// Some writes print nothing at all when there was nothing to do.
+		return { outcome: 'success', message: '', records: [{ result: spec.answer.empty }], notices: [], otherLines: [] };
+	}
 	if (text.trim().length === 0) {
 		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
 	}
@@ -234,6 +238,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 
 	const notices: StatusLine[] = [];
 	const successes: StatusLine[] = [];
+	const ordered: StatusLine[] = [];
 	const bare: string[] = [];
 	for (const line of lines) {
 		const status = parseStatusLine(line, spec.fn);
@@ -249,6 +254,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			throw new VicidialError(kind, `VICIdial: ${line}`, { data: status.data });
 		}
 		(status.status === 'NOTICE' ? notices : successes).push(status);
+		ordered.push(status);
 	}
 
 	const answer: AnswerSpec = spec.answer;
@@ -277,6 +283,32 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			const rows = bare.length > 0 && isHeaderRow(bare[0], answer.columns, answer.delimiter) ? bare.slice(1) : bare;
 			const records = rows.map((line, index) => toRecord(line.split(answer.delimiter), fields, sent, utcOffsetHours, `row ${index + 1}`));
 			return { outcome: 'success', message: '', records, notices, otherLines: [] };
+		}
+		case 'messages': {
+			const matched = ordered.flatMap((line) => {
+				for (const kind of answer.messages) {
+					const match = kind.match.exec(line.message);
+					if (match) return [{ line, kind, data: match[1] !== undefined ? match[1].replace(/\|$/, '').split('|') : line.data }];
+				}
+				return [];
+			});
+			// SUCCESS lines are the outcome; without any, the NOTICE lines that describe one are.
+			const chosen = matched.some((m) => m.line.status === 'SUCCESS') ? matched.filter((m) => m.line.status === 'SUCCESS') : matched;
+			if (chosen.length === 0) {
+				throw new VicidialError('malformed', `The answer to ${spec.fn} has no line this node knows: "${lines[0]?.slice(0, 120) ?? ''}".`);
+			}
+			const records = chosen.map(({ kind, data }, index) => {
+				const fields = printedFields(kind.fields, sent);
+				if (data.length < fields.length) {
+					throw new VicidialError('malformed', `The answer is incomplete: line ${index + 1} has ${data.length} fields where ${fields.length} were expected. The connection may have been cut.`);
+				}
+				const record: ParsedRecord = { result: kind.result };
+				fields.forEach((field, i) => {
+					if (applies(field, sent)) typeValue(field, data[i], record, utcOffsetHours);
+				});
+				return record;
+			});
+			return { outcome: 'success', message: chosen[0].line.message, records, notices, otherLines: bare };
 		}
 		case 'records': {
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };

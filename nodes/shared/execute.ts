@@ -38,7 +38,8 @@ function operationRuntime(
 			return parseAnswer(response.body, spec, {
 				sent: form,
 				utcOffsetHours: needsOffset ? await offset() : undefined,
-				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
+				// The item's "empty result" option holds for the calls of a composite operation too.
+				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
 				httpCode: response.statusCode,
 			});
 		},

@@ -292,19 +292,17 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 				}
 				return [];
 			});
-			// SUCCESS lines are the outcome; without any, the NOTICE lines that describe one are.
-			const chosen = matched.some((m) => m.line.status === 'SUCCESS') ? matched.filter((m) => m.line.status === 'SUCCESS') : matched;
+			// SUCCESS lines are the outcome (one per lead); without any, the first NOTICE line that describes one is.
+			const chosen = matched.some((m) => m.line.status === 'SUCCESS') ? matched.filter((m) => m.line.status === 'SUCCESS') : matched.slice(0, 1);
 			if (chosen.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no line this node knows: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}
-			const records = chosen.map(({ kind, data }, index) => {
-				const fields = printedFields(kind.fields, sent);
-				if (data.length < fields.length) {
-					throw new VicidialError('malformed', `The answer is incomplete: line ${index + 1} has ${data.length} fields where ${fields.length} were expected. The connection may have been cut.`);
-				}
+			// These lines end in a "|" of their own or not, so empty trailing fields may be missing: they read as ''.
+			// (A cut answer is caught by the missing final newline above.)
+			const records = chosen.map(({ kind, data }) => {
 				const record: ParsedRecord = { result: kind.result };
-				fields.forEach((field, i) => {
-					if (applies(field, sent)) typeValue(field, data[i], record, utcOffsetHours);
+				printedFields(kind.fields, sent).forEach((field, i) => {
+					if (applies(field, sent)) typeValue(field, data[i] ?? '', record, utcOffsetHours);
 				});
 				return record;
 			});

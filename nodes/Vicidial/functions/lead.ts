@@ -377,7 +377,7 @@ export const updateLogEntry: FunctionSpec = {
 			required: true,
 			minLength: 10,
 			maxLength: 40,
-			pattern: { regex: /^[0-9A-Za-z]+$/, hint: 'must be letters and digits only; its last 10 characters are the lead ID' },
+			pattern: { regex: /^[0-9A-Za-z]*[0-9]{10}$/, hint: 'must be letters and digits only, ending in the 10-digit lead ID' },
 			placeholder: 'M1231200000000000016',
 			description: "VICIdial's call ID (caller ID name); its last 10 digits are the lead ID",
 		}),

@@ -178,6 +178,8 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		expect(json(first)).toEqual([expect.objectContaining({ action: 'added', lead_id: 16, list_id: 101, message: 'LEAD HAS BEEN ADDED' })]);
 		const second = await run({ parameters: upsert({ phoneNumber: '3125550177', firstName: 'Anne' }) });
 		expect(json(second)).toEqual([expect.objectContaining({ action: 'updated', result: 'updated', lead_id: 16, affected_rows: 1 })]);
+		const same = await run({ parameters: upsert({ phoneNumber: '3125550177' }) });
+		expect(json(same)).toEqual([{ action: 'unchanged', result: 'unchanged', lead_id: 16, message: '', notices: [] }]);
 		// the same new number twice in one run, sent in parallel
 		const both = await run({
 			parameters: upsert({ phoneNumber: '={{ $json.phone }}', firstName: '={{ $json.name }}', options: { concurrency: 4 } }),

@@ -473,7 +473,7 @@ export const upsertLead: FunctionSpec = {
 				if (form.add_to_hopper) update.add_to_hopper = form.add_to_hopper;
 				if (form.hopper_priority) update.hopper_priority = form.hopper_priority;
 				const updated = await callSelf(updateLead, runtime, update, () => undefined);
-				return updated.slice(0, 1).map((item) => ({ json: { action: 'updated', ...item.json, lead_id: Number(leadId), result: item.json.result } }));
+				return updated.slice(0, 1).map((item) => ({ json: { action: item.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item.json, lead_id: Number(leadId) } }));
 			}
 			// 2b. Add it.
 			const add: Record<string, string> = { function: 'add_lead', phone_number: form.phone_number, list_id: form.list_id, ...data };

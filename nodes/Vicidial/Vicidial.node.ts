@@ -12,6 +12,8 @@ import { credentialTestSender, testVicidialCredential } from '../shared/credenti
 import { executeEntries } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
 import { nonAgentFunctions, resources } from './functions';
+import { loadOptionsMethods } from './loaders';
+import { customFields } from './methods/customFields';
 
 export class Vicidial implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,6 +33,7 @@ export class Vicidial implements INodeType {
 	};
 
 	methods = {
+		loadOptions: { ...loadOptionsMethods(), customFields },
 		credentialTest: {
 			async vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				return await testVicidialCredential(credentialTestSender(this.helpers), credential.data ?? {});

@@ -38,7 +38,8 @@ function operationRuntime(
 			return parseAnswer(response.body, spec, {
 				sent: form,
 				utcOffsetHours: needsOffset ? await offset() : undefined,
-				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
+				// The item's "empty result" option holds for the calls of a composite operation too.
+				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
 				httpCode: response.statusCode,
 			});
 		},
@@ -132,7 +133,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 	return parsed.records.map((record) => {
 		const json: IDataObject = { ...record };
 		if (spec.queued) json.queued = true;
-		if (spec.answer.kind === 'status') {
+		if (spec.answer.kind === 'status' || spec.answer.kind === 'messages') {
 			json.message = parsed.message;
 			json.notices = notices;
 		} else if (notices.length > 0) {

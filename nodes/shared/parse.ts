@@ -288,6 +288,10 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		}
 		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode });
 	}
+	if (text.length === 0 && spec.answer.kind === 'messages' && spec.answer.empty !== undefined) {
+		// Some writes print nothing at all when there was nothing to do.
+		return { outcome: 'success', message: '', records: [{ result: spec.answer.empty }], notices: [], otherLines: [] };
+	}
 	if (text.trim().length === 0) {
 		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
 	}
@@ -304,6 +308,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 
 	const notices: StatusLine[] = [];
 	const successes: StatusLine[] = [];
+	const ordered: StatusLine[] = [];
 	const bare: string[] = [];
 	for (const line of lines) {
 		const status = parseStatusLine(line, spec.fn);
@@ -319,6 +324,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			throw new VicidialError(kind, `VICIdial: ${line}`, { data: status.data });
 		}
 		(status.status === 'NOTICE' ? notices : successes).push(status);
+		ordered.push(status);
 	}
 
 	const answer: AnswerSpec = spec.answer;
@@ -360,6 +366,30 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			const cells = (line: string) => line.split(answer.delimiter).slice(0, answer.trailingDelimiter && line.endsWith(answer.delimiter) ? -1 : undefined);
 			const records = rows.map((line, index) => toRecord(cells(line), fields, sent, utcOffsetHours, `row ${index + 1}`));
 			return { outcome: 'success', message: successes[0]?.message ?? '', records, notices, otherLines: [] };
+		}
+		case 'messages': {
+			const matched = ordered.flatMap((line) => {
+				for (const kind of answer.messages) {
+					const match = kind.match.exec(line.message);
+					if (match) return [{ line, kind, data: match[1] !== undefined ? match[1].replace(/\|$/, '').split('|') : line.data }];
+				}
+				return [];
+			});
+			// SUCCESS lines are the outcome (one per lead); without any, the first NOTICE line that describes one is.
+			const chosen = matched.some((m) => m.line.status === 'SUCCESS') ? matched.filter((m) => m.line.status === 'SUCCESS') : matched.slice(0, 1);
+			if (chosen.length === 0) {
+				throw new VicidialError('malformed', `The answer to ${spec.fn} has no line this node knows: "${lines[0]?.slice(0, 120) ?? ''}".`);
+			}
+			// These lines end in a "|" of their own or not, so empty trailing fields may be missing: they read as ''.
+			// (A cut answer is caught by the missing final newline above.)
+			const records = chosen.map(({ kind, data }) => {
+				const record: ParsedRecord = { result: kind.result };
+				printedFields(kind.fields, sent).forEach((field, i) => {
+					if (applies(field, sent)) typeValue(field, data[i] ?? '', record, utcOffsetHours);
+				});
+				return record;
+			});
+			return { outcome: 'success', message: chosen[0].line.message, records, notices, otherLines: bare };
 		}
 		case 'records': {
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };

@@ -196,7 +196,16 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 						displayName: 'Field',
 						name: 'field',
 						values: [
-							{ displayName: 'Field Label', name: 'name', type: 'string', default: '', description: 'The custom field label, e.g. favorite_color' },
+							{
+								displayName: 'Field Name or ID',
+								name: 'name',
+								type: 'options',
+								// Loaded from the list's custom fields (list_custom_fields); an expression still works.
+								typeOptions: { loadOptionsMethod: 'customFields', loadOptionsDependsOn: ['listId', 'additionalFields.listId', 'additionalFields.listIdField'] },
+								default: '',
+								description:
+									'The custom field label, e.g. favorite_color. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							},
 							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 						],
 					},

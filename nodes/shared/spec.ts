@@ -115,10 +115,23 @@ export type AnswerSpec = (
 	 * calls_by_status, percent_by_status? }`.
 	 */
 	| { kind: 'breakdown'; nameField: string }
+	| { kind: 'messages'; messages: MessageSpec[]; empty?: string }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;
 };
+
+/**
+ * One kind of SUCCESS/NOTICE line of a `messages` answer (update_lead and kin print different
+ * lines for different outcomes). `match` is tested against the line's message; a capture group 1,
+ * if any, holds the data (for lines that put it after ": " instead of " - ").
+ */
+export interface MessageSpec {
+	match: RegExp;
+	/** What happened, in a word, e.g. `updated`: the record's `result`. */
+	result: string;
+	fields: FieldSpec[];
+}
 
 export interface FunctionSpec {
 	/** VICIdial function name, sent as `function`. */

@@ -1,4 +1,45 @@
 import type { FunctionSpec } from '../../shared/spec';
+import { choice, dt, int, str, text } from '../../shared/spec';
 
 /** The custom lead fields of a list. */
-export const customFieldFunctions: FunctionSpec[] = [];
+export const listCustomFields: FunctionSpec = {
+	fn: 'list_custom_fields',
+	api: 'nonAgent',
+	resource: 'list',
+	operation: 'getCustomFields',
+	name: 'Get Custom Fields',
+	action: "Get a list's custom fields",
+	description: 'The labels of the custom lead fields of one list, or of every list (list_custom_fields)',
+	writes: false,
+	params: [
+		text('list_id', 'List ID', {
+			required: true,
+			load: 'lists',
+			pattern: { regex: /^(\d{2,14}|---ALL---)$/, hint: 'must be a list ID of 2 to 14 digits, or ---ALL---' },
+			description: 'Numeric ID of the VICIdial list, or ---ALL--- for every list',
+		}),
+		choice('custom_order', 'Field Order', {
+			choices: [
+				{ name: 'As in the Table', value: 'table_order' },
+				{ name: 'Alphabetical', value: 'alpha_up' },
+				{ name: 'Reverse Alphabetical', value: 'alpha_down' },
+			],
+		}),
+	],
+	fixed: { stage: 'pipe' },
+	answer: {
+		kind: 'rows',
+		delimiter: '|',
+		columns: [int('list_id'), str('list_name'), str('campaign_id'), str('active'), dt('list_changedate'), dt('list_lastcalldate'), str('custom_fields')],
+	},
+	noRecords: /LIST DOES NOT EXIST/,
+	// The field labels come space-separated: a list of names here.
+	run: async (runtime, values) => {
+		const parsed = await runtime.call(listCustomFields, values.form);
+		return parsed.records.map((record) => ({
+			json: { ...record, custom_fields: typeof record.custom_fields === 'string' ? record.custom_fields.split(' ').filter((f) => f !== '') : [] },
+		}));
+	},
+};
+
+export const customFieldFunctions: FunctionSpec[] = [listCustomFields];

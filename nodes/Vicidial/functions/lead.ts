@@ -1,5 +1,6 @@
-import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
+import type { Choice, FunctionSpec, MessageSpec, OperationResult, OperationRuntime, ParamSpec } from '../../shared/spec';
 import { choice, choices, date, dec, decimal, digits, flag, int, intList, integer, str, text } from '../../shared/spec';
+import { VicidialError } from '../../shared/errors';
 
 const yesNoAreaCode: Choice[] = [
 	{ name: 'No', value: 'N' },
@@ -180,3 +181,313 @@ export const leadFunctions: FunctionSpec[] = [
 		}),
 	),
 ];
+
+// ---- update_lead, batch_update_lead, lead_dearchive, update_log_entry and the Upsert ----
+
+const statusParam = (options: Partial<ParamSpec> = {}) =>
+	text('status', 'Status', { minLength: 1, maxLength: 6, load: 'statuses', pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
+
+/** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
+const updateOnlyFields: ParamSpec[] = [
+	statusParam(),
+	text('user_field', 'Lead User', { maxLength: 20, load: 'users', description: "Sets the lead's user (owner agent) field", pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a user ID' } }),
+	digits('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
+	integer('called_count', 'Called Count', { min: 0, max: 65535, description: 'How many times the lead was dialed' }),
+	flag('reset_lead', 'Reset Called Flag', { description: 'Whether to mark the lead as not called since the last list reset' }),
+	flag('list_exists_check', 'Target List Must Exist', { description: 'Whether to refuse the update if Move to List ID is not a defined list' }),
+];
+
+const callbackParams: ParamSpec[] = [
+	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', description: 'Campaign of a new callback' }),
+	text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK' }),
+	text('callback_datetime', 'Callback Date Time', {
+		placeholder: '2026-12-01 14:30:00',
+		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+		pattern: {
+			regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
+			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
+		},
+	}),
+	choice('callback_type', 'Callback Type', { choices: [{ name: 'Anyone', value: 'ANYONE' }, { name: 'User Only', value: 'USERONLY' }] }),
+	text('callback_user', 'Callback User', { maxLength: 20, load: 'agents', description: 'Agent the USERONLY callback belongs to' }),
+	text('callback_comments', 'Callback Comments', { maxLength: 255 }),
+];
+
+const hopperParams: ParamSpec[] = [
+	flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
+	integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+	flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
+	flag('remove_from_hopper', 'Remove from Hopper', { description: 'Whether to take the lead out of the hopper' }),
+];
+
+const leadId = (options: Partial<ParamSpec> = {}) => digits('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
+
+const searchLocation = choice('search_location', 'Search In', {
+	choices: [
+		{ name: 'Whole System', value: 'SYSTEM' },
+		{ name: 'One List', value: 'LIST', description: 'Needs List ID' },
+		{ name: "The List's Campaign", value: 'CAMPAIGN', description: 'Needs List ID' },
+	],
+});
+
+/** What update_lead prints for each outcome, SUCCESS lines first, then the NOTICE lines that can stand alone. */
+const updateLeadMessages: MessageSpec[] = [
+	{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('lead_id'), int('affected_rows')] },
+	{ match: /^LEAD HAS BEEN DELETED/, result: 'deleted', fields: [str('user'), int('lead_id'), int('affected_rows')] },
+	{ match: /^LEAD HAS BEEN ADDED$/, result: 'added', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
+	{ match: /^LEADS FOUND IN THE SYSTEM$/, result: 'found', fields: [str('user'), int('lead_id'), str('vendor_lead_code'), str('phone_number'), int('list_id'), int('entry_list_id')] },
+	{ match: /^NO MATCHES FOUND IN THE SYSTEM$/, result: 'notFound', fields: [str('user'), str('lead_id'), str('vendor_lead_code'), str('phone_number')] },
+	{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
+	{ match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/, result: 'customFieldsNotStored', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
+	{ match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/, result: 'customFieldsDeleted', fields: [str('user'), int('lead_id')] },
+	{ match: /^SCHEDULED CALLBACK (ADDED|UPDATED)$/, result: 'callbackSet', fields: [int('lead_id'), str('campaign_id'), str('callback_datetime'), str('callback_type'), str('callback_user'), str('callback_status')] },
+	{ match: /^SCHEDULED CALLBACK DELETED$/, result: 'callbackRemoved', fields: [str('user'), int('lead_id')] },
+	{ match: /^SCHEDULED CALLBACK NOT (ADDED|UPDATED)/, result: 'callbackNotSet', fields: [int('lead_id')] },
+	{ match: /^ADDED TO HOPPER$/, result: 'addedToHopper', fields: [str('phone_number'), int('lead_id'), int('hopper_id')] },
+	{ match: /^REMOVED FROM HOPPER$/, result: 'removedFromHopper', fields: [str('phone_number'), int('lead_id'), str('hopper_status')] },
+	{ match: /^NOT (ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [str('phone_number'), str('lead_id')] },
+];
+
+export const updateLead: FunctionSpec = {
+	fn: 'update_lead',
+	api: 'nonAgent',
+	resource: 'lead',
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a lead',
+	description: 'Change, find, delete or schedule a lead found by ID, vendor lead code or phone number (update_lead)',
+	writes: true,
+	customFields: true,
+	params: [
+		leadId({ main: true, description: 'The lead to update; or search by vendor lead code or phone number instead' }),
+		choices('search_method', 'Search By', {
+			separator: '_',
+			choices: [
+				{ name: 'Lead ID', value: 'LEAD_ID' },
+				{ name: 'Vendor Lead Code', value: 'VENDOR_LEAD_CODE' },
+				{ name: 'Phone Number', value: 'PHONE_NUMBER' },
+			],
+			description: 'Which of the given keys find the lead, tried in the order lead ID, vendor lead code, phone number. VICIdial uses Lead ID when empty.',
+		}),
+		digits('phone_number', 'Phone Number', { minLength: 6, maxLength: 18, description: 'Finds the lead (Search By Phone Number); with Update Phone Number or Insert If Not Found it is also stored' }),
+		searchLocation,
+		listId({ load: 'lists', description: 'The list to search in (or whose campaign), and the list a lead inserted if not found goes to' }),
+		integer('records', 'Max Leads to Update', { min: 1, max: 1000000, description: 'How many matching leads to update, newest first; VICIdial uses 1' }),
+		flag('no_update', 'Only Check If It Exists', { description: 'Whether to only report whether a matching lead exists, changing nothing' }),
+		flag('insert_if_not_found', 'Insert If Not Found', { description: 'Whether to add a new lead when none matches (needs Phone Number, Phone Code and List ID)' }),
+		flag('delete_lead', 'Delete Lead', { description: 'Whether to delete the lead (and its callbacks)' }),
+		flag('delete_cf_data', 'Delete Custom Field Data', { description: "Whether to delete the lead's custom field values" }),
+		flag('update_phone_number', 'Update Phone Number', { description: 'Whether to store Phone Number as the lead\'s number' }),
+		...leadFields,
+		...updateOnlyFields,
+		choice('callback', 'Callback', {
+			choices: [
+				{ name: 'Leave Unchanged', value: '' },
+				{ name: 'Set', value: 'Y', description: 'Add or change the scheduled callback (needs Campaign ID and Callback Date Time for a new one)' },
+				{ name: 'Remove', value: 'REMOVE', description: 'Delete the scheduled callback' },
+			],
+		}),
+		...callbackParams,
+		...hopperParams,
+		choice('tz_method', 'Time Zone Method (Insert)', {
+			choices: [
+				{ name: 'Country and Area Code (Default)', value: '' },
+				{ name: 'Postal Code', value: 'POSTAL' },
+				{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
+				{ name: 'NANPA Data', value: 'NANPA' },
+			],
+		}),
+		flag('archived_lead', 'Archived Leads', { description: 'Whether to find and update the lead among the archived leads' }),
+		digits('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
+		digits('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: read and write the custom fields of this list's fields" }),
+	],
+	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
+	noRecords: /NO MATCHES FOUND/,
+};
+
+/** lead_ids come back joined by commas: numbers here. */
+function idList(record: Record<string, unknown>, name: string): void {
+	const value = record[name];
+	if (typeof value === 'string') record[name] = value === '' ? [] : value.split(',').map(Number);
+}
+
+/** Calls the entry itself and returns its records as items (message and notices kept). */
+async function callSelf(spec: FunctionSpec, runtime: OperationRuntime, form: Record<string, string>, fix: (record: Record<string, unknown>) => void): Promise<OperationResult[]> {
+	const parsed = await runtime.call(spec, form);
+	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
+	return parsed.records.map((record) => {
+		const json: Record<string, unknown> = { ...record };
+		fix(json);
+		if (spec.answer.kind === 'messages' || spec.answer.kind === 'status') {
+			json.message = parsed.message;
+			json.notices = notices;
+		}
+		return { json };
+	});
+}
+
+export const batchUpdateLead: FunctionSpec = {
+	fn: 'batch_update_lead',
+	api: 'nonAgent',
+	resource: 'lead',
+	operation: 'updateMany',
+	name: 'Update Many',
+	action: 'Update many leads',
+	description: 'Set the same field values on several leads by ID (batch_update_lead)',
+	writes: true,
+	params: [
+		digits('lead_ids', 'Lead IDs', { required: true, separator: ',', minLength: 1, maxLength: 9, placeholder: '1001,1002,1003', description: 'The leads to change, separated by commas' }),
+		integer('records', 'Max Leads', { min: 1, max: 1000000, description: 'At most this many of the leads, highest IDs first; VICIdial uses 1000' }),
+		...leadFields.filter((p) => p.name !== 'multi_alt_phones'),
+		...updateOnlyFields,
+	],
+	answer: {
+		kind: 'messages',
+		empty: 'unchanged',
+		messages: [{ match: /^LEADS HAVE BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('affected_rows'), int('leads_found'), str('lead_ids')] }],
+	},
+	run: async (runtime, values) => await callSelf(batchUpdateLead, runtime, values.form, (record) => idList(record, 'lead_ids')),
+};
+
+export const leadDearchive: FunctionSpec = {
+	fn: 'lead_dearchive',
+	api: 'nonAgent',
+	resource: 'lead',
+	operation: 'dearchive',
+	name: 'Restore from Archive',
+	action: 'Restore a lead from the archive',
+	description: 'Move an archived lead back to the active leads (lead_dearchive)',
+	writes: true,
+	params: [leadId({ required: true, maxLength: 11 })],
+	answer: { kind: 'messages', messages: [{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [str('user'), int('lead_id'), int('restored_rows'), int('archive_rows_removed')] }] },
+};
+
+export const updateLogEntry: FunctionSpec = {
+	fn: 'update_log_entry',
+	api: 'nonAgent',
+	resource: 'lead',
+	operation: 'updateCallLogEntry',
+	name: 'Update Call Log Entry',
+	action: "Change the status of a lead's last call",
+	description: "Set the status of a lead's latest call in a campaign's or in-group's call log (update_log_entry)",
+	writes: true,
+	params: [
+		text('group', 'Campaign or In-Group', { required: true, minLength: 2, maxLength: 20, pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a campaign or in-group ID' }, description: 'Campaign ID (outbound call) or in-group ID (inbound call)' }),
+		text('call_id', 'Call ID', {
+			required: true,
+			minLength: 10,
+			maxLength: 40,
+			pattern: { regex: /^[0-9A-Za-z]*[0-9]{10}$/, hint: 'must be letters and digits only, ending in the 10-digit lead ID' },
+			placeholder: 'M1231200000000000016',
+			description: "VICIdial's call ID (caller ID name); its last 10 digits are the lead ID",
+		}),
+		statusParam({ required: true, description: 'The new status of the call' }),
+	],
+	answer: {
+		kind: 'status',
+		fields: [str('user'), str('updated_by'), str('group'), str('call_id'), str('status'), str('old_status'), str('uniqueid')],
+	},
+};
+
+// ---- Upsert: find by phone number or vendor lead code, update if found, add if not ----
+
+/** Items with the same key wait for each other, so a retry or a duplicate item never adds twice. */
+const upsertLocks = new Map<string, Promise<unknown>>();
+
+async function withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const before = upsertLocks.get(key) ?? Promise.resolve();
+	const mine = before.catch(() => undefined).then(task);
+	const tail = mine.catch(() => undefined);
+	upsertLocks.set(key, tail);
+	try {
+		return await mine;
+	} finally {
+		if (upsertLocks.get(key) === tail) upsertLocks.delete(key);
+	}
+}
+
+const UPSERT_CONTROL = ['function', 'search_method', 'search_location', 'list_id', 'phone_number', 'vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check', 'campaign_dnc_check', 'campaign_id'];
+
+export const upsertLead: FunctionSpec = {
+	fn: 'update_lead',
+	api: 'nonAgent',
+	resource: 'lead',
+	operation: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a lead',
+	description: 'Update the lead with this phone number or vendor lead code, or add it if there is none (update_lead, add_lead)',
+	writes: true,
+	customFields: true,
+	params: [
+		choice('search_method', 'Match By', {
+			required: true,
+			default: 'PHONE_NUMBER',
+			choices: [
+				{ name: 'Phone Number', value: 'PHONE_NUMBER' },
+				{ name: 'Vendor Lead Code', value: 'VENDOR_LEAD_CODE' },
+			],
+		}),
+		digits('phone_number', 'Phone Number', { required: true, minLength: 6, maxLength: 16, description: 'Digits only; spaces, dashes and brackets are removed' }),
+		listId({ required: true, load: 'lists', description: 'The list a new lead is added to, and the list (or campaign) searched' }),
+		choice('search_location', 'Search In', {
+			default: 'LIST',
+			choices: [
+				{ name: 'This List', value: 'LIST' },
+				{ name: "This List's Campaign", value: 'CAMPAIGN' },
+				{ name: 'Whole System', value: 'SYSTEM' },
+			],
+		}),
+		...leadFields.filter((p) => p.name !== 'multi_alt_phones'),
+		statusParam({ description: 'Status of an updated lead (a new lead is NEW)' }),
+		choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
+		flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
+		integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+	],
+	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
+	run: async (runtime, values) => {
+		const form = values.form;
+		const method = form.search_method;
+		const key = method === 'VENDOR_LEAD_CODE' ? form.vendor_lead_code : form.phone_number;
+		if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.' });
+		const location = form.search_location ?? 'LIST';
+		const lockKey = `${method}|${key}|${location}|${location === 'SYSTEM' ? '' : form.list_id}`;
+		return await withKeyLock(lockKey, async () => {
+			// 1. Find, inside the lock: a second item with the same key sees the lead the first one added.
+			const found = await runtime.call(updateLead, {
+				function: 'update_lead',
+				search_method: method,
+				search_location: location,
+				list_id: form.list_id,
+				[method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key,
+				no_update: 'Y',
+			});
+			const hit = found.records[0];
+			const data: Record<string, string> = {};
+			for (const [name, value] of Object.entries(form)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
+			if (hit?.result === 'found') {
+				// 2a. Update that lead by its ID; the matched key is stored too.
+				const leadId = String(hit.lead_id);
+				const update: Record<string, string> = { function: 'update_lead', lead_id: leadId, search_method: 'LEAD_ID', ...data };
+				if (form.vendor_lead_code) update.vendor_lead_code = form.vendor_lead_code;
+				if (method === 'VENDOR_LEAD_CODE') Object.assign(update, { phone_number: form.phone_number, update_phone_number: 'Y' });
+				if (form.add_to_hopper) update.add_to_hopper = form.add_to_hopper;
+				if (form.hopper_priority) update.hopper_priority = form.hopper_priority;
+				const updated = await callSelf(updateLead, runtime, update, () => undefined);
+				return updated.slice(0, 1).map((item) => ({ json: { action: item.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item.json, lead_id: Number(leadId) } }));
+			}
+			// 2b. Add it.
+			const add: Record<string, string> = { function: 'add_lead', phone_number: form.phone_number, list_id: form.list_id, ...data };
+			delete add.status;
+			for (const name of ['vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check']) if (form[name]) add[name] = form[name];
+			const added = await callSelf(addLeadSpec(), runtime, add, () => undefined);
+			return added.map((item) => ({ json: { action: 'added', ...item.json } }));
+		});
+	},
+};
+
+function addLeadSpec(): FunctionSpec {
+	return leadFunctions.find((f) => f.fn === 'add_lead') as FunctionSpec;
+}
+
+leadFunctions.push(updateLead, upsertLead, batchUpdateLead, leadDearchive, updateLogEntry);
+

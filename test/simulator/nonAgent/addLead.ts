@@ -5,6 +5,7 @@ import { ciEq, fmtDateTime, numEqStr, SqlError, sqlLiteral } from '../mysql';
 import { cmpStrNum, looseEq } from '../php';
 import { checkAllowedFunction, checkSource, countUser, level, type NaContext } from './context';
 import { lookupGmt } from './gmt';
+import { insertCustomFields } from './leadWrite/updateLead';
 
 /** duplicate_check day windows, tested in this order (a later match wins: 360DAY beats 60DAY) */
 const DAY_WINDOWS: Array<[RegExp, number]> = [
@@ -205,16 +206,8 @@ export function addLead(c: NaContext): void {
 		c.say(`NOTICE: add_lead MULTI-ALT-PHONE NUMBERS LOADED - ${inserted}|${leadId}|${c.user}\n`);
 	}
 
-	// ---- custom fields (no custom_<list> tables are modelled)
-	const customFields = p.get('custom_fields');
-	if (customFields === 'Y') {
-		const enabled = state.setting('custom_fields_enabled');
-		if (Number(enabled) > 0) {
-			c.say(`NOTICE: add_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${leadId}|${listId}\n`);
-		} else {
-			c.say(`NOTICE: add_lead CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED - ${phone}|${leadId}|${customFields}|${enabled}\n`);
-		}
-	}
+	// ---- custom fields
+	if (p.get('custom_fields') === 'Y') insertCustomFields(c, 'add_lead', phone, leadId, listId, listId);
 
 	// ---- hopper
 	if (c.addToHopper === 'Y') {

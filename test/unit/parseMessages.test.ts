@@ -1,0 +1,43 @@
+import { parseAnswer } from '../../nodes/shared/parse';
+import type { FunctionSpec } from '../../nodes/shared/spec';
+import { int, str } from '../../nodes/shared/spec';
+
+const spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = {
+	fn: 'update_lead',
+	answer: {
+		kind: 'messages',
+		empty: 'unchanged',
+		messages: [
+			{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('lead_id'), int('affected_rows')] },
+			{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [str('phone_number'), int('lead_id')] },
+			{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [str('user'), int('lead_id')] },
+		],
+	},
+};
+
+describe('messages answers', () => {
+	test('SUCCESS lines are the records; NOTICE lines stay notices', () => {
+		const parsed = parseAnswer('NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |16|101|101|101|1\nSUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|16|1|||\n', spec);
+		expect(parsed.records).toEqual([{ result: 'updated', user: '6666', lead_id: 16, affected_rows: 1 }]);
+		expect(parsed.message).toBe('LEAD HAS BEEN UPDATED');
+		expect(parsed.notices.map((n) => n.message)).toEqual(['CUSTOM FIELDS VALUES UPDATED']);
+	});
+	test('without a SUCCESS line, a known NOTICE line is the record', () => {
+		expect(parseAnswer('NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |16|101|101|101|1\n', spec).records).toEqual([{ result: 'customFieldsUpdated', phone_number: '', lead_id: 16 }]);
+	});
+	test('data after ": " is read through the capture group', () => {
+		expect(parseAnswer('SUCCESS: update_lead LEAD DE-ARCHIVED: 6666|3|1|1\n', spec).records).toEqual([{ result: 'restored', user: '6666', lead_id: 3 }]);
+	});
+	test('an empty answer is "nothing to do" only where the entry says so', () => {
+		expect(parseAnswer('', spec).records).toEqual([{ result: 'unchanged' }]);
+		expect(() => parseAnswer('', { ...spec, answer: { ...spec.answer, empty: undefined } as never })).toThrow(/empty answer/);
+	});
+	test('empty trailing fields VICIdial leaves out read as empty; a cut line is an error', () => {
+		expect(parseAnswer('SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|16|\n', spec).records).toEqual([{ result: 'updated', user: '6666', lead_id: 16, affected_rows: '' }]);
+		expect(() => parseAnswer('SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|16', spec)).toThrow(/middle of a line/);
+	});
+	test('unknown lines and ERROR lines are errors', () => {
+		expect(() => parseAnswer('NOTICE: update_lead SOMETHING ELSE - 1\n', spec)).toThrow(/no line this node knows/);
+		expect(() => parseAnswer('ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|99||\n', spec)).toThrow(/NO MATCHES FOUND/);
+	});
+});

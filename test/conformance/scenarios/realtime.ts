@@ -127,4 +127,36 @@ export const scenarios: Scenario[] = [
 			...accessSteps('container_list', { type: 'OTHER' }),
 		],
 	},
+	// The requests exactly as the node's entries send them (fixed output options included).
+	{
+		name: 'logged_in_agents: as the node sends it',
+		steps: [
+			na('logged_in_agents', { stage: 'pipe', header: 'NO' }),
+			na('logged_in_agents', { campaigns: 'TESTCAMP', user_groups: 'AGENTS|ADMIN', show_sub_status: 'YES', stage: 'pipe', header: 'NO' }),
+			na('logged_in_agents', { campaigns: 'NOCAMP', stage: 'pipe', header: 'NO' }),
+		],
+	},
+	{
+		name: 'agent_status: as the node sends it',
+		steps: [
+			na('agent_status', { agent_user: '1003', stage: 'pipe', header: 'NO' }),
+			na('agent_status', { agent_user: '1001', include_ip: 'YES', stage: 'pipe', header: 'NO' }),
+			na('agent_status', { agent_user: '1002', include_ip: 'NO', stage: 'pipe', header: 'NO' }),
+		],
+	},
+	{
+		name: 'user_group_status and in_group_status: as the node sends them',
+		steps: [
+			na('user_group_status', { user_groups: 'AGENTS|ADMIN', stage: 'pipe', header: 'NO' }),
+			na('in_group_status', { in_groups: 'TESTIN', stage: 'pipe', header: 'NO' }),
+		],
+	},
+	{
+		name: 'agent_ingroup_info, server_refresh and sounds_list: as the node sends them',
+		steps: [
+			na('agent_ingroup_info', { agent_user: '1003', stage: 'text' }),
+			na('server_refresh', { stage: 'REFRESH' }),
+			na('sounds_list', { stage: 'date', format: 'tab' }),
+		],
+	},
 ];

@@ -43,6 +43,22 @@ function driveAgents(target: Target, changes: Array<{ user: string; set?: Record
 	return true;
 }
 
+/** Puts a call in an in-group's queue (status LIVE: waiting for an agent), as the dialer would. */
+function queueCall(target: Target, callerid: string): boolean {
+	const call = { server_ip: '127.0.0.1', campaign_id: 'TESTIN', status: 'LIVE', lead_id: '11', uniqueid: '1735722999.1', callerid, channel: 'SIP/carrier-00000099', phone_code: '1', phone_number: '3125550111', call_type: 'IN' };
+	if (target.sim) {
+		target.sim.state.db.t('vicidial_auto_calls').insert(call, target.sim.state.nowStr());
+		return true;
+	}
+	const stateDir = process.env.VICIDIAL_STATE;
+	if (!stateDir) return false;
+	const sql = `INSERT INTO vicidial_auto_calls SET ${Object.entries(call)
+		.map(([k, v]) => `${k}='${v}'`)
+		.join(',')}, call_time=NOW();`;
+	execFileSync('mariadb', [`--defaults-file=${path.join(stateDir, 'my.cnf')}`, '-uroot', 'asterisk', '-e', sql]);
+	return true;
+}
+
 describe.each(targetNames)('Real-time and system lists against the %s', (targetName) => {
 	let target: Target;
 	beforeAll(async () => {
@@ -134,6 +150,15 @@ describe.each(targetNames)('Real-time and system lists against the %s', (targetN
 			['1003', 'INCALL', 12, 'DEAD'],
 		]);
 		expect(json(await run({ parameters: realTime('getUserGroupStatus', { userGroups: 'AGENTS' }) }))[0]).toMatchObject({ agents_in_dispo: 1, agents_in_dead_calls: 1, agents_paused: 0, agents_in_calls: 0 });
+	});
+
+	test('a call waiting in an in-group shows in both counters', async () => {
+		if (!queueCall(target, 'Y0101090000000000011')) return;
+		expect(json(await run({ parameters: realTime('getInGroupStatus', { inGroups: ['TESTIN', 'AGENTDIRECT'] }) }))).toEqual([
+			{ in_groups: 'TESTIN AGENTDIRECT', total_calls: 1, calls_waiting: 1, agents_logged_in: 2, agents_in_calls: 1, agents_waiting: 0, agents_paused: 1, agents_in_dispo: 0, agents_in_dial: 0 },
+		]);
+		expect(json(await run({ parameters: realTime('getUserGroupStatus', { userGroups: 'AGENTS' }) }))[0]).toMatchObject({ calls_waiting: 1, agents_logged_in: 2 });
+		expect(json(await run({ parameters: realTime('getInGroupStatus', { inGroups: 'AGENTDIRECT' }) }))[0]).toMatchObject({ total_calls: 0, calls_waiting: 0, agents_logged_in: 0 });
 	});
 
 	test('Real-Time → Get Agent In-Groups: the labelled lines become fields', async () => {

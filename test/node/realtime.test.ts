@@ -43,6 +43,18 @@ function driveAgents(target: Target, changes: Array<{ user: string; set?: Record
 	return true;
 }
 
+/** Turns on central sound control, as an administrator would in System Settings. */
+function soundControlOn(target: Target): boolean {
+	if (target.sim) {
+		target.sim.state.db.t('system_settings').rows[0].sounds_central_control_active = '1';
+		return true;
+	}
+	const stateDir = process.env.VICIDIAL_STATE;
+	if (!stateDir) return false;
+	execFileSync('mariadb', [`--defaults-file=${path.join(stateDir, 'my.cnf')}`, '-uroot', 'asterisk', '-e', "UPDATE system_settings SET sounds_central_control_active='1';"]);
+	return true;
+}
+
 /** Puts a call in an in-group's queue (status LIVE: waiting for an agent), as the dialer would. */
 function queueCall(target: Target, callerid: string): boolean {
 	const call = { server_ip: '127.0.0.1', campaign_id: 'TESTIN', status: 'LIVE', lead_id: '11', uniqueid: '1735722999.1', callerid, channel: 'SIP/carrier-00000099', phone_code: '1', phone_number: '3125550111', call_type: 'IN' };
@@ -212,6 +224,15 @@ describe.each(targetNames)('Real-time and system lists against the %s', (targetN
 		expect(sounds.error?.message).toBe('Item 1: VICIdial: ERROR: sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE: |6666|0|');
 		const moh = await run({ parameters: system('listMusicOnHold') });
 		expect(moh.error?.message).toBe('Item 1: VICIdial: ERROR: sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE: |6666|0|');
+	});
+
+	test('System → List Music On Hold and List Sounds with central sound control on (an empty audio store)', async () => {
+		if (!soundControlOn(target)) return;
+		expect(json(await run({ parameters: system('listMusicOnHold') }))).toEqual([{ moh_id: 'default', moh_name: 'Default Music On Hold', random: 'N', files: 'conf' }]);
+		// The seed's audio store is empty: VICIdial fails sorting an empty file list.
+		const sounds = await run({ parameters: system('listSounds', { stage: 'size' }) });
+		expect(sounds.error).toBeInstanceOf(NodeApiError);
+		expect(sounds.error?.message).toBe('Item 1: The server answered HTTP 500 with an empty body.');
 	});
 
 	test('Continue On Fail: agent statuses for several items, errors in place, paired in order', async () => {

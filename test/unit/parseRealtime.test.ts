@@ -104,3 +104,9 @@ test('"NO LOGGED IN AGENTS" may become an empty result', () => {
 	const parsed = parseAnswer('ERROR: logged_in_agents NO LOGGED IN AGENTS: 6666|\n', entry('logged_in_agents'), { emptyOnNoRecords: true });
 	expect(parsed).toMatchObject({ outcome: 'nothing', records: [] });
 });
+
+test('sounds_list: tab-separated rows, the date with its trailing dot', () => {
+	expect(parseAnswer('0\tconf.wav\t2026-11-23 12:00:00.\t1234\t1795437925\n', entry('sounds_list')).records).toEqual([
+		{ index: 0, file_name: 'conf.wav', date: '2026-11-23 12:00:00.', size: 1234, epoch: 1795437925 },
+	]);
+});

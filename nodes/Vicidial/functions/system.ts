@@ -31,6 +31,7 @@ export const systemFunctions: FunctionSpec[] = [
 		],
 		fixed: { format: 'tab' },
 		// The date keeps the trailing dot VICIdial prints ("2025-01-01 09:00:00.").
+		// With no audio files at all, VICIdial fails sorting the empty list (HTTP 500).
 		answer: { kind: 'rows', delimiter: '\t', columns: [int('index'), str('file_name'), str('date'), int('size'), int('epoch')] },
 	},
 	{

@@ -3,7 +3,7 @@
  * the admin screen's pickers. All but sounds_list print an HTML page with one table row per item.
  */
 import { s, type Row } from '../../db';
-import { ciEq } from '../../mysql';
+import { SqlError, ciEq } from '../../mysql';
 import { checkAllowedFunction, countUser, level, type NaContext } from '../context';
 import { byCi, seesGroup, viewerOf } from './common';
 
@@ -77,7 +77,9 @@ const visible = (c: NaContext) => {
 
 export function soundsList(c: NaContext): void {
 	if (!mayList(c, 'sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST') || !soundControlOn(c)) return;
-	// The audio store is a directory of the web server; the simulator has no files in it.
+	// The audio store is a directory of the web server; the simulator has no files in it. With a
+	// sort order asked for, the script then sorts a list it never created: a PHP TypeError (HTTP 500).
+	if (/date|name|size/i.test(c.p.get('stage'))) throw new SqlError('sort() of an undefined file list');
 }
 
 export function mohList(c: NaContext): void {

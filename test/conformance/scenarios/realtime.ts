@@ -101,6 +101,18 @@ export const scenarios: Scenario[] = [
 	{ name: 'blind_monitor: hijack', steps: [na('blind_monitor', { session_id: '8600051', server_ip: '127.0.0.1', phone_login: '1001', stage: 'HIJACK' })] },
 	{ name: 'blind_monitor: whisper while whisper is off', steps: [na('blind_monitor', { session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002', stage: 'WHISPER' })] },
 	{ name: 'blind_monitor: a session without an agent', steps: [na('blind_monitor', { session_id: '8600060', server_ip: '127.0.0.1', phone_login: '1002' })] },
+	{
+		name: 'blind_monitor: source queuemetrics (call ID as password, no phone check)',
+		steps: [
+			note(na('blind_monitor', { stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' }, 'qm', 'V0101090000000000012', 'queuemetrics'), 'logged in by a live call ID, but no such API user'),
+			na('blind_monitor', { stage: 'BARGE', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' }, 'qm', 'V0101090000000000012', 'queuemetrics'),
+			note(na('blind_monitor', { stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '777' }, NO_RIGHTS, PASS, 'queuemetrics'), 'no rights and an unknown phone: allowed for queuemetrics'),
+		],
+	},
+	{
+		name: 'agent_ingroup_info: source queuemetrics skips the rights check',
+		steps: [na('agent_ingroup_info', { agent_user: '1001', stage: 'text' }, NO_RIGHTS, PASS, 'queuemetrics')],
+	},
 	{ name: 'blind_monitor: permissions and login', steps: accessSteps('blind_monitor', { session_id: '8600051', server_ip: '127.0.0.1', phone_login: '1002' }) },
 	{
 		name: 'server_refresh: triggered, then the stage check',

@@ -75,7 +75,7 @@ export function classifyError(message: string): VicidialErrorKind {
 	if (/PERMISSION TO USE THIS FUNCTION/i.test(message)) return 'functionNotAllowed';
 	if (/PERMISSION|NOT ALLOWED TO|API NOT ACTIVE/i.test(message)) return 'permission';
 	if (/not logged in/i.test(message)) return 'agentNotLoggedIn';
-	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS/i.test(message))
+	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(message))
 		return 'noRecords';
 	if (/DUPLICATE/i.test(message)) return 'duplicate';
 	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source/i.test(message))

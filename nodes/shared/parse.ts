@@ -156,7 +156,8 @@ function toRecord(
 	utcOffsetHours: number | undefined,
 	where: string,
 ): ParsedRecord {
-	if (values.length < fields.length) {
+	const needed = fields.filter((f) => !f.optional).length;
+	if (values.length < needed) {
 		throw new VicidialError(
 			'malformed',
 			`The answer is incomplete: ${where} has ${values.length} fields where ${fields.length} were expected (${fields
@@ -166,7 +167,8 @@ function toRecord(
 	}
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
-		const value = field.prefix && values[index].startsWith(field.prefix) ? values[index].slice(field.prefix.length) : values[index];
+		const raw = values[index] ?? '';
+		const value = field.prefix && raw.startsWith(field.prefix) ? raw.slice(field.prefix.length) : raw;
 		if (applies(field, sent)) typeValue(field, value, record, utcOffsetHours);
 	});
 	for (let index = fields.length; index < values.length; index++) record[`column_${index + 1}`] = values[index];
@@ -269,6 +271,50 @@ function parseBreakdown(lines: string[], nameField: string, fn: string): ParsedR
 	});
 }
 
+const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** The value of one `<td>` of a picker page: the picked ID, the text, or a swatch's colour. */
+function cellValue(attributes: string, inner: string): string {
+	const picked = /choose_file\('([^']*)',/.exec(inner);
+	if (picked) return picked[1];
+	const textValue = inner
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (entity) => HTML_ENTITIES[entity])
+		.trim();
+	if (textValue !== '') return textValue;
+	return /bgcolor="([^"]*)"/i.exec(attributes)?.[1] ?? '';
+}
+
+/** Reads the rows of the HTML picker page (see AnswerSpec `htmlTable`). */
+function parseHtmlTable(text: string, answer: Extract<AnswerSpec, { kind: 'htmlTable' }>): ParsedRecord[] {
+	const records: ParsedRecord[] = [];
+	const rows = text.match(/<tr bgcolor=[^>]*>[\s\S]*?<\/tr>/gi) ?? [];
+	for (const row of rows) {
+		const cells = [...row.matchAll(/<td([^>]*)>([\s\S]*?)(?=<td|<\/tr>)/gi)].map((m) => ({ attributes: m[1], inner: m[2].replace(/<\/td>\s*$/i, '') }));
+		const continuation = answer.continuation;
+		if (continuation) {
+			const whole = cells.map((c) => c.inner.replace(/<[^>]*>/g, '')).join(' ');
+			const at = whole.indexOf(`${continuation.label}:`);
+			if (at >= 0 && !/^\d+$/.test(cellValue(cells[0]?.attributes ?? '', cells[0]?.inner ?? ''))) {
+				const previous = records[records.length - 1];
+				if (!previous) throw new VicidialError('malformed', `The list page has a "${continuation.label}" row before any record.`);
+				previous[continuation.field] = whole
+					.slice(at + continuation.label.length + 1)
+					.split('&nbsp;')
+					.map((part) => part.trim())
+					.filter((part) => part !== '')
+					.join(' ');
+				continue;
+			}
+		}
+		const values = cells.slice(1).map((c) => cellValue(c.attributes, c.inner));
+		const record = toRecord(values, answer.columns, {}, undefined, `table row ${records.length + 1}`);
+		if (continuation) record[continuation.field] = '';
+		records.push(record);
+	}
+	return records;
+}
+
 /**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
@@ -294,6 +340,9 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 	}
 	if (text.trim().length === 0) {
 		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
+	}
+	if (spec.answer.kind === 'htmlTable' && /id='selectframe'/.test(text) && !/^(ERROR|SUCCESS):/.test(text)) {
+		return { outcome: 'success', message: '', records: parseHtmlTable(text, spec.answer), notices: [], otherLines: [] };
 	}
 	if (looksLikeHtml(text)) {
 		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
@@ -355,7 +404,17 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			}
 			const fields = printedFields(answer.fields, sent);
 			const records = successes.map((s, index) => toRecord(s.data, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`));
-			return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
+			const labels = answer.labels ?? [];
+			if (labels.length === 0) return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
+			const other: string[] = [];
+			for (const line of bare) {
+				const labelled = labels.find((l) => line.startsWith(`${l.label}: `) || line === `${l.label}:`);
+				if (labelled) typeValue(labelled.field, line.slice(labelled.label.length + 2), records[0], utcOffsetHours);
+				else if (line !== '') other.push(line);
+			}
+			const missing = labels.filter((l) => !(l.field.name in records[0])).map((l) => l.field.name);
+			if (missing.length > 0) throw new VicidialError('malformed', `The answer is incomplete: ${missing.join(', ')} missing. The connection may have been cut.`);
+			return { outcome: 'success', message: successes[0].message, records, notices, otherLines: other };
 		}
 		case 'rows': {
 			if (answer.successFirst ? successes.length !== 1 || lines[0] !== successes[0].line : successes.length > 0) {
@@ -398,5 +457,8 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);
 			return { outcome: 'success', message: '', records: parseBreakdown(bare, answer.nameField, spec.fn), notices, otherLines: [] };
 		}
+
+		case 'htmlTable':
+			throw new VicidialError('malformed', `The answer to ${spec.fn} is not the list page VICIdial prints for it.`);
 	}
 }

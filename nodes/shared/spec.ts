@@ -78,6 +78,8 @@ export interface FieldSpec {
 	when?: { param: string; equals: string; alwaysPrinted?: boolean };
 	/** Text VICIdial prints before the value (`NEW URL ID: 7`), removed before typing. */
 	prefix?: string;
+	/** VICIdial prints this last column only when it has a value (agent_status's computer_ip); missing reads as ''. */
+	optional?: boolean;
 }
 
 /**
@@ -86,6 +88,10 @@ export interface FieldSpec {
  * - `status`: `SUCCESS: <function> <message> - a|b|c` with positional fields, plus NOTICE lines.
  * - `rows`: bare delimited rows, one record per line.
  * - `records`: `key => value` lines, records separated by `;---------- START OF RECORD n`.
+ * - `htmlTable`: the HTML picker page some list functions print (ingroup_list, vm_list...): one
+ *   record per `<tr bgcolor=...>` row; the numbering cell is skipped, a cell's value is the ID
+ *   its link picks, else its text, else (a colour swatch) its bgcolor. A row that starts with
+ *   `continuation.label` adds its text to the previous record's `continuation.field`.
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
@@ -97,6 +103,8 @@ export type AnswerSpec = (
 			 * "NO UPDATES DEFINED"): one record without fields, the first notice as its message.
 			 */
 			noticesSuffice?: boolean;
+			/** `LABEL: value` lines printed after the SUCCESS line, read into the same record. */
+			labels?: Array<{ label: string; field: FieldSpec }>;
 	  }
 	| {
 			kind: 'rows';
@@ -116,6 +124,7 @@ export type AnswerSpec = (
 	 */
 	| { kind: 'breakdown'; nameField: string }
 	| { kind: 'messages'; messages: MessageSpec[]; empty?: string }
+	| { kind: 'htmlTable'; columns: FieldSpec[]; continuation?: { label: string; field: string } }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;

@@ -49,6 +49,8 @@ import { scenarios as reportsScenarios } from './scenarios/reports';
 import { scenarios as realtimeScenarios } from './scenarios/realtime';
 import { scenarios as agentSessionScenarios } from './scenarios/agentSession';
 import { scenarios as agentCallScenarios } from './scenarios/agentCall';
+import { scenarios as triggerScenarios } from './scenarios/trigger';
+import { scenarios as callEventScenarios } from './scenarios/callEvent';
 
 export type Endpoint = 'nonAgent' | 'agent';
 
@@ -952,6 +954,8 @@ export const corpus: Scenario[] = [
 	...realtimeScenarios,
 	...agentSessionScenarios,
 	...agentCallScenarios,
+	...triggerScenarios,
+	...callEventScenarios,
 ];
 
 /** Scenario names must be unique: they name the jest tests and the recorded answers. */

@@ -18,7 +18,9 @@ export interface Target {
 	close(): Promise<void>;
 }
 
-export const realServerUrl = process.env.VICIDIAL_REAL_URL?.trim() || undefined;
+const configuredRealUrl = process.env.VICIDIAL_REAL_URL?.trim();
+/** Unset, empty or "off": only the simulator. */
+export const realServerUrl = configuredRealUrl && configuredRealUrl.toLowerCase() !== 'off' ? configuredRealUrl : undefined;
 
 export async function startTarget(name: Target['name']): Promise<Target> {
 	if (name === 'simulator') {

@@ -12,7 +12,7 @@ import { credentialTestSender, testVicidialCredential } from '../shared/credenti
 import { executeEntries } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
 import { nonAgentFunctions, resources } from './functions';
-import { loadOptionsMethods } from './loaders';
+import { LOADERS, loadOptionsMethods } from './loaders';
 import { customFields } from './methods/customFields';
 
 export class Vicidial implements INodeType {
@@ -29,7 +29,7 @@ export class Vicidial implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
-		properties: buildProperties(resources, nonAgentFunctions),
+		properties: buildProperties(resources, nonAgentFunctions, [...Object.keys(LOADERS), 'customFields']),
 	};
 
 	methods = {

@@ -59,7 +59,7 @@ function limitsText(param: ParamSpec): string {
 }
 
 /** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text. */
-export function paramProperty(param: ParamSpec): INodeProperties {
+export function paramProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
 	const limits = limitsText(param);
 	const help = [param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}.` : '', `VICIdial field: ${param.name}.`]
 		.filter((part) => part)
@@ -72,15 +72,17 @@ export function paramProperty(param: ParamSpec): INodeProperties {
 		description: help,
 	};
 	if (param.required) property.required = true;
-	if (param.load) {
+	// Only a loader the node really has becomes a dropdown; otherwise the field stays typed.
+	const load = param.load && loaders.includes(param.load) ? param.load : undefined;
+	if (load) {
 		// A dropdown of the server's values; the loader's name is the node's loadOptions method.
 		property.type = param.kind === 'choices' || param.separator ? 'multiOptions' : 'options';
-		property.typeOptions = { loadOptionsMethod: param.load, ...(param.load === 'customFields' ? { loadOptionsDependsOn: ['listId'] } : {}) };
+		property.typeOptions = { loadOptionsMethod: load, ...(load === 'customFields' ? { loadOptionsDependsOn: ['listId'] } : {}) };
 		property.default = param.default ?? (property.type === 'multiOptions' ? [] : '');
 		property.description = `${help} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	}
 	if (param.placeholder) property.placeholder = param.placeholder;
-	if (param.choices && !param.load) {
+	if (param.choices && !load) {
 		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description }));
 	}
 	if (param.kind === 'integer' || param.kind === 'decimal') {
@@ -133,8 +135,11 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
 	return options.sort(byDisplayName);
 }
 
-/** All properties of a node that serves these functions. */
-export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]): INodeProperties[] {
+/**
+ * All properties of a node that serves these functions. `loaders` names the node's loadOptions
+ * methods: parameters whose `load` is among them become dropdowns.
+ */
+export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[], loaders: readonly string[] = []): INodeProperties[] {
 	const used = resources.filter((r) => specs.some((s) => s.resource === r.value));
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
@@ -167,7 +172,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 	for (const spec of specs) {
 		const displayOptions = showFor(spec);
 		for (const param of spec.params.filter((p) => p.required || p.main)) {
-			properties.push({ ...paramProperty(param), displayOptions });
+			properties.push({ ...paramProperty(param, loaders), displayOptions });
 		}
 		const additional = spec.params.filter((p) => !p.required && !p.main);
 		if (additional.length > 0) {
@@ -178,7 +183,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 				placeholder: 'Add Field',
 				default: {},
 				displayOptions,
-				options: additional.map(paramProperty).sort(byDisplayName),
+				options: additional.map((param) => paramProperty(param, loaders)).sort(byDisplayName),
 			});
 		}
 		if (spec.customFields) {

@@ -12,7 +12,6 @@ const phoneNumber: ParamSpec = digits('phone_number', 'Phone Number', {
 const dncList: ParamSpec = text('campaign_id', 'DNC List', {
 	required: true,
 	default: 'SYSTEM_INTERNAL',
-	load: 'campaigns',
 	description: "SYSTEM_INTERNAL for the system-wide list, or a campaign ID for that campaign's own list (VICIdial does not check that the campaign exists)",
 	pattern: { regex: /^(SYSTEM_INTERNAL|[-_0-9A-Za-z]{2,8})$/, hint: 'must be SYSTEM_INTERNAL or a campaign ID of 2 to 8 letters, digits, - or _' },
 });

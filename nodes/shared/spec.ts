@@ -90,12 +90,38 @@ export type AnswerSpec = (
 			kind: 'rows';
 			columns: FieldSpec[];
 			delimiter: '|' | ',' | '\t';
+			/**
+			 * Rows may carry more columns than `columns` (custom lead fields). The call asks for a
+			 * header (fixed `header=YES`); a header row, which may precede every row, names them.
+			 */
+			namedExtras?: boolean;
 	  }
-	| { kind: 'records' }
+	| { kind: 'records'; fields?: FieldSpec[] }
+	/** The whole body is one value, printed without a newline (lead_field_info); `echo` copies sent parameters. */
+	| { kind: 'value'; field: FieldSpec; echo?: FieldSpec[] }
+	/** One line of `KEY: a|b#KEY: a|b|...` parts (check_phone_number); a part's fields get the part's names. */
+	| { kind: 'sections'; separator: string; sections: Array<{ key: string; fields: FieldSpec[] }> }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;
 };
+
+/** Every typed field an answer can have (to know whether ISO companions need the server offset). */
+export function answerFields(answer: AnswerSpec): FieldSpec[] {
+	switch (answer.kind) {
+		case 'rows':
+			return answer.columns;
+		case 'pairs':
+		case 'status':
+			return answer.fields;
+		case 'records':
+			return answer.fields ?? [];
+		case 'value':
+			return [answer.field, ...(answer.echo ?? [])];
+		case 'sections':
+			return answer.sections.flatMap((section) => section.fields);
+	}
+}
 
 export interface FunctionSpec {
 	/** VICIdial function name, sent as `function`. */

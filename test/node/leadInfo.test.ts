@@ -2,11 +2,10 @@
  * Lead information operations through n8n's real WorkflowExecute, with the same expected values
  * against the simulator and (when VICIDIAL_REAL_URL is set) the genuine server.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';
+import { applySetup, callSetup, customFieldSetup } from '../simulator/nonAgent/leadInfo/fixtures';
 import { json, paired, runVicidial } from './run';
 
 const DATETIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -52,24 +51,6 @@ const LEAD_11 = {
 	lead_id: 11,
 };
 
-/**
- * Logs a call ID for a seeded call (only the dialer writes vicidial_log_extended): straight into
- * the simulator's tables, or into the real server's database; a reset removes it again.
- */
-function logCallId(target: Target, callerCode: string, uniqueid: string, leadId: number): void {
-	if (target.sim) {
-		const state = target.sim.state;
-		const inbound = state.db.t('vicidial_closer_log').find((r) => r.uniqueid === uniqueid);
-		state.db.t('vicidial_log_extended').insert({ uniqueid, server_ip: '127.0.0.1', call_date: inbound?.call_date ?? state.nowStr(), lead_id: leadId, caller_code: callerCode }, state.nowStr());
-		return;
-	}
-	const stateDir = process.env.VICIDIAL_STATE ?? '/tmp/vicidial-real';
-	const sql =
-		`INSERT INTO vicidial_log_extended (uniqueid,server_ip,call_date,lead_id,caller_code) SELECT '${uniqueid}','127.0.0.1',` +
-		`COALESCE((SELECT call_date FROM vicidial_closer_log WHERE uniqueid='${uniqueid}' LIMIT 1),NOW()),${leadId},'${callerCode}';`;
-	execFileSync('mariadb', [`--defaults-file=${path.join(stateDir, 'my.cnf')}`, '-uroot', 'asterisk', '-e', sql]);
-}
-
 describe.each(targetNames)('Lead information operations against the %s', (targetName) => {
 	let target: Target;
 	beforeAll(async () => {
@@ -104,6 +85,19 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 			expect(failing.error).toBeInstanceOf(NodeApiError);
 			expect(failing.error?.message).toBe('Item 1: VICIdial: ERROR: lead_all_info LEAD NOT FOUND: 6666|99|');
 			expect(json(await run({ parameters: lead('getAllInfo', { leadId: '99', options: { emptyOnNoRecords: true } }) }))).toEqual([]);
+		});
+
+		test('custom fields: named by the header, after the standard columns, for the leads that have values', async () => {
+			applySetup(customFieldSetup(), target.sim?.state);
+			const withValues = json(await run({ parameters: lead('getAllInfo', { leadId: '11', additionalFields: { customFields: true, forceEntryListId: '101' } }) }));
+			expect(withValues).toEqual([{ ...LEAD_11, size: 'L', colour: 'red' }]);
+			const noRow = json(await run({ parameters: lead('getAllInfo', { leadId: '12', additionalFields: { customFields: true, forceEntryListId: '101' } }) }));
+			expect(Object.keys(noRow[0])).not.toContain('colour');
+			expect(noRow[0]).toMatchObject({ lead_id: 12, first_name: 'Mary' });
+			const field = json(await run({ parameters: lead('getField', { leadId: '11', fieldName: 'colour', additionalFields: { customFields: true, listId: '101' } }) }));
+			expect(field).toEqual([{ lead_id: 11, field_name: 'colour', value: 'red' }]);
+			const [found] = json(await run({ parameters: lead('searchByStatus', { status: 'NA', date: TODAY(), additionalFields: { customFields: true } }) }));
+			expect(found).toMatchObject({ lead_id: 11, status: 'NA', colour: 'red', size: 'L', banner: 'two!Nlines -- and a tab' });
 		});
 
 		test('custom fields of a list without any: VICIdial fails with HTTP 500', async () => {
@@ -260,8 +254,7 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 
 	describe('call IDs', () => {
 		test('Get Call by Call ID: talk time, then the details of an outbound and an inbound call', async () => {
-			logCallId(target, 'V1123090000000000013', '1735722013.1', 13);
-			logCallId(target, 'Y1123090000000000015', '1735722115.1', 15);
+			applySetup(callSetup(), target.sim?.state);
 			expect(json(await run({ parameters: lead('getByCallId', { callId: 'V1123090000000000013' }) }))).toEqual([{ call_id: 'V1123090000000000013', custtime: 95 }]);
 			expect(json(await run({ parameters: lead('getByCallId', { callId: 'Y1123090000000000015', additionalFields: { detail: true } }) }))).toEqual([
 				{
@@ -280,9 +273,9 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 		});
 
 		test('Get by Cross-Cluster Call: the lead of a recent call', async () => {
-			logCallId(target, 'M1123090000000000013', '1735722013.1', 13);
-			const [item] = json(await run({ parameters: lead('getCccInfo', { callId: 'M1123090000000000013' }) }));
-			expect(item).toMatchObject({ status: 'SALE', user: '1001', list_id: 101, phone_number: '3125550113', first_name: 'Robert', last_name: 'Brown', called_count: 1, owner: '' });
+			applySetup(callSetup(), target.sim?.state);
+			const [item] = json(await run({ parameters: lead('getCccInfo', { callId: 'M1123090000000000014' }) }));
+			expect(item).toMatchObject({ status: 'NI', user: '1003', list_id: 101, phone_number: '3125550114', first_name: 'Linda', last_name: 'Davis', called_count: 1, owner: '' });
 			expect(Object.keys(item)).not.toContain('lead_id');
 		});
 

@@ -7,7 +7,7 @@
 import { startSimulator, type Simulator } from '../../index';
 import { na, type Params } from '../../../conformance/builders';
 import { formatStepDiff, resetReal, send, type Answer } from '../../../conformance/harness';
-import { callSetup, CALLS, customFieldSetup, sql, type Setup } from './fixtures';
+import { archiveSetup, callbackSetup, callSetup, CALLS, combined, customFieldSetup, moreCallsSetup, sql, userSetup, type Setup } from './fixtures';
 
 const REAL = process.env.VICIDIAL_REAL_URL?.trim().replace(/\/+$/, '');
 
@@ -46,6 +46,82 @@ const CASES: Array<{ name: string; setup: () => Setup; requests: Array<[string, 
 			['lead_status_search', { status: 'NA', date: TODAY, custom_fields: 'Y' }],
 			['lead_status_search', { lead_id: '11', custom_fields: 'Y' }],
 			['lead_status_search', { lead_id: '13', custom_fields: 'Y' }],
+		],
+	},
+	{
+		name: 'archived leads',
+		setup: archiveSetup,
+		requests: [
+			['lead_all_info', { lead_id: '13', archived_lead: 'Y' }],
+			['lead_all_info', { phone_number: '3125550114', archived_lead: 'Y', header: 'YES' }],
+			['lead_field_info', { lead_id: '14', field_name: 'first_name', archived_lead: 'Y' }],
+			['lead_status_search', { status: 'SALE', date: TODAY, archived_lead: 'Y' }],
+			['lead_status_search', { status: 'NI', date: TODAY, archived_lead: 'Y' }],
+		],
+	},
+	{
+		name: 'callbacks: archived and current, in callback id order',
+		setup: callbackSetup,
+		requests: [
+			['lead_callback_info', { lead_id: '11' }],
+			['lead_callback_info', { lead_id: '11', search_location: 'ALL', header: 'YES', stage: 'csv' }],
+			['lead_callback_info', { lead_id: '11', search_location: 'ARCHIVE', stage: 'tab' }],
+		],
+	},
+	{
+		name: 'lead_status_search: several calls per lead, outbound and inbound',
+		setup: moreCallsSetup,
+		requests: [
+			['lead_status_search', { status: 'SALE', date: TODAY }],
+			['lead_status_search', { lead_id: '14' }],
+			['lead_status_search', { lead_id: '12' }],
+		],
+	},
+	{
+		name: 'rights: modify_leads 5 reads all info but not single fields or status searches',
+		setup: () => userSetup({ modify_leads: '5' }),
+		requests: [
+			['lead_all_info', { lead_id: '11' }],
+			['lead_field_info', { lead_id: '11', field_name: 'first_name' }],
+			['lead_status_search', { lead_id: '13' }],
+			['lead_callback_info', { lead_id: '11' }],
+		],
+	},
+	{
+		name: 'rights: hidden lead data',
+		setup: () => combined(userSetup({ admin_hide_lead_data: '1' }), customFieldSetup()),
+		requests: [
+			['lead_field_info', { lead_id: '11', field_name: 'first_name' }],
+			['lead_field_info', { lead_id: '11', field_name: 'address2' }],
+			['lead_field_info', { lead_id: '11', field_name: 'colour', custom_fields: 'Y', list_id: '101' }],
+			['lead_field_info', { lead_id: '11', field_name: 'first_name', custom_fields: 'Y', list_id: '101' }],
+			['lead_all_info', { lead_id: '11', custom_fields: 'Y', force_entry_list_id: '101' }],
+			['lead_status_search', { lead_id: '11', custom_fields: 'Y' }],
+		],
+	},
+	{
+		name: 'rights: a user group limited to other campaigns, with and without api_list_restrict',
+		setup: () => combined(userSetup({ api_list_restrict: '1' }, { allowed_campaigns: ' OTHER -' }), callSetup(), callbackSetup()),
+		requests: [
+			['lead_all_info', { lead_id: '11' }],
+			['lead_all_info', { phone_number: '7275551212' }],
+			['lead_field_info', { lead_id: '11', field_name: 'first_name' }],
+			['lead_status_search', { status: 'SALE', date: TODAY }],
+			['lead_status_search', { lead_id: '13' }],
+			['lead_callback_info', { lead_id: '11' }],
+			['ccc_lead_info', { call_id: 'V1123090000000000013' }],
+			['callid_info', { call_id: 'V1123090000000000013' }],
+		],
+	},
+	{
+		name: 'rights: a user group limited to other campaigns, no api_list_restrict',
+		setup: () => combined(userSetup({}, { allowed_campaigns: ' OTHER -' }), callSetup(), callbackSetup()),
+		requests: [
+			['lead_all_info', { lead_id: '11' }],
+			['lead_field_info', { lead_id: '11', field_name: 'first_name' }],
+			['lead_status_search', { lead_id: '13' }],
+			['lead_callback_info', { lead_id: '11' }],
+			['ccc_lead_info', { call_id: 'V1123090000000000013' }],
 		],
 	},
 ];

@@ -49,6 +49,8 @@ export function leadFieldInfo(c: NaContext): void {
 	} else {
 		value = s(lead[column(c.leadTable, fieldName)]);
 	}
-	if (Number(state.user(c.user)?.admin_hide_lead_data ?? 0) > 0 && value.length > 0) value = value.replace(/./g, 'X');
+	// the user's hide setting is read only on the custom field path
+	const hide = p.get('custom_fields') === 'Y' && Number(state.user(c.user)?.admin_hide_lead_data ?? 0) > 0;
+	if (hide && value.length > 0) value = value.replace(/./g, 'X');
 	c.say(value);
 }

@@ -8,15 +8,18 @@ import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
 import { customTable, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, userAllowed } from './common';
 
-/** Distinct lead ids of the matching call rows, newest call first (the first sighting of a lead counts). */
-function distinctLeads(rows: Row[], ordered: boolean, limit: number): string[] {
-	const sorted = ordered ? [...rows].sort((a, b) => (s(b.call_date) < s(a.call_date) ? -1 : s(b.call_date) > s(a.call_date) ? 1 : 0)) : rows;
-	const ids: string[] = [];
-	for (const r of sorted) {
-		const id = s(r.lead_id);
-		if (!ids.includes(id)) ids.push(id);
-	}
-	return ids.slice(0, limit);
+/**
+ * Distinct lead ids of the matching call rows. MariaDB keeps the first row it meets for each lead
+ * and sorts those by call date: the outbound log is scanned in uniqueid order, the inbound log
+ * newest call first (through its call_date index), as the harness's query plans do.
+ */
+function distinctLeads(rows: Row[], scan: 'uniqueid' | 'newest' | 'none', limit: number): string[] {
+	const byDate = (a: Row, b: Row): number => (s(b.call_date) < s(a.call_date) ? -1 : s(b.call_date) > s(a.call_date) ? 1 : 0);
+	const scanned = scan === 'uniqueid' ? [...rows].sort((a, b) => (s(a.uniqueid) < s(b.uniqueid) ? -1 : s(a.uniqueid) > s(b.uniqueid) ? 1 : 0)) : scan === 'newest' ? [...rows].sort(byDate) : rows;
+	const firsts: Row[] = [];
+	for (const r of scanned) if (!firsts.some((f) => s(f.lead_id) === s(r.lead_id))) firsts.push(r);
+	const ordered = scan === 'none' ? firsts : firsts.sort(byDate);
+	return ordered.map((r) => s(r.lead_id)).slice(0, limit);
 }
 
 /** The `name => value` lines of a lead's custom fields table row, when there is one. */
@@ -59,10 +62,10 @@ export function leadStatusSearch(c: NaContext): void {
 		? (r: Row): boolean => ciEq(r.status, status) && s(r.call_date) >= from && s(r.call_date) <= to
 		: (r: Row): boolean => numEqStr(Number(r.lead_id), leadId);
 
-	const outbound = distinctLeads(db.t('vicidial_log').filter((r) => match(r) && inCamps(r)), byDay, byDay ? 1000 : Infinity);
+	const outbound = distinctLeads(db.t('vicidial_log').filter((r) => match(r) && inCamps(r)), byDay ? 'uniqueid' : 'none', byDay ? 1000 : Infinity);
 	const inbound = distinctLeads(
 		db.t('vicidial_closer_log').filter((r) => match(r) && !outbound.includes(s(r.lead_id)) && s(r.lead_id) !== '0'),
-		byDay,
+		byDay ? 'newest' : 'none',
 		byDay ? 1000 : Infinity,
 	);
 	const customFields = p.get('custom_fields') === 'Y';

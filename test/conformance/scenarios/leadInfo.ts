@@ -177,6 +177,7 @@ export const scenarios: Scenario[] = [
 			ccc({ call_id: 'M1231200000000012345' }),
 			note(ccc({ call_id: 'DC1231200000000012345', header: 'YES' }), 'DC call IDs are looked up in the dial log'),
 			ccc({ call_id: 'V1231200000000012345', agent_user: '1001' }),
+			ccc({ call_id: 'V1231200000000012345', stage: 'tab', header: 'NO' }),
 			note(ccc({ call_id: 'M12312000000000' }), 'too short'),
 			note(ccc({ call_id: 'Q1231200000000012345' }), 'unknown prefix'),
 			note(ccc({ call_id: 'M1231200000000012345000000000000000000000' }), 'too long'),
@@ -189,6 +190,7 @@ export const scenarios: Scenario[] = [
 		steps: [
 			callid({ call_id: 'V1231200000000012345' }),
 			callid({ call_id: 'Y1231200000000012345', detail: 'YES', header: 'YES' }),
+			callid({ call_id: 'V1231200000000012345', stage: 'pipe', header: 'NO', detail: 'YES' }),
 			callid({ call_id: 'M12312000000000' }),
 			callid({ call_id: 'X1231200000000012345' }),
 			callid({}),

@@ -116,7 +116,8 @@ export const leadInfoFunctions: FunctionSpec[] = [
 			archivedLead,
 		],
 		answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] },
-		noRecords: /LEAD NOT FOUND/,
+		// LIST FIELD NOT FOUND: the lead has no row in the custom fields table
+		noRecords: /LEAD NOT FOUND|LIST FIELD NOT FOUND/,
 	},
 	{
 		fn: 'lead_callback_info',

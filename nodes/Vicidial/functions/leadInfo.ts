@@ -170,7 +170,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		name: 'Search by Status',
 		action: 'Search leads by call status and day',
 		description:
-			'Every field of the leads with a call on one day that ended with one status, outbound and inbound (lead_status_search)',
+			'Every field of the leads whose outbound or inbound call on one day got one status, up to 1000 leads of each direction, each lead once (lead_status_search)',
 		writes: false,
 		params: [
 			text('status', 'Call Status', {

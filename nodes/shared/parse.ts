@@ -254,7 +254,11 @@ function parseValue(text: string, answer: Extract<AnswerSpec, { kind: 'value' }>
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
  */
-export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'>, options: ParseOptions = {}): ParsedAnswer {
+export function parseAnswer(
+	text: string,
+	spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> & Partial<Pick<FunctionSpec, 'serverErrorHint'>>,
+	options: ParseOptions = {},
+): ParsedAnswer {
 	const { sent = {}, utcOffsetHours } = options;
 	if (typeof text !== 'string') throw new VicidialError('malformed', 'The server sent no text answer.');
 	if (options.httpCode !== undefined && options.httpCode !== 200) {
@@ -267,7 +271,9 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 				hint: 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.',
 			});
 		}
-		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode });
+		// An empty 500 is VICIdial's own SQL failing; some functions know the usual reason.
+		const hint = options.httpCode === 500 && body.length === 0 ? spec.serverErrorHint : undefined;
+		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode, hint });
 	}
 	// A bare value is printed as it is: empty, or any text. Only a one-line ERROR answer or a web page is not a value.
 	if (spec.answer.kind === 'value' && !/^(ERROR: [^\n]*\n)+$/.test(text)) {

@@ -152,6 +152,8 @@ export interface FunctionSpec {
 	 * output then says `queued: true` instead of pretending the action already happened.
 	 */
 	queued?: boolean;
+	/** Hint for an empty HTTP 500 answer, when the function's own SQL fails for a known reason (a missing custom fields table, say). */
+	serverErrorHint?: string;
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
 	/**

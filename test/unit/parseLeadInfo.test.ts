@@ -119,3 +119,22 @@ test('answerFields lists the typed fields of every shape', () => {
 	expect(answerFields({ kind: 'records' })).toEqual([]);
 	expect(answerFields({ kind: 'value', field: str('value'), echo: [int('lead_id')] }).map((f) => f.name)).toEqual(['value', 'lead_id']);
 });
+
+test('an empty HTTP 500 gets the entry\'s own hint when it has one', () => {
+	const spec = { fn: 'lead_field_info', answer: { kind: 'value', field: str('value') }, serverErrorHint: 'No such field.' } as const;
+	let caught: unknown;
+	try {
+		parseAnswer('', spec, { httpCode: 500 });
+	} catch (error) {
+		caught = error;
+	}
+	expect(caught).toBeInstanceOf(VicidialError);
+	expect((caught as VicidialError).hint).toBe('No such field.');
+	expect((caught as VicidialError).kind).toBe('http');
+	try {
+		parseAnswer('', { ...spec, serverErrorHint: undefined }, { httpCode: 500 });
+	} catch (error) {
+		caught = error;
+	}
+	expect((caught as VicidialError).hint).toMatch(/Server URL/);
+});

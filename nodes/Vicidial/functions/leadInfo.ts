@@ -86,6 +86,8 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		fixed: { stage: 'tab', header: 'YES' },
 		answer: { kind: 'rows', delimiter: '\t', namedExtras: true, columns: [...leadColumns, int('entry_list_id'), int('lead_id')] },
 		noRecords: /LEAD NOT FOUND/,
+		serverErrorHint:
+			"With Include Custom Fields, VICIdial fails when the lead's entry list (or the list in Custom Fields of List) has no custom fields or no custom fields table. Turn the option off or check the list's custom fields.",
 	},
 	{
 		fn: 'lead_field_info',
@@ -118,6 +120,8 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] },
 		// LIST FIELD NOT FOUND: the lead has no row in the custom fields table
 		noRecords: /LEAD NOT FOUND|LIST FIELD NOT FOUND/,
+		serverErrorHint:
+			"VICIdial fails when Field Name is not a field of the lead, or, for a custom field, when the list has no custom fields table or no such field. Check the field name and the Custom Field option.",
 	},
 	{
 		fn: 'lead_callback_info',
@@ -200,6 +204,8 @@ export const leadInfoFunctions: FunctionSpec[] = [
 			fields: [int('lead_id'), int('list_id'), dec('gmt_offset_now'), day('date_of_birth'), int('called_count'), dt('last_local_call_time'), int('rank'), int('entry_list_id')],
 		},
 		noRecords: /NO RESULTS FOUND/,
+		serverErrorHint:
+			"VICIdial's search by status and date fails for users whose user group may see only some campaigns. Use an API user whose group allows all campaigns, or search by Lead ID.",
 	},
 	{
 		fn: 'ccc_lead_info',

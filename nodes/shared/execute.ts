@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName } from './spec';
-import { InvalidInputError, buildForm } from './params';
+import { InvalidInputError, buildForm, secretValues } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
 import { VicidialError, redact } from './errors';
@@ -99,7 +99,8 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
-	return { form: buildForm(spec, values, customFields), callOptions };
+	const form = buildForm(spec, values, customFields);
+	return { form, callOptions, secrets: secretValues(spec, form) };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -202,7 +203,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
-	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions } | undefined> = [];
+	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; secrets: string[] } | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -233,25 +234,30 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 		async (i) => {
 			const entry = prepared[i];
 			if (!entry) return;
+			// The item's own passwords (a new agent's) are redacted like the API password.
+			const itemSecrets = [...secrets, ...entry.secrets];
+			const itemConnection = entry.secrets.length > 0 ? { ...connection, secrets: itemSecrets } : connection;
 			try {
 				if (spec.run) {
-					const runtime = operationRuntime(context, sender, connection, entry.callOptions, serverOffset);
+					const runtime = operationRuntime(context, sender, itemConnection, entry.callOptions, serverOffset);
 					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i });
 					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
 					done.push(i);
 					return;
 				}
-				const response = await callVicidial(sender, connection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
+				const response = await callVicidial(sender, itemConnection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
 				const parsed = parseAnswer(response.body, spec, {
 					sent: entry.form,
 					utcOffsetHours: offset,
 					emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
 					httpCode: response.statusCode,
 				});
-				results[i] = toItems(parsed, spec, entry.callOptions.includeRaw ? response.body : undefined, i);
+				// A raw answer may echo the item's passwords even on success (add_user does).
+				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(response.body, entry.secrets) : response.body) : undefined;
+				results[i] = toItems(parsed, spec, raw, i);
 				done.push(i);
 			} catch (error) {
-				const nodeError = toNodeError(context, error, spec, i, secrets);
+				const nodeError = toNodeError(context, error, spec, i, itemSecrets);
 				if (continueOnFail) {
 					results[i] = [errorItem(nodeError, i)];
 				} else if (!firstFailure || i < firstFailure.index) {

@@ -148,7 +148,7 @@ function toRecord(
 	}
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
-		if (applies(field, sent)) typeValue(field, values[index], record, utcOffsetHours);
+		if (applies(field, sent) && !field.secret) typeValue(field, values[index], record, utcOffsetHours);
 	});
 	for (let index = fields.length; index < values.length; index++) record[`column_${index + 1}`] = values[index];
 	return record;
@@ -242,6 +242,13 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			continue;
 		}
 		if (status.status === 'ERROR') {
+			const answer = spec.answer;
+			if (answer.kind === 'status' && answer.noticesSuffice?.test(status.message) && notices.length > 0 && successes.length === 0) {
+				const fields = printedFields(answer.fields, sent);
+				// The NOTICE's own extra values (ranks, grades) stay in `notices`.
+				const record = toRecord(notices[0].data.slice(0, fields.length), fields, sent, utcOffsetHours, 'NOTICE line 1');
+				return { outcome: 'success', message: notices[notices.length - 1].message, records: [record], notices, otherLines: bare };
+			}
 			const kind = classifyError(status.message);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
 				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
@@ -264,6 +271,10 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && answer.noticeOnlyFails && notices.length > 0) {
+				const last = notices[notices.length - 1];
+				throw new VicidialError(classifyError(last.message), `VICIdial: ${last.line}`, { data: last.data });
+			}
 			if (successes.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}

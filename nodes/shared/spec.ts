@@ -52,6 +52,11 @@ export interface ParamSpec {
 	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
 	 */
 	load?: LoaderName;
+	/**
+	 * A password the user gives for a record (a new agent's or a phone's): VICIdial may echo it,
+	 * so its value is redacted from error messages and raw answers like the API password.
+	 */
+	secret?: boolean;
 }
 
 /** Dropdowns loaded from the server through an API function that lists them. */
@@ -74,6 +79,8 @@ export interface FieldSpec {
 	 * Otherwise it is not printed, or, with `alwaysPrinted`, printed empty and dropped.
 	 */
 	when?: { param: string; equals: string; alwaysPrinted?: boolean };
+	/** The column echoes a password: it is read past and left out of the output. */
+	secret?: boolean;
 }
 
 /**
@@ -85,7 +92,18 @@ export interface FieldSpec {
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
-	| { kind: 'status'; fields: FieldSpec[] }
+	| {
+			kind: 'status';
+			fields: FieldSpec[];
+			/**
+			 * An ERROR that only says nothing was left to do after NOTICE lines that did something
+			 * (update_user's "NO UPDATES DEFINED" after a rank change): the NOTICE lines are the
+			 * result, and the first one gives the fields.
+			 */
+			noticesSuffice?: RegExp;
+			/** A NOTICE with no SUCCESS line after it is a refusal (update_phone's delete without the right). */
+			noticeOnlyFails?: boolean;
+	  }
 	| {
 			kind: 'rows';
 			columns: FieldSpec[];

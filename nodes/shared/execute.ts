@@ -3,14 +3,14 @@
  * request leaves with bad input), then call VICIdial with a bounded number of requests
  * in flight, and return the items in input order, each paired to its input.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
-import { VicidialError, redact } from './errors';
+import { REDACTED, VicidialError, redact } from './errors';
 import type { Connection, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
 import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, OPTIONS } from './properties';
@@ -145,9 +145,27 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 	});
 }
 
+/**
+ * The node as an error carries it, with the values of secret parameters masked: n8n logs an
+ * error and keeps it in the execution data together with its node's parameters.
+ */
+function safeNode(node: INode, spec: FunctionSpec): INode {
+	const names = spec.params.filter((p) => p.secret).map((p) => camelName(p.name));
+	if (names.length === 0) return node;
+	const mask = (values: INodeParameters): INodeParameters => {
+		const copy: INodeParameters = { ...values };
+		for (const name of names) if (name in copy) copy[name] = REDACTED;
+		return copy;
+	};
+	const parameters = mask(node.parameters);
+	const additional = parameters[ADDITIONAL_FIELDS];
+	if (additional && typeof additional === 'object' && !Array.isArray(additional)) parameters[ADDITIONAL_FIELDS] = mask(additional as INodeParameters);
+	return { ...node, parameters };
+}
+
 /** Converts any failure of one item into the n8n error the user sees. */
 function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionSpec, itemIndex: number, secrets: readonly string[]) {
-	const node = context.getNode();
+	const node = safeNode(context.getNode(), spec);
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(error.message, secrets)}`, {
 			itemIndex,
@@ -195,7 +213,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	try {
 		connection = connectionFromCredentials(credentials);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), {
+		throw new NodeOperationError(safeNode(context.getNode(), spec), error instanceof Error ? error.message : String(error), {
 			description: error instanceof VicidialError ? error.hint : undefined,
 		});
 	}

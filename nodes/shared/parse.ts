@@ -243,11 +243,17 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		}
 		if (status.status === 'ERROR') {
 			const answer = spec.answer;
-			if (answer.kind === 'status' && answer.noticesSuffice?.test(status.message) && notices.length > 0 && successes.length === 0) {
+			const suffice = answer.kind === 'status' ? answer.noticesSuffice : undefined;
+			const done = suffice?.error.test(status.message) && successes.length === 0 ? notices.find((n) => suffice.notice.test(n.message)) : undefined;
+			if (answer.kind === 'status' && done) {
 				const fields = printedFields(answer.fields, sent);
 				// The NOTICE's own extra values (ranks, grades) stay in `notices`.
-				const record = toRecord(notices[0].data.slice(0, fields.length), fields, sent, utcOffsetHours, 'NOTICE line 1');
-				return { outcome: 'success', message: notices[notices.length - 1].message, records: [record], notices, otherLines: bare };
+				const record = toRecord(done.data.slice(0, fields.length), fields, sent, utcOffsetHours, 'the NOTICE line');
+				return { outcome: 'success', message: done.message, records: [record], notices, otherLines: bare };
+			}
+			if (suffice?.error.test(status.message) && notices.length > 0) {
+				// Nothing was done, and the NOTICE lines say why (a password reset that failed).
+				throw new VicidialError(classifyError(status.message), `VICIdial: ${notices.map((n) => n.line).join(' then ')} then ${line}`, { data: status.data });
 			}
 			const kind = classifyError(status.message);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {

@@ -96,11 +96,11 @@ export type AnswerSpec = (
 			kind: 'status';
 			fields: FieldSpec[];
 			/**
-			 * An ERROR that only says nothing was left to do after NOTICE lines that did something
-			 * (update_user's "NO UPDATES DEFINED" after a rank change): the NOTICE lines are the
-			 * result, and the first one gives the fields.
+			 * An ERROR (`error`) that only says nothing was left to do after a NOTICE (`notice`) that
+			 * did something (update_user's "NO UPDATES DEFINED" after a rank change): that NOTICE is
+			 * the result and gives the fields; all NOTICE lines stay in `notices`.
 			 */
-			noticesSuffice?: RegExp;
+			noticesSuffice?: { error: RegExp; notice: RegExp };
 			/** A NOTICE with no SUCCESS line after it is a refusal (update_phone's delete without the right). */
 			noticeOnlyFails?: boolean;
 	  }

@@ -67,7 +67,7 @@ test('a secret column is read past and left out', () => {
 describe('NOTICE lines as the result', () => {
 	const updateUser: Pick<FunctionSpec, 'fn' | 'answer'> = {
 		fn: 'update_user',
-		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticesSuffice: /NO UPDATES DEFINED/ },
+		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticesSuffice: { error: /NO UPDATES DEFINED/, notice: /HAVE BEEN UPDATED/ } },
 	};
 
 	test('"no updates" after a NOTICE that did something is a success', () => {
@@ -76,6 +76,21 @@ describe('NOTICE lines as the result', () => {
 		expect(parsed.message).toBe('USER CAMPAIGN RANKS/GRADES HAVE BEEN UPDATED');
 		expect(parsed.records).toEqual([{ user: '6666', agent_user: '1001' }]);
 		expect(parsed.notices).toHaveLength(1);
+	});
+
+	test('a NOTICE that did not do anything does not make it a success', () => {
+		expect(() =>
+			parseAnswer('NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - 6666|1001|\nERROR: update_user NO UPDATES DEFINED: |6666|\n', updateUser),
+		).toThrow('VICIdial: NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - 6666|1001| then ERROR: update_user NO UPDATES DEFINED: |6666|');
+	});
+
+	test('the NOTICE that did something gives the result, all stay as notices', () => {
+		const parsed = parseAnswer(
+			'NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - 6666|1001|\nNOTICE: update_user USER IN-GROUP RANKS/GRADES HAVE BEEN UPDATED - 6666|1001|2|\nERROR: update_user NO UPDATES DEFINED: |6666|\n',
+			updateUser,
+		);
+		expect(parsed.message).toBe('USER IN-GROUP RANKS/GRADES HAVE BEEN UPDATED');
+		expect(parsed.notices.map((n) => n.message)).toEqual(['USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED', 'USER IN-GROUP RANKS/GRADES HAVE BEEN UPDATED']);
 	});
 
 	test('"no updates" alone stays an error', () => {

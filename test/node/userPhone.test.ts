@@ -162,6 +162,14 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		expect(item).toMatchObject({ message: 'USER HAS BEEN UPDATED', notices: [expect.objectContaining({ message: 'USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED' })] });
 	});
 
+	test('User → Update: a password reset alone that fails is an error that says why', async () => {
+		const result = await run({ parameters: updateUser('1001', { resetPassword: 8 }) });
+		expect(result.error).toBeInstanceOf(NodeApiError);
+		expect(result.error?.message).toBe(
+			'Item 1: VICIdial: NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - 6666|1001| then ERROR: update_user NO UPDATES DEFINED: |6666|',
+		);
+	});
+
 	test('User → Update: an unknown user and nothing to update are VICIdial errors', async () => {
 		const result = await run({ parameters: updateUser('={{ $json.user }}', {}), items: [{ user: 'NOSUCH' }, { user: '1001' }], continueOnFail: true });
 		expect(json(result)).toEqual([

@@ -140,7 +140,8 @@ export const userFunctions: FunctionSpec[] = [
 		answer: {
 			kind: 'status',
 			fields: [str('user'), str('agent_user')],
-			noticesSuffice: /NO UPDATES DEFINED/,
+			// ranks, grades or a password reset alone: VICIdial says so, then "no updates"
+			noticesSuffice: { error: /NO UPDATES DEFINED/, notice: /RANKS\/GRADES HAVE BEEN UPDATED|PASSWORD HAS BEEN RESET/ },
 		},
 	},
 	{
@@ -178,7 +179,8 @@ export const userFunctions: FunctionSpec[] = [
 			integer('number_of_lines', 'Number of Lines', { min: 1, max: 999 }),
 			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: WORD, load: 'campaigns' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticesSuffice: /NO UPDATES DEFINED/ },
+		// the agent already has the status asked for, and nothing else was asked: VICIdial says so, then "no updates"
+		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticesSuffice: { error: /NO UPDATES DEFINED/, notice: /IS ALREADY/ } },
 	},
 	{
 		fn: 'add_group_alias',

@@ -187,6 +187,7 @@ export const scenarios: Scenario[] = [
 		name: 'user_details: formats and errors',
 		steps: [
 			na('user_details', { agent_user: '1001' }),
+			note(na('user_details', { agent_user: '1001', stage: 'pipe', header: 'NO' }), 'what the node sends'),
 			note(na('user_details', { agent_user: 'vdad' }), 'the answer repeats the user as given'),
 			na('user_details', { agent_user: '6666', stage: 'csv', header: 'YES' }),
 			na('user_details', { agent_user: '6666', stage: 'tab' }),

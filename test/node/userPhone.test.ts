@@ -327,6 +327,16 @@ describe('User and Phone: states beyond the seed (simulator)', () => {
 		]);
 	});
 
+	test('User → Update Remote Agent: the status is left alone unless chosen', async () => {
+		sim().state.db.t('vicidial_remote_agents').insert({ user_start: '1002', number_of_lines: 1, server_ip: '127.0.0.1', status: 'INACTIVE' }, sim().state.nowStr());
+		const first = sim().requests.length;
+		const result = await run({ parameters: { resource: 'user', operation: 'updateRemoteAgent', agentUser: '1002', additionalFields: { numberOfLines: 2, campaignId: 'TESTCAMP' } } });
+		expect(json(result)).toEqual([{ user: '6666', agent_user: '1002', message: 'REMOTE AGENT HAS BEEN UPDATED', notices: [] }]);
+		const [request] = sim().requests.slice(first);
+		expect(request.params).toEqual({ function: 'update_remote_agent', user: '6666', pass: '1234', source: 'n8n', agent_user: '1002', number_of_lines: '2', campaign_id: 'TESTCAMP' });
+		expect(sim().state.db.t('vicidial_remote_agents').rows[0]).toMatchObject({ status: 'INACTIVE', number_of_lines: '2', campaign_id: 'TESTCAMP' });
+	});
+
 	test('Phone → Update: a delete without "Delete Phones" is a permission error', async () => {
 		sim().state.db.t('vicidial_users').update(sim().state.user('6666')!, { ast_delete_phones: '0' }, sim().state.nowStr());
 		const result = await run({ parameters: updatePhone('1003', { deletePhone: true }), continueOnFail: true });

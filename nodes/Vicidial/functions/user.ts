@@ -172,6 +172,7 @@ export const userFunctions: FunctionSpec[] = [
 			choice('status', 'Status', {
 				main: true,
 				choices: [
+					{ name: "Don't Change", value: '' },
 					{ name: 'Active', value: 'ACTIVE' },
 					{ name: 'Inactive', value: 'INACTIVE' },
 				],

@@ -179,6 +179,15 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		expect(paired(result)).toEqual([0, 1]);
 	});
 
+	test('User → Update: an email VICIdial would change (a "+" becomes a space) is refused before sending', async () => {
+		const before = requestCount();
+		const result = await run({ parameters: updateUser('1001', { email: 'ann+work@example.com' }) });
+		expect(result.error?.message).toBe(
+			'Item 1: "Email" must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters), or --BLANK--, got "ann+work@example.com"',
+		);
+		nothingSentSince(before);
+	});
+
 	test('User → Update: delete, then User → Get finds nothing', async () => {
 		expect(json(await run({ parameters: updateUser('1003', { deleteUser: true }) }))).toEqual([{ user: '6666', agent_user: '1003', message: 'USER HAS BEEN DELETED', notices: [] }]);
 		const gone = await run({ parameters: getUser('1003') });

@@ -5,6 +5,9 @@ import { choice, flag, integer, str, text } from '../../shared/spec';
 const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
 const DIGITS = { regex: /^\d+$/, hint: 'must contain only digits' };
 const BLANK = 'Send --BLANK-- to empty it.';
+/** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
+const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
+const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };
 
 /** The offsets VICIdial accepts for a phone (its own list, as it stores them). */
 const gmtChoices: Choice[] = [
@@ -71,7 +74,7 @@ export const phoneFunctions: FunctionSpec[] = [
 			choice('local_gmt', 'GMT Offset', { required: true, choices: gmtChoices, default: '-5.00', description: "The phone's time zone offset" }),
 			text('outbound_cid', 'Outbound Caller ID', { required: true, maxLength: 20, pattern: DIGITS }),
 			text('phone_context', 'Phone Context', { maxLength: 20, pattern: WORD, description: 'Dialplan context; VICIdial uses "default"' }),
-			text('email', 'Email', { maxLength: 100, pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } }),
+			text('email', 'Email', { maxLength: 100, pattern: EMAIL }),
 			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, load: 'userGroups', description: 'Who may administer it; empty means all groups' }),
 			...webphoneOptions(),
 			templateId(),
@@ -100,7 +103,7 @@ export const phoneFunctions: FunctionSpec[] = [
 			text('registration_password', 'Registration Password', { minLength: 2, maxLength: 30, pattern: WORD, secret: true, description: `The output never shows it. ${BLANK}` }),
 			text('phone_full_name', 'Full Name', { minLength: 2, maxLength: 30, pattern: { regex: /^[- +._0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . _' }, description: BLANK }),
 			text('phone_context', 'Phone Context', { minLength: 2, maxLength: 20, pattern: WORD, description: BLANK }),
-			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: { regex: /^([^\s@]+@[^\s@]+|--BLANK--)$/, hint: 'must be an email address or --BLANK--' }, description: BLANK }),
+			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
 			choice('local_gmt', 'GMT Offset', { choices: gmtChoices }),
 			text('admin_user_group', 'Admin User Group', { minLength: 2, maxLength: 20, pattern: WORD, load: 'userGroups' }),
 			text('outbound_alt_cid', 'Outbound Alt Caller ID', { minLength: 6, maxLength: 18, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),

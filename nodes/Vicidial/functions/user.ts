@@ -4,7 +4,9 @@ import { choice, flag, int, integer, str, text } from '../../shared/spec';
 /** What VICIdial keeps of a user id, a group or a login: anything else it silently drops. */
 const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
 const NAME = { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' };
-const EMAIL = { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' };
+/** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
+const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
+const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };
 /** update_user's value that empties a field. */
 const BLANK = 'Send --BLANK-- to empty it.';
 
@@ -113,7 +115,7 @@ export const userFunctions: FunctionSpec[] = [
 			text('phone_pass', 'Phone Password', { maxLength: 20, pattern: WORD, secret: true, description: BLANK }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
 			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' }, description: BLANK }),
-			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: { regex: /^([^\s@]+@[^\s@]+|--BLANK--)$/, hint: 'must be an email address or --BLANK--' }, description: BLANK }),
+			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
 			customField('custom_one', 'Custom 1', BLANK),
 			customField('custom_two', 'Custom 2', BLANK),
 			customField('custom_three', 'Custom 3', BLANK),

@@ -114,7 +114,7 @@ export const userFunctions: FunctionSpec[] = [
 			text('phone_login', 'Phone Login', { maxLength: 20, pattern: WORD, description: `An existing phone login or phone alias. ${BLANK}` }),
 			text('phone_pass', 'Phone Password', { maxLength: 20, pattern: WORD, secret: true, description: BLANK }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
-			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' }, description: BLANK }),
+			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' }, description: 'It cannot be emptied through the API' }),
 			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
 			customField('custom_one', 'Custom 1', BLANK),
 			customField('custom_two', 'Custom 2', BLANK),

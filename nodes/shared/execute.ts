@@ -3,14 +3,14 @@
  * request leaves with bad input), then call VICIdial with a bounded number of requests
  * in flight, and return the items in input order, each paired to its input.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { answerFields, camelName } from './spec';
-import { InvalidInputError, buildForm } from './params';
+import { InvalidInputError, buildForm, secretValues } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
-import { VicidialError, redact } from './errors';
+import { REDACTED, VicidialError, redact } from './errors';
 import type { Connection, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
 import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, OPTIONS } from './properties';
@@ -100,7 +100,8 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
-	return { form: buildForm(spec, values, customFields), callOptions, options: options as Record<string, unknown> };
+	const form = buildForm(spec, values, customFields);
+	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form) };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -145,9 +146,27 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 	});
 }
 
+/**
+ * The node as an error carries it, with the values of secret parameters masked: n8n logs an
+ * error and keeps it in the execution data together with its node's parameters.
+ */
+function safeNode(node: INode, spec: FunctionSpec): INode {
+	const names = spec.params.filter((p) => p.secret).map((p) => camelName(p.name));
+	if (names.length === 0) return node;
+	const mask = (values: INodeParameters): INodeParameters => {
+		const copy: INodeParameters = { ...values };
+		for (const name of names) if (name in copy) copy[name] = REDACTED;
+		return copy;
+	};
+	const parameters = mask(node.parameters);
+	const additional = parameters[ADDITIONAL_FIELDS];
+	if (additional && typeof additional === 'object' && !Array.isArray(additional)) parameters[ADDITIONAL_FIELDS] = mask(additional as INodeParameters);
+	return { ...node, parameters };
+}
+
 /** Converts any failure of one item into the n8n error the user sees. */
 function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionSpec, itemIndex: number, secrets: readonly string[]) {
-	const node = context.getNode();
+	const node = safeNode(context.getNode(), spec);
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(error.message, secrets)}`, {
 			itemIndex,
@@ -195,7 +214,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	try {
 		connection = connectionFromCredentials(credentials);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), {
+		throw new NodeOperationError(safeNode(context.getNode(), spec), error instanceof Error ? error.message : String(error), {
 			description: error instanceof VicidialError ? error.hint : undefined,
 		});
 	}
@@ -203,7 +222,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
-	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; options: Record<string, unknown> } | undefined> = [];
+	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; options: Record<string, unknown>; secrets: string[] } | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -234,25 +253,30 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 		async (i) => {
 			const entry = prepared[i];
 			if (!entry) return;
+			// The item's own passwords (a new agent's) are redacted like the API password.
+			const itemSecrets = [...secrets, ...entry.secrets];
+			const itemConnection = entry.secrets.length > 0 ? { ...connection, secrets: itemSecrets } : connection;
 			try {
 				if (spec.run) {
-					const runtime = operationRuntime(context, sender, connection, entry.callOptions, serverOffset);
+					const runtime = operationRuntime(context, sender, itemConnection, entry.callOptions, serverOffset);
 					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i, options: entry.options });
 					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
 					done.push(i);
 					return;
 				}
-				const response = await callVicidial(sender, connection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
+				const response = await callVicidial(sender, itemConnection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
 				const parsed = parseAnswer(response.body, spec, {
 					sent: entry.form,
 					utcOffsetHours: offset,
 					emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
 					httpCode: response.statusCode,
 				});
-				results[i] = toItems(parsed, spec, entry.callOptions.includeRaw ? response.body : undefined, i);
+				// A raw answer may echo the item's passwords even on success (add_user does).
+				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(response.body, entry.secrets) : response.body) : undefined;
+				results[i] = toItems(parsed, spec, raw, i);
 				done.push(i);
 			} catch (error) {
-				const nodeError = toNodeError(context, error, spec, i, secrets);
+				const nodeError = toNodeError(context, error, spec, i, itemSecrets);
 				if (continueOnFail) {
 					results[i] = [errorItem(nodeError, i)];
 				} else if (!firstFailure || i < firstFailure.index) {

@@ -111,8 +111,28 @@ function toFlag(spec: ParamSpec, value: unknown): string {
 	throw new InvalidInputError(spec.displayName, `must be true or false, got "${describe(value)}"`);
 }
 
-/** Converts one value, or throws InvalidInputError naming the field. */
+/** Converts one value, or throws InvalidInputError naming the field (never showing a secret value). */
 export function encodeParam(spec: ParamSpec, value: unknown): string {
+	return spec.secret ? toSecret(spec, value) : encodeValue(spec, value);
+}
+
+/** A password: checked like text, but no message repeats what was given. */
+function toSecret(spec: ParamSpec, value: unknown): string {
+	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidInputError(spec.displayName, 'must be text');
+	const text = String(value);
+	const length = [...text].length;
+	if (spec.minLength !== undefined && length < spec.minLength) throw new InvalidInputError(spec.displayName, `must be at least ${spec.minLength} characters`);
+	if (spec.maxLength !== undefined && length > spec.maxLength) throw new InvalidInputError(spec.displayName, `must be at most ${spec.maxLength} characters`);
+	if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, spec.pattern.hint);
+	return text;
+}
+
+/** The secret values of a built form (see ParamSpec.secret), to redact wherever VICIdial echoes them. */
+export function secretValues(spec: Pick<FunctionSpec, 'params'>, form: Record<string, string>): string[] {
+	return spec.params.filter((p) => p.secret && form[p.name]).map((p) => form[p.name]);
+}
+
+function encodeValue(spec: ParamSpec, value: unknown): string {
 	// A multi-select dropdown (a loaded list) gives an array: VICIdial wants one joined value.
 	if (Array.isArray(value) && spec.kind !== 'choices') value = value.map((v) => String(v)).join(spec.separator ?? ',');
 	switch (spec.kind) {

@@ -170,7 +170,7 @@ function toRecord(
 	fields.forEach((field, index) => {
 		const raw = values[index] ?? '';
 		const value = field.prefix && raw.startsWith(field.prefix) ? raw.slice(field.prefix.length) : raw;
-		if (applies(field, sent)) typeValue(field, value, record, utcOffsetHours);
+		if (applies(field, sent) && !field.secret) typeValue(field, value, record, utcOffsetHours);
 	});
 	for (let index = fields.length; index < values.length; index++) {
 		const name = extraNames[index - fields.length];
@@ -430,6 +430,19 @@ export function parseAnswer(
 			continue;
 		}
 		if (status.status === 'ERROR') {
+			const answer = spec.answer;
+			const suffice = answer.kind === 'status' ? answer.noticeResult : undefined;
+			const done = suffice?.error.test(status.message) && successes.length === 0 ? notices.find((n) => suffice.notice.test(n.message)) : undefined;
+			if (answer.kind === 'status' && done) {
+				const fields = printedFields(answer.fields, sent);
+				// The NOTICE's own extra values (ranks, grades) stay in `notices`.
+				const record = toRecord(done.data.slice(0, fields.length), fields, sent, utcOffsetHours, 'the NOTICE line');
+				return { outcome: 'success', message: done.message, records: [record], notices, otherLines: bare };
+			}
+			if (suffice?.error.test(status.message) && notices.length > 0) {
+				// Nothing was done, and the NOTICE lines say why (a password reset that failed).
+				throw new VicidialError(classifyError(status.message), `VICIdial: ${notices.map((n) => n.line).join(' then ')} then ${line}`, { data: status.data });
+			}
 			const kind = spec.noRecords?.test(status.line) ? 'noRecords' : classifyError(status.message);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
 				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
@@ -455,6 +468,10 @@ export function parseAnswer(
 		case 'status': {
 			if (successes.length === 0 && answer.noticesSuffice && notices.length > 0) {
 				return { outcome: 'success', message: notices[0].message, records: [{}], notices, otherLines: bare };
+			}
+			if (successes.length === 0 && answer.noticeOnlyFails && notices.length > 0) {
+				const last = notices[notices.length - 1];
+				throw new VicidialError(classifyError(last.message), `VICIdial: ${last.line}`, { data: last.data });
 			}
 			if (successes.length === 0 && notices.length > 0 && bare.length === 0) {
 				// Only NOTICE lines: VICIdial did nothing and says why (update_did "NO UPDATES DEFINED").

@@ -82,6 +82,7 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
 		property.description = `${help} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	}
 	if (param.placeholder) property.placeholder = param.placeholder;
+	if (param.secret) property.typeOptions = { ...property.typeOptions, password: true };
 	if (param.choices && !load) {
 		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description }));
 	}

@@ -52,6 +52,11 @@ export interface ParamSpec {
 	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
 	 */
 	load?: LoaderName;
+	/**
+	 * A password the user gives for a record (a new agent's or a phone's): VICIdial may echo it,
+	 * so its value is redacted from error messages and raw answers like the API password.
+	 */
+	secret?: boolean;
 }
 
 /** Dropdowns loaded from the server through an API function that lists them. */
@@ -80,6 +85,8 @@ export interface FieldSpec {
 	prefix?: string;
 	/** VICIdial prints this last column only when it has a value (agent_status's computer_ip); missing reads as ''. */
 	optional?: boolean;
+	/** The column echoes a password: it is read past and left out of the output. */
+	secret?: boolean;
 }
 
 /**
@@ -105,6 +112,14 @@ export type AnswerSpec = (
 			noticesSuffice?: boolean;
 			/** `LABEL: value` lines printed after the SUCCESS line, read into the same record. */
 			labels?: Array<{ label: string; field: FieldSpec }>;
+			/**
+			 * An ERROR (`error`) that only says nothing was left to do after a NOTICE (`notice`) that
+			 * did something (update_user's "NO UPDATES DEFINED" after a rank change): that NOTICE is
+			 * the result and gives the fields; all NOTICE lines stay in `notices`.
+			 */
+			noticeResult?: { error: RegExp; notice: RegExp };
+			/** A NOTICE with no SUCCESS line after it is a refusal (update_phone's delete without the right). */
+			noticeOnlyFails?: boolean;
 	  }
 	| {
 			kind: 'rows';

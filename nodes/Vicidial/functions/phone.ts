@@ -1,3 +1,165 @@
-import type { FunctionSpec } from '../../shared/spec';
+import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
+import { choice, flag, integer, str, text } from '../../shared/spec';
 
-export const phoneFunctions: FunctionSpec[] = [];
+/** What VICIdial keeps of an extension, login or password: anything else it silently drops. */
+const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
+const DIGITS = { regex: /^\d+$/, hint: 'must contain only digits' };
+const BLANK = 'Send --BLANK-- to empty it.';
+/** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
+const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
+const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };
+
+/** The offsets VICIdial accepts for a phone (its own list, as it stores them). */
+const gmtChoices: Choice[] = [
+	'12.75', '12.00', '11.00', '10.00', '9.50', '9.00', '8.00', '7.00', '6.50', '6.00', '5.75', '5.50', '5.00', '4.50', '4.00', '3.50', '3.00', '2.00',
+	'1.00', '0.00', '-1.00', '-2.00', '-3.00', '-3.50', '-4.00', '-5.00', '-6.00', '-7.00', '-8.00', '-9.00', '-10.00', '-11.00', '-12.00',
+].map((value) => ({ name: value, value }));
+
+const protocols: Choice[] = [
+	{ name: 'SIP', value: 'SIP' },
+	{ name: 'IAX2', value: 'IAX2' },
+	{ name: 'Zap', value: 'Zap' },
+	{ name: 'External', value: 'EXTERNAL' },
+];
+
+const extension = (): ParamSpec =>
+	text('extension', 'Extension', { required: true, minLength: 2, maxLength: 100, pattern: WORD, description: 'The phone extension, e.g. 1001' });
+
+const serverIp = (): ParamSpec =>
+	text('server_ip', 'Server IP', {
+		required: true,
+		maxLength: 15,
+		placeholder: '10.10.10.15',
+		pattern: { regex: /^[-.:_0-9a-zA-Z]+$/, hint: 'must be the IP address of a VICIdial server' },
+		description: 'The Asterisk server the phone is on',
+	});
+
+/** The phone options add_phone and update_phone share; VICIdial ignores values other than these. */
+const webphoneOptions = (): ParamSpec[] => [
+	choice('is_webphone', 'Webphone', {
+		choices: [
+			{ name: 'No', value: 'N' },
+			{ name: 'Yes', value: 'Y' },
+			{ name: 'Yes, Launched by API', value: 'Y_API_LAUNCH' },
+		],
+	}),
+	flag('webphone_auto_answer', 'Webphone Auto Answer', { description: 'Whether the webphone answers calls by itself' }),
+	flag('use_external_server_ip', 'Use External Server IP', { description: "Whether the webphone uses the server's external IP" }),
+	flag('on_hook_agent', 'On-Hook Agent', { description: 'Whether the phone rings for each call instead of staying connected' }),
+];
+
+const templateId = (): ParamSpec =>
+	text('template_id', 'Template ID', { minLength: 2, maxLength: 15, pattern: WORD, description: `A conf template that exists in VICIdial. ${BLANK}` });
+
+export const phoneFunctions: FunctionSpec[] = [
+	{
+		fn: 'add_phone',
+		api: 'nonAgent',
+		resource: 'phone',
+		operation: 'add',
+		name: 'Add',
+		action: 'Add a phone',
+		description: 'Add a phone (extension) on a server (add_phone)',
+		writes: true,
+		params: [
+			extension(),
+			text('dialplan_number', 'Dialplan Number', { required: true, minLength: 2, maxLength: 20, pattern: { regex: /^[*#0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, * and #' } }),
+			text('voicemail_id', 'Voicemail ID', { required: true, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
+			text('phone_login', 'Phone Login', { required: true, maxLength: 15, pattern: WORD, description: 'What the agent types to log in with this phone' }),
+			text('phone_pass', 'Phone Password', { required: true, maxLength: 100, pattern: WORD, secret: true, description: 'Password for the agent screen login; the output never shows it' }),
+			serverIp(),
+			choice('protocol', 'Protocol', { required: true, choices: protocols, default: 'SIP' }),
+			text('registration_password', 'Registration Password', { required: true, maxLength: 100, pattern: WORD, secret: true, description: 'The SIP/IAX secret the phone registers with; the output never shows it' }),
+			text('phone_full_name', 'Full Name', { required: true, maxLength: 50, pattern: { regex: /^[- +._0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . _' } }),
+			choice('local_gmt', 'GMT Offset', { required: true, choices: gmtChoices, default: '-5.00', description: "The phone's time zone offset" }),
+			text('outbound_cid', 'Outbound Caller ID', { required: true, maxLength: 20, pattern: DIGITS }),
+			text('phone_context', 'Phone Context', { maxLength: 20, pattern: WORD, description: 'Dialplan context; VICIdial uses "default"' }),
+			text('email', 'Email', { maxLength: 100, pattern: EMAIL }),
+			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, load: 'userGroups', description: 'Who may administer it; empty means all groups' }),
+			...webphoneOptions(),
+			templateId(),
+		],
+		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip'), str('protocol'), str('dialplan_number')] },
+	},
+	{
+		fn: 'update_phone',
+		api: 'nonAgent',
+		resource: 'phone',
+		operation: 'update',
+		name: 'Update',
+		action: 'Update a phone',
+		description: "Change a phone's settings, or delete it (update_phone)",
+		writes: true,
+		params: [
+			extension(),
+			serverIp(),
+			text('dialplan_number', 'Dialplan Number', { minLength: 3, maxLength: 20, pattern: { regex: /^[*#0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, * and #' } }),
+			flag('active', 'Active', { description: 'Whether the phone can be used' }),
+			text('outbound_cid', 'Outbound Caller ID', { minLength: 6, maxLength: 18, pattern: DIGITS }),
+			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
+			text('phone_login', 'Phone Login', { maxLength: 15, pattern: WORD }),
+			text('phone_pass', 'Phone Password', { minLength: 2, maxLength: 30, pattern: WORD, secret: true, description: 'The output never shows it' }),
+			choice('protocol', 'Protocol', { choices: protocols }),
+			text('registration_password', 'Registration Password', { minLength: 2, maxLength: 30, pattern: WORD, secret: true, description: `The output never shows it. ${BLANK}` }),
+			text('phone_full_name', 'Full Name', { minLength: 2, maxLength: 30, pattern: { regex: /^[- +._0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . _' }, description: BLANK }),
+			text('phone_context', 'Phone Context', { minLength: 2, maxLength: 20, pattern: WORD, description: BLANK }),
+			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
+			choice('local_gmt', 'GMT Offset', { choices: gmtChoices }),
+			text('admin_user_group', 'Admin User Group', { minLength: 2, maxLength: 20, pattern: WORD, load: 'userGroups' }),
+			text('outbound_alt_cid', 'Outbound Alt Caller ID', { minLength: 6, maxLength: 18, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
+			integer('phone_ring_timeout', 'Ring Timeout', { min: 2, max: 180, description: 'Seconds the phone rings before the call goes on' }),
+			flag('delete_vm_after_email', 'Delete Voicemail After Email', { description: 'Whether voicemail is deleted once emailed' }),
+			...webphoneOptions(),
+			templateId(),
+			flag('delete_phone', 'Delete Phone', { description: 'Whether to delete the phone instead (needs "Delete Phones"); the other fields are then ignored' }),
+		],
+		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip')], noticeOnlyFails: true },
+	},
+	{
+		fn: 'add_phone_alias',
+		api: 'nonAgent',
+		resource: 'phone',
+		operation: 'addAlias',
+		name: 'Add Alias',
+		action: 'Add a phone alias',
+		description: 'Add one login for several phones, the agent picks one at login (add_phone_alias)',
+		writes: true,
+		params: [
+			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD }),
+			text('alias_name', 'Alias Name', { required: true, maxLength: 50, pattern: { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' } }),
+			text('phone_logins', 'Phone Logins', {
+				required: true,
+				minLength: 2,
+				maxLength: 255,
+				placeholder: '1001,1002',
+				pattern: { regex: /^[-_0-9a-zA-Z]+(,[-_0-9a-zA-Z]+)*$/, hint: 'must be existing phone logins separated by commas' },
+				description: 'Existing phone logins, separated by commas',
+			}),
+		],
+		answer: { kind: 'status', fields: [str('user'), str('alias_id'), str('alias_name'), str('phone_logins')] },
+	},
+	{
+		fn: 'update_phone_alias',
+		api: 'nonAgent',
+		resource: 'phone',
+		operation: 'updateAlias',
+		name: 'Update Alias',
+		action: 'Update a phone alias',
+		description: "Change a phone alias's name or phones, or delete it (update_phone_alias)",
+		writes: true,
+		params: [
+			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD }),
+			text('alias_name', 'Alias Name', { minLength: 2, maxLength: 50, pattern: { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' }, main: true }),
+			text('phone_logins', 'Phone Logins', {
+				minLength: 2,
+				maxLength: 255,
+				placeholder: '1001,1002',
+				pattern: { regex: /^[-_0-9a-zA-Z]+(,[-_0-9a-zA-Z]+)*$/, hint: 'must be existing phone logins separated by commas' },
+				description: 'Replaces the phones: existing phone logins, separated by commas',
+				main: true,
+			}),
+			flag('delete_alias', 'Delete Alias', { description: 'Whether to delete the alias instead (needs "Delete Phones")' }),
+		],
+		answer: { kind: 'status', fields: [str('user'), str('alias_id')], noticeOnlyFails: true },
+	},
+];

@@ -53,6 +53,8 @@ export function parseStatusLine(line: string, knownFunction?: string): StatusLin
 	if (firstWord && (firstWord[1] === knownFunction || firstWord[1] === 'auth')) {
 		fn = firstWord[1];
 		rest = rest.slice(firstWord[0].length);
+		// `SUCCESS: calls_in_queue_count - 3`: no message, the data follows the name directly
+		if (rest.startsWith('- ')) rest = ` ${rest}`;
 	}
 	let message = rest;
 	let dataText: string | undefined;
@@ -242,7 +244,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			continue;
 		}
 		if (status.status === 'ERROR') {
-			const kind = classifyError(status.message);
+			const kind = classifyError(status.message, status.data);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
 				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
 			}
@@ -268,7 +270,11 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}
 			const fields = printedFields(answer.fields, sent);
-			const records = successes.map((s, index) => toRecord(s.data, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`));
+			const records = successes.map((s, index) => {
+				// `a|b|` where three fields are due: the last one is empty (the parser took its `|` for a terminator)
+				const values = s.data.length === fields.length - 1 && /\|\s*$/.test(s.line) ? [...s.data, ''] : s.data;
+				return toRecord(values, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`);
+			});
 			return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
 		}
 		case 'rows': {

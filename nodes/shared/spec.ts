@@ -41,10 +41,15 @@ export interface ParamSpec {
 	/** Extra format rule, checked after the kind's own rule. */
 	pattern?: { regex: RegExp; hint: string };
 	choices?: Choice[];
-	/** What a flag sends for true and false. */
+	/**
+	 * What a flag sends for true and false. A false value of '' means "not sent at all"
+	 * (for VICIdial switches that act on the parameter's mere presence).
+	 */
 	flagValues?: [string, string];
 	/** Joins `choices` values, and separates several values given in one `digits`/`text` field. */
 	separator?: string;
+	/** Text sent before and after the encoded value, e.g. [' ', ' -'] for VICIdial's ` A B -` lists. */
+	wrap?: [string, string];
 	/** Main fields are shown directly; the others go under "Additional Fields". */
 	main?: boolean;
 	/**

@@ -244,7 +244,7 @@ const setTimerAction: FunctionSpec = {
 		}),
 		integer('rank', 'Seconds Into Call', { required: true, default: 0, min: 0, max: 8388607, description: 'When to run the action, in seconds from the start of the call' }),
 	],
-	answer: { kind: 'status', fields: [str('user'), str('agent_user'), str('action'), str('message'), int('seconds')] },
+	answer: { kind: 'status', fields: [str('user'), str('agent_user'), str('action'), str('notes'), int('seconds')] },
 };
 
 const stLoginLog: FunctionSpec = {

@@ -201,6 +201,22 @@ function parseKeyValueRecords(lines: string[]): ParsedRecord[] {
 	return records;
 }
 
+/** `name: value` lines after an optional title line; names in snake_case. */
+function parseNamedLines(lines: string[], fields: FieldSpec[], fn: string): ParsedRecord {
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const rows = lines.filter((line) => line.trim() !== '');
+	if (rows.length > 0 && /:\s*$/.test(rows[0]) && !/: \S/.test(rows[0])) rows.shift();
+	const record: ParsedRecord = {};
+	for (const line of rows) {
+		const match = /^([^:]+):(?: (.*))?$/.exec(line.trimEnd());
+		if (!match) throw new VicidialError('malformed', `The answer to ${fn} has an unreadable line "${line.slice(0, 80)}".`);
+		const name = match[1].trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+		typeValue(byName.get(name) ?? { name, type: 'string' }, match[2] ?? '', record);
+	}
+	if (Object.keys(record).length === 0) throw new VicidialError('malformed', `The answer to ${fn} has no "name: value" lines.`);
+	return record;
+}
+
 /**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
@@ -222,6 +238,11 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 	}
 	if (text.trim().length === 0) {
 		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${spec.fn}.`);
+	}
+	if (spec.answer.kind === 'lines' && /^\s*<PRE>/i.test(text)) {
+		// a `lines` answer may come wrapped in <PRE>; without its closing tag it was cut
+		if (!/<\/PRE>\s*$/i.test(text)) throw new VicidialError('malformed', `The answer to ${spec.fn} ends before its closing </PRE>; the connection may have been cut.`);
+		text = text.replace(/^\s*<PRE>/i, '').replace(/<\/PRE>\s*$/i, '\n');
 	}
 	if (looksLikeHtml(text)) {
 		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
@@ -286,6 +307,9 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 		}
 		case 'records': {
 			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };
+		}
+		case 'lines': {
+			return { outcome: 'success', message: '', records: [parseNamedLines(bare, answer.fields, spec.fn)], notices, otherLines: [] };
 		}
 	}
 }

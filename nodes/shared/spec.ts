@@ -87,6 +87,8 @@ export interface FieldSpec {
  * - `status`: `SUCCESS: <function> <message> - a|b|c` with positional fields, plus NOTICE lines.
  * - `rows`: bare delimited rows, one record per line.
  * - `records`: `key => value` lines, records separated by `;---------- START OF RECORD n`.
+ * - `lines`: one record of `some name: value` lines, maybe inside `<PRE>...</PRE>`, after an
+ *   optional title line (`Webserver Data:`); names become snake_case (`host name` → `host_name`).
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
@@ -97,6 +99,7 @@ export type AnswerSpec = (
 			delimiter: '|' | ',' | '\t';
 	  }
 	| { kind: 'records' }
+	| { kind: 'lines'; fields: FieldSpec[] }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;

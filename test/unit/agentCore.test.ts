@@ -56,3 +56,32 @@ describe('buildForm: flags with an empty false value, wrapped values', () => {
 		expect(buildForm(spec, { ingroup_choices: ['TESTIN', 'SALES'] })).toEqual({ function: 'refresh_panel', ingroup_choices: ' TESTIN SALES -' });
 	});
 });
+
+describe("answer kind 'lines' (the Agent API's webserver)", () => {
+	const spec = { fn: 'webserver', answer: { kind: 'lines' as const, fields: [int('apache_processes'), int('dst_timezone')] } };
+	const apache =
+		'<PRE>Webserver Data:\nset.timezone: America/New_York\nabbr.timezone: EDT\ndst.timezone: 1\nuname: Linux dev 6.1 #1 SMP 2024-01-01 10:11:12 x86_64\n' +
+		'host name: dev\napache processes: 13\nsystem load average: 0.06\nmemory limit: 128M\n</PRE>\n';
+	test('one record, names in snake_case, typed where the entry says', () => {
+		expect(parseAnswer(apache, spec).records).toEqual([
+			{
+				set_timezone: 'America/New_York',
+				abbr_timezone: 'EDT',
+				dst_timezone: 1,
+				uname: 'Linux dev 6.1 #1 SMP 2024-01-01 10:11:12 x86_64',
+				host_name: 'dev',
+				apache_processes: 13,
+				system_load_average: '0.06',
+				memory_limit: '128M',
+			},
+		]);
+	});
+	test('a cut answer (no closing </PRE>) and other HTML are refused', () => {
+		expect(() => parseAnswer(apache.slice(0, 60), spec)).toThrow(/closing <\/PRE>/);
+		expect(() => parseAnswer('<html><body>x</body></html>\n', spec)).toThrow(/HTML page/);
+		expect(() => parseAnswer('Webserver Data:\n', spec)).toThrow(/no "name: value" lines/);
+	});
+	test("an empty value (ini_get not allowed: )", () => {
+		expect(parseAnswer('<PRE>Webserver Data:\nhost name: a\nini_get not allowed: \n</PRE>\n', spec).records).toEqual([{ host_name: 'a', ini_get_not_allowed: '' }]);
+	});
+});

@@ -191,6 +191,13 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		expect((error.errorResponse as { kind: string }).kind).toBe('agentState');
 	});
 
+	test('Information → Get Web Server Info: refused without the right; HTTP 500 where PHP runs without Apache (the reference harness)', async () => {
+		const refused = apiError(await run({ parameters: info('getWebServer'), user: '6667' }));
+		expect(refused.message).toBe('Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - 6667|webserver|ADMIN');
+		const failed = apiError(await run({ parameters: info('getWebServer') }));
+		expect(failed.message).toBe('Item 1: The server answered HTTP 500 with an empty body.');
+	});
+
 	test('Information → Get Calls in Queue: a count, from an answer without a final newline', async () => {
 		expect(json(await run({ parameters: info('getCallsInQueue', { agentUser: '1003' }) }))).toEqual([{ calls_in_queue: 0, message: '', notices: [] }]);
 	});

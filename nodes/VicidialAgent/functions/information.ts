@@ -1,6 +1,6 @@
 /** What the Agent API tells about itself, the web server and an agent's session. */
 import type { FunctionSpec } from '../../shared/spec';
-import { dt, int, str } from '../../shared/spec';
+import { dec, dt, int, str } from '../../shared/spec';
 import { agentUser } from './common';
 
 const version: FunctionSpec = {
@@ -45,4 +45,29 @@ const callsInQueue: FunctionSpec = {
 	answer: { kind: 'status', fields: [int('calls_in_queue')], unterminated: true },
 };
 
-export const informationFunctions: FunctionSpec[] = [version, webphoneUrl, callsInQueue];
+const webserver: FunctionSpec = {
+	fn: 'webserver',
+	api: 'agent',
+	resource: 'information',
+	operation: 'getWebServer',
+	name: 'Get Web Server Info',
+	action: 'Get information about the web server',
+	description:
+		'Time zone, host, PHP and Apache versions, load and PHP limits of the web server that answered: useful behind a load balancer. Needs Apache with mod_php; under another web server VICIdial fails with HTTP 500 (webserver)',
+	writes: false,
+	params: [],
+	answer: {
+		kind: 'lines',
+		fields: [
+			int('dst_timezone'),
+			int('apache_processes'),
+			dec('system_load_average'),
+			int('disk_free_space'),
+			int('maximum_execution_time'),
+			int('maximum_input_time'),
+			int('default_socket_timeout'),
+		],
+	},
+};
+
+export const informationFunctions: FunctionSpec[] = [version, webserver, webphoneUrl, callsInQueue];

@@ -28,7 +28,9 @@ export const scenarios: Scenario[] = [
 			ag('logout', { agent_user: AGENT, value: 'XLOGOUTX' }),
 			ag('logout', { agent_user: AGENT }),
 			ag('logout', { agent_user: AGENT, last: 'LOGOUT' }),
+			ag('logout', { agent_user: AGENT, value: 'LOGOUT', format: 'debug' }),
 			ag('logout', { agent_user: AGENT, value: 'LOGOUT' }, NO_RIGHTS),
+			ag('logout', { agent_user: AGENT, value: 'PAUSE' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -43,6 +45,9 @@ export const scenarios: Scenario[] = [
 			ag('pause_code', { agent_user: AGENT, value: 'BREAK' }, VERSION_ONLY),
 			ag('pause_code', { alt_user: '1001', value: 'BRK2' }),
 			ag('pause_code', { agent_user: AGENT, value: 'BRK3' }),
+			ag('pause_code', { agent_user: AGENT, value: 'BRK4', format: 'debug' }),
+			ag('pause_code', { agent_user: AGENT, value: 'BREAK' }, NO_RIGHTS),
+			ag('pause_code', { agent_user: AGENT, value: 'BREAK' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -60,6 +65,11 @@ export const scenarios: Scenario[] = [
 			ag('change_ingroups', { agent_user: '1003', value: 'CHANGE', blended: 'NO', ingroup_choices: '', set_as_default: 'YES' }),
 			ag('change_ingroups', { agent_user: '1003', value: 'change', blended: 'YES', ingroup_choices: '+TESTIN+-', set_as_default: 'YES' }),
 			ag('calls_in_queue_count', { agent_user: '1003', value: 'DISPLAY' }),
+			ag('change_ingroups', { agent_user: AGENT, value: 'REMOVE', blended: 'NO', ingroup_choices: ' TESTIN -', format: 'debug' }),
+			ag('change_ingroups', { agent_user: AGENT, value: 'ADD', blended: 'YES', ingroup_choices: ' TESTIN NOSUCH -', format: 'debug' }),
+			ag('change_ingroups', { agent_user: AGENT, value: 'CHANGE', blended: 'YES', ingroup_choices: ' TESTIN -', format: 'debug' }),
+			ag('change_ingroups', { agent_user: AGENT, value: 'CHANGE' }, NO_RIGHTS),
+			ag('change_ingroups', { agent_user: AGENT, value: 'CHANGE' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -71,6 +81,9 @@ export const scenarios: Scenario[] = [
 			ag('call_agent', { agent_user: '1002', value: 'CALL' }),
 			ag('call_agent', { agent_user: AGENT, value: 'CALL' }),
 			ag('call_agent', { agent_user: '1003', value: 'CALL' }),
+			ag('call_agent', { agent_user: AGENT, value: 'CALL', format: 'debug' }),
+			ag('call_agent', { agent_user: AGENT, value: 'DIAL' }, NO_RIGHTS),
+			ag('call_agent', { agent_user: AGENT, value: 'DIAL' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -79,6 +92,8 @@ export const scenarios: Scenario[] = [
 			ag('send_notification', { recipient: AGENT, recipient_type: 'USER', notification_text: 'hello' }),
 			ag('send_notification', { recipient: 'AGENTS', recipient_type: 'USER_GROUP', show_confetti: 'Y' }, VERSION_ONLY),
 			ag('send_notification', {}),
+			ag('send_notification', { recipient: AGENT, recipient_type: 'USER', notification_text: 'hello' }, NO_RIGHTS),
+			ag('send_notification', { recipient: AGENT, recipient_type: 'USER', notification_text: 'hello' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -92,6 +107,9 @@ export const scenarios: Scenario[] = [
 			ag('refresh_panel', { formreload: '1' }),
 			ag('refresh_panel', { agent_user: '1002', formreload: '1' }),
 			ag('refresh_panel', { agent_user: AGENT, formreload: '1' }, VERSION_ONLY),
+			ag('refresh_panel', { agent_user: AGENT, chatreload: '1', format: 'debug' }),
+			ag('refresh_panel', { agent_user: AGENT, scriptreload: '1', script2reload: '1', callbacksreload: '1' }, NO_RIGHTS),
+			ag('refresh_panel', { agent_user: AGENT, scriptreload: '1', script2reload: '1', callbacksreload: '1' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -105,6 +123,9 @@ export const scenarios: Scenario[] = [
 			ag('set_timer_action', { agent_user: '1002', value: 'WEBFORM' }),
 			ag('set_timer_action', { agent_user: AGENT, value: 'WEBFORM' }, AGENT),
 			ag('set_timer_action', { agent_user: AGENT, value: 'WEBFORM' }, VERSION_ONLY),
+			ag('set_timer_action', { agent_user: AGENT, value: 'WEBFORM2', format: 'debug' }),
+			ag('set_timer_action', { agent_user: '1003', value: 'MESSAGE_ONLY', notes: 'call+ends soon!', rank: '15' }, NO_RIGHTS),
+			ag('set_timer_action', { agent_user: '1003', value: 'MESSAGE_ONLY', notes: 'call+ends soon!', rank: '15' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -124,6 +145,9 @@ export const scenarios: Scenario[] = [
 			ag('update_fields', { first_name: 'Bob' }),
 			ag('update_fields', { agent_user: '1003', first_name: 'Bob' }, AGENT),
 			ag('update_fields', { agent_user: '1003', first_name: 'Bob' }, VERSION_ONLY),
+			ag('update_fields', { agent_user: '1003', owner: 'abc', format: 'debug' }),
+			ag('update_fields', { agent_user: '1003', first_name: 'Ann', last_name: "O'Neil", city: 'Evanston' }, NO_RIGHTS),
+			ag('update_fields', { agent_user: '1003', first_name: 'Ann', last_name: "O'Neil", city: 'Evanston' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -139,6 +163,10 @@ export const scenarios: Scenario[] = [
 			ag('external_add_lead', { agent_user: AGENT, value: '3125550177' }),
 			ag('external_add_lead', { agent_user: AGENT, phone_code: '1', value: '3125550177' }, VERSION_ONLY),
 			ag('external_add_lead', { alt_user: '1003', phone_code: '1', value: '3125550180' }),
+			ag('external_add_lead', { agent_user: AGENT, phone_code: '1', value: '3125550199', dnc_check: 'Y', campaign_dnc_check: 'YES', format: 'debug' }),
+			ag('external_add_lead', { agent_user: '1002', phone_code: '1', value: '3125550181', format: 'debug' }),
+			ag('external_add_lead', { agent_user: AGENT, phone_code: '1', first_name: 'Ann', last_name: 'Lee', value: '3125550177' }, NO_RIGHTS),
+			ag('external_add_lead', { agent_user: AGENT, phone_code: '1', first_name: 'Ann', last_name: 'Lee', value: '3125550177' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -149,6 +177,9 @@ export const scenarios: Scenario[] = [
 			ag('st_login_log', { value: '1001' }),
 			ag('st_login_log', { vendor_id: 'TEAM7' }),
 			ag('st_login_log', { value: '1001', vendor_id: 'TEAM7' }, VERSION_ONLY),
+			ag('st_login_log', { value: '1002', vendor_id: 'T2', format: 'debug' }),
+			ag('st_login_log', { value: '1001', vendor_id: 'TEAM+7' }, NO_RIGHTS),
+			ag('st_login_log', { value: '1001', vendor_id: 'TEAM+7' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -160,6 +191,9 @@ export const scenarios: Scenario[] = [
 			ag('st_get_agent_active_lead', { value: '9999', vendor_id: 'T1' }),
 			ag('st_get_agent_active_lead', { value: '1003' }),
 			ag('st_get_agent_active_lead', { value: '1003', vendor_id: 'T1' }, VERSION_ONLY),
+			ag('st_get_agent_active_lead', { value: '1003', vendor_id: 'T1', format: 'debug' }),
+			ag('st_get_agent_active_lead', { value: '1003', vendor_id: 'T1' }, NO_RIGHTS),
+			ag('st_get_agent_active_lead', { value: '1003', vendor_id: 'T1' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -171,6 +205,9 @@ export const scenarios: Scenario[] = [
 			ag('webphone_url', { agent_user: AGENT, value: 'SHOW' }),
 			ag('webphone_url', { agent_user: AGENT }),
 			ag('webphone_url', { agent_user: AGENT, value: 'DISPLAY' }, VERSION_ONLY),
+			ag('webphone_url', { agent_user: AGENT, value: 'DISPLAY', format: 'debug' }),
+			ag('webphone_url', { agent_user: AGENT, value: 'DISPLAY' }, NO_RIGHTS),
+			ag('webphone_url', { agent_user: AGENT, value: 'DISPLAY' }, '6666', 'wrong'),
 		],
 	},
 	{
@@ -182,7 +219,10 @@ export const scenarios: Scenario[] = [
 			ag('calls_in_queue_count', { agent_user: AGENT, value: 'display' }),
 			ag('calls_in_queue_count', { agent_user: AGENT }),
 			ag('calls_in_queue_count', { agent_user: AGENT, value: 'DISPLAY' }, VERSION_ONLY),
+			ag('calls_in_queue_count', { agent_user: AGENT, value: 'DISPLAY', format: 'debug' }),
 			ag('calls_in_queue_count', { agent_user: AGENT, value: 'DISPLAY' }, NO_RIGHTS, PASS),
+			ag('calls_in_queue_count', { agent_user: AGENT, value: 'DISPLAY' }, NO_RIGHTS),
+			ag('calls_in_queue_count', { agent_user: AGENT, value: 'DISPLAY' }, '6666', 'wrong'),
 		],
 	},
 ];

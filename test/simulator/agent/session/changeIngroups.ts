@@ -5,8 +5,8 @@
  */
 import { s } from '../../db';
 import { ciEq } from '../../mysql';
-import type { AgContext, AgResult } from '../context';
-import { apiUserHas, liveAgent, notLoggedIn, refuseFunction, updateLive } from './common';
+import { debugStmt, type AgContext, type AgResult } from '../context';
+import { apiUserHas, debugComment, liveAgent, notLoggedIn, refuseFunction, updateLive } from './common';
 
 /** " A B -" → ['A', 'B']: the words after the first one, without the closing dash. */
 function groupsOf(list: string): string[] {
@@ -28,6 +28,9 @@ export function changeIngroups(c: AgContext): AgResult {
 	const agent = liveAgent(c);
 	if (!agent) return notLoggedIn(c);
 	const campaign = db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, agent.campaign_id));
+	const joined = (condition: string) =>
+		debugStmt(c, `select count(*) from vicidial_live_agents vla, vicidial_campaigns vc where user='${c.agentUser}' and ${condition} and vla.campaign_id=vc.campaign_id;`);
+	joined("campaign_allow_inbound='Y'");
 	if (!campaign || !ciEq(campaign.campaign_allow_inbound, 'Y')) {
 		out.echo(`ERROR: campaign does not allow inbound calls - ${c.agentUser}\n`);
 		return 'continue';
@@ -36,14 +39,18 @@ export function changeIngroups(c: AgContext): AgResult {
 		out.echo(`ERROR: user is not allowed to change agent in-groups - ${c.user}\n`);
 		return 'continue';
 	}
+	if (blended === 'YES') joined("dial_method IN('MANUAL','INBOUND_MAN')");
 	if (blended === 'YES' && ['MANUAL', 'INBOUND_MAN'].some((m) => ciEq(campaign.dial_method, m))) {
 		out.echo(`ERROR: campaign dial_method does not allow outbound autodial - ${c.agentUser}|${blended}\n`);
 		return 'exit';
 	}
+	const readCloser = () => debugStmt(c, `select closer_campaigns from vicidial_live_agents where user='${c.agentUser}';`);
+	readCloser();
 	const original = s(agent.closer_campaigns);
 	const inGroups = db.t('vicidial_inbound_groups');
 	if (choices.length > 0) {
 		for (const group of groupsOf(choices)) {
+			if (group.length > 1) debugStmt(c, `SELECT count(*) FROM vicidial_inbound_groups where group_id='${group}';`);
 			if (group.length > 1 && !inGroups.find((r) => ciEq(r.group_id, group))) {
 				out.echo(`ERROR: ingroup does not exist - ${c.agentUser}|${group}|${choices}\n`);
 				return 'exit';
@@ -55,6 +62,7 @@ export function changeIngroups(c: AgContext): AgResult {
 		return 'exit';
 	}
 	const current = original.replace(/-$/, '').split(' ');
+	if (value === 'ADD' || value === 'REMOVE') readCloser();
 	if (value === 'ADD') {
 		const merged = [...current];
 		for (const group of groupsOf(choices)) {
@@ -71,6 +79,10 @@ export function changeIngroups(c: AgContext): AgResult {
 	}
 	const externalBlended = blended === 'YES' ? '1' : '0';
 	const now = state.nowStr();
+	debugComment(
+		c,
+		`UPDATE vicidial_live_agents set external_ingroups='${choices}',external_blended='${externalBlended}',external_igb_set_user='${c.user}',manager_ingroup_set='SET' where user='${c.agentUser}';`,
+	);
 	updateLive(c, { external_ingroups: choices, external_blended: externalBlended, external_igb_set_user: c.user, manager_ingroup_set: 'SET' });
 
 	const liveInbound = db.t('vicidial_live_inbound_agents');
@@ -85,6 +97,12 @@ export function changeIngroups(c: AgContext): AgResult {
 			calls_today_filtered: member ? s(member.calls_today_filtered) : '0',
 			daily_limit: member ? s(member.daily_limit) : '-1',
 		};
+		debugStmt(c, `SELECT group_weight,calls_today,group_grade,calls_today_filtered,daily_limit FROM vicidial_inbound_group_agents where user='${c.agentUser}' and group_id='${group}';`);
+		const w = `group_weight='${stats.group_weight}',group_grade='${stats.group_grade}',calls_today='${stats.calls_today}',calls_today_filtered='${stats.calls_today_filtered}'`;
+		debugComment(
+			c,
+			`INSERT IGNORE INTO vicidial_live_inbound_agents set user='${c.agentUser}',group_id='${group}',${w},last_call_time='${now}',last_call_finish='${now}',last_call_time_filtered='${now}',last_call_finish_filtered='${now}',daily_limit='${stats.daily_limit}' ON DUPLICATE KEY UPDATE ${w},daily_limit='${stats.daily_limit}';`,
+		);
 		const existing = liveInbound.find((r) => ciEq(r.user, c.agentUser) && ciEq(r.group_id, group));
 		if (existing) liveInbound.update(existing, stats, now);
 		else
@@ -95,6 +113,7 @@ export function changeIngroups(c: AgContext): AgResult {
 		leftOver = leftOver.split(` ${group} `).join(' ');
 	}
 	for (const group of groupsOf(leftOver)) {
+		if (group.length > 1) debugComment(c, `DELETE FROM vicidial_live_inbound_agents WHERE user='${c.agentUser}' and group_id='${group}';`);
 		if (group.length > 1) liveInbound.delete((r) => ciEq(r.user, c.agentUser) && ciEq(r.group_id, group));
 	}
 	let defaultNote = '';

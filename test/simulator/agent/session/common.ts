@@ -12,8 +12,8 @@ export function refuseFunction(c: AgContext): boolean {
 }
 
 /** The agent's vicidial_live_agents row (a logged-in agent has exactly one). */
-export function liveAgent(c: AgContext, user = c.agentUser): Row | undefined {
-	debugStmt(c, `select count(*) from vicidial_live_agents where user='${user}';`);
+export function liveAgent(c: AgContext, user = c.agentUser, stmt = `select count(*) from vicidial_live_agents where user='${user}';`): Row | undefined {
+	debugStmt(c, stmt);
 	return c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, user));
 }
 
@@ -24,8 +24,15 @@ export function notLoggedIn(c: AgContext, user = c.agentUser): 'continue' {
 
 /** A flag column of the API user (modify_leads, change_agent_campaign...). */
 export function apiUserHas(c: AgContext, column: string, values: string[]): boolean {
+	const list = values.length > 1 ? ` IN('${values.join("','")}')` : `='${values[0]}'`;
+	debugStmt(c, `select count(*) from vicidial_users where user='${c.user}' and ${column}${list};`);
 	const row = c.state.user(c.user);
 	return row !== undefined && values.includes(s(row[column]));
+}
+
+/** Debug output of an UPDATE/INSERT the script shows as an HTML comment. */
+export function debugComment(c: AgContext, stmt: string): void {
+	if (c.debug) c.out.echo(`\n<!-- ${stmt} -->`);
 }
 
 /** Updates the agent's live row; returns MariaDB's affected rows (changed rows only). */
@@ -38,8 +45,11 @@ export function updateLive(c: AgContext, values: Record<string, string | number>
 
 /** The first user (by user) whose custom_three holds this id. */
 export function userByCustomThree(c: AgContext, id: string): Row | undefined {
-	return c.state.db
+	debugStmt(c, `select count(*) from vicidial_users where custom_three='${id}';`);
+	const found = c.state.db
 		.t('vicidial_users')
 		.filter((r) => ciEq(r.custom_three, id))
 		.sort((a, b) => (s(a.user) < s(b.user) ? -1 : 1))[0];
+	if (found) debugStmt(c, `select user from vicidial_users where custom_three='${id}' order by user;`);
+	return found;
 }

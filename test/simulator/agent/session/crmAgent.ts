@@ -1,7 +1,7 @@
 /** st_login_log and st_get_agent_active_lead: the agent found by a CRM id held in custom_three. */
 import { s } from '../../db';
 import { ciEq } from '../../mysql';
-import type { AgContext, AgResult } from '../context';
+import { debugStmt, type AgContext, type AgResult } from '../context';
 import { liveAgent, refuseFunction, userByCustomThree } from './common';
 
 function checkInput(c: AgContext): 'ok' | AgResult {
@@ -23,6 +23,7 @@ export function stLoginLog(c: AgContext): AgResult {
 		return 'continue';
 	}
 	const users = c.state.db.t('vicidial_users');
+	if (c.debug) c.out.echo(`\n<!-- UPDATE vicidial_users set custom_four='${c.p.get('vendor_id')}' where user='${s(found.user)}'; -->`);
 	for (const r of users.filter((x) => ciEq(x.user, found.user))) users.update(r, { custom_four: c.p.get('vendor_id') }, c.state.nowStr());
 	c.out.echo(`SUCCESS: st_login_log user found - ${s(found.user)}\n`);
 	return 'continue';
@@ -42,11 +43,13 @@ export function stGetAgentActiveLead(c: AgContext): AgResult {
 		c.out.echo(`ERROR: user not logged in - ${user}\n`);
 		return 'continue';
 	}
+	debugStmt(c, `select lead_id from vicidial_live_agents where user='${user}';`);
 	const leadId = s(agent.lead_id);
 	if (!(Number(leadId) > 0)) {
 		c.out.echo(`ERROR: no active lead found - ${user}\n`);
 		return 'continue';
 	}
+	debugStmt(c, `select phone_number,vendor_lead_code,province,security_phrase,source_id from vicidial_list where lead_id='${leadId}';`);
 	const lead = c.state.db.t('vicidial_list').find((r) => ciEq(r.lead_id, leadId));
 	const col = (name: string) => s(lead?.[name]);
 	c.out.echo(

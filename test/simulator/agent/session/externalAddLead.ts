@@ -2,7 +2,7 @@
 import { s } from '../../db';
 import { ciEq } from '../../mysql';
 import { resolveAltUser } from '../externalPause';
-import type { AgContext, AgResult } from '../context';
+import { debugStmt, type AgContext, type AgResult } from '../context';
 import { liveAgent, notLoggedIn, refuseFunction } from './common';
 
 const LEAD_COLUMNS = [
@@ -28,6 +28,7 @@ export function externalAddLead(c: AgContext): AgResult {
 	resolveAltUser(c, 1);
 	const agent = liveAgent(c);
 	if (!agent) return notLoggedIn(c);
+	debugStmt(c, `select c.campaign_id,c.manual_dial_list_id from vicidial_campaigns c,vicidial_live_agents a where a.user='${c.agentUser}' and a.campaign_id=c.campaign_id;`);
 	const campaign = db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, agent.campaign_id));
 	if (!campaign) {
 		out.echo(`ERROR: campaign manual dial list undefined - ${value}||${c.agentUser}\n`);
@@ -36,8 +37,10 @@ export function externalAddLead(c: AgContext): AgResult {
 	const campaignId = s(campaign.campaign_id);
 	const listId = s(campaign.manual_dial_list_id);
 	const yes = (v: string) => v === 'YES' || v === 'Y';
+	if (yes(p.get('dnc_check'))) debugStmt(c, `|SELECT count(*) from vicidial_dnc where phone_number='${value}';|`);
 	const inDnc = yes(p.get('dnc_check')) && db.t('vicidial_dnc').count((r) => ciEq(r.phone_number, value)) > 0;
 	const dncCampaign = s(campaign.use_other_campaign_dnc).length > 0 ? s(campaign.use_other_campaign_dnc) : campaignId;
+	if (yes(p.get('campaign_dnc_check'))) debugStmt(c, `|SELECT count(*) from vicidial_campaign_dnc where phone_number='${value}' and campaign_id='${dncCampaign}';|`);
 	const inCampaignDnc =
 		yes(p.get('campaign_dnc_check')) && db.t('vicidial_campaign_dnc').count((r) => ciEq(r.phone_number, value) && ciEq(r.campaign_id, dncCampaign)) > 0;
 	if (inDnc) out.echo(`ERROR: add_lead PHONE NUMBER IN DNC - ${value}|${c.agentUser}\n`);

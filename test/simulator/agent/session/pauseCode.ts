@@ -1,7 +1,7 @@
 /** pause_code: flags a paused agent's screen to set a pause code (external_pause_code). */
 import { ciEq } from '../../mysql';
 import { resolveAltUser } from '../externalPause';
-import type { AgContext, AgResult } from '../context';
+import { debugStmt, type AgContext, type AgResult } from '../context';
 import { liveAgent, notLoggedIn, refuseFunction, updateLive } from './common';
 
 export function pauseCode(c: AgContext): AgResult {
@@ -14,6 +14,7 @@ export function pauseCode(c: AgContext): AgResult {
 	resolveAltUser(c, 1);
 	const agent = liveAgent(c);
 	if (!agent) return notLoggedIn(c);
+	debugStmt(c, `select status from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED';`);
 	if (!ciEq(agent.status, 'PAUSED')) {
 		out.echo(`ERROR: pause_code error - agent is not paused - ${c.agentUser}\n`);
 		return 'continue';

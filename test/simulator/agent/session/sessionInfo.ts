@@ -48,7 +48,7 @@ export function callAgent(c: AgContext): AgResult {
 	}
 	if (refuseFunction(c)) return 'exit';
 	resolveAltUser(c, 1);
-	if (!liveAgent(c)) return notLoggedIn(c);
+	if (!liveAgent(c, c.agentUser, `select count(*), conf_exten from vicidial_live_agents where user='${c.agentUser}';`)) return notLoggedIn(c);
 	const session = sessionRow(c, 'agent_login_call');
 	if (!session) {
 		out.echo(`ERROR: call_agent error - no session data - ${c.agentUser}\n`);

@@ -217,7 +217,7 @@ const setTimerAction: FunctionSpec = {
 	name: 'Set Timer Action',
 	action: "Set a timer action for the agent's current call",
 	description:
-		"Tells the agent's screen to run an action (web form, preset dial, message) a number of seconds into the current call. The API user needs \"Modify Campaigns\" (set_timer_action)",
+		"Asks the agent's screen to run an action (web form, preset dial, message) a number of seconds into the current call; the screen picks it up at its next refresh. The API user needs \"Modify Campaigns\" (set_timer_action)",
 	writes: true,
 	queued: true,
 	params: [

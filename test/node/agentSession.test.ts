@@ -1,4 +1,5 @@
 /** The VICIdial Agent node's session, lead-on-screen and information operations, through n8n's WorkflowExecute. */
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';
@@ -225,5 +226,59 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		});
 		expect(fourth).toMatchObject({ error: 'Item 4: VICIdial: ERROR: external_pause agent is not paused - RESUME|1003', errorKind: 'agentState' });
 		expect(fifth).toEqual({ value: 'PAUSE', epoch: EPOCH, agent_user: '1003', queued: true, message: 'function set', notices: [] });
+	});
+});
+
+/** Paths the seed cannot reach on the real server (settings, session data): the simulator's tables are set first. */
+describe('VICIdial Agent node: paths that need other data than the seed (simulator)', () => {
+	let target: Target;
+	beforeAll(async () => {
+		target = await startTarget('simulator');
+	});
+	afterAll(async () => target.close());
+	beforeEach(() => target.reset());
+	const db = () => target.sim!.state.db;
+	const run = (parameters: IDataObject) => runVicidialAgent({ url: target.url, parameters });
+	const liveRow = (user: string) => db().t('vicidial_live_agents').find((r) => r.user === user)!;
+
+	test('Send Notification with notifications enabled: queued, with the options as VICIdial stores them', async () => {
+		db().t('system_settings').rows[0].agent_notifications = '1';
+		const result = await run({
+			resource: 'session',
+			operation: 'sendNotification',
+			recipientType: 'USER',
+			recipient: '1001',
+			notificationText: 'Ten minutes to closing',
+			showConfetti: true,
+			additionalFields: { textWeight: ['bold', 'italic'], textColor: '9900FF', duration: 4 },
+		});
+		expect(json(result)).toEqual([{ recipient: '1001', recipient_type: 'USER', notification_id: 1, queued: true, message: 'notification queued', notices: [] }]);
+		expect(db().t('vicidial_agent_notifications').rows[0]).toMatchObject({
+			notification_text: 'Ten minutes to closing',
+			text_weight: 'bold,italic',
+			text_color: '#9900FF',
+			show_confetti: 'Y',
+			confetti_options: '4,2350,2',
+			notification_status: 'QUEUED',
+		});
+	});
+
+	test('queued commands only set the columns the agent screen reads', async () => {
+		await run({ resource: 'session', operation: 'logOut', agentUser: '1001' });
+		await run({ resource: 'session', operation: 'setPauseCode', agentUser: '1001', value: 'LUNCH' });
+		await run({ resource: 'session', operation: 'setTimerAction', agentUser: '1003', value: 'WEBFORM', notes: 'open it', rank: 30 });
+		expect(liveRow('1001')).toMatchObject({ status: 'PAUSED', external_pause: 'LOGOUT', external_pause_code: 'LUNCH', pause_code: 'BREAK' });
+		expect(liveRow('1003')).toMatchObject({ status: 'INCALL', external_timer_action: 'WEBFORM', external_timer_action_message: 'open it', external_timer_action_seconds: '30' });
+	});
+
+	test('Get Webphone URL and Call Agent Phone with session data', async () => {
+		const session = db().t('vicidial_session_data').find((r) => r.user === '1001')!;
+		session.webphone_url = 'https://phone.example.com/webphone.php?ext=1001';
+		// the 19 values of a vicidial_manager row
+		session.agent_login_call = ['', '', '', 'NEW', 'N', '127.0.0.1', '', 'Originate', 'TESTCALL', 'Channel: SIP/1001', 'Context: default', 'Exten: 8600099', 'Priority: 1', 'Callerid: TESTCALL', '', '', '', '', ''].join('|');
+		expect(json(await run({ resource: 'information', operation: 'getWebphoneUrl', agentUser: '1001' }))).toEqual([{ url: 'https://phone.example.com/webphone.php?ext=1001' }]);
+		expect(json(await run({ resource: 'session', operation: 'callAgentPhone', agentUser: '1001' }))).toEqual([{ agent_user: '1001', message: 'function sent', notices: [] }]);
+		// the call goes to the agent's own conference
+		expect(db().t('vicidial_manager').rows.at(-1)).toMatchObject({ status: 'NEW', action: 'Originate', cmd_line_d: 'Exten:  8600051' });
 	});
 });

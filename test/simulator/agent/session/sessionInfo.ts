@@ -1,6 +1,6 @@
 /** webphone_url and call_agent: both read the agent's vicidial_session_data row. */
 import { s } from '../../db';
-import { ciEq } from '../../mysql';
+import { ciEq, SqlError } from '../../mysql';
 import { resolveAltUser } from '../externalPause';
 import { debugStmt, type AgContext, type AgResult } from '../context';
 import { liveAgent, notLoggedIn, refuseFunction } from './common';
@@ -48,7 +48,8 @@ export function callAgent(c: AgContext): AgResult {
 	}
 	if (refuseFunction(c)) return 'exit';
 	resolveAltUser(c, 1);
-	if (!liveAgent(c, c.agentUser, `select count(*), conf_exten from vicidial_live_agents where user='${c.agentUser}';`)) return notLoggedIn(c);
+	const agent = liveAgent(c, c.agentUser, `select count(*), conf_exten from vicidial_live_agents where user='${c.agentUser}';`);
+	if (!agent) return notLoggedIn(c);
 	const session = sessionRow(c, 'agent_login_call');
 	if (!session) {
 		out.echo(`ERROR: call_agent error - no session data - ${c.agentUser}\n`);
@@ -58,7 +59,15 @@ export function callAgent(c: AgContext): AgResult {
 		out.echo(`ERROR: call_agent error - entry is empty - ${c.agentUser}\n`);
 		return 'continue';
 	}
-	// The real script queues the login call again in vicidial_manager for Asterisk; no Asterisk here.
+	// The script replays the login call: its |-separated fields become the values of a new
+	// vicidial_manager row (no column list), with the session's conference put into "Exten: ".
+	const conference = s(agent.conf_exten);
+	const command = s(session.agent_login_call).replace(/(.+?Exten: )\d{7}(\|Priority.+)/, `$1 ${conference}$2`);
+	const values = command.split('|');
+	const manager = c.state.db.t('vicidial_manager');
+	if (values.length !== manager.columns.length) throw new SqlError("Column count doesn't match value count at row 1");
+	if (c.debug) out.echo(`\n<!-- INSERT INTO vicidial_manager values('${values.join("','")}'); -->`);
+	manager.insert(Object.fromEntries(manager.columns.map((column, i) => [column.name, values[i]])), c.state.nowStr());
 	out.echo(`SUCCESS: call_agent function sent - ${c.agentUser}\n`);
 	return 'continue';
 }

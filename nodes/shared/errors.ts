@@ -95,6 +95,8 @@ export function classifyError(message: string, data: readonly string[] = []): Vi
 	const agentState = /agent is not paused|not on a phone call|does not have a lead on their screen|no active lead found|no session data|entry is empty|webphone url is empty|campaign does not allow inbound|does not allow outbound autodial/i;
 	if (agentState.test(message) || agentState.test(data.join('|'))) return 'agentState';
 	if (/^no user found$/i.test(message)) return 'noRecords';
+	// Agent API commands sent without what they act on (no panel, no field, no in-group list)
+	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message)) return 'invalid';
 	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS/i.test(message))
 		return 'noRecords';
 	if (/DUPLICATE/i.test(message)) return 'duplicate';

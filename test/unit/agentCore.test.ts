@@ -26,6 +26,9 @@ describe('classifyError: Agent API texts', () => {
 		['ERROR: no user found - 9999', 'noRecords'],
 		['ERROR: user is not allowed to modify lead information - 1001|1001', 'permission'],
 		['ERROR: pause_code not valid - TOOLONGX|1001', 'invalid'],
+		['ERROR: no panels have been defined - 1001', 'invalid'],
+		['ERROR: no fields have been defined - 1003', 'invalid'],
+		['ERROR: ingroup_choices are required for ADD and REMOVE values - 1001|ADD|', 'invalid'],
 	])('%s → %s', (line, expected) => {
 		expect(kind(line)).toBe(expected);
 	});

@@ -122,6 +122,12 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		if (target.sim) expect(Object.keys(target.sim.requests.at(-1)!.params)).not.toContain('formreload');
 	});
 
+	test('Agent Session → Refresh Panels: no panel chosen is invalid input', async () => {
+		const error = apiError(await run({ parameters: session('refreshPanels', { agentUser: '1001' }) }));
+		expect(error.message).toBe('Item 1: VICIdial: ERROR: no panels have been defined - 1001');
+		expect((error.errorResponse as { kind: string }).kind).toBe('invalid');
+	});
+
 	test('Agent Session → Set Timer Action: queued for the agent', async () => {
 		const result = await run({ parameters: session('setTimerAction', { agentUser: '1003', value: 'MESSAGE_ONLY', notes: 'call ends soon', rank: 15 }) });
 		expect(json(result)).toEqual([

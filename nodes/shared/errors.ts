@@ -11,6 +11,8 @@ export type VicidialErrorKind =
 	| 'functionNotAllowed' // user's api_allowed_functions lacks this function
 	| 'permission' // user lacks a right the function checks
 	| 'agentNotLoggedIn'
+	| 'noAgentApiAccess' // right password, but the user may not use the Agent API
+	| 'agentState' // the agent's session does not allow the command now (not paused, no lead, no call)
 	| 'noRecords'
 	| 'duplicate'
 	| 'invalid' // VICIdial refused a value
@@ -56,6 +58,10 @@ const HINTS: Record<VicidialErrorKind, string> = {
 	permission:
 		'The API user lacks a VICIdial permission this function checks (for example "Modify Leads", "Modify Lists", "View Reports" or the user level). Grant it in the user settings.',
 	agentNotLoggedIn: 'The agent is not logged in to the VICIdial agent screen.',
+	noAgentApiAccess:
+		'The password is right, but this user may not use the Agent API: set "Agent API Access" to 1 in the user\'s settings in VICIdial (any user level may use it).',
+	agentState:
+		"The agent's session does not allow this command now: for example the agent is not paused, has no lead on the screen, is not on a call, or the session lacks what the command needs. Check the agent's status, then try again.",
 	noRecords:
 		'VICIdial found nothing. Turn on "Return Empty Result When Nothing Found" to get no items instead of an error.',
 	duplicate: 'VICIdial found an existing record and refused to add another (duplicate check).',
@@ -67,14 +73,30 @@ const HINTS: Record<VicidialErrorKind, string> = {
 	network: 'Check that the Server URL is right and that n8n can reach the VICIdial server.',
 };
 
-/** Classifies an `ERROR:` message (the part after `ERROR: `). */
-export function classifyError(message: string): VicidialErrorKind {
-	if (/Login incorrect|Invalid Username\/Password/i.test(message)) return 'login';
+/**
+ * Classifies an `ERROR:` message (the part after `ERROR: `). `data` (the fields after the
+ * message) tells the Agent API's login refusals apart and names some agent-state problems.
+ */
+export function classifyError(message: string, data: readonly string[] = []): VicidialErrorKind {
+	if (/Invalid Username\/Password/i.test(message)) {
+		// Agent API: user | password | password ok (1/0) | Agent API access (1/0) | auth result
+		const [, , passwordOk, agentApi, result] = data;
+		if (result === 'LOCK') return 'lockout';
+		if (result === 'IPBLOCK') return 'ipBlocked';
+		if (passwordOk === '1' && agentApi === '0' && result === 'GOOD') return 'noAgentApiAccess';
+		return 'login';
+	}
+	if (/Login incorrect/i.test(message)) return 'login';
 	if (/Too many login attempts/i.test(message)) return 'lockout';
 	if (/IP Address is not allowed/i.test(message)) return 'ipBlocked';
 	if (/PERMISSION TO USE THIS FUNCTION/i.test(message)) return 'functionNotAllowed';
 	if (/PERMISSION|NOT ALLOWED TO|API NOT ACTIVE/i.test(message)) return 'permission';
 	if (/not logged in/i.test(message)) return 'agentNotLoggedIn';
+	const agentState = /agent is not paused|not on a phone call|does not have a lead on their screen|no active lead found|no session data|entry is empty|webphone url is empty|campaign does not allow inbound|does not allow outbound autodial/i;
+	if (agentState.test(message) || agentState.test(data.join('|'))) return 'agentState';
+	if (/^no user found$/i.test(message)) return 'noRecords';
+	// Agent API commands sent without what they act on (no panel, no field, no in-group list)
+	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message)) return 'invalid';
 	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(message))
 		return 'noRecords';
 	if (/DUPLICATE/i.test(message)) return 'duplicate';

@@ -186,7 +186,10 @@ export function buildForm(
 			if (param.required) throw new InvalidInputError(param.displayName, 'is required');
 			continue;
 		}
-		form[param.name] = encodeParam(param, value);
+		const encoded = encodeParam(param, value);
+		// a flag whose "false" is '' is left out: VICIdial reacts to the name alone
+		if (param.kind === 'flag' && encoded === '') continue;
+		form[param.name] = param.wrap ? `${param.wrap[0]}${encoded}${param.wrap[1]}` : encoded;
 	}
 	if (customFields.length > 0) {
 		if (!spec.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${spec.fn}`);

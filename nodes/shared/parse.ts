@@ -53,6 +53,8 @@ export function parseStatusLine(line: string, knownFunction?: string): StatusLin
 	if (firstWord && (firstWord[1] === knownFunction || firstWord[1] === 'auth')) {
 		fn = firstWord[1];
 		rest = rest.slice(firstWord[0].length);
+		// `SUCCESS: calls_in_queue_count - 3`: no message, the data follows the name directly
+		if (rest.startsWith('- ')) rest = ` ${rest}`;
 	}
 	let message = rest;
 	let dataText: string | undefined;
@@ -366,6 +368,22 @@ function parseValue(text: string, answer: Extract<AnswerSpec, { kind: 'value' }>
 	return record;
 }
 
+/** `name: value` lines after an optional title line; names in snake_case. */
+function parseNamedLines(lines: string[], fields: FieldSpec[], fn: string): ParsedRecord {
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const rows = lines.filter((line) => line.trim() !== '');
+	if (rows.length > 0 && /:\s*$/.test(rows[0]) && !/: \S/.test(rows[0])) rows.shift();
+	const record: ParsedRecord = {};
+	for (const line of rows) {
+		const match = /^([^:]+):(?: (.*))?$/.exec(line.trimEnd());
+		if (!match) throw new VicidialError('malformed', `The answer to ${fn} has an unreadable line "${line.slice(0, 80)}".`);
+		const name = match[1].trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+		typeValue(byName.get(name) ?? { name, type: 'string' }, match[2] ?? '', record);
+	}
+	if (Object.keys(record).length === 0) throw new VicidialError('malformed', `The answer to ${fn} has no "name: value" lines.`);
+	return record;
+}
+
 /**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
@@ -408,6 +426,11 @@ export function parseAnswer(
 	if (spec.answer.kind === 'htmlTable' && /id='selectframe'/.test(text) && !/^(ERROR|SUCCESS):/.test(text)) {
 		return { outcome: 'success', message: '', records: parseHtmlTable(text, spec.answer), notices: [], otherLines: [] };
 	}
+	if (spec.answer.kind === 'lines' && /^\s*<PRE>/i.test(text)) {
+		// a `lines` answer may come wrapped in <PRE>; without its closing tag it was cut
+		if (!/<\/PRE>\s*$/i.test(text)) throw new VicidialError('malformed', `The answer to ${spec.fn} ends before its closing </PRE>; the connection may have been cut.`);
+		text = text.replace(/^\s*<PRE>/i, '').replace(/<\/PRE>\s*$/i, '\n');
+	}
 	if (looksLikeHtml(text)) {
 		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
 	}
@@ -443,7 +466,7 @@ export function parseAnswer(
 				// Nothing was done, and the NOTICE lines say why (a password reset that failed).
 				throw new VicidialError(classifyError(status.message), `VICIdial: ${notices.map((n) => n.line).join(' then ')} then ${line}`, { data: status.data });
 			}
-			const kind = spec.noRecords?.test(status.line) ? 'noRecords' : classifyError(status.message);
+			const kind = spec.noRecords?.test(status.line) ? 'noRecords' : classifyError(status.message, status.data);
 			if (kind === 'noRecords' && spec.noRecords?.test(status.line) && options.emptyOnNoRecords) {
 				return { outcome: 'nothing', message: status.message, records: [], notices, otherLines: [] };
 			}
@@ -484,7 +507,11 @@ export function parseAnswer(
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}
 			const fields = printedFields(answer.fields, sent);
-			const records = successes.map((s, index) => toRecord(s.data, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`));
+			const records = successes.map((s, index) => {
+				// `a|b|` where three fields are due: the last one is empty (the parser took its `|` for a terminator)
+				const values = s.data.length === fields.length - 1 && /\|\s*$/.test(s.line) ? [...s.data, ''] : s.data;
+				return toRecord(values, fields, sent, utcOffsetHours, `SUCCESS line ${index + 1}`);
+			});
 			const labels = answer.labels ?? [];
 			if (labels.length === 0) return { outcome: 'success', message: successes[0].message, records, notices, otherLines: bare };
 			const other: string[] = [];
@@ -556,5 +583,8 @@ export function parseAnswer(
 
 		case 'htmlTable':
 			throw new VicidialError('malformed', `The answer to ${spec.fn} is not the list page VICIdial prints for it.`);
+		case 'lines': {
+			return { outcome: 'success', message: '', records: [parseNamedLines(bare, answer.fields, spec.fn)], notices, otherLines: [] };
+		}
 	}
 }

@@ -41,10 +41,15 @@ export interface ParamSpec {
 	/** Extra format rule, checked after the kind's own rule. */
 	pattern?: { regex: RegExp; hint: string };
 	choices?: Choice[];
-	/** What a flag sends for true and false. */
+	/**
+	 * What a flag sends for true and false. A false value of '' means "not sent at all"
+	 * (for VICIdial switches that act on the parameter's mere presence).
+	 */
 	flagValues?: [string, string];
 	/** Joins `choices` values, and separates several values given in one `digits`/`text` field. */
 	separator?: string;
+	/** Text sent before and after the encoded value, e.g. [' ', ' -'] for VICIdial's ` A B -` lists. */
+	wrap?: [string, string];
 	/** Main fields are shown directly; the others go under "Additional Fields". */
 	main?: boolean;
 	/**
@@ -99,6 +104,8 @@ export interface FieldSpec {
  *   record per `<tr bgcolor=...>` row; the numbering cell is skipped, a cell's value is the ID
  *   its link picks, else its text, else (a colour swatch) its bgcolor. A row that starts with
  *   `continuation.label` adds its text to the previous record's `continuation.field`.
+ * - `lines`: one record of `some name: value` lines, maybe inside `<PRE>...</PRE>`, after an
+ *   optional title line (`Webserver Data:`); names become snake_case (`host name` → `host_name`).
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
@@ -149,6 +156,7 @@ export type AnswerSpec = (
 	| { kind: 'breakdown'; nameField: string }
 	| { kind: 'messages'; messages: MessageSpec[]; empty?: string }
 	| { kind: 'htmlTable'; columns: FieldSpec[]; continuation?: { label: string; field: string } }
+	| { kind: 'lines'; fields: FieldSpec[] }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;
@@ -186,6 +194,8 @@ export function answerFields(answer: AnswerSpec): FieldSpec[] {
 			return answer.messages.flatMap((message) => message.fields);
 		case 'htmlTable':
 			return answer.columns;
+		case 'lines':
+			return answer.fields;
 	}
 }
 

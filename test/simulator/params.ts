@@ -62,6 +62,19 @@ export class ParamReader {
 		return f ? f(v) : v;
 	}
 
+	/**
+	 * The scripts' $query_string as far as a text search in it goes: the GET fields, then the
+	 * POST fields (name=value joined by &), without ' " \\ and ;. Some functions look for field
+	 * names anywhere in it, values included.
+	 */
+	queryString(): string {
+		const part = (m: PhpParams) => [...m].map(([k, v]) => `${k}=${v}`).join('&');
+		const get = part(this.req.get);
+		const post = part(this.req.post);
+		const joined = get && post.length > 2 ? `${get}&GET-AND-POST=Y&${post}` : get || post;
+		return joined.replace(/['"\\;]/g, '');
+	}
+
 	/** The value of the last POST field (the scripts' `foreach ($_POST as $key=>$value)` leaves it in $value). */
 	lastPostValue(): string | undefined {
 		let last: string | undefined;

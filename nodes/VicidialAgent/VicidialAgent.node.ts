@@ -1,0 +1,46 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { credentialTestSender, testVicidialCredential } from '../shared/credentialTest';
+import { executeEntries } from '../shared/execute';
+import { buildProperties } from '../shared/properties';
+import { LOADERS, loadOptionsMethods } from '../Vicidial/loaders';
+import { agentFunctions, resources } from './functions';
+
+export class VicidialAgent implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VICIdial Agent',
+		name: 'vicidialAgent',
+		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: "Steer logged-in agents' screens through VICIdial's Agent API",
+		defaults: { name: 'VICIdial Agent' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
+		properties: buildProperties(resources, agentFunctions, Object.keys(LOADERS)),
+	};
+
+	methods = {
+		loadOptions: loadOptionsMethods(),
+		credentialTest: {
+			async vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				return await testVicidialCredential(credentialTestSender(this.helpers), credential.data ?? {});
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeEntries(this, agentFunctions);
+	}
+}

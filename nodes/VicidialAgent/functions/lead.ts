@@ -1,0 +1,144 @@
+/** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
+import type { FunctionSpec, ParamSpec } from '../../shared/spec';
+import { choice, date, decimal, digits, flag, int, integer, str, text } from '../../shared/spec';
+import { agentUser } from './common';
+import { panelFlags } from './session';
+
+/**
+ * update_fields decides which fields to change by looking for each field's NAME anywhere in
+ * the request, values included: a first name "Frank" would also blank the rank, an address on
+ * "Real Estate Rd" the state. Its values must therefore not contain any of these names.
+ */
+const FIELD_NAMES = [
+	'phone_code', 'address1', 'address2', 'address3', 'alt_phone', 'city', 'comments', 'country_code', 'date_of_birth', 'email',
+	'first_name', 'gender', 'gmt_offset_now', 'last_name', 'middle_initial', 'phone_number', 'postal_code', 'province',
+	'security_phrase', 'source_id', 'state', 'title', 'vendor_lead_code', 'rank', 'owner', 'formreload', 'scriptreload',
+	'script2reload', 'emailreload', 'chatreload',
+];
+const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const NO_FIELD_NAMES = `(?!.*(?:${FIELD_NAMES.map(anyCase).join('|')}))`;
+
+/** A lead text field with the characters api.php keeps for it (others it would drop silently). */
+function leadText(name: string, displayName: string, maxLength: number, allowed: string, what: string, guard: boolean, options: Partial<ParamSpec> = {}): ParamSpec {
+	const regex = new RegExp(`^${guard ? NO_FIELD_NAMES : ''}[${allowed}]*$`);
+	const hint = guard
+		? `may contain only ${what}, and no lead field name such as "city", "state", "title" or "rank" (VICIdial would blank that field too)`
+		: `may contain only ${what}`;
+	return text(name, displayName, { maxLength, pattern: { regex, hint }, ...options });
+}
+
+const NAME = "- '_.0-9a-zA-Z";
+const NAME_WHAT = "letters, digits, spaces and - ' _ .";
+const ADDRESS = "- '.:/@_0-9a-zA-Z";
+const ADDRESS_WHAT = "letters, digits, spaces and - ' . : / @ _";
+const FREE = "^;#+\"\\\\|";
+const FREE_WHAT = 'characters other than ; # + " \\ and |';
+
+function leadFields(guard: boolean): ParamSpec[] {
+	return [
+		leadText('first_name', 'First Name', 30, NAME, NAME_WHAT, guard, { main: true }),
+		leadText('last_name', 'Last Name', 30, NAME, NAME_WHAT, guard, { main: true }),
+		leadText('vendor_lead_code', 'Vendor Lead Code', 20, FREE, FREE_WHAT, guard, { description: 'Your own ID for the lead, e.g. the CRM record ID' }),
+		leadText('source_id', 'Source ID', 50, FREE, FREE_WHAT, guard),
+		leadText('title', 'Title', 4, NAME, NAME_WHAT, guard),
+		leadText('middle_initial', 'Middle Initial', 1, '0-9a-zA-Z', 'a letter or digit', guard),
+		leadText('address1', 'Address 1', 100, ADDRESS, ADDRESS_WHAT, guard),
+		leadText('address2', 'Address 2', 100, ADDRESS, ADDRESS_WHAT, guard),
+		leadText('address3', 'Address 3', 100, ADDRESS, ADDRESS_WHAT, guard),
+		leadText('city', 'City', 50, ADDRESS, ADDRESS_WHAT, guard),
+		leadText('state', 'State', 2, '- 0-9a-zA-Z', 'letters and digits', guard, { description: 'Two-letter state code' }),
+		leadText('province', 'Province', 50, "- '._0-9a-zA-Z", "letters, digits, spaces and - ' . _", guard),
+		leadText('postal_code', 'Postal Code', 10, '- 0-9a-zA-Z', 'letters, digits, spaces and -', guard),
+		leadText('country_code', 'Country Code', 3, 'A-Z', 'capital letters', guard, { description: 'Three-letter country code, e.g. USA' }),
+		choice('gender', 'Gender', {
+			choices: [
+				{ name: 'Undefined', value: 'U' },
+				{ name: 'Male', value: 'M' },
+				{ name: 'Female', value: 'F' },
+			],
+		}),
+		date('date_of_birth', 'Date of Birth'),
+		leadText('alt_phone', 'Alt Phone', 12, "- '_.0-9a-zA-Z", 'letters, digits and - _ .', guard),
+		leadText('email', 'Email', 70, "- '.:/@%_0-9a-zA-Z", "letters, digits and - ' . : / @ % _", guard),
+		leadText('security_phrase', 'Security Phrase', 100, ADDRESS, ADDRESS_WHAT, guard),
+		leadText('comments', 'Comments', 255, FREE, FREE_WHAT, guard),
+		integer('rank', 'Rank', { min: 0, max: 32767, description: 'VICIdial keeps only digits here, so no negative ranks' }),
+		leadText('owner', 'Owner', 20, ADDRESS, ADDRESS_WHAT, guard, { description: 'User ID, territory or user group that owns the lead' }),
+	];
+}
+
+const updateFields: FunctionSpec = {
+	fn: 'update_fields',
+	api: 'agent',
+	resource: 'leadOnScreen',
+	operation: 'updateFields',
+	name: 'Update Fields',
+	action: "Update the lead on an agent's screen",
+	description:
+		"Changes fields of the lead on the agent's screen in VICIdial right away, and asks the screen to show the new values at its next refresh. The API user needs \"Modify Leads\" (update_fields)",
+	writes: true,
+	params: [
+		agentUser({ pattern: { regex: new RegExp(`^${NO_FIELD_NAMES}[-_0-9a-zA-Z]+$`), hint: 'must be a VICIdial user ID (letters, digits, - and _) that contains no lead field name' } }),
+		...leadFields(true),
+		leadText('phone_number', 'Phone Number', 18, '0-9', 'digits', false),
+		digits('phone_code', 'Phone Code', { maxLength: 10 }),
+		decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14 }),
+		{ ...panelFlags.form, main: false },
+		{ ...panelFlags.script, main: false },
+		{ ...panelFlags.script2, main: false },
+		{ ...panelFlags.chat, main: false },
+	],
+	answer: {
+		kind: 'status',
+		fields: [str('user'), str('agent_user'), int('lead_id'), int('lead_rows_updated'), int('agent_rows_updated'), str('fields'), str('values')],
+	},
+};
+
+const externalAddLead: FunctionSpec = {
+	fn: 'external_add_lead',
+	api: 'agent',
+	resource: 'leadOnScreen',
+	operation: 'addLead',
+	name: 'Add Lead',
+	action: "Add a lead to the agent's campaign manual dial list",
+	description:
+		"Adds a lead with this phone number to the manual dial list of the logged-in agent's campaign (external_add_lead)",
+	writes: true,
+	params: [
+		agentUser(),
+		// api.php takes the number from `value` when that is set, and a POST request always sets it
+		digits('value', 'Phone Number', { required: true, minLength: 2, maxLength: 18 }),
+		digits('phone_code', 'Phone Code', { required: true, default: '1', maxLength: 10, description: 'Country calling code' }),
+		flag('dnc_check', 'Check DNC', { flagValues: ['YES', 'NO'], description: 'Whether to refuse numbers on the system DNC list' }),
+		flag('campaign_dnc_check', 'Check Campaign DNC', { flagValues: ['YES', 'NO'], description: "Whether to refuse numbers on the campaign's DNC list" }),
+		...leadFields(false),
+	],
+	answer: { kind: 'status', fields: [str('phone_number'), str('campaign_id'), int('list_id'), int('lead_id'), str('agent_user')] },
+};
+
+const activeLead: FunctionSpec = {
+	fn: 'st_get_agent_active_lead',
+	api: 'agent',
+	resource: 'leadOnScreen',
+	operation: 'getActiveLead',
+	name: 'Get Active Lead',
+	action: 'Get the lead an agent is working on, by CRM agent ID',
+	description:
+		"Finds the VICIdial user whose custom field 3 holds this CRM agent ID and returns the lead on that agent's screen (st_get_agent_active_lead)",
+	writes: false,
+	params: [
+		text('value', 'CRM Agent ID', {
+			required: true,
+			maxLength: 100,
+			pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'may contain only letters, digits, - and _' },
+			description: "The ID held in the VICIdial user's custom field 3 (custom_three)",
+		}),
+		text('vendor_id', 'CRM Team ID', { required: true, maxLength: 100, pattern: { regex: /^[^;#+'"\\]+$/, hint: 'must not contain ; # + quotes or \\' }, description: 'Required by VICIdial, not used' }),
+	],
+	answer: {
+		kind: 'status',
+		fields: [str('user'), str('phone_number'), int('lead_id'), str('vendor_lead_code'), str('province'), str('security_phrase'), str('source_id')],
+	},
+};
+
+export const leadOnScreenFunctions: FunctionSpec[] = [updateFields, externalAddLead, activeLead];

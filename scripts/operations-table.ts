@@ -52,7 +52,8 @@ export function renderReadme(readme: string): string {
 	return out;
 }
 
-if (require.main === module) {
+// Run as a script (through scripts/run-ts.js), not when a test imports it.
+if (process.argv.slice(1, 3).some((arg) => arg.endsWith('operations-table.ts'))) {
 	const file = path.resolve(__dirname, '../README.md');
 	const current = fs.readFileSync(file, 'utf8');
 	const next = renderReadme(current);

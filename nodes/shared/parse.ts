@@ -287,6 +287,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && answer.noticeAnswers && notices.length > 0) successes.push(notices[0]);
 			if (successes.length === 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has no SUCCESS line: "${lines[0]?.slice(0, 120) ?? ''}".`);
 			}

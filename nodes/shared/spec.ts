@@ -92,7 +92,12 @@ export interface FieldSpec {
  */
 export type AnswerSpec = (
 	| { kind: 'pairs'; fields: FieldSpec[] }
-	| { kind: 'status'; fields: FieldSpec[] }
+	| {
+			kind: 'status';
+			fields: FieldSpec[];
+			/** With no SUCCESS line, the first NOTICE line is the result and gives the fields (the Agent API's recording STATUS). */
+			noticeAnswers?: boolean;
+	  }
 	| {
 			kind: 'rows';
 			columns: FieldSpec[];
@@ -134,6 +139,11 @@ export interface FunctionSpec {
 	 * output then says `queued: true` instead of pretending the action already happened.
 	 */
 	queued?: boolean;
+	/**
+	 * Rules between parameters, checked before sending: when every `if` parameter has one of
+	 * its values ('' = not sent), at least one of `need` must be given.
+	 */
+	requires?: RequireRule[];
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
 	/**
@@ -142,6 +152,12 @@ export interface FunctionSpec {
 	 * `fn` then names the main function and `answer` describes its answer.
 	 */
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
+}
+
+/** See FunctionSpec.requires. */
+export interface RequireRule {
+	if?: Record<string, string[]>;
+	need: string[];
 }
 
 /** One item's values, validated and encoded: the VICIdial form (without credentials). */

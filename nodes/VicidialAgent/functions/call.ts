@@ -1,6 +1,6 @@
 /** Call commands (dial, hang up, disposition, transfer, park, DTMF, lead switch, fronters) and recording/audio. */
 import type { FieldSpec, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, digits, dt, flag, int, integer, str, text, datetime } from '../../shared/spec';
+import { choice, datetime, digits, dt, flag, int, str, text } from '../../shared/spec';
 import { agentUser } from './common';
 
 const WORD = /^[-_0-9a-zA-Z]+$/;
@@ -41,7 +41,7 @@ const externalDial: FunctionSpec = {
 			pattern: { regex: /^(?:\d{2,18}|MANUALNEXT)$/, hint: 'must be 2 to 18 digits, or MANUALNEXT' },
 			description: 'The number to dial (digits only), or MANUALNEXT for the Dial Next Number button. Give this or a lead ID',
 		}),
-		integer('lead_id', 'Lead ID', { main: true, min: 1, max: 999999999, description: 'Dial this lead instead; overrides the phone number' }),
+		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'Dial this lead instead; overrides the phone number' }),
 		digits('phone_code', 'Phone Code', { main: true, maxLength: 10, description: 'Country code, e.g. 1 for USA/Canada' }),
 		flag('search', 'Search Existing Lead', {
 			required: true,
@@ -328,7 +328,7 @@ const switchLead: FunctionSpec = {
 	queued: true,
 	params: [
 		agentUser(),
-		integer('lead_id', 'Lead ID', { main: true, min: 1, max: 999999999, description: 'The lead to switch to' }),
+		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'The lead to switch to' }),
 		text('vendor_lead_code', 'Vendor Lead Code', {
 			main: true,
 			maxLength: 20,
@@ -397,7 +397,7 @@ const FRONTER_SCOPE = choice('value', 'Where', {
 		{ name: 'CCC Remote', value: 'CCC_REMOTE', description: 'The closer is on another cluster: give the lead ID' },
 	],
 });
-const FRONTER_LEAD = integer('lead_id', 'Lead ID', { min: 1, max: 999999999, description: 'With CCC Remote: the lead of the call' });
+const FRONTER_LEAD = digits('lead_id', 'Lead ID', { maxLength: 9, description: 'With CCC Remote: the lead of the call' });
 
 const forceFronterLeave3way: FunctionSpec = {
 	fn: 'force_fronter_leave_3way',
@@ -457,7 +457,7 @@ const recordingStartStop: FunctionSpec = {
 	],
 	answer: {
 		kind: 'status',
-		fields: [str('agent_user'), str('value'), placeholder('recording_id'), placeholder('filename'), placeholder('recording_server_ip'), placeholder('start_time'), str('server_ip'), str('session_id'), str('agent_status')],
+		fields: [str('agent_user'), str('value'), placeholder('recording_id'), placeholder('filename'), placeholder('recording_server_ip'), str('server_ip'), str('session_id'), str('agent_status')],
 	},
 };
 
@@ -534,7 +534,7 @@ const vmMessage: FunctionSpec = {
 			pattern: { regex: /^[-_0-9a-zA-Z]+(?:\|[-_0-9a-zA-Z]+)*$/, hint: 'must be audio file names without extension (letters, digits, - and _) separated by |' },
 			description: 'One audio file of the audio store, or several separated by |, without extension',
 		}),
-		integer('lead_id', 'Lead ID', { main: true, min: 1, max: 999999999, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
+		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
 	],
 	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), str('audio_files')] },
 };

@@ -4,6 +4,7 @@ import { buildForm, InvalidInputError } from '../../nodes/shared/params';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { choice, int, str, text } from '../../nodes/shared/spec';
 import type { FunctionSpec } from '../../nodes/shared/spec';
+import { callFunctions } from '../../nodes/VicidialAgent/functions/call';
 
 describe('classifyError: call command texts', () => {
 	const kind = (line: string, fn?: string) => {
@@ -89,5 +90,25 @@ describe("status answers whose result is a NOTICE (noticeAnswers)", () => {
 	});
 	test('without the option a NOTICE alone is not a result', () => {
 		expect(() => parseAnswer('NOTICE: recording active - 1003|2|x\n', { ...spec, answer: { ...spec.answer, noticeAnswers: false } })).toThrow(/no SUCCESS line/);
+	});
+});
+
+describe('the call entries of the VICIdial Agent node', () => {
+	test.each(callFunctions.map((f) => [`${f.resource}/${f.operation}`, f] as const))('%s: rules name its parameters, description names the function', (_name, spec) => {
+		const known = new Set([...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);
+		for (const rule of spec.requires ?? []) {
+			for (const name of [...Object.keys(rule.if ?? {}), ...rule.need]) expect(known).toContain(name);
+			for (const [name, values] of Object.entries(rule.if ?? {})) {
+				const param = spec.params.find((p) => p.name === name);
+				const allowed = param?.choices?.map((c) => c.value) ?? param?.flagValues ?? [];
+				for (const value of values) if (value !== '') expect(allowed).toContain(value);
+			}
+		}
+		expect(spec.description.endsWith(`(${spec.fn})`)).toBe(true);
+		expect(spec.api).toBe('agent');
+	});
+	test('operations are unique per resource', () => {
+		const keys = callFunctions.map((f) => `${f.resource}/${f.operation}`);
+		expect(new Set(keys).size).toBe(keys.length);
 	});
 });

@@ -148,6 +148,8 @@ function toRecord(
 				.join(', ')}). The connection may have been cut.`,
 		);
 	}
+	const last = fields[fields.length - 1];
+	if (last?.rest && values.length > fields.length) values = [...values.slice(0, fields.length - 1), values.slice(fields.length - 1).join('|')];
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
 		if (applies(field, sent)) typeValue(field, values[index], record, utcOffsetHours);

@@ -79,6 +79,8 @@ export interface FieldSpec {
 	 * Otherwise it is not printed, or, with `alwaysPrinted`, printed empty and dropped.
 	 */
 	when?: { param: string; equals: string; alwaysPrinted?: boolean };
+	/** The last field holds a value that may itself contain `|` (vm_message's audio list): it takes the rest of the line. */
+	rest?: boolean;
 }
 
 /**

@@ -93,6 +93,18 @@ describe("status answers whose result is a NOTICE (noticeAnswers)", () => {
 	});
 });
 
+describe('a last field that takes the rest of the line (FieldSpec.rest)', () => {
+	const spec = { fn: 'vm_message', answer: { kind: 'status' as const, fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] } };
+	test('several values joined again with |', () => {
+		expect(parseAnswer('SUCCESS: vm_message function set - 1003|12|EXship01|EXship02|EXship03|\n', spec).records).toEqual([
+			{ agent_user: '1003', lead_id: 12, audio_files: 'EXship01|EXship02|EXship03' },
+		]);
+	});
+	test('one value as it is', () => {
+		expect(parseAnswer('SUCCESS: vm_message function set - 1003|12|EXship01|\n', spec).records).toEqual([{ agent_user: '1003', lead_id: 12, audio_files: 'EXship01' }]);
+	});
+});
+
 describe('the call entries of the VICIdial Agent node', () => {
 	test.each(callFunctions.map((f) => [`${f.resource}/${f.operation}`, f] as const))('%s: rules name its parameters, description names the function', (_name, spec) => {
 		const known = new Set([...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);

@@ -254,6 +254,9 @@ describe.each(targetNames)('VICIdial Agent node (call, recording and audio) agai
 		expect(json(await run({ parameters: rec('setVoicemailMessage', { agentUser: '1003', value: 'EXship01', leadId: 12 }) }))).toEqual([
 			{ agent_user: '1003', lead_id: 12, audio_files: 'EXship01', message: 'function set', notices: [] },
 		]);
+		expect(json(await run({ parameters: rec('setVoicemailMessage', { agentUser: '1003', value: ['EXship01', 'EXship02'] }) }))).toEqual([
+			{ agent_user: '1003', lead_id: 12, audio_files: 'EXship01|EXship02', message: 'function set', notices: [] },
+		]);
 		const other = apiError(await run({ parameters: rec('setVoicemailMessage', { agentUser: '1003', value: 'EXship01', leadId: 11 }) }));
 		expect(other.message).toBe('Item 1: VICIdial: ERROR: current call does not match lead_id submitted - 1003');
 		expect(kind(other)).toBe('agentState');

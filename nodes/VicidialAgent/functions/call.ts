@@ -536,7 +536,7 @@ const vmMessage: FunctionSpec = {
 		}),
 		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
 	],
-	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), str('audio_files')] },
+	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] },
 };
 
 export const callFunctions: FunctionSpec[] = [

@@ -3,7 +3,7 @@
  * on the same lead as agent_user. Cross-cluster (CCC) lookups find nothing in the seed.
  */
 import { s, type Row } from '../../db';
-import { ciEq } from '../../mysql';
+import { ciEq, fmtDateTime } from '../../mysql';
 import { resolveAltUser } from '../externalPause';
 import { debugStmt, type AgContext, type AgResult } from '../context';
 import { updateLive } from '../session/common';
@@ -83,7 +83,7 @@ export function forceFronterAudioStop(c: AgContext): AgResult {
 		found = true;
 	} else {
 		// a fronter who left the call in the last 5 minutes
-		const since = new Date(state.now().getTime() - 5 * 60 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+		const since = fmtDateTime(new Date(state.now().getTime() - 5 * 60 * 1000));
 		debugStmt(
 			c,
 			`|SELECT user,conf_exten,server_ip from vicidial_sessions_recent where user!='${c.agentUser}' and lead_id='${leadId}' and call_date > DATE_SUB(NOW(), INTERVAL 5 MINUTE) order by call_date desc limit 1;|`,

@@ -13,6 +13,7 @@ export type VicidialErrorKind =
 	| 'agentNotLoggedIn'
 	| 'noAgentApiAccess' // right password, but the user may not use the Agent API
 	| 'agentState' // the agent's session does not allow the command now (not paused, no lead, no call)
+	| 'notAllowed' // a setting of the agent, the campaign or the system does not allow this command
 	| 'noRecords'
 	| 'duplicate'
 	| 'invalid' // VICIdial refused a value
@@ -62,6 +63,8 @@ const HINTS: Record<VicidialErrorKind, string> = {
 		'The password is right, but this user may not use the Agent API: set "Agent API Access" to 1 in the user\'s settings in VICIdial (any user level may use it).',
 	agentState:
 		"The agent's session does not allow this command now: for example the agent is not paused, has no lead on the screen, is not on a call, or the session lacks what the command needs. Check the agent's status, then try again.",
+	notAllowed:
+		'A VICIdial setting does not allow this: the agent\'s "Agent Call Manual" user setting, the campaign\'s "Manual Preview Dial" or "Alt Number Dialing", or the system\'s "Outbound Call Any CID". Change the setting in VICIdial or leave out the option.',
 	noRecords:
 		'VICIdial found nothing. Turn on "Return Empty Result When Nothing Found" to get no items instead of an error.',
 	duplicate: 'VICIdial found an existing record and refused to add another (duplicate check).',
@@ -90,16 +93,18 @@ export function classifyError(message: string, data: readonly string[] = []): Vi
 	if (/Too many login attempts/i.test(message)) return 'lockout';
 	if (/IP Address is not allowed/i.test(message)) return 'ipBlocked';
 	if (/PERMISSION TO USE THIS FUNCTION/i.test(message)) return 'functionNotAllowed';
+	if (/^agent_user is not allowed to|not allowed on this (?:campaign|system)/i.test(message)) return 'notAllowed';
 	if (/PERMISSION|NOT ALLOWED TO|API NOT ACTIVE/i.test(message)) return 'permission';
 	if (/not logged in/i.test(message)) return 'agentNotLoggedIn';
-	const agentState = /agent is not paused|not on a phone call|does not have a lead on their screen|no active lead found|no session data|entry is empty|webphone url is empty|campaign does not allow inbound|does not allow outbound autodial/i;
+	const agentState =
+		/agent is not paused|agent_user is not paused|not on a phone call|does not have a live call|agent call is not inbound|current call does not match|no fronter|stop recording error|audio playing in|active 3-way call|does not have a lead on their screen|no active lead found|no session data|entry is empty|webphone url is empty|campaign does not allow inbound|does not allow outbound autodial/i;
 	if (agentState.test(message) || agentState.test(data.join('|'))) return 'agentState';
-	if (/^no user found$/i.test(message)) return 'noRecords';
+	if (/^no user found$|^no active call found$/i.test(message)) return 'noRecords';
 	// Agent API commands sent without what they act on (no panel, no field, no in-group list)
 	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message)) return 'invalid';
 	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(message))
 		return 'noRecords';
-	if (/DUPLICATE/i.test(message)) return 'duplicate';
+	if (/DUPLICATE|already in this agents manual dial queue/i.test(message)) return 'duplicate';
 	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source/i.test(message))
 		return 'invalid';
 	return 'apiError';

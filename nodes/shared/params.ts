@@ -3,7 +3,7 @@
  * fields, refusing bad values before anything is sent: VICIdial often accepts them
  * silently (a list id with letters becomes list 999).
  */
-import type { FunctionSpec, ParamSpec } from './spec';
+import type { FunctionSpec, ParamSpec, RequireRule } from './spec';
 
 /** A value the user gave is not acceptable. `field` is the display name. */
 export class InvalidInputError extends Error {
@@ -170,12 +170,28 @@ const CUSTOM_FIELD_LABEL = /^[A-Za-z0-9_]{1,50}$/;
 /** Parameters that steer the API rather than carry lead data: never settable as a custom field. */
 const CONTROL_PARAMETERS = ['function', 'user', 'pass', 'source', 'custom_fields', 'format', 'DB', 'stage', 'header', 'value', 'agent_user', 'alt_user', 'close_window_link'];
 
+/** A FunctionSpec.requires rule on the encoded form. */
+function checkRule(spec: Pick<FunctionSpec, 'params' | 'fixed'>, rule: RequireRule, form: Record<string, string>): void {
+	const applies = Object.entries(rule.if ?? {}).every(([name, values]) => values.includes(form[name] ?? ''));
+	if (!applies || rule.need.some((name) => (form[name] ?? '') !== '')) return;
+	const label = (name: string) => spec.params.find((p) => p.name === name)?.displayName ?? name;
+	const when = Object.entries(rule.if ?? {})
+		.filter(([name]) => !(name in (spec.fixed ?? {})))
+		.map(([name, values]) => {
+			const param = spec.params.find((p) => p.name === name);
+			const shown = values.map((v) => (v === '' ? 'empty' : `"${param?.choices?.find((c) => c.value === v)?.name ?? v}"`));
+			return `"${label(name)}" is ${shown.join(' or ')}`;
+		});
+	const others = rule.need.slice(1).map((name) => `or "${label(name)}" `).join('');
+	throw new InvalidInputError(label(rule.need[0]), `${others}is required${when.length > 0 ? ` when ${when.join(' and ')}` : ''}`);
+}
+
 /**
  * Builds the form for one call from the user's values (keyed by VICIdial name).
  * Empty optional values are not sent; VICIdial then uses its own defaults.
  */
 export function buildForm(
-	spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'customFields'>,
+	spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
 	values: Record<string, unknown>,
 	customFields: Array<{ name: string; value: unknown }> = [],
 ): Record<string, string> {
@@ -191,6 +207,7 @@ export function buildForm(
 		if (param.kind === 'flag' && encoded === '') continue;
 		form[param.name] = param.wrap ? `${param.wrap[0]}${encoded}${param.wrap[1]}` : encoded;
 	}
+	for (const rule of spec.requires ?? []) checkRule(spec, rule, form);
 	if (customFields.length > 0) {
 		if (!spec.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${spec.fn}`);
 		const known = new Set([...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {}), ...CONTROL_PARAMETERS].map((n) => n.toLowerCase()));

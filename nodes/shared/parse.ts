@@ -168,6 +168,8 @@ function toRecord(
 				.join(', ')}). The connection may have been cut.`,
 		);
 	}
+	const last = fields[fields.length - 1];
+	if (last?.rest && values.length > fields.length) values = [...values.slice(0, fields.length - 1), values.slice(fields.length - 1).join('|')];
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
 		const raw = values[index] ?? '';
@@ -489,6 +491,7 @@ export function parseAnswer(
 			return { outcome: 'success', message: '', records: [parsePairs(line, answer.fields, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'status': {
+			if (successes.length === 0 && answer.noticeAnswers && notices.length > 0) successes.push(notices[0]);
 			if (successes.length === 0 && answer.noticesSuffice && notices.length > 0) {
 				return { outcome: 'success', message: notices[0].message, records: [{}], notices, otherLines: bare };
 			}

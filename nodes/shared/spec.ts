@@ -92,6 +92,8 @@ export interface FieldSpec {
 	optional?: boolean;
 	/** The column echoes a password: it is read past and left out of the output. */
 	secret?: boolean;
+	/** The last field holds a value that may itself contain `|` (vm_message's audio list): it takes the rest of the line. */
+	rest?: boolean;
 }
 
 /**
@@ -127,6 +129,8 @@ export type AnswerSpec = (
 			noticeResult?: { error: RegExp; notice: RegExp };
 			/** A NOTICE with no SUCCESS line after it is a refusal (update_phone's delete without the right). */
 			noticeOnlyFails?: boolean;
+			/** With no SUCCESS line, the first NOTICE line is the result and gives the fields (the Agent API's recording STATUS). */
+			noticeAnswers?: boolean;
 	  }
 	| {
 			kind: 'rows';
@@ -233,6 +237,11 @@ export interface FunctionSpec {
 	queued?: boolean;
 	/** Hint for an empty HTTP 500 answer, when the function's own SQL fails for a known reason (a missing custom fields table, say). */
 	serverErrorHint?: string;
+	/**
+	 * Rules between parameters, checked before sending: when every `if` parameter has one of
+	 * its values ('' = not sent), at least one of `need` must be given.
+	 */
+	requires?: RequireRule[];
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
 	/**
@@ -243,6 +252,12 @@ export interface FunctionSpec {
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
+}
+
+/** See FunctionSpec.requires. */
+export interface RequireRule {
+	if?: Record<string, string[]>;
+	need: string[];
 }
 
 /** One item's values, validated and encoded: the VICIdial form (without credentials). */

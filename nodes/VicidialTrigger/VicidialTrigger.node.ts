@@ -17,6 +17,8 @@ const TEST_EVENT_DAYS = 7;
 const TEST_EVENT_COUNT = 5;
 
 const show = (...events: EventName[]) => ({ show: { event: events } });
+/** The same, for options inside the Options collection (their paths are relative to it). */
+const showIn = (...events: EventName[]) => ({ show: { '/event': events } });
 
 const properties: INodeProperties[] = [
 	{
@@ -64,11 +66,13 @@ const properties: INodeProperties[] = [
 		displayOptions: show('leadStatus'),
 	},
 	{
-		displayName: 'Agent User',
+		displayName: 'Agents',
 		name: 'agentUser',
 		type: 'string',
 		default: '',
-		description: 'Only recordings of this agent (empty: all agents)',
+		placeholder: '1001, 1002',
+		description:
+			"Recordings of these agents (user IDs, separated by commas). VICIdial's recording_lookup cannot list a whole day without an agent, so give agents or a lead. One request per agent and day.",
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -76,7 +80,7 @@ const properties: INodeProperties[] = [
 		name: 'leadId',
 		type: 'string',
 		default: '',
-		description: 'Only recordings of this lead (empty: all leads)',
+		description: 'Recordings of this lead (instead of agents)',
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -208,7 +212,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (one lead_all_info request per event)',
-				displayOptions: show(...LEAD_EVENTS),
+				displayOptions: showIn(...LEAD_EVENTS),
 			},
 			{
 				displayName: 'Settle Window (Minutes)',
@@ -217,7 +221,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 1440 },
 				default: 60,
 				description: 'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer.',
-				displayOptions: show(...LOG_EVENTS),
+				displayOptions: showIn(...LOG_EVENTS),
 			},
 			{
 				displayName: 'Start From',
@@ -225,7 +229,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'On activation, emit the events since this time (VICIdial server time) instead of starting from now',
-				displayOptions: show(...LOG_EVENTS),
+				displayOptions: showIn(...LOG_EVENTS),
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -289,6 +293,8 @@ function triggerError(context: IPollFunctions, error: unknown, secrets: readonly
 
 async function runPoll(context: IPollFunctions, client: Client, event: EventName, options: IDataObject): Promise<INodeExecutionData[][] | null> {
 	const manual = context.getMode() === 'manual';
+	// Settings are checked before anything is sent.
+	const sourceSettings = LOG_EVENTS.includes(event) ? logSettings(context, event) : undefined;
 	const version = (await client.call(versionFunction)).records[0] ?? {};
 	const now = serverTime(version.date);
 	if (!now) throw new NodeOperationError(context.getNode(), 'VICIdial did not tell its time (version function)');
@@ -305,7 +311,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 
 	let items: IDataObject[];
 	if (LOG_EVENTS.includes(event)) {
-		const fetchDays = logFetcher(client, event, logSettings(context, event));
+		const fetchDays = logFetcher(client, event, sourceSettings as LogSourceSettings);
 		if (manual) {
 			const from = fromClock(toClock(now) - TEST_EVENT_DAYS * 86_400_000);
 			const rows = (await fetchDays(daysBetween(from, now))).filter((r) => r.ready !== false && r.time <= now);
@@ -392,7 +398,7 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		statuses: event === 'leadStatus' ? splitList(p('statuses')).map((s) => s.toUpperCase()) : [],
 		listIds: event === 'leadStatus' ? splitList(p('listIds')) : [],
 		campaignId: event === 'leadStatus' ? p('campaignId').trim() : '',
-		agentUser: event === 'newRecording' ? p('agentUser').trim() : '',
+		agentUsers: event === 'newRecording' ? splitList(p('agentUser')) : [],
 		leadId: event === 'newRecording' ? p('leadId').trim() : '',
 		did: event === 'didCall' ? p('did').trim() : '',
 		phoneNumbers: event === 'numberCall' ? splitList(p('phoneNumbers')) : [],
@@ -407,12 +413,17 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		const list = settings.listIds.find((l) => !/^\d{1,14}$/.test(l));
 		if (list) throw bad('List IDs', `must be numbers, got "${list}"`);
 	}
-	if (event === 'newRecording' && settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
-	if (event === 'didCall' && !/^[0-9A-Za-z_*#+-]{2,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be 2 to 20 digits, got "${settings.did}"` : 'is required');
+	if (event === 'newRecording') {
+		if (settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
+		if (!settings.leadId && settings.agentUsers.length === 0) throw bad('Agents', 'or "Lead ID" is required: VICIdial does not list the recordings of a day without one');
+		const wrong = settings.agentUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
+		if (wrong) throw bad('Agents', `must be user IDs of 3 to 20 letters or digits, got "${wrong}"`);
+	}
+	if (event === 'didCall' && !/^\d{1,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be up to 20 digits, got "${settings.did}"` : 'is required');
 	if (event === 'numberCall') {
 		if (settings.phoneNumbers.length === 0) throw bad('Phone Numbers', 'is required');
-		const wrong = settings.phoneNumbers.find((n) => !/^\d{6,19}$/.test(n));
-		if (wrong) throw bad('Phone Numbers', `must be 6 to 19 digits each, got "${wrong}"`);
+		const wrong = settings.phoneNumbers.find((n) => !/^\d{4,18}$/.test(n));
+		if (wrong) throw bad('Phone Numbers', `must be 4 to 18 digits each, got "${wrong}"`);
 	}
 	return settings;
 }

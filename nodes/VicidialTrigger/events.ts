@@ -32,7 +32,7 @@ export interface LogSourceSettings {
 	statuses: string[];
 	listIds: string[];
 	campaignId: string;
-	agentUser: string;
+	agentUsers: string[];
 	leadId: string;
 	did: string;
 	phoneNumbers: string[];
@@ -72,21 +72,25 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 				return rows;
 			};
 		case 'newRecording':
+			// recording_lookup needs two search keys: a day alone is refused (INVALID SEARCH PARAMETERS),
+			// so each day is read per agent, or for the lead.
 			return async (days) => {
 				const rows: LogEvent[] = [];
+				const searches: Array<Record<string, unknown>> = settings.leadId
+					? [{ lead_id: settings.leadId }]
+					: settings.agentUsers.map((agent) => ({ agent_user: agent }));
 				for (const day of days) {
-					const values: Record<string, unknown> = { date: day, duration: true };
-					if (settings.agentUser) values.agent_user = settings.agentUser;
-					if (settings.leadId) values.lead_id = settings.leadId;
-					const answer = await client.call(entry('recording_lookup'), values, { emptyOnNoRecords: true });
-					for (const record of answer.records) {
-						rows.push({
-							key: text(record.recording_id),
-							time: text(record.start_time),
-							// A recording still running has no file location yet.
-							ready: text(record.location) !== '',
-							json: { event: 'newRecording', ...record },
-						});
+					for (const search of searches) {
+						const answer = await client.call(entry('recording_lookup'), { ...search, date: day, duration: true }, { emptyOnNoRecords: true });
+						for (const record of answer.records) {
+							rows.push({
+								key: text(record.recording_id),
+								time: text(record.start_time),
+								// A recording still running has no file location yet.
+								ready: text(record.location) !== '',
+								json: { event: 'newRecording', ...record },
+							});
+						}
 					}
 				}
 				return rows;
@@ -105,7 +109,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 			return async () => {
 				const answer = await client.call(
 					entry('phone_number_log'),
-					{ phone_number: settings.phoneNumbers.join(','), type: settings.callType || 'ALL', detail: 'ALL' },
+					{ phone_number: settings.phoneNumbers.join(','), type: settings.callType || 'ALL', detail: false },
 					{ emptyOnNoRecords: true },
 				);
 				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}|${text(r.user)}`, 'call_date', 'numberCall');

@@ -28,6 +28,27 @@ export function splitList(value: unknown): string[] {
 		.filter((v) => v !== '');
 }
 
+/**
+ * The values each request of the trigger carries, keyed by VICIdial name (the entry's
+ * validation and fixed output options apply on top). The conformance scenarios send the same.
+ */
+export const requestValues = {
+	leadStatus: (status: string, day: string) => ({ status, date: day }),
+	recording: (search: { agent_user: string } | { lead_id: string }, day: string) => ({ ...search, date: day, duration: true }),
+	didLog: (did: string, day: string) => ({ phone_number: did, date: day }),
+	numberLog: (phoneNumbers: string[], callType: string) => ({ phone_number: phoneNumbers.join(','), type: callType || 'ALL', detail: false }),
+	agents: (campaigns: string[], userGroups: string[]) => {
+		const values: Record<string, unknown> = { show_sub_status: true };
+		if (campaigns.length > 0) values.campaigns = campaigns.join('|');
+		if (userGroups.length > 0) values.user_groups = userGroups.join('|');
+		return values;
+	},
+	queue: (inGroup: string) => ({ in_groups: inGroup }),
+	hopper: (campaignId: string) => ({ campaign_id: campaignId }),
+	listOfLead: (listId: string) => ({ list_id: listId }),
+	lead: (leadId: string, customFields: boolean) => ({ lead_id: leadId, custom_fields: customFields }),
+};
+
 export interface LogSourceSettings {
 	statuses: string[];
 	listIds: string[];
@@ -48,13 +69,13 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 				const campaignOfList = new Map<string, string>();
 				for (const day of days) {
 					for (const status of settings.statuses) {
-						const answer = await client.call(entry('lead_status_search'), { status, date: day }, { emptyOnNoRecords: true });
+						const answer = await client.call(entry('lead_status_search'), requestValues.leadStatus(status, day), { emptyOnNoRecords: true });
 						for (const record of answer.records) {
 							const listId = text(record.list_id);
 							if (settings.listIds.length > 0 && !settings.listIds.includes(listId)) continue;
 							if (settings.campaignId) {
 								if (!campaignOfList.has(listId)) {
-									const info = await client.call(entry('list_info'), { list_id: listId }, { emptyOnNoRecords: true });
+									const info = await client.call(entry('list_info'), requestValues.listOfLead(listId), { emptyOnNoRecords: true });
 									campaignOfList.set(listId, text(info.records[0]?.campaign_id));
 								}
 								if (campaignOfList.get(listId)?.toUpperCase() !== settings.campaignId.toUpperCase()) continue;
@@ -76,12 +97,12 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 			// so each day is read per agent, or for the lead.
 			return async (days) => {
 				const rows: LogEvent[] = [];
-				const searches: Array<Record<string, unknown>> = settings.leadId
+				const searches: Array<{ agent_user: string } | { lead_id: string }> = settings.leadId
 					? [{ lead_id: settings.leadId }]
 					: settings.agentUsers.map((agent) => ({ agent_user: agent }));
 				for (const day of days) {
 					for (const search of searches) {
-						const answer = await client.call(entry('recording_lookup'), { ...search, date: day, duration: true }, { emptyOnNoRecords: true });
+						const answer = await client.call(entry('recording_lookup'), requestValues.recording(search, day), { emptyOnNoRecords: true });
 						for (const record of answer.records) {
 							rows.push({
 								key: text(record.recording_id),
@@ -99,7 +120,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 			return async (days) => {
 				const rows: LogEvent[] = [];
 				for (const day of days) {
-					const answer = await client.call(entry('did_log_export'), { phone_number: settings.did, date: day }, { emptyOnNoRecords: true });
+					const answer = await client.call(entry('did_log_export'), requestValues.didLog(settings.did, day), { emptyOnNoRecords: true });
 					rows.push(...numbered(answer.records, (r) => `${text(r.did_number)}|${text(r.call_date)}|${text(r.caller_id_number)}`, 'call_date', 'didCall'));
 				}
 				return rows;
@@ -107,11 +128,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 		case 'numberCall':
 			// phone_number_log is not by day: it returns the calls to the numbers, newest first.
 			return async () => {
-				const answer = await client.call(
-					entry('phone_number_log'),
-					{ phone_number: settings.phoneNumbers.join(','), type: settings.callType || 'ALL', detail: false },
-					{ emptyOnNoRecords: true },
-				);
+				const answer = await client.call(entry('phone_number_log'), requestValues.numberLog(settings.phoneNumbers, settings.callType), { emptyOnNoRecords: true });
 				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}|${text(r.user)}`, 'call_date', 'numberCall');
 			};
 		default:
@@ -132,10 +149,7 @@ function numbered(records: IDataObject[], keyOf: (r: IDataObject) => string, tim
 
 /** Logged-in agents, optionally only of some campaigns and user groups. */
 export async function agentSnapshot(client: Client, campaigns: string[], userGroups: string[]): Promise<AgentSnapshot[]> {
-	const values: Record<string, unknown> = { show_sub_status: true };
-	if (campaigns.length > 0) values.campaigns = campaigns.join('|');
-	if (userGroups.length > 0) values.user_groups = userGroups.join('|');
-	const answer = await client.call(entry('logged_in_agents'), values, { emptyOnNoRecords: true });
+	const answer = await client.call(entry('logged_in_agents'), requestValues.agents(campaigns, userGroups), { emptyOnNoRecords: true });
 	return answer.records.map((record) => ({ user: text(record.user), status: text(record.status), json: { ...record } }));
 }
 
@@ -144,7 +158,7 @@ export async function queueReadings(client: Client, inGroups: string[]): Promise
 	const readings: LevelReading[] = [];
 	// One in-group per request: in_group_status adds several groups up into one row.
 	for (const group of inGroups) {
-		const answer = await client.call(entry('in_group_status'), { in_groups: group });
+		const answer = await client.call(entry('in_group_status'), requestValues.queue(group));
 		const record = answer.records[0] ?? {};
 		readings.push({ key: group, value: Number(record.calls_waiting ?? 0), json: { in_group: group, ...record } });
 	}
@@ -153,13 +167,13 @@ export async function queueReadings(client: Client, inGroups: string[]): Promise
 
 /** Leads in a campaign's hopper. */
 export async function hopperReading(client: Client, campaignId: string): Promise<LevelReading> {
-	const answer = await client.call(entry('hopper_list'), { campaign_id: campaignId }, { emptyOnNoRecords: true });
+	const answer = await client.call(entry('hopper_list'), requestValues.hopper(campaignId), { emptyOnNoRecords: true });
 	return { key: campaignId, value: answer.records.length, json: { campaign_id: campaignId, leads_in_hopper: answer.records.length } };
 }
 
 /** The whole lead (custom fields too) for events about a lead. */
 export async function leadDetails(client: Client, leadId: string): Promise<IDataObject | undefined> {
 	if (!/^\d+$/.test(leadId)) return undefined;
-	const answer = await client.call(entry('lead_all_info'), { lead_id: leadId, custom_fields: true }, { emptyOnNoRecords: true });
+	const answer = await client.call(entry('lead_all_info'), requestValues.lead(leadId, true), { emptyOnNoRecords: true });
 	return answer.records[0];
 }

@@ -155,6 +155,7 @@ function toRecord(
 	sent: Record<string, string>,
 	utcOffsetHours: number | undefined,
 	where: string,
+	extraNames: string[] = [],
 ): ParsedRecord {
 	const needed = fields.filter((f) => !f.optional).length;
 	if (values.length < needed) {
@@ -171,7 +172,10 @@ function toRecord(
 		const value = field.prefix && raw.startsWith(field.prefix) ? raw.slice(field.prefix.length) : raw;
 		if (applies(field, sent)) typeValue(field, value, record, utcOffsetHours);
 	});
-	for (let index = fields.length; index < values.length; index++) record[`column_${index + 1}`] = values[index];
+	for (let index = fields.length; index < values.length; index++) {
+		const name = extraNames[index - fields.length];
+		record[name !== undefined && name !== '' && !(name in record) ? name : `column_${index + 1}`] = values[index];
+	}
 	return record;
 }
 
@@ -315,11 +319,62 @@ function parseHtmlTable(text: string, answer: Extract<AnswerSpec, { kind: 'htmlT
 	return records;
 }
 
+/** A header row that starts with the entry's columns: the names of the columns after them. */
+function extraHeaderNames(cells: string[], columns: FieldSpec[]): string[] | undefined {
+	if (cells.length < columns.length || !columns.every((column, index) => cells[index] === column.name)) return undefined;
+	return cells.slice(columns.length);
+}
+
+/** `rows` with `namedExtras`: each header row names the extra columns of the rows after it. */
+function parseNamedRows(bare: string[], answer: Extract<AnswerSpec, { kind: 'rows' }>, sent: Record<string, string>, utcOffsetHours?: number): ParsedRecord[] {
+	const fields = printedFields(answer.columns, sent);
+	let extraNames: string[] = [];
+	const records: ParsedRecord[] = [];
+	for (const line of bare) {
+		const cells = line.split(answer.delimiter);
+		const names = extraHeaderNames(cells, fields);
+		if (names) {
+			extraNames = names;
+			continue;
+		}
+		records.push(toRecord(cells, fields, sent, utcOffsetHours, `row ${records.length + 1}`, extraNames));
+	}
+	return records;
+}
+
+/** `KEY: a|b#KEY: a|b|`: one record, each part's values named by its section. */
+function parseSections(line: string, answer: Extract<AnswerSpec, { kind: 'sections' }>, fn: string, utcOffsetHours?: number): ParsedRecord {
+	const record: ParsedRecord = {};
+	for (const part of line.split(answer.separator)) {
+		const match = /^([A-Z_]+): ?(.*)$/.exec(part);
+		const section = match ? answer.sections.find((s) => s.key === match[1]) : undefined;
+		if (!match || !section) throw new VicidialError('malformed', `The answer to ${fn} has an unreadable part "${part.slice(0, 80)}".`);
+		const values = match[2].split('|');
+		if (values.length < section.fields.length) {
+			throw new VicidialError('malformed', `The answer is incomplete: its ${match[1]} part has ${values.length} fields where ${section.fields.length} were expected.`);
+		}
+		section.fields.forEach((field, index) => typeValue(field, values[index], record, utcOffsetHours));
+	}
+	return record;
+}
+
+/** One bare value (lead_field_info): the body as printed, which may be empty or span lines. */
+function parseValue(text: string, answer: Extract<AnswerSpec, { kind: 'value' }>, sent: Record<string, string>, utcOffsetHours?: number): ParsedRecord {
+	const record: ParsedRecord = {};
+	for (const field of answer.echo ?? []) typeValue(field, sent[field.name] ?? '', record, utcOffsetHours);
+	typeValue(answer.field, text, record, utcOffsetHours);
+	return record;
+}
+
 /**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
  */
-export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'>, options: ParseOptions = {}): ParsedAnswer {
+export function parseAnswer(
+	text: string,
+	spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> & Partial<Pick<FunctionSpec, 'serverErrorHint'>>,
+	options: ParseOptions = {},
+): ParsedAnswer {
 	const { sent = {}, utcOffsetHours } = options;
 	if (typeof text !== 'string') throw new VicidialError('malformed', 'The server sent no text answer.');
 	if (options.httpCode !== undefined && options.httpCode !== 200) {
@@ -332,7 +387,16 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 				hint: 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.',
 			});
 		}
-		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode });
+		// An empty 500 is VICIdial's own SQL failing; some functions know the usual reason.
+		const hint = options.httpCode === 500 && body.length === 0 ? spec.serverErrorHint : undefined;
+		throw new VicidialError('http', `The server answered HTTP ${options.httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode: options.httpCode, hint });
+	}
+	// A bare value is printed as it is: empty, or any text. Only a one-line ERROR answer or a web page is not a value.
+	if (spec.answer.kind === 'value' && !/^(ERROR: [^\n]*\n)+$/.test(text)) {
+		if (/<(html|body|head|!doctype)\b/i.test(text)) {
+			throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
+		}
+		return { outcome: 'success', message: '', records: [parseValue(text, spec.answer, sent, utcOffsetHours)], notices: [], otherLines: [] };
 	}
 	if (text.length === 0 && spec.answer.kind === 'messages' && spec.answer.empty !== undefined) {
 		// Some writes print nothing at all when there was nothing to do.
@@ -420,6 +484,7 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			if (answer.successFirst ? successes.length !== 1 || lines[0] !== successes[0].line : successes.length > 0) {
 				throw new VicidialError('malformed', `The answer to ${spec.fn} has ${answer.successFirst ? 'no SUCCESS line before its rows' : 'an unexpected SUCCESS line'}.`);
 			}
+			if (answer.namedExtras) return { outcome: 'success', message: '', records: parseNamedRows(bare, answer, sent, utcOffsetHours), notices, otherLines: [] };
 			const fields = printedFields(answer.columns, sent);
 			const rows = bare.length > 0 && isHeaderRow(bare[0], answer.columns, answer.delimiter) ? bare.slice(1) : bare;
 			const cells = (line: string) => line.split(answer.delimiter).slice(0, answer.trailingDelimiter && line.endsWith(answer.delimiter) ? -1 : undefined);
@@ -451,7 +516,21 @@ export function parseAnswer(text: string, spec: Pick<FunctionSpec, 'fn' | 'answe
 			return { outcome: 'success', message: chosen[0].line.message, records, notices, otherLines: bare };
 		}
 		case 'records': {
-			return { outcome: 'success', message: '', records: parseKeyValueRecords(bare), notices, otherLines: [] };
+			const records = parseKeyValueRecords(bare);
+			if (answer.fields) {
+				const fields = answer.fields;
+				for (const record of records) {
+					for (const field of fields) if (typeof record[field.name] === 'string') typeValue(field, record[field.name] as string, record, utcOffsetHours);
+				}
+			}
+			return { outcome: 'success', message: '', records, notices, otherLines: [] };
+		}
+		case 'value':
+			// reached only for a one-line ERROR answer, which threw above
+			throw new VicidialError('malformed', `The answer to ${spec.fn} is not a value.`);
+		case 'sections': {
+			if (successes.length > 0 || bare.length !== 1) throw new VicidialError('malformed', `The answer to ${spec.fn} is not one line of results.`);
+			return { outcome: 'success', message: '', records: [parseSections(bare[0], answer, spec.fn, utcOffsetHours)], notices, otherLines: [] };
 		}
 		case 'breakdown': {
 			if (successes.length > 0) throw new VicidialError('malformed', `The answer to ${spec.fn} has an unexpected SUCCESS line.`);

@@ -114,8 +114,13 @@ export type AnswerSpec = (
 			successFirst?: boolean;
 			/** Every row ends with one more delimiter (call_status_stats). */
 			trailingDelimiter?: boolean;
+			/**
+			 * Rows may carry more columns than `columns` (custom lead fields). The call asks for a
+			 * header (fixed `header=YES`); a header row, which may precede every row, names them.
+			 */
+			namedExtras?: boolean;
 	  }
-	| { kind: 'records' }
+	| { kind: 'records'; fields?: FieldSpec[] }
 	/**
 	 * A comma table whose header names the count columns (call_dispo_report):
 	 * `CAMPAIGN,TOTAL CALLS[,STATUS...]`, one row per campaign, in-group or DID, then `TOTAL,...`.
@@ -125,6 +130,10 @@ export type AnswerSpec = (
 	| { kind: 'breakdown'; nameField: string }
 	| { kind: 'messages'; messages: MessageSpec[]; empty?: string }
 	| { kind: 'htmlTable'; columns: FieldSpec[]; continuation?: { label: string; field: string } }
+	/** The whole body is one value, printed without a newline (lead_field_info); `echo` copies sent parameters. */
+	| { kind: 'value'; field: FieldSpec; echo?: FieldSpec[] }
+	/** One line of `KEY: a|b#KEY: a|b|...` parts (check_phone_number); a part's fields get the part's names. */
+	| { kind: 'sections'; separator: string; sections: Array<{ key: string; fields: FieldSpec[] }> }
 ) & {
 	/** The answer does not end with a newline (the Agent API's version); all others must. */
 	unterminated?: boolean;
@@ -140,6 +149,28 @@ export interface MessageSpec {
 	/** What happened, in a word, e.g. `updated`: the record's `result`. */
 	result: string;
 	fields: FieldSpec[];
+}
+
+/** Every typed field an answer can have (to know whether ISO companions need the server offset). */
+export function answerFields(answer: AnswerSpec): FieldSpec[] {
+	switch (answer.kind) {
+		case 'rows':
+			return answer.columns;
+		case 'pairs':
+		case 'status':
+			return answer.fields;
+		case 'records':
+			return answer.fields ?? [];
+		case 'value':
+			return [answer.field, ...(answer.echo ?? [])];
+		case 'sections':
+			return answer.sections.flatMap((section) => section.fields);
+		// These kinds get no ISO companions (as before the lead info merge).
+		case 'messages':
+		case 'htmlTable':
+		case 'breakdown':
+			return [];
+	}
 }
 
 export interface FunctionSpec {
@@ -174,6 +205,8 @@ export interface FunctionSpec {
 	 * output then says `queued: true` instead of pretending the action already happened.
 	 */
 	queued?: boolean;
+	/** Hint for an empty HTTP 500 answer, when the function's own SQL fails for a known reason (a missing custom fields table, say). */
+	serverErrorHint?: string;
 	/** Accepts custom lead fields by name (custom_fields=Y). */
 	customFields?: boolean;
 	/**

@@ -15,6 +15,8 @@ const LEAD_EVENTS: EventName[] = ['leadStatus', 'newRecording'];
 /** How far back "Fetch Test Event" looks for a real event. */
 const TEST_EVENT_DAYS = 7;
 const TEST_EVENT_COUNT = 5;
+/** Lead statuses are read back this far (a day): see runPoll. */
+const LEAD_STATUS_SETTLE_MINUTES = 1440;
 
 const show = (...events: EventName[]) => ({ show: { event: events } });
 /** The same, for options inside the Options collection (their paths are relative to it). */
@@ -45,7 +47,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'SALE',
 		placeholder: 'SALE, DNC, CALLBK',
-		description: 'Status codes to watch, separated by commas. One request per status and day.',
+		description: 'Status codes to watch, separated by commas. Each poll asks once per status for today and yesterday (a status is often set long after the call).',
 		displayOptions: show('leadStatus'),
 	},
 	{
@@ -211,7 +213,7 @@ const properties: INodeProperties[] = [
 				name: 'includeLead',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (one lead_all_info request per event)',
+				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (lead_all_info: one to three requests per event)',
 				displayOptions: showIn(...LEAD_EVENTS),
 			},
 			{
@@ -220,7 +222,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1440 },
 				default: 60,
-				description: 'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer.',
+				description:
+					'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer. Lead statuses are always read back a whole day.',
 				displayOptions: showIn(...LOG_EVENTS),
 			},
 			{
@@ -323,7 +326,10 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 			}
 			items = recent.map((r) => r.json as IDataObject);
 		} else {
-			const settings = { ...DEFAULT_LOG_SETTINGS, settleMinutes: typeof options.settleMinutes === 'number' ? options.settleMinutes : 60 };
+			const settle = typeof options.settleMinutes === 'number' ? options.settleMinutes : 60;
+			// A status is set when the call is dispositioned, long after the call's time VICIdial
+			// searches by: lead statuses are read back over a whole day.
+			const settings = { ...DEFAULT_LOG_SETTINGS, settleMinutes: event === 'leadStatus' ? Math.max(settle, LEAD_STATUS_SETTLE_MINUTES) : settle };
 			const startFrom = serverTime(options.startFrom);
 			const result = await pollLog(previous?.kind === 'log' ? previous : undefined, now, fetchDays, settings, startFrom);
 			items = result.events.map((e: LogEvent) => e.json as IDataObject);
@@ -331,7 +337,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 		}
 		if (options.includeLead === true && LEAD_EVENTS.includes(event)) {
 			for (const item of items) {
-				const lead = await leadDetails(client, String(item.lead_id ?? ''));
+				const lead = await leadDetails(client, String(item.lead_id ?? ''), event === 'leadStatus' ? item : undefined);
 				if (lead) item.lead = lead;
 			}
 		}

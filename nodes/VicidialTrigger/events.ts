@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { nonAgentFunctions } from '../Vicidial/functions';
 import type { Client } from '../shared/client';
+import { VicidialError } from '../shared/errors';
 import type { FunctionSpec } from '../shared/spec';
 import type { AgentSnapshot, LevelReading, LogEvent } from './engine';
 
@@ -80,12 +81,14 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 								}
 								if (campaignOfList.get(listId)?.toUpperCase() !== settings.campaignId.toUpperCase()) continue;
 							}
-							// The lead's last call is the best time VICIdial prints for the status change.
+							// lead_status_search prints no call time: the lead's last call (server time, despite
+							// its name) is the best one when it is on that day; else the day's end, the latest
+							// the call can be. One event per lead, status and day.
 							const time = text(record.last_local_call_time);
 							rows.push({
 								key: `${text(record.lead_id)}|${status}|${day}`,
-								time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(time) && time.startsWith(day) ? time : `${day} 00:00:00`,
-								json: { event: 'leadStatus', status_searched: status, call_date: day, ...record },
+								time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(time) && time.startsWith(day) ? time : `${day} 23:59:59`,
+								json: { event: 'leadStatus', call_status: status, call_day: day, ...record },
 							});
 						}
 					}
@@ -171,9 +174,29 @@ export async function hopperReading(client: Client, campaignId: string): Promise
 	return { key: campaignId, value: answer.records.length, json: { campaign_id: campaignId, leads_in_hopper: answer.records.length } };
 }
 
-/** The whole lead (custom fields too) for events about a lead. */
-export async function leadDetails(client: Client, leadId: string): Promise<IDataObject | undefined> {
-	if (!/^\d+$/.test(leadId)) return undefined;
-	const answer = await client.call(entry('lead_all_info'), requestValues.lead(leadId, true), { emptyOnNoRecords: true });
-	return answer.records[0];
+/**
+ * The whole lead (custom fields too) for events about a lead. VICIdial reads custom fields from
+ * the table of the lead's entry list, which is 0 for most leads, and fails (an empty HTTP 500)
+ * when that list has no custom fields. So the list is named (`force_entry_list_id`): the entry
+ * list when it is one, else the lead's list; and a list without custom fields gives the lead
+ * without them. `lists` is what the event already knows; otherwise the lead is read first.
+ */
+export async function leadDetails(client: Client, leadId: string, lists?: { list_id?: unknown; entry_list_id?: unknown }): Promise<IDataObject | undefined> {
+	if (!/^\d+$/.test(leadId) || leadId === '0') return undefined;
+	let plain: IDataObject | undefined;
+	let known = lists;
+	if (!known || !/^\d+$/.test(text(known.list_id))) {
+		plain = (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
+		if (!plain) return undefined;
+		known = plain;
+	}
+	const entryList = Number(text(known.entry_list_id));
+	const customList = entryList > 99 ? String(entryList) : text(known.list_id);
+	try {
+		const answer = await client.call(entry('lead_all_info'), { ...requestValues.lead(leadId, true), force_entry_list_id: customList }, { emptyOnNoRecords: true });
+		return answer.records[0] ?? plain;
+	} catch (error) {
+		if (!(error instanceof VicidialError && error.httpCode === 500)) throw error;
+		return plain ?? (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
+	}
 }

@@ -14,6 +14,7 @@ import type { PollOnceResult } from '../helpers/n8n';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 import type { SimState } from '../simulator/state';
+import { applySetup, customFieldSetup } from '../simulator/nonAgent/leadInfo/fixtures';
 
 const node = new VicidialTrigger();
 let sim: Simulator;
@@ -175,6 +176,19 @@ describe('log events', () => {
 		addRecording(3, '2026-11-23 14:02:00', '1002', 12);
 		addRecording(4, '2026-11-23 14:02:00', '1002', 13);
 		expect((await trigger.poll()).json.map((j) => [j.recording_id, j.lead_id])).toEqual([[3, 12]]);
+	});
+
+	test('Include Lead on a recording: the lead read first, then with the custom fields of its list', async () => {
+		applySetup(customFieldSetup(), state);
+		const trigger = active({ ...recordingTrigger, options: { includeLead: true } });
+		await trigger.poll();
+		later(2);
+		addRecording(3, '2026-11-23 14:01:00', '1001', 11);
+		sim.requests.length = 0;
+		const [event] = (await trigger.poll()).json;
+		expect(event).toMatchObject({ recording_id: 3, lead_id: 11 });
+		expect(event.lead).toMatchObject({ lead_id: 11, list_id: 101, first_name: 'John', phone_number: '3125550111', colour: 'red', size: 'L' });
+		expect(sent('lead_all_info').map((p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`)).toEqual(['11 N ', '11 Y 101']);
 	});
 
 	test('inbound DID calls: once each, rows logged late within the settle window too', async () => {
@@ -347,6 +361,105 @@ describe('log events', () => {
 		const none = await poll({ parameters: { event: 'didCall', did: '3125550999' }, manual: true });
 		expect(none.items).toBeNull();
 		expect(none.error?.message).toBe('No such event in the last 7 days on VICIdial');
+	});
+});
+
+describe('lead statuses', () => {
+	/** An outbound call of a lead dispositioned with a status, as the dialer writes it. */
+	let sale = 0;
+	function disposition(leadId: number, callDate: string, status: string, listId = 101) {
+		sale++;
+		const lead = state.db.t('vicidial_list').find((r) => r.lead_id === String(leadId))!;
+		state.db.t('vicidial_log').insert({ uniqueid: `2100000${sale}.1`, lead_id: leadId, list_id: listId, campaign_id: 'TESTCAMP', call_date: callDate, length_in_sec: 60, status, phone_code: 1, phone_number: lead.phone_number, user: '1003', term_reason: 'AGENT' }, fmt(now));
+		state.db.t('vicidial_list').update(lead, { status, last_local_call_time: callDate, list_id: listId }, fmt(now));
+	}
+
+	test('activation emits nothing (lead 13 is SALE today); each new status comes once, with the lead', async () => {
+		const trigger = active({ event: 'leadStatus', statuses: 'SALE, dnc' });
+		expect((await trigger.poll()).items).toBeNull();
+		// today and yesterday (a day read back), each status
+		expect(sent('lead_status_search').map((p) => `${p.status} ${p.date}`)).toEqual(['SALE 2026-11-22', 'DNC 2026-11-22', 'SALE 2026-11-23', 'DNC 2026-11-23']);
+		later(5);
+		disposition(14, '2026-11-23 14:02:00', 'SALE');
+		const result = await trigger.poll();
+		expect(result.json).toHaveLength(1);
+		expect(result.json[0]).toMatchObject({
+			event: 'leadStatus',
+			call_status: 'SALE',
+			call_day: '2026-11-23',
+			lead_id: 14,
+			list_id: 101,
+			status: 'SALE',
+			phone_number: '3125550114',
+			first_name: 'Linda',
+			last_name: 'Davis',
+			last_local_call_time: '2026-11-23 14:02:00',
+			last_local_call_time_iso: '2026-11-23T14:02:00+00:00',
+		});
+		for (let i = 0; i < 5; i++) {
+			later(7);
+			expect((await trigger.poll()).items).toBeNull();
+		}
+		// dispositioned 90 minutes after the call started: read back a whole day, so not lost
+		disposition(15, '2026-11-23 13:10:00', 'DNC');
+		later(1);
+		expect((await trigger.poll()).json.map((j) => [j.lead_id, j.call_status])).toEqual([[15, 'DNC']]);
+		later(1);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
+	test('list and campaign filters; the campaign of each list is asked once per poll', async () => {
+		const byList = active({ event: 'leadStatus', statuses: 'CALLBK', listIds: '102' });
+		const byCampaign = active({ event: 'leadStatus', statuses: 'CALLBK', campaignId: 'TESTCAMP' });
+		const otherCampaign = active({ event: 'leadStatus', statuses: 'CALLBK', campaignId: 'OTHER' });
+		for (const t of [byList, byCampaign, otherCampaign]) await t.poll();
+		later(2);
+		disposition(11, '2026-11-23 14:01:00', 'CALLBK');
+		disposition(12, '2026-11-23 14:01:30', 'CALLBK', 102);
+		sim.requests.length = 0;
+		expect((await byList.poll()).json.map((j) => j.lead_id)).toEqual([12]);
+		expect((await byCampaign.poll()).json.map((j) => j.lead_id)).toEqual([11, 12]);
+		expect(sent('list_info').map((p) => p.list_id).sort()).toEqual(['101', '102']);
+		expect((await otherCampaign.poll()).items).toBeNull();
+	});
+
+	test('midnight: a status given just before midnight and one just after both come', async () => {
+		at('2026-11-23 23:55:00');
+		const trigger = active({ event: 'leadStatus', statuses: 'SALE' });
+		await trigger.poll();
+		disposition(14, '2026-11-23 23:58:00', 'SALE');
+		at('2026-11-24 00:03:00');
+		disposition(15, '2026-11-24 00:01:00', 'SALE');
+		expect((await trigger.poll()).json.map((j) => [j.lead_id, j.call_day])).toEqual([
+			[14, '2026-11-23'],
+			[15, '2026-11-24'],
+		]);
+		later(1);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
+	test('Include Lead adds the whole lead from lead_all_info, custom fields when its list has them', async () => {
+		applySetup(customFieldSetup(), state);
+		const trigger = active({ event: 'leadStatus', statuses: 'SALE', options: { includeLead: true } });
+		await trigger.poll();
+		later(1);
+		disposition(11, '2026-11-23 14:00:30', 'SALE');
+		disposition(12, '2026-11-23 14:00:40', 'SALE', 102);
+		sim.requests.length = 0;
+		const result = await trigger.poll();
+		expect(result.json.map((j) => j.lead_id)).toEqual([11, 12]);
+		expect(result.json[0].lead).toMatchObject({ lead_id: 11, first_name: 'John', status: 'SALE', colour: 'red', size: 'L' });
+		// list 102 has no custom fields: VICIdial fails with them (HTTP 500), so the lead is read without
+		expect(result.json[1].lead).toMatchObject({ lead_id: 12, first_name: 'Mary', list_id: 102 });
+		expect(result.json[1].lead).not.toHaveProperty('colour');
+		// custom fields from the lead's list (its entry list is 0); an empty HTTP 500 is tried twice by the transport
+		expect(sent('lead_all_info').map((p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`)).toEqual(['11 Y 101', '12 Y 102', '12 Y 102', '12 N ']);
+	});
+
+	test('Fetch Test Event: the latest leads that reached the status', async () => {
+		const result = await poll({ parameters: { event: 'leadStatus', statuses: 'SALE' }, manual: true });
+		expect(result.json.map((j) => [j.lead_id, j.call_status, j.call_day])).toEqual([[13, 'SALE', '2026-11-23']]);
+		expect(result.nodeStaticData).toEqual({});
 	});
 });
 

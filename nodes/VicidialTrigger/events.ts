@@ -192,11 +192,10 @@ export async function leadDetails(client: Client, leadId: string, lists?: { list
 	}
 	const entryList = Number(text(known.entry_list_id));
 	const customList = entryList > 99 ? String(entryList) : text(known.list_id);
-	try {
-		const answer = await client.call(entry('lead_all_info'), { ...requestValues.lead(leadId, true), force_entry_list_id: customList }, { emptyOnNoRecords: true });
-		return answer.records[0] ?? plain;
-	} catch (error) {
-		if (!(error instanceof VicidialError && error.httpCode === 500)) throw error;
-		return plain ?? (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
-	}
+	const withCustom = await client
+		.call(entry('lead_all_info'), { ...requestValues.lead(leadId, true), force_entry_list_id: customList }, { emptyOnNoRecords: true })
+		// Only the known failure is absorbed; anything else fails the poll.
+		.catch(async (error: unknown) => (error instanceof VicidialError && error.httpCode === 500 ? undefined : await Promise.reject(error)));
+	if (withCustom) return withCustom.records[0] ?? plain;
+	return plain ?? (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
 }

@@ -107,6 +107,28 @@ export const scenarios: Scenario[] = [
 		],
 	},
 	{
+		name: 'lead_status_search: trigger per status and day (today and the day before); statuses nobody reached; permissions and login',
+		steps: [
+			trigger('lead_status_search', requestValues.leadStatus('SALE', TODAY)),
+			note(trigger('lead_status_search', requestValues.leadStatus('NI', TODAY)), 'an outbound and an inbound lead'),
+			trigger('lead_status_search', requestValues.leadStatus('DROP', TODAY)),
+			trigger('lead_status_search', requestValues.leadStatus('SALE', YESTERDAY)),
+			trigger('lead_status_search', requestValues.leadStatus('CALLBK', TODAY)),
+			trigger('lead_status_search', requestValues.leadStatus('DNC', DAYS_AGO_3)),
+			...access('lead_status_search', requestValues.leadStatus('SALE', TODAY)),
+		],
+	},
+	{
+		name: "lead_all_info: trigger Include Lead, first plain, then with the custom fields of the lead's list (none: HTTP 500)",
+		steps: [
+			trigger('lead_all_info', requestValues.lead('13', false)),
+			note(trigger('lead_all_info', { ...requestValues.lead('13', true), force_entry_list_id: '101' }), 'list 101 has no custom fields: empty HTTP 500, the trigger reads the lead without them'),
+			trigger('lead_all_info', requestValues.lead('15', false)),
+			note(trigger('lead_all_info', requestValues.lead('99', false)), 'a lead deleted since its event'),
+			...access('lead_all_info', requestValues.lead('13', false)),
+		],
+	},
+	{
 		name: "list_info: trigger looks up a lead's list campaign for the campaign filter",
 		steps: [
 			trigger('list_info', requestValues.listOfLead('101')),

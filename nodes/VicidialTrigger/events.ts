@@ -132,7 +132,8 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 			// phone_number_log is not by day: it returns the calls to the numbers, newest first.
 			return async () => {
 				const answer = await client.call(entry('phone_number_log'), requestValues.numberLog(settings.phoneNumbers, settings.callType), { emptyOnNoRecords: true });
-				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}|${text(r.user)}`, 'call_date', 'numberCall');
+				// Only what VICIdial does not change later: the agent, the length and the statuses are filled in as the call goes on.
+				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}`, 'call_date', 'numberCall');
 			};
 		default:
 			throw new Error(`${event} is not a log event`);

@@ -234,6 +234,9 @@ describe('log events', () => {
 				user: '1001',
 			},
 		]);
+		// the dialer fills in the agent, the length and the status as the call goes on: not a new call
+		const row = state.db.t('vicidial_log').find((r) => r.uniqueid === `1900000${outCall}.1`)!;
+		state.db.t('vicidial_log').update(row, { user: '1003', length_in_sec: 75, status: 'SALE' }, fmt(now));
 		later(2);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -496,6 +499,18 @@ describe('agents', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	test('Fetch Test Event: the agents logged in now, without storing anything', async () => {
+		const result = await poll({ parameters: { event: 'agentState' }, manual: true });
+		expect(result.json.map((j) => [j.change, j.user, j.status])).toEqual([
+			['current', '1001', 'PAUSED'],
+			['current', '1003', 'INCALL'],
+		]);
+		expect(result.nodeStaticData).toEqual({});
+		live().delete(() => true);
+		const none = await poll({ parameters: { event: 'agentState' }, manual: true });
+		expect(none.error?.message).toBe('No agent is logged in to VICIdial right now');
+	});
+
 	test('only the chosen changes are emitted', async () => {
 		const trigger = active({ event: 'agentState', changes: ['loggedOut'] });
 		await trigger.poll();
@@ -579,6 +594,13 @@ describe('thresholds', () => {
 		waiting(3);
 		later(1);
 		expect((await trigger.poll()).json.map((j) => j.value)).toEqual([3]);
+	});
+
+	test('Fetch Test Event: the current level, whether over the threshold or not', async () => {
+		waiting(1);
+		const result = await poll({ parameters: { event: 'queueThreshold', inGroups: 'TESTIN', threshold: 5 }, manual: true });
+		expect(result.json).toEqual([expect.objectContaining({ event: 'queueThreshold', in_group: 'TESTIN', calls_waiting: 1, value: 1, threshold: 5 })]);
+		expect(result.nodeStaticData).toEqual({});
 	});
 
 	test('hopper below N fires once, again only after it was refilled', async () => {

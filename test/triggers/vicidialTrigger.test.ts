@@ -151,6 +151,23 @@ describe('log events', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	test("ISO timestamps carry the offset the server prints (version's TZNOW), beside VICIdial's own values", async () => {
+		const server = state.db.t('servers').find((r) => r.active === 'Y')!;
+		state.db.t('servers').update(server, { local_gmt: '-5.00' }, fmt(now));
+		const trigger = active(didTrigger);
+		await trigger.poll();
+		later(1);
+		addDidCall('2026-11-23 14:00:30');
+		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ call_date: '2026-11-23 14:00:30', call_date_iso: '2026-11-23T14:00:30-05:00' })]);
+		const agents = active({ event: 'agentState' });
+		await agents.poll();
+		state.db.t('vicidial_live_agents').delete((r) => r.user === '1001');
+		later(1);
+		expect((await agents.poll()).json).toEqual([expect.objectContaining({ change: 'loggedOut', user: '1001' })]);
+		const queue = await poll({ parameters: { event: 'queueThreshold', inGroups: 'TESTIN' }, manual: true });
+		expect(queue.json[0]).toMatchObject({ time: '2026-11-23 14:02:00', time_iso: '2026-11-23T14:02:00-05:00' });
+	});
+
 	test('a recording still running is held back, then emitted once it has its file', async () => {
 		const trigger = active(recordingTrigger);
 		await trigger.poll();

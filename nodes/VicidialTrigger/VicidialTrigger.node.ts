@@ -307,9 +307,11 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 	const staticData = context.getWorkflowStaticData('node');
 	const config = JSON.stringify([event, ...configOf(context, event)]);
 	const previous = staticData.state && (staticData.state as TriggerState).config === config ? (staticData.state as TriggerState) : undefined;
+	// The new state is stored at the very end: a poll that fails anywhere (a lead lookup too)
+	// leaves the previous state untouched, and the next poll reads the same rows again.
+	let nextState: LogState | LevelState | AgentState | undefined;
 	const commit = (state: LogState | LevelState | AgentState) => {
-		// Stored only now: a poll that failed above left the previous state untouched.
-		if (!manual) staticData.state = { ...state, config } as unknown as IDataObject;
+		nextState = state;
 	};
 
 	let items: IDataObject[];
@@ -374,6 +376,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 			commit(result.state);
 		}
 	}
+	if (nextState && !manual) staticData.state = { ...nextState, config } as unknown as IDataObject;
 	return items.length > 0 ? [context.helpers.returnJsonArray(items)] : null;
 }
 

@@ -476,6 +476,20 @@ describe('lead statuses', () => {
 		expect(sent('lead_all_info').map((p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`)).toEqual(['11 Y 101', '12 Y 102', '12 Y 102', '12 N ']);
 	});
 
+	test('a lead lookup that fails fails the poll: the event comes with its lead on the next one', async () => {
+		const trigger = active({ event: 'leadStatus', statuses: 'SALE', options: { includeLead: true } });
+		await trigger.poll();
+		later(1);
+		disposition(14, '2026-11-23 14:00:30', 'SALE');
+		sim.faults({ resetConnection: true, functions: ['lead_all_info'], times: 2 });
+		const failed = await trigger.poll();
+		expect(failed.items).toBeNull();
+		expect(failed.error).toBeDefined();
+		later(1);
+		const next = await trigger.poll();
+		expect(next.json.map((j) => [j.lead_id, (j.lead as IDataObject).first_name])).toEqual([[14, 'Linda']]);
+	});
+
 	test('Fetch Test Event: the latest leads that reached the status', async () => {
 		const result = await poll({ parameters: { event: 'leadStatus', statuses: 'SALE' }, manual: true });
 		expect(result.json.map((j) => [j.lead_id, j.call_status, j.call_day])).toEqual([[13, 'SALE', '2026-11-23']]);

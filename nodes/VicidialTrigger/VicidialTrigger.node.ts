@@ -196,7 +196,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Re-Arm Level',
 		name: 'rearm',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: -1 },
 		default: -1,
 		description: 'The level the value must come back to before the event can fire again; -1 means the threshold itself',
 		displayOptions: show('queueThreshold', 'hopperLow'),
@@ -298,6 +298,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 	const manual = context.getMode() === 'manual';
 	// Settings are checked before anything is sent.
 	const sourceSettings = LOG_EVENTS.includes(event) ? logSettings(context, event) : undefined;
+	if (!sourceSettings) checkIds(context, event);
 	const version = (await client.call(versionFunction)).records[0] ?? {};
 	const now = serverTime(version.date);
 	if (!now) throw new NodeOperationError(context.getNode(), 'VICIdial did not tell its time (version function)');
@@ -435,4 +436,25 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		if (wrong) throw bad('Phone Numbers', `must be 4 to 18 digits each, got "${wrong}"`);
 	}
 	return settings;
+}
+
+/** The IDs of the agent, queue and hopper events: checked before anything is sent. */
+function checkIds(context: IPollFunctions, event: EventName): void {
+	const bad = (field: string, problem: string) => new NodeOperationError(context.getNode(), `"${field}" ${problem}`, { description: 'Nothing was sent to VICIdial. Fix the trigger settings.' });
+	const fields: Array<[string, string, boolean]> =
+		event === 'agentState'
+			? [
+					['campaigns', 'Campaigns', false],
+					['userGroups', 'User Groups', false],
+				]
+			: event === 'queueThreshold'
+				? [['inGroups', 'In-Groups', true]]
+				: [['hopperCampaignId', 'Campaign ID', true]];
+	for (const [name, displayName, required] of fields) {
+		const ids = splitList(context.getNodeParameter(name, ''));
+		if (required && ids.length === 0) throw bad(displayName, 'is required');
+		const wrong = ids.find((id) => !/^[A-Za-z0-9_-]{1,20}$/.test(id));
+		if (wrong) throw bad(displayName, `must be VICIdial IDs (letters, digits, - and _), got "${wrong}"`);
+		if (name === 'hopperCampaignId' && ids.length > 1) throw bad(displayName, 'must be one campaign');
+	}
 }

@@ -686,6 +686,9 @@ describe('errors', () => {
 		[{ event: 'didCall', did: '' }, '"DID" is required'],
 		[{ event: 'numberCall', phoneNumbers: '312, 3125550113' }, '"Phone Numbers" must be 4 to 18 digits each, got "312"'],
 		[{ event: 'leadStatus', statuses: 'SALE, BAD STATUS!' }, '"Statuses" must be status codes of 1 to 6 letters or digits, got "STATUS!"'],
+		[{ event: 'queueThreshold', inGroups: ' ' }, '"In-Groups" is required'],
+		[{ event: 'hopperLow', hopperCampaignId: 'TEST;CAMP' }, '"Campaign ID" must be VICIdial IDs (letters, digits, - and _), got "TEST;CAMP"'],
+		[{ event: 'agentState', campaigns: "TESTCAMP, O'NEIL" }, '"Campaigns" must be VICIdial IDs (letters, digits, - and _), got "O\'NEIL"'],
 	])('bad settings are refused before anything is sent: %j', async (parameters, message) => {
 		const result = await poll({ parameters });
 		expect(result.error?.message).toBe(message);

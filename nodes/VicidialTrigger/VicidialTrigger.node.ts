@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { loadOptionsMethods } from '../Vicidial/loaders';
 import { clientFor } from '../shared/client';
 import type { Client } from '../shared/client';
 import { VicidialError, redact } from '../shared/errors';
@@ -140,11 +141,12 @@ const properties: INodeProperties[] = [
 		displayOptions: show('agentState'),
 	},
 	{
-		displayName: 'Campaigns',
+		displayName: 'Campaign Names or IDs',
 		name: 'campaigns',
-		type: 'string',
-		default: '',
-		description: 'Only agents logged in to these campaigns, separated by commas (empty: all)',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'campaigns' },
+		default: [],
+		description: 'Only agents logged in to these campaigns (empty: all). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('agentState'),
 	},
 	{
@@ -156,22 +158,23 @@ const properties: INodeProperties[] = [
 		displayOptions: show('agentState'),
 	},
 	{
-		displayName: 'In-Groups',
+		displayName: 'In-Group Names or IDs',
 		name: 'inGroups',
-		type: 'string',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'inGroups' },
 		required: true,
-		default: '',
-		placeholder: 'SALESLINE, SUPPORT',
-		description: 'In-groups to watch, separated by commas; each is checked on its own',
+		default: [],
+		description: 'In-groups to watch; each is checked on its own. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('queueThreshold'),
 	},
 	{
-		displayName: 'Campaign ID',
+		displayName: 'Campaign Name or ID',
 		name: 'hopperCampaignId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'campaigns' },
 		required: true,
 		default: '',
-		description: 'The campaign whose hopper to watch',
+		description: 'The campaign whose hopper to watch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('hopperLow'),
 	},
 	{
@@ -270,6 +273,8 @@ export class VicidialTrigger implements INodeType {
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
 		properties,
 	};
+
+	methods = { loadOptions: loadOptionsMethods() };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as EventName;
@@ -444,12 +449,12 @@ function checkIds(context: IPollFunctions, event: EventName): void {
 	const fields: Array<[string, string, boolean]> =
 		event === 'agentState'
 			? [
-					['campaigns', 'Campaigns', false],
+					['campaigns', 'Campaign Names or IDs', false],
 					['userGroups', 'User Groups', false],
 				]
 			: event === 'queueThreshold'
-				? [['inGroups', 'In-Groups', true]]
-				: [['hopperCampaignId', 'Campaign ID', true]];
+				? [['inGroups', 'In-Group Names or IDs', true]]
+				: [['hopperCampaignId', 'Campaign Name or ID', true]];
 	for (const [name, displayName, required] of fields) {
 		const ids = splitList(context.getNodeParameter(name, ''));
 		if (required && ids.length === 0) throw bad(displayName, 'is required');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
-import { pollOnce } from '../helpers/n8n';
+import { loadOptions, pollOnce } from '../helpers/n8n';
 import type { PollOnceResult } from '../helpers/n8n';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
@@ -565,7 +565,7 @@ describe('thresholds', () => {
 	};
 
 	test('queue over N fires once on crossing, again only after it came back', async () => {
-		const trigger = active({ event: 'queueThreshold', inGroups: 'TESTIN', threshold: 2 });
+		const trigger = active({ event: 'queueThreshold', inGroups: ['TESTIN'], threshold: 2 });
 		waiting(3);
 		expect((await trigger.poll()).items).toBeNull(); // over at activation: only remembered
 		expect(sent('in_group_status')).toEqual([expect.objectContaining({ in_groups: 'TESTIN', stage: 'pipe', header: 'NO' })]);
@@ -686,12 +686,22 @@ describe('errors', () => {
 		[{ event: 'didCall', did: '' }, '"DID" is required'],
 		[{ event: 'numberCall', phoneNumbers: '312, 3125550113' }, '"Phone Numbers" must be 4 to 18 digits each, got "312"'],
 		[{ event: 'leadStatus', statuses: 'SALE, BAD STATUS!' }, '"Statuses" must be status codes of 1 to 6 letters or digits, got "STATUS!"'],
-		[{ event: 'queueThreshold', inGroups: ' ' }, '"In-Groups" is required'],
-		[{ event: 'hopperLow', hopperCampaignId: 'TEST;CAMP' }, '"Campaign ID" must be VICIdial IDs (letters, digits, - and _), got "TEST;CAMP"'],
-		[{ event: 'agentState', campaigns: "TESTCAMP, O'NEIL" }, '"Campaigns" must be VICIdial IDs (letters, digits, - and _), got "O\'NEIL"'],
+		[{ event: 'queueThreshold', inGroups: ' ' }, '"In-Group Names or IDs" is required'],
+		[{ event: 'hopperLow', hopperCampaignId: 'TEST;CAMP' }, '"Campaign Name or ID" must be VICIdial IDs (letters, digits, - and _), got "TEST;CAMP"'],
+		[{ event: 'agentState', campaigns: "TESTCAMP, O'NEIL" }, '"Campaign Names or IDs" must be VICIdial IDs (letters, digits, - and _), got "O\'NEIL"'],
 	])('bad settings are refused before anything is sent: %j', async (parameters, message) => {
 		const result = await poll({ parameters });
 		expect(result.error?.message).toBe(message);
 		expect(sim.requests).toEqual([]);
+	});
+});
+
+describe('dropdowns', () => {
+	test('campaigns and in-groups are listed from the server, like in the VICIdial node', async () => {
+		const common = { nodeType: node, credentialTypes: [new VicidialApi()], credentials: { vicidialApi: { serverUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n' } } };
+		const campaigns = await loadOptions({ ...common, method: 'campaigns', parameters: { event: 'hopperLow' } as never });
+		expect(campaigns.map((o) => o.value)).toEqual(['TESTCAMP']);
+		const inGroups = await loadOptions({ ...common, method: 'inGroups', parameters: { event: 'queueThreshold' } as never });
+		expect(inGroups.map((o) => o.value)).toContain('TESTIN');
 	});
 });

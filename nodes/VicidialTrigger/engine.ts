@@ -111,8 +111,9 @@ export async function pollLog(
 
 	let events: LogEvent[];
 	if (activating && startFrom === undefined) {
-		// No flood: what exists at activation is remembered, not emitted.
-		for (const row of inWindow) seen[row.key] = row.time;
+		// No flood: what exists at activation is remembered, not emitted. A row not final yet (a
+		// recording still running) is not remembered: it becomes an event when it is final.
+		for (const row of inWindow) if (row.ready !== false) seen[row.key] = row.time;
 		events = [];
 	} else {
 		const fresh = inWindow.filter((row) => seen[row.key] === undefined);

@@ -184,6 +184,19 @@ describe('log events', () => {
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
+	test('a recording running at activation comes once it has ended', async () => {
+		const trigger = active(recordingTrigger);
+		await trigger.poll(); // seed recording 2 (agent 1003) is still running
+		later(5);
+		expect((await trigger.poll()).items).toBeNull();
+		const row = state.db.t('recording_log').find((r) => r.recording_id === '2')!;
+		state.db.t('recording_log').update(row, { location: 'http://127.0.0.1/RECORDINGS/MP3/rec_2-all.mp3', length_in_sec: 600 }, fmt(now));
+		later(1);
+		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ recording_id: 2, user: '1003', lead_id: 12, length_in_sec: 600 })]);
+		later(1);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
 	test('a recording by lead: one request per day with the lead', async () => {
 		const trigger = active({ event: 'newRecording', leadId: '12' });
 		await trigger.poll();

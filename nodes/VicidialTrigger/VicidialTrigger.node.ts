@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { loadOptionsMethods } from '../Vicidial/loaders';
 import { clientFor } from '../shared/client';
 import type { Client } from '../shared/client';
 import { VicidialError, redact } from '../shared/errors';
@@ -15,8 +16,12 @@ const LEAD_EVENTS: EventName[] = ['leadStatus', 'newRecording'];
 /** How far back "Fetch Test Event" looks for a real event. */
 const TEST_EVENT_DAYS = 7;
 const TEST_EVENT_COUNT = 5;
+/** Lead statuses are read back this far (a day): see runPoll. */
+const LEAD_STATUS_SETTLE_MINUTES = 1440;
 
 const show = (...events: EventName[]) => ({ show: { event: events } });
+/** The same, for options inside the Options collection (their paths are relative to it). */
+const showIn = (...events: EventName[]) => ({ show: { '/event': events } });
 
 const properties: INodeProperties[] = [
 	{
@@ -43,7 +48,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'SALE',
 		placeholder: 'SALE, DNC, CALLBK',
-		description: 'Status codes to watch, separated by commas. One request per status and day.',
+		description: 'Status codes to watch, separated by commas. Each poll asks once per status for today and yesterday (a status is often set long after the call).',
 		displayOptions: show('leadStatus'),
 	},
 	{
@@ -64,11 +69,13 @@ const properties: INodeProperties[] = [
 		displayOptions: show('leadStatus'),
 	},
 	{
-		displayName: 'Agent User',
+		displayName: 'Agents',
 		name: 'agentUser',
 		type: 'string',
 		default: '',
-		description: 'Only recordings of this agent (empty: all agents)',
+		placeholder: '1001, 1002',
+		description:
+			"Recordings of these agents (user IDs, separated by commas). VICIdial's recording_lookup cannot list a whole day without an agent, so give agents or a lead. One request per agent and day.",
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -76,7 +83,7 @@ const properties: INodeProperties[] = [
 		name: 'leadId',
 		type: 'string',
 		default: '',
-		description: 'Only recordings of this lead (empty: all leads)',
+		description: 'Recordings of this lead (instead of agents)',
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -134,11 +141,12 @@ const properties: INodeProperties[] = [
 		displayOptions: show('agentState'),
 	},
 	{
-		displayName: 'Campaigns',
+		displayName: 'Campaign Names or IDs',
 		name: 'campaigns',
-		type: 'string',
-		default: '',
-		description: 'Only agents logged in to these campaigns, separated by commas (empty: all)',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'campaigns' },
+		default: [],
+		description: 'Only agents logged in to these campaigns (empty: all). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('agentState'),
 	},
 	{
@@ -150,22 +158,23 @@ const properties: INodeProperties[] = [
 		displayOptions: show('agentState'),
 	},
 	{
-		displayName: 'In-Groups',
+		displayName: 'In-Group Names or IDs',
 		name: 'inGroups',
-		type: 'string',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'inGroups' },
 		required: true,
-		default: '',
-		placeholder: 'SALESLINE, SUPPORT',
-		description: 'In-groups to watch, separated by commas; each is checked on its own',
+		default: [],
+		description: 'In-groups to watch; each is checked on its own. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('queueThreshold'),
 	},
 	{
-		displayName: 'Campaign ID',
+		displayName: 'Campaign Name or ID',
 		name: 'hopperCampaignId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'campaigns' },
 		required: true,
 		default: '',
-		description: 'The campaign whose hopper to watch',
+		description: 'The campaign whose hopper to watch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show('hopperLow'),
 	},
 	{
@@ -190,7 +199,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Re-Arm Level',
 		name: 'rearm',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: -1 },
 		default: -1,
 		description: 'The level the value must come back to before the event can fire again; -1 means the threshold itself',
 		displayOptions: show('queueThreshold', 'hopperLow'),
@@ -207,8 +216,8 @@ const properties: INodeProperties[] = [
 				name: 'includeLead',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (one lead_all_info request per event)',
-				displayOptions: show(...LEAD_EVENTS),
+				description: 'Whether to add the whole lead, custom fields included, to each event about a lead (lead_all_info: one to three requests per event)',
+				displayOptions: showIn(...LEAD_EVENTS),
 			},
 			{
 				displayName: 'Settle Window (Minutes)',
@@ -216,8 +225,9 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1440 },
 				default: 60,
-				description: 'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer.',
-				displayOptions: show(...LOG_EVENTS),
+				description:
+					'VICIdial logs a call with its start time, often minutes after it started: each poll reads back this far so such rows are not missed. Longer costs nothing but a bigger answer. Lead statuses are always read back a whole day.',
+				displayOptions: showIn(...LOG_EVENTS),
 			},
 			{
 				displayName: 'Start From',
@@ -225,7 +235,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'On activation, emit the events since this time (VICIdial server time) instead of starting from now',
-				displayOptions: show(...LOG_EVENTS),
+				displayOptions: showIn(...LOG_EVENTS),
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -264,6 +274,8 @@ export class VicidialTrigger implements INodeType {
 		properties,
 	};
 
+	methods = { loadOptions: loadOptionsMethods() };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as EventName;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -289,6 +301,9 @@ function triggerError(context: IPollFunctions, error: unknown, secrets: readonly
 
 async function runPoll(context: IPollFunctions, client: Client, event: EventName, options: IDataObject): Promise<INodeExecutionData[][] | null> {
 	const manual = context.getMode() === 'manual';
+	// Settings are checked before anything is sent.
+	const sourceSettings = LOG_EVENTS.includes(event) ? logSettings(context, event) : undefined;
+	if (!sourceSettings) checkIds(context, event);
 	const version = (await client.call(versionFunction)).records[0] ?? {};
 	const now = serverTime(version.date);
 	if (!now) throw new NodeOperationError(context.getNode(), 'VICIdial did not tell its time (version function)');
@@ -298,14 +313,16 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 	const staticData = context.getWorkflowStaticData('node');
 	const config = JSON.stringify([event, ...configOf(context, event)]);
 	const previous = staticData.state && (staticData.state as TriggerState).config === config ? (staticData.state as TriggerState) : undefined;
+	// The new state is stored at the very end: a poll that fails anywhere (a lead lookup too)
+	// leaves the previous state untouched, and the next poll reads the same rows again.
+	let nextState: LogState | LevelState | AgentState | undefined;
 	const commit = (state: LogState | LevelState | AgentState) => {
-		// Stored only now: a poll that failed above left the previous state untouched.
-		if (!manual) staticData.state = { ...state, config } as unknown as IDataObject;
+		nextState = state;
 	};
 
 	let items: IDataObject[];
 	if (LOG_EVENTS.includes(event)) {
-		const fetchDays = logFetcher(client, event, logSettings(context, event));
+		const fetchDays = logFetcher(client, event, sourceSettings as LogSourceSettings);
 		if (manual) {
 			const from = fromClock(toClock(now) - TEST_EVENT_DAYS * 86_400_000);
 			const rows = (await fetchDays(daysBetween(from, now))).filter((r) => r.ready !== false && r.time <= now);
@@ -317,7 +334,10 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 			}
 			items = recent.map((r) => r.json as IDataObject);
 		} else {
-			const settings = { ...DEFAULT_LOG_SETTINGS, settleMinutes: typeof options.settleMinutes === 'number' ? options.settleMinutes : 60 };
+			const settle = typeof options.settleMinutes === 'number' ? options.settleMinutes : 60;
+			// A status is set when the call is dispositioned, long after the call's time VICIdial
+			// searches by: lead statuses are read back over a whole day.
+			const settings = { ...DEFAULT_LOG_SETTINGS, settleMinutes: event === 'leadStatus' ? Math.max(settle, LEAD_STATUS_SETTLE_MINUTES) : settle };
 			const startFrom = serverTime(options.startFrom);
 			const result = await pollLog(previous?.kind === 'log' ? previous : undefined, now, fetchDays, settings, startFrom);
 			items = result.events.map((e: LogEvent) => e.json as IDataObject);
@@ -325,7 +345,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 		}
 		if (options.includeLead === true && LEAD_EVENTS.includes(event)) {
 			for (const item of items) {
-				const lead = await leadDetails(client, String(item.lead_id ?? ''));
+				const lead = await leadDetails(client, String(item.lead_id ?? ''), event === 'leadStatus' ? item : undefined);
 				if (lead) item.lead = lead;
 			}
 		}
@@ -362,6 +382,7 @@ async function runPoll(context: IPollFunctions, client: Client, event: EventName
 			commit(result.state);
 		}
 	}
+	if (nextState && !manual) staticData.state = { ...nextState, config } as unknown as IDataObject;
 	return items.length > 0 ? [context.helpers.returnJsonArray(items)] : null;
 }
 
@@ -392,7 +413,7 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		statuses: event === 'leadStatus' ? splitList(p('statuses')).map((s) => s.toUpperCase()) : [],
 		listIds: event === 'leadStatus' ? splitList(p('listIds')) : [],
 		campaignId: event === 'leadStatus' ? p('campaignId').trim() : '',
-		agentUser: event === 'newRecording' ? p('agentUser').trim() : '',
+		agentUsers: event === 'newRecording' ? splitList(p('agentUser')) : [],
 		leadId: event === 'newRecording' ? p('leadId').trim() : '',
 		did: event === 'didCall' ? p('did').trim() : '',
 		phoneNumbers: event === 'numberCall' ? splitList(p('phoneNumbers')) : [],
@@ -407,12 +428,38 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		const list = settings.listIds.find((l) => !/^\d{1,14}$/.test(l));
 		if (list) throw bad('List IDs', `must be numbers, got "${list}"`);
 	}
-	if (event === 'newRecording' && settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
-	if (event === 'didCall' && !/^[0-9A-Za-z_*#+-]{2,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be 2 to 20 digits, got "${settings.did}"` : 'is required');
+	if (event === 'newRecording') {
+		if (settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
+		if (!settings.leadId && settings.agentUsers.length === 0) throw bad('Agents', 'or "Lead ID" is required: VICIdial does not list the recordings of a day without one');
+		const wrong = settings.agentUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
+		if (wrong) throw bad('Agents', `must be user IDs of 3 to 20 letters or digits, got "${wrong}"`);
+	}
+	if (event === 'didCall' && !/^\d{1,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be up to 20 digits, got "${settings.did}"` : 'is required');
 	if (event === 'numberCall') {
 		if (settings.phoneNumbers.length === 0) throw bad('Phone Numbers', 'is required');
-		const wrong = settings.phoneNumbers.find((n) => !/^\d{6,19}$/.test(n));
-		if (wrong) throw bad('Phone Numbers', `must be 6 to 19 digits each, got "${wrong}"`);
+		const wrong = settings.phoneNumbers.find((n) => !/^\d{4,18}$/.test(n));
+		if (wrong) throw bad('Phone Numbers', `must be 4 to 18 digits each, got "${wrong}"`);
 	}
 	return settings;
+}
+
+/** The IDs of the agent, queue and hopper events: checked before anything is sent. */
+function checkIds(context: IPollFunctions, event: EventName): void {
+	const bad = (field: string, problem: string) => new NodeOperationError(context.getNode(), `"${field}" ${problem}`, { description: 'Nothing was sent to VICIdial. Fix the trigger settings.' });
+	const fields: Array<[string, string, boolean]> =
+		event === 'agentState'
+			? [
+					['campaigns', 'Campaign Names or IDs', false],
+					['userGroups', 'User Groups', false],
+				]
+			: event === 'queueThreshold'
+				? [['inGroups', 'In-Group Names or IDs', true]]
+				: [['hopperCampaignId', 'Campaign Name or ID', true]];
+	for (const [name, displayName, required] of fields) {
+		const ids = splitList(context.getNodeParameter(name, ''));
+		if (required && ids.length === 0) throw bad(displayName, 'is required');
+		const wrong = ids.find((id) => !/^[A-Za-z0-9_-]{1,20}$/.test(id));
+		if (wrong) throw bad(displayName, `must be VICIdial IDs (letters, digits, - and _), got "${wrong}"`);
+		if (name === 'hopperCampaignId' && ids.length > 1) throw bad(displayName, 'must be one campaign');
+	}
 }

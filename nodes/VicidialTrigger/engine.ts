@@ -102,17 +102,21 @@ export async function pollLog(
 		);
 	}
 	const rows = await fetchDays(days);
-	const floorMs = previous?.floor !== undefined ? toClock(previous.floor) : -Infinity;
+	// Starting from a chosen time: what happened before it never comes out, not even once it leaves the cursor's reach.
+	const startFloor = activating && startFrom !== undefined ? fromClock(toClock(cursor) - 1000) : undefined;
+	const previousFloor = previous?.floor ?? startFloor;
+	const floorMs = previousFloor !== undefined ? toClock(previousFloor) : -Infinity;
 	const inWindow = rows.filter((row) => toClock(row.time) >= windowStart && toClock(row.time) > floorMs && toClock(row.time) <= nowMs);
 	const pendingLimit = nowMs - settings.maxPendingHours * 3_600_000;
 
 	let events: LogEvent[];
 	if (activating && startFrom === undefined) {
-		// No flood: what exists at activation is remembered, not emitted.
-		for (const row of inWindow) seen[row.key] = row.time;
+		// No flood: what exists at activation is remembered, not emitted. A row not final yet (a
+		// recording still running) is not remembered: it becomes an event when it is final.
+		for (const row of inWindow) if (row.ready !== false) seen[row.key] = row.time;
 		events = [];
 	} else {
-		const fresh = inWindow.filter((row) => seen[row.key] === undefined && (activating ? toClock(row.time) >= toClock(cursor) : true));
+		const fresh = inWindow.filter((row) => seen[row.key] === undefined);
 		// A row still not final after maxPendingHours (a recording that never ended) is given up on.
 		events = fresh.filter((row) => row.ready !== false).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 		for (const row of events) seen[row.key] = row.time;
@@ -128,7 +132,7 @@ export async function pollLog(
 	const nextCursor = fromClock(Math.max(nextCursorMs, toClock(cursor)));
 	const keepFrom = toClock(nextCursor) - settleMs;
 	let kept = Object.entries(seen).filter(([, time]) => toClock(time) >= keepFrom);
-	let floor = previous?.floor !== undefined && toClock(previous.floor) >= keepFrom ? previous.floor : undefined;
+	let floor = previousFloor !== undefined && toClock(previousFloor) >= keepFrom ? previousFloor : undefined;
 	if (kept.length > settings.maxSeen) {
 		// Too many keys: forget the oldest, and treat everything up to them as seen, so they cannot come twice.
 		kept.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));

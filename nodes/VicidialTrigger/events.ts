@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { nonAgentFunctions } from '../Vicidial/functions';
 import type { Client } from '../shared/client';
+import { VicidialError } from '../shared/errors';
 import type { FunctionSpec } from '../shared/spec';
 import type { AgentSnapshot, LevelReading, LogEvent } from './engine';
 
@@ -28,11 +29,32 @@ export function splitList(value: unknown): string[] {
 		.filter((v) => v !== '');
 }
 
+/**
+ * The values each request of the trigger carries, keyed by VICIdial name (the entry's
+ * validation and fixed output options apply on top). The conformance scenarios send the same.
+ */
+export const requestValues = {
+	leadStatus: (status: string, day: string) => ({ status, date: day }),
+	recording: (search: { agent_user: string } | { lead_id: string }, day: string) => ({ ...search, date: day, duration: true }),
+	didLog: (did: string, day: string) => ({ phone_number: did, date: day }),
+	numberLog: (phoneNumbers: string[], callType: string) => ({ phone_number: phoneNumbers.join(','), type: callType || 'ALL', detail: false }),
+	agents: (campaigns: string[], userGroups: string[]) => {
+		const values: Record<string, unknown> = { show_sub_status: true };
+		if (campaigns.length > 0) values.campaigns = campaigns.join('|');
+		if (userGroups.length > 0) values.user_groups = userGroups.join('|');
+		return values;
+	},
+	queue: (inGroup: string) => ({ in_groups: inGroup }),
+	hopper: (campaignId: string) => ({ campaign_id: campaignId }),
+	listOfLead: (listId: string) => ({ list_id: listId }),
+	lead: (leadId: string, customFields: boolean) => ({ lead_id: leadId, custom_fields: customFields }),
+};
+
 export interface LogSourceSettings {
 	statuses: string[];
 	listIds: string[];
 	campaignId: string;
-	agentUser: string;
+	agentUsers: string[];
 	leadId: string;
 	did: string;
 	phoneNumbers: string[];
@@ -48,23 +70,25 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 				const campaignOfList = new Map<string, string>();
 				for (const day of days) {
 					for (const status of settings.statuses) {
-						const answer = await client.call(entry('lead_status_search'), { status, date: day }, { emptyOnNoRecords: true });
+						const answer = await client.call(entry('lead_status_search'), requestValues.leadStatus(status, day), { emptyOnNoRecords: true });
 						for (const record of answer.records) {
 							const listId = text(record.list_id);
 							if (settings.listIds.length > 0 && !settings.listIds.includes(listId)) continue;
 							if (settings.campaignId) {
 								if (!campaignOfList.has(listId)) {
-									const info = await client.call(entry('list_info'), { list_id: listId }, { emptyOnNoRecords: true });
+									const info = await client.call(entry('list_info'), requestValues.listOfLead(listId), { emptyOnNoRecords: true });
 									campaignOfList.set(listId, text(info.records[0]?.campaign_id));
 								}
 								if (campaignOfList.get(listId)?.toUpperCase() !== settings.campaignId.toUpperCase()) continue;
 							}
-							// The lead's last call is the best time VICIdial prints for the status change.
+							// lead_status_search prints no call time: the lead's last call (server time, despite
+							// its name) is the best one when it is on that day; else the day's end, the latest
+							// the call can be. One event per lead, status and day.
 							const time = text(record.last_local_call_time);
 							rows.push({
 								key: `${text(record.lead_id)}|${status}|${day}`,
-								time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(time) && time.startsWith(day) ? time : `${day} 00:00:00`,
-								json: { event: 'leadStatus', status_searched: status, call_date: day, ...record },
+								time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(time) && time.startsWith(day) ? time : `${day} 23:59:59`,
+								json: { event: 'leadStatus', call_status: status, call_day: day, ...record },
 							});
 						}
 					}
@@ -72,21 +96,25 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 				return rows;
 			};
 		case 'newRecording':
+			// recording_lookup needs two search keys: a day alone is refused (INVALID SEARCH PARAMETERS),
+			// so each day is read per agent, or for the lead.
 			return async (days) => {
 				const rows: LogEvent[] = [];
+				const searches: Array<{ agent_user: string } | { lead_id: string }> = settings.leadId
+					? [{ lead_id: settings.leadId }]
+					: settings.agentUsers.map((agent) => ({ agent_user: agent }));
 				for (const day of days) {
-					const values: Record<string, unknown> = { date: day, duration: true };
-					if (settings.agentUser) values.agent_user = settings.agentUser;
-					if (settings.leadId) values.lead_id = settings.leadId;
-					const answer = await client.call(entry('recording_lookup'), values, { emptyOnNoRecords: true });
-					for (const record of answer.records) {
-						rows.push({
-							key: text(record.recording_id),
-							time: text(record.start_time),
-							// A recording still running has no file location yet.
-							ready: text(record.location) !== '',
-							json: { event: 'newRecording', ...record },
-						});
+					for (const search of searches) {
+						const answer = await client.call(entry('recording_lookup'), requestValues.recording(search, day), { emptyOnNoRecords: true });
+						for (const record of answer.records) {
+							rows.push({
+								key: text(record.recording_id),
+								time: text(record.start_time),
+								// A recording still running has no file location yet.
+								ready: text(record.location) !== '',
+								json: { event: 'newRecording', ...record },
+							});
+						}
 					}
 				}
 				return rows;
@@ -95,7 +123,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 			return async (days) => {
 				const rows: LogEvent[] = [];
 				for (const day of days) {
-					const answer = await client.call(entry('did_log_export'), { phone_number: settings.did, date: day }, { emptyOnNoRecords: true });
+					const answer = await client.call(entry('did_log_export'), requestValues.didLog(settings.did, day), { emptyOnNoRecords: true });
 					rows.push(...numbered(answer.records, (r) => `${text(r.did_number)}|${text(r.call_date)}|${text(r.caller_id_number)}`, 'call_date', 'didCall'));
 				}
 				return rows;
@@ -103,12 +131,9 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 		case 'numberCall':
 			// phone_number_log is not by day: it returns the calls to the numbers, newest first.
 			return async () => {
-				const answer = await client.call(
-					entry('phone_number_log'),
-					{ phone_number: settings.phoneNumbers.join(','), type: settings.callType || 'ALL', detail: 'ALL' },
-					{ emptyOnNoRecords: true },
-				);
-				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}|${text(r.user)}`, 'call_date', 'numberCall');
+				const answer = await client.call(entry('phone_number_log'), requestValues.numberLog(settings.phoneNumbers, settings.callType), { emptyOnNoRecords: true });
+				// Only what VICIdial does not change later: the agent, the length and the statuses are filled in as the call goes on.
+				return numbered(answer.records, (r) => `${text(r.phone_number)}|${text(r.call_date)}|${text(r.list_id)}`, 'call_date', 'numberCall');
 			};
 		default:
 			throw new Error(`${event} is not a log event`);
@@ -128,10 +153,7 @@ function numbered(records: IDataObject[], keyOf: (r: IDataObject) => string, tim
 
 /** Logged-in agents, optionally only of some campaigns and user groups. */
 export async function agentSnapshot(client: Client, campaigns: string[], userGroups: string[]): Promise<AgentSnapshot[]> {
-	const values: Record<string, unknown> = { show_sub_status: true };
-	if (campaigns.length > 0) values.campaigns = campaigns.join('|');
-	if (userGroups.length > 0) values.user_groups = userGroups.join('|');
-	const answer = await client.call(entry('logged_in_agents'), values, { emptyOnNoRecords: true });
+	const answer = await client.call(entry('logged_in_agents'), requestValues.agents(campaigns, userGroups), { emptyOnNoRecords: true });
 	return answer.records.map((record) => ({ user: text(record.user), status: text(record.status), json: { ...record } }));
 }
 
@@ -140,7 +162,7 @@ export async function queueReadings(client: Client, inGroups: string[]): Promise
 	const readings: LevelReading[] = [];
 	// One in-group per request: in_group_status adds several groups up into one row.
 	for (const group of inGroups) {
-		const answer = await client.call(entry('in_group_status'), { in_groups: group });
+		const answer = await client.call(entry('in_group_status'), requestValues.queue(group));
 		const record = answer.records[0] ?? {};
 		readings.push({ key: group, value: Number(record.calls_waiting ?? 0), json: { in_group: group, ...record } });
 	}
@@ -149,13 +171,32 @@ export async function queueReadings(client: Client, inGroups: string[]): Promise
 
 /** Leads in a campaign's hopper. */
 export async function hopperReading(client: Client, campaignId: string): Promise<LevelReading> {
-	const answer = await client.call(entry('hopper_list'), { campaign_id: campaignId }, { emptyOnNoRecords: true });
+	const answer = await client.call(entry('hopper_list'), requestValues.hopper(campaignId), { emptyOnNoRecords: true });
 	return { key: campaignId, value: answer.records.length, json: { campaign_id: campaignId, leads_in_hopper: answer.records.length } };
 }
 
-/** The whole lead (custom fields too) for events about a lead. */
-export async function leadDetails(client: Client, leadId: string): Promise<IDataObject | undefined> {
-	if (!/^\d+$/.test(leadId)) return undefined;
-	const answer = await client.call(entry('lead_all_info'), { lead_id: leadId, custom_fields: true }, { emptyOnNoRecords: true });
-	return answer.records[0];
+/**
+ * The whole lead (custom fields too) for events about a lead. VICIdial reads custom fields from
+ * the table of the lead's entry list, which is 0 for most leads, and fails (an empty HTTP 500)
+ * when that list has no custom fields. So the list is named (`force_entry_list_id`): the entry
+ * list when it is one, else the lead's list; and a list without custom fields gives the lead
+ * without them. `lists` is what the event already knows; otherwise the lead is read first.
+ */
+export async function leadDetails(client: Client, leadId: string, lists?: { list_id?: unknown; entry_list_id?: unknown }): Promise<IDataObject | undefined> {
+	if (!/^\d+$/.test(leadId) || leadId === '0') return undefined;
+	let plain: IDataObject | undefined;
+	let known = lists;
+	if (!known || !/^\d+$/.test(text(known.list_id))) {
+		plain = (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
+		if (!plain) return undefined;
+		known = plain;
+	}
+	const entryList = Number(text(known.entry_list_id));
+	const customList = entryList > 99 ? String(entryList) : text(known.list_id);
+	const withCustom = await client
+		.call(entry('lead_all_info'), { ...requestValues.lead(leadId, true), force_entry_list_id: customList }, { emptyOnNoRecords: true })
+		// Only the known failure is absorbed; anything else fails the poll.
+		.catch(async (error: unknown) => (error instanceof VicidialError && error.httpCode === 500 ? undefined : await Promise.reject(error)));
+	if (withCustom) return withCustom.records[0] ?? plain;
+	return plain ?? (await client.call(entry('lead_all_info'), requestValues.lead(leadId, false), { emptyOnNoRecords: true })).records[0];
 }

@@ -7,6 +7,7 @@ import { buildForm } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
 import type { FunctionSpec } from './spec';
+import { answerFields } from './spec';
 import type { Connection, HttpContext, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
 import { versionFunction } from './version';
@@ -23,8 +24,7 @@ export interface Client {
 }
 
 function hasDatetimes(spec: FunctionSpec): boolean {
-	const fields = spec.answer.kind === 'rows' ? spec.answer.columns : spec.answer.kind === 'status' || spec.answer.kind === 'pairs' ? spec.answer.fields : [];
-	return fields.some((f) => f.type === 'datetime');
+	return answerFields(spec.answer).some((f) => f.type === 'datetime');
 }
 
 export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {

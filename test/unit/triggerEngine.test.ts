@@ -73,6 +73,27 @@ describe('log sources', () => {
 		expect(keys(result.events)).toEqual(['since', 'today']);
 	});
 
+	test('"start from" a recent time: rows just before it never come, not on the next polls either', async () => {
+		const log = fakeLog([row('before', '2026-11-23 09:41:00'), row('since', '2026-11-23 09:44:00')]);
+		const first = await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays, undefined, '2026-11-23 09:42:00');
+		expect(keys(first.events)).toEqual(['since']);
+		const second = await pollLog(first.state, '2026-11-23 10:01:00', log.fetchDays, undefined, '2026-11-23 09:42:00');
+		expect(second.events).toEqual([]);
+		log.rows.push(row('late-before', '2026-11-23 09:30:00'), row('late-since', '2026-11-23 09:50:00'));
+		const third = await pollLog(second.state, '2026-11-23 10:02:00', log.fetchDays);
+		expect(keys(third.events)).toEqual(['late-since']);
+	});
+
+	test('a row not final at activation (a recording running) comes once it is final', async () => {
+		const log = fakeLog([row('done', '2026-11-23 09:50:00'), row('running', '2026-11-23 09:55:00', false)]);
+		const first = await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays);
+		expect(first.events).toEqual([]);
+		log.rows[1] = row('running', '2026-11-23 09:55:00', true);
+		const second = await pollLog(first.state, '2026-11-23 10:05:00', log.fetchDays);
+		expect(keys(second.events)).toEqual(['running']);
+		expect((await pollLog(second.state, '2026-11-23 10:06:00', log.fetchDays)).events).toEqual([]);
+	});
+
 	test('a row that is not final holds the cursor back until it is, then comes once', async () => {
 		const log = fakeLog([]);
 		let state = (await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays)).state;

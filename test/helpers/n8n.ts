@@ -1307,6 +1307,8 @@ export async function callWebhook(options: WebhookRequestOptions): Promise<Webho
 
 export interface HookOptions extends CommonNodeOptions {
 	method: 'checkExists' | 'create' | 'delete';
+	/** 'trigger' (default): activation of the workflow; 'manual': the test webhook n8n registers while listening for a test event. */
+	mode?: 'trigger' | 'manual';
 	staticData?: IDataObject;
 	nodeName?: string;
 }
@@ -1316,7 +1318,11 @@ export async function runWebhookHook(options: HookOptions): Promise<{ result?: b
 	const { nodeType, node, workflow, additionalData } = webhookWorkflow(options);
 	const hook = nodeType.webhookMethods?.default?.[options.method];
 	if (typeof hook !== 'function') throw new UnexpectedError(`n8n harness: no webhookMethods.default.${options.method}`);
-	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData(workflow, node, 'default', 'GET'));
+	const manual = options.mode === 'manual';
+	const context = new HookContext(workflow, node, additionalData, manual ? 'manual' : 'trigger', manual ? 'manual' : 'activate', {
+		...webhookData(workflow, node, 'default', 'GET'),
+		...(manual ? { isTest: true } : {}),
+	});
 	let result: boolean | undefined;
 	let error: Error | undefined;
 	try {

@@ -230,8 +230,11 @@ function hookError(context: IHookFunctions, error: unknown, secrets: readonly st
 	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
 }
 
+/** Where the entries registered are remembered: the test URL's apart, so a test never touches the live ones. */
+const registrationsKey = (context: IHookFunctions) => (context.getMode() === 'manual' ? 'testRegistrations' : 'registrations');
+
 const storedRegistrations = (context: IHookFunctions): Registration[] =>
-	((context.getWorkflowStaticData('node').registrations ?? []) as unknown as Registration[]).filter(
+	((context.getWorkflowStaticData('node')[registrationsKey(context)] ?? []) as unknown as Registration[]).filter(
 		(r) => r && typeof r.owner === 'string' && Number.isFinite(Number(r.urlId)) && typeof r.entryType === 'string' && typeof r.urlType === 'string',
 	);
 
@@ -287,7 +290,7 @@ export class VicidialCallEventTrigger implements INodeType {
 				const settings = await registrationSettings(this);
 				const found = await withClient(this, async (client) => await registrationExists(client, settings));
 				if (!found) return false;
-				this.getWorkflowStaticData('node').registrations = found as unknown as IDataObject[];
+				this.getWorkflowStaticData('node')[registrationsKey(this)] = found as unknown as IDataObject[];
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -300,7 +303,7 @@ export class VicidialCallEventTrigger implements INodeType {
 					await unregister(client, previous.filter((old) => !added.some((now) => sameEntry(old, now))));
 					return added;
 				});
-				this.getWorkflowStaticData('node').registrations = done as unknown as IDataObject[];
+				this.getWorkflowStaticData('node')[registrationsKey(this)] = done as unknown as IDataObject[];
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -308,7 +311,7 @@ export class VicidialCallEventTrigger implements INodeType {
 				const registrations = storedRegistrations(this);
 				if (registrations.length === 0) return true;
 				await withClient(this, async (client) => await unregister(client, registrations));
-				delete this.getWorkflowStaticData('node').registrations;
+				delete this.getWorkflowStaticData('node')[registrationsKey(this)];
 				return true;
 			},
 		},
@@ -342,9 +345,8 @@ export class VicidialCallEventTrigger implements INodeType {
 		const parsed = parseCallRequest(event, received, fieldsOf(this, event));
 		const json: IDataObject = { ...(parsed.json as IDataObject), received_at: new Date().toISOString(), method: request.method };
 		if (options.includeRaw === true) {
-			const raw = { ...received };
-			delete raw[TOKEN_PARAMETER];
-			json.raw = raw;
+			// Never the token, nor a password someone made VICIdial send.
+			json.raw = Object.fromEntries(Object.entries(received).filter(([key]) => key !== TOKEN_PARAMETER && !SECRET_VARIABLES.test(key)));
 		}
 		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: 'OK' };
 	}

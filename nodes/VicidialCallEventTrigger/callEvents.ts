@@ -208,13 +208,13 @@ export function requestedFields(fields: string[], customFields: string[]): strin
 
 /**
  * An n8n expression for the editor that shows the same URL as buildCallUrl, with a marker where
- * the webhook's Production URL goes (n8n offers parameter expressions no webhook URL).
+ * the webhook's Production URL goes (no n8n expression gives a node its own webhook URL).
  */
 export function urlPreviewExpression(callMarker: string, agentMarker: string): string {
 	const defaults = JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.defaults])));
 	const fields =
 		`(($parameter["fields"] || []).length ? $parameter["fields"] : ${defaults}[$parameter["event"]])` +
-		'.concat(String($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f !== ""))' +
+		`.concat(${JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value))}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f !== "") : [])` +
 		'.filter((f, i, all) => all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))';
 	const query = `"${TOKEN_PARAMETER}=" + $parameter["token"] + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("")`;
 	const agent = `"get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=${agentMarker}?" + ${query}`;

@@ -32,10 +32,11 @@ describe.each(targetNames)('call event registration against the %s', (targetName
 	afterAll(async () => target.close());
 	beforeEach(() => target.reset());
 
-	const hook = async (method: HookName, parameters: IDataObject, staticData: IDataObject = {}) =>
+	const hook = async (method: HookName, parameters: IDataObject, staticData: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') =>
 		await runWebhookHook({
 			nodeType: node,
 			method,
+			mode,
 			parameters: { event: 'dispo', token: TOKEN, register: true, owners: 'TESTCAMP', ...parameters } as never,
 			credentialTypes: [new VicidialApi()],
 			credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6666', password: '1234', source: 'n8n' } },
@@ -184,6 +185,33 @@ describe.each(targetNames)('call event registration against the %s', (targetName
 		expect(again.created).toBe(true);
 		expect(again.nodeStaticData).toEqual(first.nodeStaticData);
 		expect((await altUrls()).map((u) => [u.url_id, u.active])).toEqual([[1, 'Y']]);
+	});
+
+	test("listening for a test event registers the test URL as an entry of its own and never touches the live one", async () => {
+		const live = await activate({ switchToAlt: true });
+		// n8n's test webhook: checkExists and create in 'manual' mode, with the workflow's static data
+		const testExists = await hook('checkExists', { switchToAlt: true }, live.staticData, 'manual');
+		expect(testExists.result).toBe(false);
+		const testCreated = await hook('create', { switchToAlt: true }, live.staticData, 'manual');
+		expect(testCreated.error).toBeUndefined();
+		expect(testCreated.nodeStaticData).toEqual({
+			registrations: [{ owner: 'TESTCAMP', urlId: 1, entryType: 'campaign', urlType: 'dispo' }],
+			testRegistrations: [{ owner: 'TESTCAMP', urlId: 2, entryType: 'campaign', urlType: 'dispo' }],
+		});
+		const testAddress = ourAddress().replace('/webhook/', '/webhook-test/');
+		expect((await altUrls()).map((u) => [u.url_id, u.active, u.url_description, u.url_address])).toEqual([
+			[1, 'Y', DESCRIPTION, ourAddress()],
+			[2, 'Y', DESCRIPTION.replace('trigger', 'test'), testAddress],
+		]);
+		// the test ends: only the test entry is switched off
+		const testDeleted = await hook('delete', { switchToAlt: true }, testCreated.staticData, 'manual');
+		expect(testDeleted.error).toBeUndefined();
+		expect(testDeleted.nodeStaticData).toEqual(live.nodeStaticData);
+		expect((await altUrls()).map((u) => [u.url_id, u.active])).toEqual([
+			[1, 'Y'],
+			[2, 'N'],
+		]);
+		expect((await hook('checkExists', { switchToAlt: true }, testDeleted.staticData)).result).toBe(true);
 	});
 
 	test('delete needs only what was stored: it works after the token was cleared, and does nothing when nothing was registered', async () => {

@@ -142,7 +142,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '10.0.0.5, 192.168.1.0/24',
-				description: 'Only these addresses or CIDR ranges may call (empty: any). Others get 403. Behind a proxy, n8n must be told to trust it (N8N_PROXY_HOPS).',
+				description:
+					'Only these addresses or CIDR ranges may call (empty: any). Others get 403. VICIdial calls from its web server, and No-Agent and Add Lead URLs from its telephony servers. Behind a proxy, n8n must be told to trust it (N8N_PROXY_HOPS).',
 			},
 			{
 				displayName: 'Include Raw Request',

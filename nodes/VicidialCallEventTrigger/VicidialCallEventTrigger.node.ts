@@ -33,6 +33,8 @@ import type { Registration, RegistrationSettings } from './registration';
 import { register, registrationExists, unregister } from './registration';
 
 const WEBHOOK_PATH = 'vicidial';
+/** The short text VICIdial gets back (it logs it in vicidial_url_log). */
+const RESPONSE_TEXT = 'OK';
 const PRODUCTION_MARKER = '<Production URL>';
 const AGENT_PRODUCTION_MARKER = '<Production URL without https://>';
 const registrable = CALL_EVENTS.filter((e) => e.altUrlType).map((e) => e.value);
@@ -264,8 +266,9 @@ export class VicidialCallEventTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
-			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			// responseData is what n8n answers at once (onReceived); without it n8n sends the word "firstEntryJson".
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
+			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
 		],
 		properties,
 	};
@@ -349,6 +352,6 @@ export class VicidialCallEventTrigger implements INodeType {
 			// Never the token, nor a password someone made VICIdial send.
 			json.raw = Object.fromEntries(Object.entries(received).filter(([key]) => key !== TOKEN_PARAMETER && !SECRET_VARIABLES.test(key)));
 		}
-		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: 'OK' };
+		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: RESPONSE_TEXT };
 	}
 }

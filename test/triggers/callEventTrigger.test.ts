@@ -485,9 +485,10 @@ describe('VICIdial Call Event Trigger: the URL shown in the editor and the field
 	test('node description: a trigger with both webhook methods, not usable as a tool, credential only for registration', () => {
 		const d = node.description;
 		expect(d.group).toEqual(['trigger']);
-		expect(d.webhooks?.map((w) => [w.name, w.httpMethod, w.responseMode, w.path])).toEqual([
-			['default', 'GET', 'onReceived', 'vicidial'],
-			['setup', 'POST', 'onReceived', 'vicidial'],
+		// responseData: what n8n itself answers at once in onReceived mode (it does not use webhookResponse then)
+		expect(d.webhooks?.map((w) => [w.name, w.httpMethod, w.responseMode, w.responseData, w.path])).toEqual([
+			['default', 'GET', 'onReceived', 'OK', 'vicidial'],
+			['setup', 'POST', 'onReceived', 'OK', 'vicidial'],
 		]);
 		expect(d.usableAsTool).toBeUndefined();
 		expect(d.credentials).toEqual([{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest', displayOptions: { show: { register: [true] } } }]);

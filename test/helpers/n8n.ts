@@ -1199,6 +1199,12 @@ export interface WebhookRequestResult {
 	response: IWebhookResponseData;
 	/** What the node itself wrote to the HTTP response (refusals), if anything. */
 	sent?: { status: number; body: string; contentType?: string };
+	/**
+	 * What n8n answers at once for a webhook in responseMode 'onReceived' that started the workflow
+	 * (n8n 2.x: the description's responseData when set and not 'noData', else the node's
+	 * webhookResponse, else { message: 'Workflow was started' }); undefined otherwise.
+	 */
+	onReceivedAnswer?: unknown;
 	staticData: IDataObject;
 }
 
@@ -1302,7 +1308,13 @@ export async function callWebhook(options: WebhookRequestOptions): Promise<Webho
 	);
 	const response = await nodeType.webhook.call(context);
 	capture('webhook items', response.workflowData ?? []);
-	return { response, sent, staticData: plainStaticData(workflow.staticData) };
+	const description = nodeType.description.webhooks?.find((w) => w.name === (options.webhookName ?? 'default'));
+	let onReceivedAnswer: unknown;
+	if (description?.responseMode === 'onReceived' && response.noWebhookResponse !== true && response.workflowData !== undefined) {
+		const responseData = description.responseData ?? 'firstEntryJson';
+		onReceivedAnswer = responseData === 'noData' ? undefined : responseData ? responseData : (response.webhookResponse ?? { message: 'Workflow was started' });
+	}
+	return { response, sent, onReceivedAnswer, staticData: plainStaticData(workflow.staticData) };
 }
 
 export interface HookOptions extends CommonNodeOptions {

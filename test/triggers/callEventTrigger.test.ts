@@ -77,6 +77,8 @@ async function sendGet(parameters: Record<string, unknown>, filledUrl: string, e
 const itemOf = (result: Awaited<ReturnType<typeof callWebhook>>) => {
 	expect(result.sent).toBeUndefined();
 	expect(result.response.webhookResponse).toBe('OK');
+	// what n8n answers VICIdial at once
+	expect(result.onReceivedAnswer).toBe('OK');
 	expect(result.response.workflowData).toHaveLength(1);
 	expect(result.response.workflowData![0]).toHaveLength(1);
 	return result.response.workflowData![0][0].json;
@@ -388,6 +390,7 @@ describe('VICIdial Call Event Trigger: requests', () => {
 		const result = await callWebhook({ nodeType: node, parameters: { token: TOKEN, event: 'dispo' } as never, rawQuery });
 		expect(result.sent).toEqual({ status: 401, body: 'Unauthorized', contentType: 'text/plain' });
 		expect(result.response).toEqual({ noWebhookResponse: true });
+		expect(result.onReceivedAnswer).toBeUndefined();
 	});
 
 	test('a wrong token in a POST body: 401 as well', async () => {

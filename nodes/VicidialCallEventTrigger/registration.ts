@@ -142,9 +142,16 @@ function notAltError(settings: RegistrationSettings, owner: string): VicidialErr
 	});
 }
 
-/** Switches our entries off (kept, so re-activation finds and reuses them). */
+/**
+ * Switches our entries off (kept, so re-activation finds and reuses them). Only entries still
+ * listed under that id with one of our descriptions: VICIdial would otherwise change the only URL
+ * of that type when the id is unknown, which could be someone else's.
+ */
 export async function unregister(client: Client, registrations: Registration[]): Promise<void> {
 	for (const { owner, urlId, entryType, urlType } of registrations) {
+		const listed = await client.call(listAltUrls(), { campaign_id: owner, entry_type: entryType, url_type: urlType }, { emptyOnNoRecords: true });
+		const ours = listed.records.find((r) => Number(r.url_id) === Number(urlId) && /^n8n (trigger|test) /.test(text(r.url_description)));
+		if (!ours || text(ours.active) === 'N') continue;
 		await client.call(updateAltUrl(), { campaign_id: owner, entry_type: entryType, url_type: urlType, alt_url_id: String(urlId), active: false });
 	}
 }

@@ -223,6 +223,18 @@ describe.each(targetNames)('call event registration against the %s', (targetName
 		expect(nothing.result).toBe(true);
 	});
 
+	test("delete never switches off an entry that is not ours, even where VICIdial would take an unknown id for the only URL", async () => {
+		expect(await api({ function: 'update_campaign', campaign_id: 'TESTCAMP', dispo_call_url: 'ALT' })).toMatch(/^SUCCESS/);
+		expect(await api({ function: 'update_alt_url', campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'dispo', alt_url_id: 'NEW', url_address: 'https://crm.example.com/dispo', active: 'Y', url_statuses: '---ALL---' })).toMatch(/^SUCCESS/);
+		// static data of an entry that was removed in VICIdial's admin pages, and of one that is someone else's
+		for (const urlId of [7, 1]) {
+			const deleted = await hook('delete', {}, { 'node:VICIdial Call Event Trigger': { registrations: [{ owner: 'TESTCAMP', urlId, entryType: 'campaign', urlType: 'dispo' }] } });
+			expect(deleted.error).toBeUndefined();
+			expect(deleted.nodeStaticData).toEqual({});
+		}
+		expect((await altUrls()).map((u) => [u.url_id, u.active, u.url_address])).toEqual([[1, 'Y', 'https://crm.example.com/dispo']]);
+	});
+
 	test('the paste-the-URL mode registers nothing and needs no credential', async () => {
 		const result = await runWebhookHook({ nodeType: node, method: 'checkExists', parameters: { event: 'dispo', token: TOKEN, register: false } as never });
 		expect(result.error).toBeUndefined();

@@ -110,7 +110,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'SALE, APPT',
-		description: 'Call VICIdial only for these dispositions (empty: all)',
+		description: 'VICIdial calls the URL only for these dispositions (empty: all)',
 		displayOptions: { show: { register: [true], event: ['dispo'] } },
 	},
 	{
@@ -119,7 +119,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '101, 102',
-		description: 'Call VICIdial only for leads of these lists (empty: all)',
+		description: 'VICIdial calls the URL only for leads of these lists (empty: all)',
 		displayOptions: { show: { register: [true], event: registrable } },
 	},
 	{

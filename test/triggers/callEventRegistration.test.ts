@@ -171,6 +171,21 @@ describe.each(targetNames)('call event registration against the %s', (targetName
 		expect((await hook('checkExists', changed, reactivated.staticData)).result).toBe(true);
 	});
 
+	test('a leftover second entry of this node (an older address) is switched off when it registers again', async () => {
+		const first = await activate({ switchToAlt: true });
+		const older = `VAR${WEBHOOK_URL}?n8n_token=OldToken1234567890&lead_id=--A--lead_id--B--`;
+		expect(await api({ function: 'update_alt_url', campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'dispo', alt_url_id: 'NEW', url_address: older, active: 'Y', url_statuses: '---ALL---', url_description: DESCRIPTION })).toMatch(
+			/NEW URL ID: 2\|/,
+		);
+		const again = await hook('create', { switchToAlt: true }, first.staticData);
+		expect(again.error).toBeUndefined();
+		expect(again.nodeStaticData).toEqual(first.nodeStaticData);
+		expect((await altUrls()).map((u) => [u.url_id, u.active, u.url_address])).toEqual([
+			[1, 'Y', ourAddress()],
+			[2, 'N', older],
+		]);
+	});
+
 	test('delete switches the entry off; re-activation reuses it', async () => {
 		const first = await activate({ switchToAlt: true });
 		const deleted = await hook('delete', { switchToAlt: true }, first.staticData);

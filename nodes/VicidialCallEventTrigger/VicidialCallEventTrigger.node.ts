@@ -1,7 +1,9 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	ILoadOptionsFunctions,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -15,7 +17,7 @@ import type { CallEventName } from './callEvents';
 import {
 	CALL_EVENTS,
 	FIELD_NAME,
-	KNOWN_FIELDS,
+	SECRET_VARIABLES,
 	TOKEN_PARAMETER,
 	TOKEN_PATTERN,
 	buildCallUrl,
@@ -25,11 +27,16 @@ import {
 	parseCallRequest,
 	requestedFields,
 	tokenMatches,
+	urlPreviewExpression,
 } from './callEvents';
 import type { Registration, RegistrationSettings } from './registration';
 import { register, registrationExists, unregister } from './registration';
 
 const WEBHOOK_PATH = 'vicidial';
+/** The short text VICIdial gets back (it logs it in vicidial_url_log). */
+const RESPONSE_TEXT = 'OK';
+const PRODUCTION_MARKER = '<Production URL>';
+const AGENT_PRODUCTION_MARKER = '<Production URL without https://>';
 const registrable = CALL_EVENTS.filter((e) => e.altUrlType).map((e) => e.value);
 
 const properties: INodeProperties[] = [
@@ -42,12 +49,12 @@ const properties: INodeProperties[] = [
 		options: CALL_EVENTS.map((e) => ({ name: e.name, value: e.value, description: `${e.description}. Goes in: ${e.setting}.` })).sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
-		displayName: 'Fields',
+		displayName: 'Field Names or IDs',
 		name: 'fields',
 		type: 'multiOptions',
 		default: [],
-		description: "VICIdial variables to receive; empty: the event's usual ones. Not every variable exists for every event: VICIdial then leaves it unfilled and the item lists it under unfilled_fields.",
-		options: KNOWN_FIELDS.map((f) => ({ name: f, value: f })),
+		description: 'VICIdial variables to receive (the list shows the ones VICIdial fills for the chosen event). Empty: the event\'s usual ones. A variable VICIdial leaves unfilled for a call is listed under unfilled_fields instead. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		typeOptions: { loadOptionsMethod: 'eventFields', loadOptionsDependsOn: ['event'] },
 	},
 	{
 		displayName: 'Custom Fields',
@@ -55,7 +62,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'favorite_color, appointment_date',
-		description: 'Labels of custom lead fields to receive, separated by commas',
+		description: 'Labels of custom lead fields to receive, separated by commas (Dispo, Start and Dead Call URLs only)',
+		displayOptions: { show: { event: ['dispo', 'start', 'deadCall'] } },
 	},
 	{
 		displayName: 'Secret Token',
@@ -71,10 +79,9 @@ const properties: INodeProperties[] = [
 		displayName: 'URL for VICIdial',
 		name: 'urlPreview',
 		type: 'string',
-		default:
-			'={{ "VAR" + "<Production URL shown above>" + "?n8n_token=" + $parameter["token"] + "&" + ($parameter["fields"].length ? $parameter["fields"] : []).concat(($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f)).map(f => f + "=--A--" + f + "--B--").join("&") }}',
+		default: urlPreviewExpression(PRODUCTION_MARKER, AGENT_PRODUCTION_MARKER),
 		description:
-			'What to paste into the VICIdial setting of the event, with the Production URL of this node in place of the marker. With "Register in VICIdial" on, the node does this itself. Leave this field as it is.',
+			'What to paste into the VICIdial setting of the event, after putting in the Production URL of this node (under Webhook URLs above) where the marker is. Agent screen events: copy VICIdial\'s extras/get2post.php into its agc/ folder first, and use the Production URL without https:// (and on the standard port: the agent screen drops colons). With "Register in VICIdial" on, the node registers the URL itself. Leave this field as it is.',
 		displayOptions: { show: { register: [false] } },
 	},
 	{
@@ -93,7 +100,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'TESTCAMP',
-		description: 'IDs separated by commas: campaigns, or in-groups for the Add Lead URL',
+		description:
+			'IDs separated by commas: campaigns, or in-groups for the Add Lead URL. VICIdial only registers an in-group\'s URL when a campaign with the same ID exists as well.',
 		displayOptions: { show: { register: [true], event: registrable } },
 	},
 	{
@@ -102,7 +110,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'SALE, APPT',
-		description: 'Call VICIdial only for these dispositions (empty: all)',
+		description: 'VICIdial calls the URL only for these dispositions (empty: all)',
 		displayOptions: { show: { register: [true], event: ['dispo'] } },
 	},
 	{
@@ -111,7 +119,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '101, 102',
-		description: 'Call VICIdial only for leads of these lists (empty: all)',
+		description: 'VICIdial calls the URL only for leads of these lists (empty: all)',
 		displayOptions: { show: { register: [true], event: registrable } },
 	},
 	{
@@ -136,7 +144,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '10.0.0.5, 192.168.1.0/24',
-				description: 'Only these addresses or CIDR ranges may call (empty: any). Others get 403. Behind a proxy, n8n must be told to trust it (N8N_PROXY_HOPS).',
+				description:
+					'Only these addresses or CIDR ranges may call (empty: any). Others get 403. VICIdial calls from its web server, and No-Agent and Add Lead URLs from its telephony servers. Behind a proxy, n8n must be told to trust it (N8N_PROXY_HOPS).',
 			},
 			{
 				displayName: 'Include Raw Request',
@@ -167,10 +176,14 @@ function readToken(context: IHookFunctions | IWebhookFunctions): string {
 
 function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventName): string[] {
 	const chosen = context.getNodeParameter('fields', []) as string[];
-	const custom = split(context.getNodeParameter('customFields', ''));
+	const spec = eventSpec(event);
+	const custom = spec.customFields ? split(context.getNodeParameter('customFields', '')) : [];
 	const bad = custom.find((f) => !FIELD_NAME.test(f));
 	if (bad) throw new NodeOperationError(context.getNode(), `"Custom Fields" has "${bad}", which is not a field label (letters, digits and _ only)`);
-	return requestedFields(chosen.length > 0 ? chosen : eventSpec(event).defaults, custom);
+	const fields = requestedFields(chosen.length > 0 ? chosen : spec.defaults, custom);
+	const secret = fields.find((f) => SECRET_VARIABLES.test(f));
+	if (secret) throw new NodeOperationError(context.getNode(), `"${secret}" cannot be received: VICIdial would put a password into the URL`);
+	return fields;
 }
 
 async function registrationSettings(context: IHookFunctions): Promise<RegistrationSettings> {
@@ -191,9 +204,10 @@ async function registrationSettings(context: IHookFunctions): Promise<Registrati
 	return {
 		event,
 		owners,
-		address: buildCallUrl(webhookUrl, readToken(context), fieldsOf(context, event.value)),
-		// Letters and digits only: VICIdial stores the description as it is.
-		description: `n8n trigger ${(node.webhookId ?? node.id).replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`,
+		address: buildCallUrl(webhookUrl, readToken(context), fieldsOf(context, event.value), event.value),
+		// Marks our entries. Letters and digits only (VICIdial drops most signs); "test" for the
+		// test URL n8n registers while listening for a test event, so it never takes over the live entry.
+		description: `n8n ${context.getMode() === 'manual' ? 'test' : 'trigger'} ${(node.webhookId ?? node.id).replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`,
 		statuses,
 		lists,
 		switchToAlt: event.value === 'dispo' && (context.getNodeParameter('switchToAlt', false) as boolean),
@@ -201,11 +215,10 @@ async function registrationSettings(context: IHookFunctions): Promise<Registrati
 }
 
 /** Runs a registration step with clear, redacted errors. */
-async function withVicidial<T>(context: IHookFunctions, step: (settings: RegistrationSettings, client: Awaited<ReturnType<typeof clientFor>>) => Promise<T>): Promise<T> {
-	const settings = await registrationSettings(context);
+async function withClient<T>(context: IHookFunctions, step: (client: Awaited<ReturnType<typeof clientFor>>) => Promise<T>): Promise<T> {
 	const client = await clientFor(context);
 	try {
-		return await step(settings, client);
+		return await step(client);
 	} catch (error) {
 		throw hookError(context, error, client.connection.secrets);
 	}
@@ -219,6 +232,16 @@ function hookError(context: IHookFunctions, error: unknown, secrets: readonly st
 	}
 	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
 }
+
+/** Where the entries registered are remembered: the test URL's apart, so a test never touches the live ones. */
+const registrationsKey = (context: IHookFunctions) => (context.getMode() === 'manual' ? 'testRegistrations' : 'registrations');
+
+const storedRegistrations = (context: IHookFunctions): Registration[] =>
+	((context.getWorkflowStaticData('node')[registrationsKey(context)] ?? []) as unknown as Registration[]).filter(
+		(r) => r && typeof r.owner === 'string' && Number.isFinite(Number(r.urlId)) && typeof r.entryType === 'string' && typeof r.urlType === 'string',
+	);
+
+const sameEntry = (a: Registration, b: Registration) => a.owner === b.owner && Number(a.urlId) === Number(b.urlId) && a.entryType === b.entryType && a.urlType === b.urlType;
 
 const registering = (context: IHookFunctions) => registrable.includes(context.getNodeParameter('event') as CallEventName) && context.getNodeParameter('register', false) === true;
 
@@ -243,33 +266,56 @@ export class VicidialCallEventTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
-			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			// responseData is what n8n answers at once (onReceived); without it n8n sends the word "firstEntryJson".
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
+			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
 		],
 		properties,
+	};
+
+	methods = {
+		loadOptions: {
+			/** The variables VICIdial fills for the chosen event, its usual ones first. */
+			async eventFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const spec = eventSpec(String(this.getCurrentNodeParameter('event') ?? 'dispo'));
+				const rest = spec.available.filter((f) => !spec.defaults.includes(f)).sort((a, b) => a.localeCompare(b));
+				return [
+					...spec.defaults.map((f) => ({ name: f, value: f, description: 'Sent by default' })),
+					...rest.map((f) => ({ name: f, value: f })),
+				];
+			},
+		},
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!registering(this)) return true;
-				const found = await withVicidial(this, async (settings, client) => await registrationExists(client, settings));
+				const settings = await registrationSettings(this);
+				const found = await withClient(this, async (client) => await registrationExists(client, settings));
 				if (!found) return false;
-				this.getWorkflowStaticData('node').registrations = found as unknown as IDataObject[];
+				this.getWorkflowStaticData('node')[registrationsKey(this)] = found as unknown as IDataObject[];
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				if (!registering(this)) return true;
-				const done = await withVicidial(this, async (settings, client) => await register(client, settings));
-				this.getWorkflowStaticData('node').registrations = done as unknown as IDataObject[];
+				const settings = await registrationSettings(this);
+				const previous = storedRegistrations(this);
+				const done = await withClient(this, async (client) => {
+					const added = await register(client, settings);
+					// Entries this node registered before under other settings (other campaigns) are switched off.
+					await unregister(client, previous.filter((old) => !added.some((now) => sameEntry(old, now))));
+					return added;
+				});
+				this.getWorkflowStaticData('node')[registrationsKey(this)] = done as unknown as IDataObject[];
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				const registrations = (staticData.registrations ?? []) as unknown as Registration[];
-				if (!registering(this) || registrations.length === 0) return true;
-				await withVicidial(this, async (settings, client) => await unregister(client, settings, registrations));
-				delete staticData.registrations;
+				// What was registered is in the static data: switching it off needs neither the token nor the current settings.
+				const registrations = storedRegistrations(this);
+				if (registrations.length === 0) return true;
+				await withClient(this, async (client) => await unregister(client, registrations));
+				delete this.getWorkflowStaticData('node')[registrationsKey(this)];
 				return true;
 			},
 		},
@@ -303,10 +349,9 @@ export class VicidialCallEventTrigger implements INodeType {
 		const parsed = parseCallRequest(event, received, fieldsOf(this, event));
 		const json: IDataObject = { ...(parsed.json as IDataObject), received_at: new Date().toISOString(), method: request.method };
 		if (options.includeRaw === true) {
-			const raw = { ...received };
-			delete raw[TOKEN_PARAMETER];
-			json.raw = raw;
+			// Never the token, nor a password someone made VICIdial send.
+			json.raw = Object.fromEntries(Object.entries(received).filter(([key]) => key !== TOKEN_PARAMETER && !SECRET_VARIABLES.test(key)));
 		}
-		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: 'OK' };
+		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: RESPONSE_TEXT };
 	}
 }

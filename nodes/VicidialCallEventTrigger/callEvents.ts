@@ -3,6 +3,18 @@
  * built (with VICIdial's --A--name--B-- placeholders), and how an incoming request becomes a
  * typed item. Pure functions, so the URL a user pastes and the parsing of what VICIdial sends
  * back are tested together.
+ *
+ * How VICIdial sends them (VICIdial 2.14, as its public source behaves):
+ * - Start, Dispo, Dead Call and Pause-Max URLs are requested by the web server's PHP with a plain
+ *   GET. A leading VAR is removed, each known --A--name--B-- is replaced by the value trimmed and
+ *   URL-encoded (PHP urlencode: space as +), placeholders it does not know stay as they are.
+ *   Exception: dispo_name is encoded twice, so it arrives with + for spaces.
+ * - No-Agent and Add Lead URLs are requested by a Perl script through wget (GET): values are put
+ *   in as they are, only spaces become +. A value holding &, # or % therefore arrives cut or
+ *   changed; nothing on our side can undo that.
+ * - Agent screen events are posted by the agent's browser to a script on the VICIdial web server
+ *   only (colons are stripped from the URL). VICIdial's extras/get2post.php, copied into agc/,
+ *   forwards them to an outside address as a form POST; that is the URL we build for them.
  */
 import { createHash, timingSafeEqual } from 'crypto';
 
@@ -20,7 +32,28 @@ export interface CallEventSpec {
 	entryType?: 'campaign' | 'ingroup';
 	/** Variables sent by default (the user may pick others). */
 	defaults: string[];
+	/** Every variable VICIdial fills for this event (besides custom lead fields where noted). */
+	available: string[];
+	/** Whether VICIdial fills custom lead field labels too. */
+	customFields: boolean;
 }
+
+/** Lead variables VICIdial fills from the lead record for calls with an agent. */
+const LEAD_VARIABLES = [
+	'lead_id', 'vendor_lead_code', 'vendor_id', 'source_id', 'list_id', 'list_name', 'list_description', 'entry_list_id', 'gmt_offset_now', 'phone_code',
+	'phone_number', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2', 'address3', 'city', 'state', 'province',
+	'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments', 'called_count', 'rank', 'owner',
+	'entry_date',
+];
+/** Agent, session and call variables of the agent screen (Start, Dispo and Dead Call URLs). */
+const AGENT_CALL_VARIABLES = [
+	'user', 'fullname', 'user_group', 'agent_email', 'campaign', 'phone_login', 'original_phone_login', 'fronter', 'closer', 'group', 'channel_group',
+	'SQLdate', 'epoch', 'uniqueid', 'customer_zap_channel', 'customer_server_ip', 'server_ip', 'SIPexten', 'session_id', 'phone', 'parked_by',
+	'dialed_number', 'dialed_label', 'camp_script', 'in_script', 'agent_log_id', 'call_id', 'closecallid', 'xfercallid', 'dispo', 'talk_time',
+	'talk_time_min', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five', 'camp_custom_one',
+	'camp_custom_two', 'camp_custom_three', 'camp_custom_four', 'camp_custom_five',
+];
+const DID_VARIABLES = ['did_id', 'did_extension', 'did_pattern', 'did_description', 'did_custom_one', 'did_custom_two', 'did_custom_three', 'did_custom_four', 'did_custom_five'];
 
 export const CALL_EVENTS: CallEventSpec[] = [
 	{
@@ -31,15 +64,22 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		altUrlType: 'dispo',
 		entryType: 'campaign',
 		defaults: ['lead_id', 'dispo', 'talk_time', 'phone_number', 'user', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'recording_id', 'term_reason', 'callback_datetime', 'call_notes', 'epoch'],
+		available: [
+			...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, ...DID_VARIABLES, 'dispo_name', 'talk_time_ms', 'call_notes', 'callback_lead_status', 'callback_datetime',
+			'term_reason', 'recording_id', 'recording_filename', 'ig_custom_one', 'ig_custom_two', 'ig_custom_three', 'ig_custom_four', 'ig_custom_five',
+		],
+		customFields: true,
 	},
 	{
 		value: 'start',
 		name: 'Call Started',
-		setting: 'Start Call URL (campaign or in-group; not for manual dial calls)',
+		setting: 'Start Call URL (campaign or in-group)',
 		description: 'A call was sent to an agent',
 		altUrlType: 'start',
 		entryType: 'campaign',
 		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'group', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
+		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, 'did_id', 'did_extension', 'did_pattern', 'did_description'],
+		customFields: true,
 	},
 	{
 		value: 'noAgent',
@@ -48,7 +88,16 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		description: 'A call ended without an agent: drop, no answer, busy, timeout',
 		altUrlType: 'noagent',
 		entryType: 'campaign',
-		defaults: ['lead_id', 'phone_number', 'status', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
+		defaults: ['lead_id', 'phone_number', 'status', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'SQLdate'],
+		available: [
+			'lead_id', 'entry_date', 'modify_date', 'status', 'dispo', 'user', 'vendor_lead_code', 'vendor_id', 'source_id', 'list_id', 'list_name',
+			'list_description', 'phone_code', 'phone_number', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2', 'address3',
+			'city', 'state', 'province', 'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments',
+			'called_count', 'last_local_call_time', 'rank', 'owner', 'dialed_number', 'dialed_label', 'user_custom_one', 'user_custom_two',
+			'user_custom_three', 'user_custom_four', 'user_custom_five', 'full_name', 'launch_user', 'did_id', 'did_extension', 'did_pattern',
+			'did_description', 'closecallid', 'uniqueid', 'call_id', 'user_group', 'campaign', 'campaign_id', 'group', 'function', 'SQLdate',
+		],
+		customFields: false,
 	},
 	{
 		value: 'addLead',
@@ -58,48 +107,59 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		altUrlType: 'addlead',
 		entryType: 'ingroup',
 		defaults: ['lead_id', 'vendor_lead_code', 'list_id', 'phone_number', 'phone_code', 'did_id', 'did_extension', 'did_pattern', 'did_description', 'uniqueid', 'call_id'],
+		available: [
+			'lead_id', 'vendor_lead_code', 'vendor_id', 'list_id', 'list_name', 'list_description', 'phone_number', 'phone_code', 'did_id', 'did_extension',
+			'did_pattern', 'did_description', 'closecallid', 'uniqueid', 'call_id', 'function', 'SQLdate',
+		],
+		customFields: false,
 	},
 	{
 		value: 'deadCall',
 		name: 'Customer Hung Up During a Call',
 		setting: 'Dead Call Trigger URL (campaign)',
 		description: 'The customer hung up while the agent was still on the call',
-		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'list_id', 'uniqueid', 'call_id', 'epoch'],
+		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'list_id', 'uniqueid', 'call_id', 'talk_time', 'dead_time', 'epoch'],
+		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, ...DID_VARIABLES, 'dispo_name', 'talk_time_ms', 'call_notes', 'recording_id', 'recording_filename', 'dead_time', 'ig_custom_one'],
+		customFields: true,
 	},
 	{
 		value: 'pauseMax',
 		name: 'Agent Paused Too Long',
 		setting: 'Pause Max URL (campaign)',
 		description: 'An agent stayed paused longer than the campaign allows (only agent variables exist here)',
-		defaults: ['user', 'fullname', 'campaign', 'user_group', 'agent_email'],
+		defaults: ['user', 'fullname', 'campaign', 'user_group', 'agent_email', 'epoch'],
+		available: [
+			'user', 'fullname', 'campaign', 'user_group', 'agent_email', 'phone_login', 'original_phone_login', 'SQLdate', 'epoch', 'server_ip', 'SIPexten',
+			'session_id', 'agent_log_id', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five',
+			'camp_custom_one', 'camp_custom_two', 'camp_custom_three', 'camp_custom_four', 'camp_custom_five',
+		],
+		customFields: false,
 	},
 	{
 		value: 'agentEvent',
 		name: 'Agent Screen Event',
-		setting: 'Agent Push URL (system settings)',
+		setting: 'Agent Push URL (System Settings), through get2post.php',
 		description: 'An event pushed by the agent screen, such as logged_in, state_paused or dispo_set',
 		defaults: ['user', 'event', 'message', 'lead_id', 'counter'],
+		available: ['user', 'event', 'message', 'lead_id', 'epoch', 'agent_log_id', 'counter'],
+		customFields: false,
 	},
 ];
 
-/** Variables VICIdial can fill, with how their values are typed. */
-const INTEGER_FIELDS = new Set(['lead_id', 'list_id', 'entry_list_id', 'talk_time', 'called_count', 'recording_id', 'epoch', 'agent_log_id', 'counter', 'session_id', 'closecallid', 'xfercallid', 'called_since_last_reset_count']);
+/** Variables VICIdial fills with a password: never asked for, never accepted as a custom field. */
+export const SECRET_VARIABLES = /^(pass|phone_pass|orig_pass)$/i;
+
+/** Whole numbers (an empty value becomes null). */
+const INTEGER_FIELDS = new Set([
+	'lead_id', 'list_id', 'entry_list_id', 'talk_time', 'talk_time_ms', 'talk_time_min', 'dead_time', 'called_count', 'recording_id', 'epoch',
+	'agent_log_id', 'counter', 'session_id', 'closecallid', 'xfercallid', 'rank', 'did_id',
+]);
 const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
+/** Encoded twice by VICIdial: + stands for a space even after decoding. */
+const DOUBLE_ENCODED = new Set(['dispo_name']);
 
 /** Every variable offered in the editor (VICIdial names). */
-export const KNOWN_FIELDS: string[] = [
-	...new Set([
-		...CALL_EVENTS.flatMap((e) => e.defaults),
-		'vendor_lead_code', 'source_id', 'list_id', 'gmt_offset_now', 'called_since_last_reset', 'phone_code', 'phone_number', 'title', 'first_name',
-		'middle_initial', 'last_name', 'address1', 'address2', 'address3', 'city', 'state', 'province', 'postal_code', 'country_code', 'gender',
-		'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments', 'lead_id', 'campaign', 'phone_login', 'group', 'channel_group', 'SQLdate',
-		'epoch', 'uniqueid', 'customer_zap_channel', 'server_ip', 'SIPexten', 'session_id', 'dialed_number', 'dialed_label', 'rank', 'owner',
-		'recording_filename', 'recording_id', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five',
-		'list_description', 'entry_date', 'did_id', 'did_extension', 'did_pattern', 'did_description', 'closecallid', 'called_count', 'xfercallid',
-		'agent_log_id', 'entry_list_id', 'call_id', 'user_group', 'list_name', 'talk_time', 'dispo', 'call_notes', 'callback_lead_status',
-		'callback_datetime', 'term_reason', 'status', 'user', 'fullname', 'agent_email', 'event', 'message', 'counter',
-	]),
-].sort();
+export const KNOWN_FIELDS: string[] = [...new Set(CALL_EVENTS.flatMap((e) => e.available))].sort((a, b) => a.localeCompare(b));
 
 /** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
 export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
@@ -108,7 +168,7 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9]{16,128}$/;
 /** The query parameter that carries the secret (VICIdial cannot send headers). */
 export const TOKEN_PARAMETER = 'n8n_token';
 
-const UNFILLED = /^--A--[A-Za-z0-9_]+--B--$/;
+const UNFILLED = /^--A--[A-Za-z0-9_]+--B--$/i;
 
 export function eventSpec(name: string): CallEventSpec {
 	const spec = CALL_EVENTS.find((e) => e.value === name);
@@ -116,18 +176,50 @@ export function eventSpec(name: string): CallEventSpec {
 	return spec;
 }
 
+/** The query part: the token first, then one placeholder per field. */
+function callQuery(token: string, fields: string[]): string {
+	const secret = fields.find((f) => SECRET_VARIABLES.test(f));
+	if (secret) throw new Error(`"${secret}" would make VICIdial put a password into the URL`);
+	const bad = fields.find((f) => !FIELD_NAME.test(f));
+	if (bad) throw new Error(`"${bad}" is not a VICIdial variable or custom field label`);
+	return [`${TOKEN_PARAMETER}=${token}`, ...fields.map((f) => `${f}=--A--${f}--B--`)].join('&');
+}
+
 /**
- * The URL to put in VICIdial: VAR (VICIdial fills variables only in URLs that start with it),
- * the webhook URL, the token and one placeholder per field.
+ * The URL to put in VICIdial. Call URLs: VAR (VICIdial's marker for URLs with variables), the
+ * webhook URL, the token and one placeholder per field. Agent screen events: get2post.php on the
+ * VICIdial web server, told to post the same query to the webhook (its address without the
+ * scheme, which get2post.php puts back from HTTPURLTOPOST or HTTPSURLTOPOST).
  */
-export function buildCallUrl(webhookUrl: string, token: string, fields: string[]): string {
-	const query = [`${TOKEN_PARAMETER}=${token}`, ...fields.map((f) => `${f}=--A--${f}--B--`)].join('&');
+export function buildCallUrl(webhookUrl: string, token: string, fields: string[], event: CallEventName = 'dispo'): string {
+	const query = callQuery(token, fields);
+	if (event === 'agentEvent') {
+		const https = /^https:\/\//i.test(webhookUrl);
+		const address = webhookUrl.replace(/^https?:\/\//i, '');
+		return `get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&${https ? 'HTTPSURLTOPOST' : 'HTTPURLTOPOST'}=${address}${address.includes('?') ? '&' : '?'}${query}`;
+	}
 	return `VAR${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}${query}`;
 }
 
 /** The field names that were asked for: chosen variables plus custom field labels, de-duplicated. */
 export function requestedFields(fields: string[], customFields: string[]): string[] {
 	return [...new Set([...fields, ...customFields].map((f) => f.trim()).filter((f) => f !== ''))];
+}
+
+/**
+ * An n8n expression for the editor that shows the same URL as buildCallUrl, with a marker where
+ * the webhook's Production URL goes (no n8n expression gives a node its own webhook URL).
+ */
+export function urlPreviewExpression(callMarker: string, agentMarker: string): string {
+	const defaults = JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.defaults])));
+	const fields =
+		`(($parameter["fields"] || []).length ? $parameter["fields"] : ${defaults}[$parameter["event"]])` +
+		`.concat(${JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value))}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f !== "") : [])` +
+		'.filter((f, i, all) => all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))';
+	const query = `"${TOKEN_PARAMETER}=" + $parameter["token"] + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("")`;
+	const agent = `"get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=${agentMarker}?" + ${query}`;
+	const call = `"VAR${callMarker}?" + ${query}`;
+	return `={{ $parameter["event"] === "agentEvent" ? ${agent} : ${call} }}`;
 }
 
 /** Compares without leaking, through timing, how much of the token was right. */
@@ -228,25 +320,27 @@ function firstValue(value: unknown): string | undefined {
 
 /**
  * Turns what VICIdial sent (query string and/or form body, already URL-decoded with + as space)
- * into typed fields. Placeholders VICIdial did not fill are left out (and listed), numbers become
- * numbers, empty numbers null, and the token never reaches the item.
+ * into typed fields. Placeholders VICIdial did not fill are left out (and listed), values are
+ * trimmed as VICIdial trims them, numbers become numbers, empty numbers null, and the token
+ * never reaches the item.
  */
 export function parseCallRequest(event: CallEventName, received: Record<string, unknown>, fields: string[]): ParsedCall {
 	const json: Record<string, unknown> = { call_event: event };
 	const unfilled: string[] = [];
-	const names = fields.length > 0 ? fields : Object.keys(received).filter((k) => k !== TOKEN_PARAMETER && FIELD_NAME.test(k));
+	const names = fields.length > 0 ? fields : Object.keys(received).filter((k) => FIELD_NAME.test(k));
 	for (const name of names) {
-		if (name === TOKEN_PARAMETER) continue;
+		if (name === TOKEN_PARAMETER || SECRET_VARIABLES.test(name)) continue;
 		const raw = firstValue(received[name]);
 		if (raw === undefined) continue;
-		const value = raw.trim();
+		let value = raw.trim();
 		if (UNFILLED.test(value)) {
 			unfilled.push(name);
 			continue;
 		}
+		if (DOUBLE_ENCODED.has(name)) value = value.replace(/\+/g, ' ');
 		if (INTEGER_FIELDS.has(name)) json[name] = /^-?\d+$/.test(value) ? Number(value) : value === '' ? null : value;
-		else if (DECIMAL_FIELDS.has(name)) json[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === '' ? null : value;
-		else json[name] = raw;
+		else if (DECIMAL_FIELDS.has(name)) json[name] = /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : value === '' ? null : value;
+		else json[name] = value;
 	}
 	if (unfilled.length > 0) json.unfilled_fields = unfilled;
 	return { json, unfilled };

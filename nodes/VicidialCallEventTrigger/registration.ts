@@ -13,6 +13,8 @@ export interface Registration {
 	/** Campaign or in-group id. */
 	owner: string;
 	urlId: number;
+	entryType: string;
+	urlType: string;
 }
 
 export interface RegistrationSettings {
@@ -51,6 +53,8 @@ export async function listOurUrls(client: Client, settings: RegistrationSettings
 	return answer.records.filter((r) => text(r.url_description) === settings.description || text(r.url_address) === settings.address);
 }
 
+const statusesValue = (settings: RegistrationSettings) => (settings.statuses.length > 0 ? settings.statuses.join(' ') : '---ALL---');
+
 function entryValues(settings: RegistrationSettings, owner: string, altUrlId: string | undefined, active: boolean): Record<string, unknown> {
 	const values: Record<string, unknown> = {
 		campaign_id: owner,
@@ -61,20 +65,34 @@ function entryValues(settings: RegistrationSettings, owner: string, altUrlId: st
 		url_description: settings.description,
 	};
 	if (altUrlId !== undefined) values.alt_url_id = altUrlId;
-	if (settings.event.altUrlType === 'dispo') values.url_statuses = settings.statuses.length > 0 ? settings.statuses.join(' ') : '---ALL---';
+	// VICIdial calls a dispo entry only for the statuses it lists: ---ALL--- stands for every status.
+	if (settings.event.altUrlType === 'dispo') values.url_statuses = statusesValue(settings);
 	// On an update, an empty list filter must be cleared explicitly; on an add, not sending it means all lists.
 	if (settings.lists.length > 0) values.url_lists = settings.lists.join(' ');
 	else if (altUrlId !== undefined) values.url_lists = '--BLANK--';
 	return values;
 }
 
+const registration = (settings: RegistrationSettings, owner: string, urlId: number): Registration => ({
+	owner,
+	urlId,
+	entryType: settings.event.entryType ?? 'campaign',
+	urlType: settings.event.altUrlType ?? 'dispo',
+});
+
 /** True when every owner has an active entry with exactly our current address. */
 export async function registrationExists(client: Client, settings: RegistrationSettings): Promise<Registration[] | undefined> {
 	const found: Registration[] = [];
 	for (const owner of settings.owners) {
-		const ours = (await listOurUrls(client, settings, owner)).filter((r) => text(r.active) === 'Y' && text(r.url_address) === settings.address);
+		const ours = (await listOurUrls(client, settings, owner)).filter(
+			(r) =>
+				text(r.active) === 'Y' &&
+				text(r.url_address) === settings.address &&
+				text(r.url_lists).trim() === settings.lists.join(' ') &&
+				(settings.event.altUrlType !== 'dispo' || text(r.url_statuses).trim() === statusesValue(settings)),
+		);
 		if (ours.length === 0) return undefined;
-		found.push({ owner, urlId: Number(ours[0].url_id) });
+		found.push(registration(settings, owner, Number(ours[0].url_id)));
 	}
 	return found;
 }
@@ -92,7 +110,7 @@ export async function register(client: Client, settings: RegistrationSettings): 
 			await client.call(updateAltUrl(), entryValues(settings, owner, String(urlId), true));
 			// Any second entry of ours (from an older address) is switched off.
 			for (const extra of existing.slice(1)) if (text(extra.active) === 'Y') await client.call(updateAltUrl(), { ...entryValues(settings, owner, text(extra.url_id), false), url_address: undefined, url_description: undefined });
-			done.push({ owner, urlId });
+			done.push(registration(settings, owner, urlId));
 			continue;
 		}
 		const added = await client.call(addAltUrl(), entryValues(settings, owner, undefined, true)).catch((error: unknown) => error);
@@ -110,7 +128,7 @@ export async function register(client: Client, settings: RegistrationSettings): 
 		const printed = answer.records[0]?.url_id;
 		const urlId = typeof printed === 'number' ? printed : Number((await listOurUrls(client, settings, owner))[0]?.url_id ?? NaN);
 		if (!Number.isFinite(urlId)) throw new VicidialError('malformed', `VICIdial did not say which alternate URL it added for ${owner}`, { hint: 'Check the campaign in VICIdial.' });
-		done.push({ owner, urlId });
+		done.push(registration(settings, owner, urlId));
 	}
 	return done;
 }
@@ -124,9 +142,16 @@ function notAltError(settings: RegistrationSettings, owner: string): VicidialErr
 	});
 }
 
-/** Switches our entries off (kept, so re-activation finds and reuses them). */
-export async function unregister(client: Client, settings: RegistrationSettings, registrations: Registration[]): Promise<void> {
-	for (const { owner, urlId } of registrations) {
-		await client.call(updateAltUrl(), { campaign_id: owner, entry_type: settings.event.entryType, url_type: settings.event.altUrlType, alt_url_id: String(urlId), active: false });
+/**
+ * Switches our entries off (kept, so re-activation finds and reuses them). Only entries still
+ * listed under that id with one of our descriptions: VICIdial would otherwise change the only URL
+ * of that type when the id is unknown, which could be someone else's.
+ */
+export async function unregister(client: Client, registrations: Registration[]): Promise<void> {
+	for (const { owner, urlId, entryType, urlType } of registrations) {
+		const listed = await client.call(listAltUrls(), { campaign_id: owner, entry_type: entryType, url_type: urlType }, { emptyOnNoRecords: true });
+		const ours = listed.records.find((r) => Number(r.url_id) === Number(urlId) && /^n8n (trigger|test) /.test(text(r.url_description)));
+		if (!ours || text(ours.active) === 'N') continue;
+		await client.call(updateAltUrl(), { campaign_id: owner, entry_type: entryType, url_type: urlType, alt_url_id: String(urlId), active: false });
 	}
 }

@@ -1199,6 +1199,12 @@ export interface WebhookRequestResult {
 	response: IWebhookResponseData;
 	/** What the node itself wrote to the HTTP response (refusals), if anything. */
 	sent?: { status: number; body: string; contentType?: string };
+	/**
+	 * What n8n answers at once for a webhook in responseMode 'onReceived' that started the workflow
+	 * (n8n 2.x: the description's responseData when set and not 'noData', else the node's
+	 * webhookResponse, else { message: 'Workflow was started' }); undefined otherwise.
+	 */
+	onReceivedAnswer?: unknown;
 	staticData: IDataObject;
 }
 
@@ -1302,11 +1308,19 @@ export async function callWebhook(options: WebhookRequestOptions): Promise<Webho
 	);
 	const response = await nodeType.webhook.call(context);
 	capture('webhook items', response.workflowData ?? []);
-	return { response, sent, staticData: plainStaticData(workflow.staticData) };
+	const description = nodeType.description.webhooks?.find((w) => w.name === (options.webhookName ?? 'default'));
+	let onReceivedAnswer: unknown;
+	if (description?.responseMode === 'onReceived' && response.noWebhookResponse !== true && response.workflowData !== undefined) {
+		const responseData = description.responseData ?? 'firstEntryJson';
+		onReceivedAnswer = responseData === 'noData' ? undefined : responseData ? responseData : (response.webhookResponse ?? { message: 'Workflow was started' });
+	}
+	return { response, sent, onReceivedAnswer, staticData: plainStaticData(workflow.staticData) };
 }
 
 export interface HookOptions extends CommonNodeOptions {
 	method: 'checkExists' | 'create' | 'delete';
+	/** 'trigger' (default): activation of the workflow; 'manual': the test webhook n8n registers while listening for a test event. */
+	mode?: 'trigger' | 'manual';
 	staticData?: IDataObject;
 	nodeName?: string;
 }
@@ -1316,7 +1330,11 @@ export async function runWebhookHook(options: HookOptions): Promise<{ result?: b
 	const { nodeType, node, workflow, additionalData } = webhookWorkflow(options);
 	const hook = nodeType.webhookMethods?.default?.[options.method];
 	if (typeof hook !== 'function') throw new UnexpectedError(`n8n harness: no webhookMethods.default.${options.method}`);
-	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData(workflow, node, 'default', 'GET'));
+	const manual = options.mode === 'manual';
+	const context = new HookContext(workflow, node, additionalData, manual ? 'manual' : 'trigger', manual ? 'manual' : 'activate', {
+		...webhookData(workflow, node, 'default', 'GET'),
+		...(manual ? { isTest: true } : {}),
+	});
 	let result: boolean | undefined;
 	let error: Error | undefined;
 	try {

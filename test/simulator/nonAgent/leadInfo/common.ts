@@ -1,6 +1,6 @@
 /** What the lead information handlers share: right checks, output delimiters, campaign limits, custom field tables. */
 import { s, type Row, type Table } from '../../db';
-import { ciEq, numEqStr } from '../../mysql';
+import { ciEq, numEqStr, sqlLiteral } from '../../mysql';
 import type { SimState } from '../../state';
 import { level, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
@@ -35,6 +35,22 @@ export function listVisible(state: SimState, userGroup: string, listId: string |
 	return state.db
 		.t('vicidial_lists')
 		.rows.some((r) => numEqStr(Number(r.list_id), s(listId)) && (camps === null || camps.some((x) => ciEq(r.campaign_id, x))));
+}
+
+/**
+ * echo the answer, then api_log() it: the script logs the answer itself as the result reason,
+ * inside single quotes and unescaped, so a value with an apostrophe (O'Brien) or a trailing
+ * backslash breaks the INSERT and the answer already printed goes out as an HTTP 500.
+ */
+export function sayLoggingOutput(c: NaContext, fn: string, output: string): void {
+	c.out.echo(output);
+	logOutput(c, fn, output);
+}
+
+/** The api_log() whose result reason carries the answer (see sayLoggingOutput). */
+export function logOutput(c: NaContext, fn: string, output: string): void {
+	sqlLiteral(`${fn} ${output}`, "'");
+	c.log();
 }
 
 /** A custom_<list_id> table, when one was created (the seed has none). */

@@ -4,6 +4,7 @@ import { ciEq, numEqStr, sqlLiteral } from '../../mysql';
 import type { SimState } from '../../state';
 import { level, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
+import { customTable as customFieldsTable } from '../leadWrite/customFields';
 
 /** vdc_agent_api_access=1, active, user_level above `above`, plus the function's own rights. */
 export function userAllowed(c: NaContext, above: number, extra: (r: Row) => boolean): number {
@@ -53,9 +54,13 @@ export function logOutput(c: NaContext, fn: string, output: string): void {
 	c.log();
 }
 
-/** A custom_<list_id> table, when one was created (the seed has none). */
+/**
+ * A custom_<list_id> table, when one was created (the seed has none). One model for custom fields
+ * across the simulator: the definitions in vicidial_lists_fields and the tables leadWrite/customFields.ts
+ * creates and writes (add_lead, update_lead) are the ones read here.
+ */
 export function customTable(state: SimState, listId: string): Table | undefined {
-	return state.db.tables.get(`custom_${listId}`);
+	return customFieldsTable(state.db, listId);
 }
 
 /** The lead columns printed for a whole lead, in order. */

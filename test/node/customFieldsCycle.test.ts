@@ -117,4 +117,15 @@ describe.each(targetNames)('custom fields full cycle against the %s', (targetNam
 		const standard = await run({ parameters: lead('getField', { leadId: '16', fieldName: 'last_name' }), continueOnFail: true });
 		expect(json(standard)[0].error).toBe("Item 1: VICIdial failed part-way through (HTTP 500) after printing: O'Brien");
 	});
+
+	test('accents and a multi-line note are stored as sent; Get Field reads them back, Get All Info cannot', async () => {
+		const added = await run({ parameters: lead('add', { phoneNumber: '3125550177', listId: '101', customFieldsUi: customFieldsUi({ fav_color: 'café crème', notes_cf: 'first line\nsecond line' }) }) });
+		expect(json(added)[0]).toMatchObject({ lead_id: 16, message: 'LEAD HAS BEEN ADDED' });
+		expect(customRow(target, 16)).toEqual({ lead_id: '16', fav_color: 'café crème', contract_no: '', notes_cf: 'first line\nsecond line' });
+		expect(await getField('fav_color')).toEqual([{ lead_id: 16, field_name: 'fav_color', value: 'café crème' }]);
+		expect(await getField('notes_cf')).toEqual([{ lead_id: 16, field_name: 'notes_cf', value: 'first line\nsecond line' }]);
+		// VICIdial prints the line break inside its tab-separated row: the row is cut in two
+		const all = await run({ parameters: lead('getAllInfo', { leadId: '16', additionalFields: { customFields: true } }), continueOnFail: true });
+		expect(String(json(all)[0].error)).toMatch(/^Item 1: The answer is incomplete: row 2 has 1 fields where 32 were expected \(/);
+	});
 });

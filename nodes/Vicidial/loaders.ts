@@ -18,6 +18,8 @@ export interface LoaderDefinition {
 	value: string;
 	label(record: ParsedRecord): string;
 	description?(record: ParsedRecord): string | undefined;
+	/** A VICIdial error that means the server cannot list these things, and what to tell the user then. */
+	unavailable?: { match: RegExp; message: string };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -35,6 +37,20 @@ export const LOADERS: Partial<Record<LoaderName, LoaderDefinition>> = {
 		value: 'group_id',
 		label: (r) => named(r.group_id, r.group_name),
 	},
+	// VICIdial has no function that only lists lists: list_custom_fields for every list does,
+	// but only on systems with custom list fields enabled.
+	lists: {
+		fn: 'list_custom_fields',
+		values: { list_id: '---ALL---' },
+		value: 'list_id',
+		label: (r) => named(r.list_id, r.list_name),
+		description: (r) => [text(r.campaign_id) && `Campaign: ${text(r.campaign_id)}`, text(r.active) && `Active: ${text(r.active)}`].filter((p) => p).join(' · ') || undefined,
+		unavailable: {
+			match: /CUSTOM LIST FIELDS ARE NOT ENABLED/,
+			message:
+				'VICIdial lists its lists only when custom list fields are enabled (Admin → System Settings → Custom Fields). Enter the list ID with an expression instead, or enable custom fields.',
+		},
+	},
 	agents: {
 		fn: 'logged_in_agents',
 		value: 'user',
@@ -45,7 +61,8 @@ export const LOADERS: Partial<Record<LoaderName, LoaderDefinition>> = {
 
 /** The entry a loader reads; throws if the node lost it (a unit test keeps them in step). */
 export function loaderEntry(definition: LoaderDefinition) {
-	const spec = nonAgentFunctions.find((f) => f.fn === definition.fn && !f.run);
+	// the plain entry of the function if there is one (an operation made of calls may share its fn)
+	const spec = nonAgentFunctions.find((f) => f.fn === definition.fn && !f.run) ?? nonAgentFunctions.find((f) => f.fn === definition.fn);
 	if (!spec) throw new Error(`No entry for ${definition.fn}`);
 	return spec;
 }
@@ -67,13 +84,16 @@ async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		throw loaderError(context, error, secrets);
+		throw loaderError(context, error, secrets, definition);
 	}
 }
 
-function loaderError(context: ILoadOptionsFunctions, error: unknown, secrets: readonly string[]) {
+function loaderError(context: ILoadOptionsFunctions, error: unknown, secrets: readonly string[], definition: LoaderDefinition) {
 	if (error instanceof VicidialError) {
 		const message = redact(error.message, secrets);
+		if (definition.unavailable?.match.test(message)) {
+			return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message: definition.unavailable.message, description: message });
+		}
 		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
 	}
 	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));

@@ -54,11 +54,14 @@ export function runSql(sql: string): string {
 export function customRow(target: Target, leadId: number, listId = CUSTOM_LIST): Record<string, string | null> | undefined {
 	if (target.sim) {
 		const row = target.sim.state.db.tables.get(`custom_${listId}`)?.find((r) => r.lead_id === String(leadId));
-		return row ? { ...row } : undefined;
+		// the simulator keeps bytes as latin1 strings, like PHP: decode them as the UTF-8 they are
+		return row ? Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : Buffer.from(String(v), 'latin1').toString('utf8')])) : undefined;
 	}
 	const out = runSql(`SELECT * FROM custom_${listId} WHERE lead_id=${leadId}`);
 	if (out.trim() === '') return undefined;
 	const names = ['lead_id', ...CUSTOM_FIELDS.map((f) => f.label)];
 	const values = out.replace(/\n$/, '').split('\t');
-	return Object.fromEntries(names.map((n, i) => [n, values[i] === 'NULL' ? null : values[i]]));
+	// the client's batch output escapes newline, tab, backslash and NUL
+	const unescape = (v: string) => v.replace(/\\([nt0\\])/g, (_m, c: string) => ({ n: '\n', t: '\t', '0': '\0', '\\': '\\' })[c] as string);
+	return Object.fromEntries(names.map((n, i) => [n, values[i] === 'NULL' ? null : unescape(values[i])]));
 }

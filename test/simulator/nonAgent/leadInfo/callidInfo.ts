@@ -3,7 +3,7 @@ import { s, type Row } from '../../db';
 import { ciEq, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { callIdUsable, findCall } from './callLookup';
-import { delimiter, userAllowed, viewReports } from './common';
+import { delimiter, sayLoggingOutput, userAllowed, viewReports } from './common';
 
 /** Inbound prefixes read the inbound log; every other prefix the outbound log. */
 function callType(callId: string): string {
@@ -60,5 +60,5 @@ export function callidInfo(c: NaContext): void {
 	output += detail
 		? `${[callId, custSec, callDate, log.phone_number, type, log.campaign_id, log.list_id, log.status, log.user].map((v) => (typeof v === 'number' ? String(v) : s(v))).join(DL)}\n`
 		: `${callId}${DL}${custSec}\n`;
-	c.say(output);
+	sayLoggingOutput(c, 'callid_info', output);
 }

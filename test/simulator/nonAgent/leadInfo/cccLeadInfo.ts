@@ -4,7 +4,7 @@ import { fmtDateTime, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
 import { callIdUsable, findCall } from './callLookup';
-import { delimiter, LEAD_COLUMNS, listVisible, userAllowed, viewReports } from './common';
+import { delimiter, LEAD_COLUMNS, listVisible, sayLoggingOutput, userAllowed, viewReports } from './common';
 
 export function cccLeadInfo(c: NaContext): void {
 	const { state, p } = c;
@@ -40,5 +40,5 @@ export function cccLeadInfo(c: NaContext): void {
 		return;
 	}
 	output += `${LEAD_COLUMNS.map((col) => s(lead[col])).join(DL)}\n`;
-	c.say(output);
+	sayLoggingOutput(c, 'ccc_lead_info', output);
 }

@@ -1,9 +1,10 @@
 /** What the lead information handlers share: right checks, output delimiters, campaign limits, custom field tables. */
 import { s, type Row, type Table } from '../../db';
-import { ciEq, numEqStr } from '../../mysql';
+import { ciEq, numEqStr, sqlLiteral } from '../../mysql';
 import type { SimState } from '../../state';
 import { level, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
+import { customTable as customFieldsTable } from '../leadWrite/customFields';
 
 /** vdc_agent_api_access=1, active, user_level above `above`, plus the function's own rights. */
 export function userAllowed(c: NaContext, above: number, extra: (r: Row) => boolean): number {
@@ -37,9 +38,29 @@ export function listVisible(state: SimState, userGroup: string, listId: string |
 		.rows.some((r) => numEqStr(Number(r.list_id), s(listId)) && (camps === null || camps.some((x) => ciEq(r.campaign_id, x))));
 }
 
-/** A custom_<list_id> table, when one was created (the seed has none). */
+/**
+ * echo the answer, then api_log() it: the script logs the answer itself as the result reason,
+ * inside single quotes and unescaped, so a value with an apostrophe (O'Brien) or a trailing
+ * backslash breaks the INSERT and the answer already printed goes out as an HTTP 500.
+ */
+export function sayLoggingOutput(c: NaContext, fn: string, output: string): void {
+	c.out.echo(output);
+	logOutput(c, fn, output);
+}
+
+/** The api_log() whose result reason carries the answer (see sayLoggingOutput). */
+export function logOutput(c: NaContext, fn: string, output: string): void {
+	sqlLiteral(`${fn} ${output}`, "'");
+	c.log();
+}
+
+/**
+ * A custom_<list_id> table, when one was created (the seed has none). One model for custom fields
+ * across the simulator: the definitions in vicidial_lists_fields and the tables leadWrite/customFields.ts
+ * creates and writes (add_lead, update_lead) are the ones read here.
+ */
 export function customTable(state: SimState, listId: string): Table | undefined {
-	return state.db.tables.get(`custom_${listId}`);
+	return customFieldsTable(state.db, listId);
 }
 
 /** The lead columns printed for a whole lead, in order. */

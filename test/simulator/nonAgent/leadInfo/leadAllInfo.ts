@@ -2,7 +2,7 @@
 import { s, type Row } from '../../db';
 import { ciEq, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
-import { customTable, delimiter, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, STANDARD_FIELDS, userAllowed, viewReports } from './common';
+import { customTable, delimiter, LEAD_COLUMNS, listVisible, logOutput, modifyLeadsUpTo, STANDARD_FIELDS, userAllowed, viewReports } from './common';
 
 const HIDDEN_TYPES = ['DISPLAY', 'SCRIPT', 'SWITCH', 'BUTTON'];
 
@@ -70,7 +70,7 @@ export function leadAllInfo(c: NaContext): void {
 			}
 			if (header) output += `${[...LEAD_COLUMNS, 'entry_list_id', 'lead_id'].join(DL)}${cfHeader}\n`;
 			output += `${[...LEAD_COLUMNS.map((col) => s(lead[col])), s(lead.entry_list_id), s(lead.lead_id)].join(DL)}${cfData}\n`;
-			c.log();
+			logOutput(c, 'lead_all_info', output);
 		} else {
 			noList++;
 			noListId = s(lead.list_id);

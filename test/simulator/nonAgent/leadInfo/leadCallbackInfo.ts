@@ -3,7 +3,7 @@ import { s, type Row } from '../../db';
 import { numEqStr } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
-import { delimiter, listVisible, userAllowed, viewReports } from './common';
+import { delimiter, listVisible, sayLoggingOutput, userAllowed, viewReports } from './common';
 
 const HEADER = ['lead_id', 'callback_type', 'recipient', 'callback_status', 'lead_status', 'callback_date', 'entry_date', 'user', 'list_id', 'campaign_id', 'user_group', 'customer_timezone', 'customer_time', 'comments'];
 
@@ -45,6 +45,6 @@ export function leadCallbackInfo(c: NaContext): void {
 		if (!print(state.db.t('vicidial_callbacks').filter(ofLead), 'CURRENT')) return;
 	}
 	const enough = ((header === 'NO' || header === '') && output.length > 10) || (header === 'YES' && output.length > 170);
-	if (enough) c.say(output);
+	if (enough) sayLoggingOutput(c, 'lead_callback_info', output);
 	else c.say(`ERROR: lead_callback_info CALLBACK NOT FOUND: ${c.user}|${leadId}|${stage}|${location}\n`);
 }

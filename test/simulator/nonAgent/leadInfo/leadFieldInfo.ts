@@ -2,7 +2,7 @@
 import { s, type Table } from '../../db';
 import { ciEq, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
-import { customTable, listVisible, modifyLeadsUpTo, userAllowed } from './common';
+import { customTable, listVisible, modifyLeadsUpTo, sayLoggingOutput, userAllowed } from './common';
 
 /** `SELECT <field_name> from <table>`: a column name (any case), or an SQL error. */
 function column(table: Table | undefined, name: string): string {
@@ -52,5 +52,5 @@ export function leadFieldInfo(c: NaContext): void {
 	// the user's hide setting is read only on the custom field path
 	const hide = p.get('custom_fields') === 'Y' && Number(state.user(c.user)?.admin_hide_lead_data ?? 0) > 0;
 	if (hide && value.length > 0) value = value.replace(/./g, 'X');
-	c.say(value);
+	sayLoggingOutput(c, 'lead_field_info', value);
 }

@@ -6,7 +6,7 @@ import { s, type Row } from '../../db';
 import { ciEq, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
-import { customTable, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, userAllowed } from './common';
+import { customTable, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, sayLoggingOutput, userAllowed } from './common';
 
 /**
  * Distinct lead ids of the matching call rows. MariaDB keeps the first row it meets for each lead
@@ -85,5 +85,5 @@ export function leadStatusSearch(c: NaContext): void {
 		c.say(`ERROR: lead_status_search NO RESULTS FOUND: ${c.user}|${leadId}|${status}|\n`);
 		return;
 	}
-	c.say(output);
+	sayLoggingOutput(c, 'lead_status_search', output);
 }

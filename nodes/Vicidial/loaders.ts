@@ -37,20 +37,8 @@ export const LOADERS: Partial<Record<LoaderName, LoaderDefinition>> = {
 		value: 'group_id',
 		label: (r) => named(r.group_id, r.group_name),
 	},
-	// VICIdial has no function that only lists lists: list_custom_fields for every list does,
-	// but only on systems with custom list fields enabled.
-	lists: {
-		fn: 'list_custom_fields',
-		values: { list_id: '---ALL---' },
-		value: 'list_id',
-		label: (r) => named(r.list_id, r.list_name),
-		description: (r) => [text(r.campaign_id) && `Campaign: ${text(r.campaign_id)}`, text(r.active) && `Active: ${text(r.active)}`].filter((p) => p).join(' · ') || undefined,
-		unavailable: {
-			match: /CUSTOM LIST FIELDS ARE NOT ENABLED/,
-			message:
-				'VICIdial lists its lists only when custom list fields are enabled (Admin → System Settings → Custom Fields). Enter the list ID with an expression instead, or enable custom fields.',
-		},
-	},
+	// No "lists" loader: VICIdial lists lists only through list_custom_fields, which refuses on
+	// systems without custom list fields (the default), so List ID stays a typed field.
 	agents: {
 		fn: 'logged_in_agents',
 		value: 'user',

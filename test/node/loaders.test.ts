@@ -5,7 +5,6 @@
  * genuine server. Plus the bookkeeping: every loader reads a real entry's real columns, and every
  * `load:` an entry names is either a dropdown or knowingly a plain field.
  */
-import { NodeApiError } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { LOADERS, loaderEntry } from '../../nodes/Vicidial/loaders';
@@ -24,10 +23,11 @@ import type { Target } from '../support/targets';
 /**
  * `load:` values with no dropdown, on purpose: VICIdial 2.14's Non-Agent API has no function that
  * lists statuses, users or user groups (user_details needs one user, user_group_status needs the
- * groups, agent_campaigns one user; checked in NON-AGENT_API.txt and non_agent_api.php). They stay
- * typed, validated fields.
+ * groups, agent_campaigns one user; checked in NON-AGENT_API.txt and non_agent_api.php). Lists are
+ * listed only by list_custom_fields, which refuses while custom list fields are off (VICIdial's
+ * default), so List ID stays typed too. They stay typed, validated fields.
  */
-const PLAIN: LoaderName[] = ['statuses', 'users', 'userGroups'];
+const PLAIN: LoaderName[] = ['statuses', 'users', 'userGroups', 'lists'];
 
 /** The answer columns an entry's parser names. */
 function answerColumns(spec: FunctionSpec): string[] {
@@ -71,13 +71,12 @@ describe('dropdown loaders: definitions', () => {
 		for (const name of Object.keys(definition!.values ?? {})) expect(spec.params.map((p) => p.name)).toContain(name);
 	});
 
-	test('the loaders are the ones expected: campaigns, in-groups, agents, lists', () => {
-		expect(Object.keys(LOADERS).sort()).toEqual(['agents', 'campaigns', 'inGroups', 'lists']);
+	test('the loaders are the ones expected: campaigns, in-groups, agents', () => {
+		expect(Object.keys(LOADERS).sort()).toEqual(['agents', 'campaigns', 'inGroups']);
 		expect(Object.fromEntries(Object.entries(LOADERS).map(([name, d]) => [name, d!.fn]))).toEqual({
 			campaigns: 'campaigns_list',
 			inGroups: 'ingroup_list',
 			agents: 'logged_in_agents',
-			lists: 'list_custom_fields',
 		});
 	});
 
@@ -152,12 +151,6 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 		{ name: 'Agent One (1001)', value: '1001', description: 'PAUSED · TESTCAMP' },
 		{ name: 'Agent Three (1003)', value: '1003', description: 'INCALL · TESTCAMP' },
 	];
-	const LISTS = [
-		{ name: 'Default inbound list (999)', value: '999', description: 'Campaign: TESTCAMP · Active: N' },
-		{ name: 'Default Manual list (998)', value: '998', description: 'Campaign: TESTCAMP · Active: N' },
-		{ name: 'Test list 101 (101)', value: '101', description: 'Campaign: TESTCAMP · Active: Y' },
-		{ name: 'Test list 102 (102)', value: '102', description: 'Campaign: TESTCAMP · Active: N' },
-	];
 
 	test('Campaigns: the seed campaign, named, with its active flag', async () => {
 		expect(await load('campaigns')).toEqual(CAMPAIGNS);
@@ -184,20 +177,13 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 		expect(await load('campaigns', { node })).toEqual(CAMPAIGNS);
 	});
 
-	test('Lists and Custom Fields: a clear error while custom list fields are off', async () => {
-		const lists = await failure(load('lists'));
-		expect(lists).toBeInstanceOf(NodeApiError);
-		expect(lists.message).toBe(
-			'VICIdial lists its lists only when custom list fields are enabled (Admin → System Settings → Custom Fields). Enter the list ID with an expression instead, or enable custom fields.',
-		);
-		expect(lists.description).toBe('VICIdial: ERROR: CUSTOM LIST FIELDS ARE NOT ENABLED ON THIS SYSTEM: |6666|list_custom_fields|');
+	test('Custom Fields: a clear error while custom list fields are off', async () => {
 		const fields = await failure(load('customFields', { parameters: { listId: '101' } }));
 		expect(fields.message).toBe('Could not load the custom fields of list 101: VICIdial: ERROR: CUSTOM LIST FIELDS ARE NOT ENABLED ON THIS SYSTEM: |6666|list_custom_fields|');
 	});
 
-	test('Lists and Custom Fields once custom list fields are on', async () => {
+	test('Custom Fields once custom list fields are on', async () => {
 		enableCustomFields(target);
-		expect(await load('lists')).toEqual(LISTS);
 		const fieldsOf101 = ['contract_no', 'fav_color', 'notes_cf'].map((label) => ({ name: label, value: label, description: 'Custom field of list 101' }));
 		// the node's List ID picks the list; without one, the fields of every list
 		expect(await load('customFields', { parameters: { listId: '101' } })).toEqual(fieldsOf101);
@@ -206,7 +192,7 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 		expect(await load('customFields', { parameters: { additionalFields: { listId: '101' } } })).toEqual(fieldsOf101);
 	});
 
-	test.each(['campaigns', 'inGroups', 'agents', 'lists', 'customFields'])('%s with a wrong password: a clear error without the password', async (method) => {
+	test.each(['campaigns', 'inGroups', 'agents', 'customFields'])('%s with a wrong password: a clear error without the password', async (method) => {
 		const error = await failure(load(method, { password: WRONG_PASSWORD }));
 		const text = `${error.message}\n${error.description ?? ''}`;
 		expect(text).toContain('Login incorrect, please try again: |6666|[redacted]|BAD|');

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Hopper Running Low', value: 'hopperLow', description: "A campaign's hopper holds fewer leads than allowed (hopper_list)" },
 			{ name: 'Inbound Call on a DID', value: 'didCall', description: 'A call came in on a DID (did_log_export)' },
 			{ name: 'Lead Reached a Status', value: 'leadStatus', description: 'A call ended with one of the given statuses, such as SALE (lead_status_search)' },
-			{ name: 'New Recording', value: 'newRecording', description: 'A call recording was finished (recording_lookup)' },
+			{ name: 'New Recording', value: 'newRecording', description: 'A call recording was finished: of all users, some agents or a lead (recording_lookup)' },
 		],
 	},
 	{
@@ -75,7 +75,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '1001, 1002',
 		description:
-			"Recordings of these agents (user IDs, separated by commas). VICIdial's recording_lookup cannot list a whole day without an agent, so give agents or a lead. One request per agent and day.",
+			'Only recordings of these agents (user IDs, separated by commas): one recording_lookup per agent and day. Empty (and no lead): all recordings. VICIdial cannot list a day\'s recordings by date alone, so the trigger first asks agent_stats_export which users have agent-log rows from noon the day before to the day\'s end (this needs "View Reports" and user level 7+), then one recording_lookup per such user and per system user VDAD and VDCL (calls no agent took), per day read: normally one day, two around midnight. Not found that way: users of other IDs (e.g. phones recording without an agent login), IDs under 3 characters, and a recording started more than 12 hours after its agent\'s last agent-log row.',
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -83,7 +83,7 @@ const properties: INodeProperties[] = [
 		name: 'leadId',
 		type: 'string',
 		default: '',
-		description: 'Recordings of this lead (instead of agents)',
+		description: 'Only recordings of this lead (instead of agents): one recording_lookup per day',
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -430,7 +430,6 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 	}
 	if (event === 'newRecording') {
 		if (settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
-		if (!settings.leadId && settings.agentUsers.length === 0) throw bad('Agents', 'or "Lead ID" is required: VICIdial does not list the recordings of a day without one');
 		const wrong = settings.agentUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
 		if (wrong) throw bad('Agents', `must be user IDs of 3 to 20 letters or digits, got "${wrong}"`);
 	}

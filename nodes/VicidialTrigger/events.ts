@@ -8,6 +8,7 @@ import type { Client } from '../shared/client';
 import { VicidialError } from '../shared/errors';
 import type { FunctionSpec } from '../shared/spec';
 import type { AgentSnapshot, LevelReading, LogEvent } from './engine';
+import { dayOf, fromClock, toClock } from './engine';
 
 export type EventName = 'leadStatus' | 'newRecording' | 'didCall' | 'numberCall' | 'agentState' | 'queueThreshold' | 'hopperLow';
 
@@ -36,6 +37,11 @@ export function splitList(value: unknown): string[] {
 export const requestValues = {
 	leadStatus: (status: string, day: string) => ({ status, date: day }),
 	recording: (search: { agent_user: string } | { lead_id: string }, day: string) => ({ ...search, date: day, duration: true }),
+	/** Who worked on a day: the agent log from noon the day before (see ACTIVITY_LOOKBACK_HOURS) to the day's end. */
+	activeUsers: (day: string) => ({
+		datetime_start: fromClock(toClock(day) - ACTIVITY_LOOKBACK_HOURS * 3_600_000),
+		datetime_end: `${dayOf(day)} 23:59:59`,
+	}),
 	didLog: (did: string, day: string) => ({ phone_number: did, date: day }),
 	numberLog: (phoneNumbers: string[], callType: string) => ({ phone_number: phoneNumbers.join(','), type: callType || 'ALL', detail: false }),
 	agents: (campaigns: string[], userGroups: string[]) => {
@@ -49,6 +55,40 @@ export const requestValues = {
 	listOfLead: (listId: string) => ({ list_id: listId }),
 	lead: (leadId: string, customFields: boolean) => ({ lead_id: leadId, custom_fields: customFields }),
 };
+
+/**
+ * "All recordings": recording_lookup cannot list a day without an agent (or a lead, or a call),
+ * so the users to ask for are found first. agent_stats_export lists the users with rows in the
+ * agent log; a row starts when the agent pauses or waits and runs through the call after it, so
+ * a recording can start hours after its row: rows from this many hours before the day count too.
+ */
+export const ACTIVITY_LOOKBACK_HOURS = 12;
+/** VICIdial's own users, which own the recordings of calls no agent took (VDAD outbound, VDCL inbound). */
+export const SYSTEM_RECORDING_USERS = ['VDAD', 'VDCL'];
+/** What recording_lookup can search by: shorter user IDs are ignored by VICIdial, other characters refused by the entry. */
+const SEARCHABLE_USER = /^[A-Za-z0-9_-]{3,20}$/;
+
+/** The users who may own recordings started on `day`: the agents active around it, then the system users. */
+export async function recordingUsers(client: Client, day: string): Promise<string[]> {
+	const answer = await client.call(entry('agent_stats_export'), requestValues.activeUsers(day), { emptyOnNoRecords: true }).catch((error: unknown) => {
+		if (error instanceof VicidialError && (error.kind === 'permission' || error.kind === 'functionNotAllowed')) {
+			throw new VicidialError(error.kind, `Watching all recordings needs agent_stats_export, which VICIdial refused: ${error.message.replace(/^VICIdial:\s*/, '')}`, {
+				hint: 'To find who has recordings, the trigger reads the agent log with agent_stats_export: the API user needs "View Reports", user level 7 or higher, and agent_stats_export (or ALL_FUNCTIONS) in "API Allowed Functions". Or fill in "Agents" or "Lead ID".',
+				data: error.data,
+			});
+		}
+		throw error;
+	});
+	const users: string[] = [];
+	const known = new Set<string>();
+	for (const user of [...answer.records.map((r) => text(r.user)), ...SYSTEM_RECORDING_USERS]) {
+		// VICIdial compares user IDs without case.
+		if (!SEARCHABLE_USER.test(user) || known.has(user.toUpperCase())) continue;
+		known.add(user.toUpperCase());
+		users.push(user);
+	}
+	return users;
+}
 
 export interface LogSourceSettings {
 	statuses: string[];
@@ -96,19 +136,23 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 				return rows;
 			};
 		case 'newRecording':
-			// recording_lookup needs two search keys: a day alone is refused (INVALID SEARCH PARAMETERS),
-			// so each day is read per agent, or for the lead.
+			// recording_lookup needs two search keys: a day alone is refused (INVALID SEARCH PARAMETERS).
+			// So each day is read for the lead, per chosen agent, or per user who worked that day.
 			return async (days) => {
-				const rows: LogEvent[] = [];
-				const searches: Array<{ agent_user: string } | { lead_id: string }> = settings.leadId
-					? [{ lead_id: settings.leadId }]
-					: settings.agentUsers.map((agent) => ({ agent_user: agent }));
+				const byId = new Map<string, LogEvent>();
 				for (const day of days) {
+					const searches: Array<{ agent_user: string } | { lead_id: string }> = settings.leadId
+						? [{ lead_id: settings.leadId }]
+						: settings.agentUsers.length > 0
+							? settings.agentUsers.map((agent) => ({ agent_user: agent }))
+							: (await recordingUsers(client, day)).map((user) => ({ agent_user: user }));
 					for (const search of searches) {
 						const answer = await client.call(entry('recording_lookup'), requestValues.recording(search, day), { emptyOnNoRecords: true });
 						for (const record of answer.records) {
-							rows.push({
-								key: text(record.recording_id),
+							const key = text(record.recording_id);
+							if (byId.has(key)) continue;
+							byId.set(key, {
+								key,
 								time: text(record.start_time),
 								// A recording still running has no file location yet.
 								ready: text(record.location) !== '',
@@ -117,7 +161,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 						}
 					}
 				}
-				return rows;
+				return [...byId.values()];
 			};
 		case 'didCall':
 			return async (days) => {

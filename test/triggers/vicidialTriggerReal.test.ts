@@ -5,12 +5,15 @@
  * write (put straight into its database) come out once.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { buildForm } from '../../nodes/shared/params';
+import { entry, requestValues } from '../../nodes/VicidialTrigger/events';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import { pollOnce } from '../helpers/n8n';
 import { sql } from '../simulator/nonAgent/leadInfo/fixtures';
 import { realServerUrl, startTarget } from '../support/targets';
 import type { Target } from '../support/targets';
+import type { SimState } from '../simulator/state';
 
 const describeReal = realServerUrl ? describe : describe.skip;
 const node = new VicidialTrigger();
@@ -80,5 +83,88 @@ describeReal('VICIdial Trigger against the real server', () => {
 		expect(sale.json.map((j) => [j.lead_id, j.status, j.last_name])).toEqual([[14, 'SALE', 'Davis']]);
 		expect((await poll({ event: 'didCall', did: '3125550100' }, did.staticData)).items).toBeNull();
 		expect((await poll({ event: 'leadStatus', statuses: 'SALE' }, sale.staticData)).items).toBeNull();
+	});
+
+	test('all recordings (no agents, no lead): the seed recording, then a logged-out agent and a system user, once each', async () => {
+		const test = await poll({ event: 'newRecording' }, {}, true);
+		expect(test.error).toBeUndefined();
+		expect(test.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([[1, '1001', 13, 95]]);
+
+		const activation = await poll({ event: 'newRecording' });
+		expect(activation.error).toBeUndefined();
+		expect(activation.items).toBeNull();
+		// agent 1002 worked and logged out (never in vicidial_live_agents); an inbound call no agent took was recorded under VDCL
+		sql(
+			[
+				"INSERT INTO vicidial_agent_log (user,server_ip,event_time,lead_id,campaign_id,pause_epoch,pause_sec,wait_epoch,wait_sec,talk_epoch,talk_sec,dispo_epoch,dispo_sec,user_group,sub_status) VALUES ('1002','127.0.0.1',NOW() - INTERVAL 2 MINUTE,14,'TESTCAMP',UNIX_TIMESTAMP()-120,10,UNIX_TIMESTAMP()-110,20,UNIX_TIMESTAMP()-90,30,UNIX_TIMESTAMP()-60,5,'AGENTS','LOGIN');",
+				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('SIP/8302-1','127.0.0.1','8302',NOW() - INTERVAL 90 SECOND,UNIX_TIMESTAMP()-90,NOW() - INTERVAL 60 SECOND,UNIX_TIMESTAMP()-60,30,0.5,'rec_1002','http://127.0.0.1/RECORDINGS/MP3/rec_1002-all.mp3',14,'1002','1800000003.1');",
+				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('Local/8600051@default','127.0.0.1','8600051',NOW() - INTERVAL 30 SECOND,UNIX_TIMESTAMP()-30,NOW(),UNIX_TIMESTAMP(),30,0.5,'rec_vdcl','http://127.0.0.1/RECORDINGS/MP3/rec_vdcl-all.mp3',11,'VDCL','1800000004.1');",
+			].join('\n'),
+		);
+		const next = await poll({ event: 'newRecording' }, activation.staticData);
+		expect(next.error).toBeUndefined();
+		expect(next.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([
+			[3, '1002', 14, 30],
+			[4, 'VDCL', 11, 30],
+		]);
+		expect((await poll({ event: 'newRecording' }, next.staticData)).items).toBeNull();
+	});
+
+	test('all recordings without report rights: the clear error', async () => {
+		const result = await pollOnce({
+			nodeType: node,
+			credentialTypes: [new VicidialApi()],
+			credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6668', password: '1234', source: 'n8n' } },
+			parameters: { event: 'newRecording' } as never,
+			mode: 'trigger',
+		});
+		expect(result.error?.message).toBe(
+			'Watching all recordings needs agent_stats_export, which VICIdial refused: ERROR: agent_stats_export USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |6668|0|',
+		);
+	});
+
+	test("agent_stats_export over the trigger's day windows: the simulator answers byte for byte like the real server, at the window edges too", async () => {
+		const sim = await startTarget('simulator');
+		try {
+			// rows just outside and just inside the window of 2026-01-15 (2026-01-14 12:00:00 to 2026-01-15 23:59:59)
+			const rows: Array<[string, string]> = [
+				['1001', '2026-01-14 11:59:59'],
+				['1002', '2026-01-14 12:00:00'],
+				['1003', '2026-01-15 23:59:59'],
+				['VDAD', '2026-01-16 00:00:00'],
+				['1001', '2026-01-15 08:00:00'],
+			];
+			const epoch = (time: string) => Math.floor(Date.parse(`${time.replace(' ', 'T')}Z`) / 1000);
+			sql(
+				rows
+					.map(
+						([user, time]) =>
+							`INSERT INTO vicidial_agent_log (user,server_ip,event_time,lead_id,campaign_id,pause_epoch,pause_sec,wait_epoch,wait_sec,talk_epoch,talk_sec,dispo_epoch,dispo_sec,user_group,sub_status) VALUES ('${user}','127.0.0.1','${time}',14,'TESTCAMP',${epoch(time)},10,${epoch(time) + 10},20,${epoch(time) + 30},30,${epoch(time) + 60},5,'AGENTS','LOGIN');`,
+					)
+					.join('\n'),
+			);
+			const state = (sim.sim as unknown as { state: SimState }).state;
+			for (const [user, time] of rows) {
+				const e = epoch(time);
+				state.db
+					.t('vicidial_agent_log')
+					.insert({ user, server_ip: '127.0.0.1', event_time: time, lead_id: 14, campaign_id: 'TESTCAMP', pause_epoch: e, pause_sec: 10, wait_epoch: e + 10, wait_sec: 20, talk_epoch: e + 30, talk_sec: 30, dispo_epoch: e + 60, dispo_sec: 5, user_group: 'AGENTS', sub_status: 'LOGIN' }, '2026-01-16 00:00:00');
+			}
+			const ask = async (url: string, day: string) => {
+				const form = { ...buildForm(entry('agent_stats_export'), requestValues.activeUsers(day)), user: '6666', pass: '1234', source: 'test' };
+				const response = await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body: new URLSearchParams(form) });
+				return `${response.status} ${await response.text()}`;
+			};
+			const answers: string[] = [];
+			for (const day of ['2026-01-15', '2026-01-16', '2026-01-17', '2026-01-14', '2026-01-13']) {
+				const real = await ask(target.url, day);
+				expect(await ask(sim.url, day)).toBe(real);
+				answers.push(real.includes('NO RECORDS FOUND') ? 'none' : real.slice(4).trim().split('\n').map((line) => line.split('|')[0]).join(' '));
+			}
+			// the users in each window (the real server's answers)
+			expect(answers).toEqual(['1001 1002 1003', '1003 VDAD', 'none', '1001 1002', 'none']);
+		} finally {
+			await sim.close();
+		}
 	});
 });

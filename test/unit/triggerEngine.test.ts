@@ -1,5 +1,7 @@
 import { daysBetween, pollAgents, pollLevel, pollLog } from '../../nodes/VicidialTrigger/engine';
 import type { LogEvent, LogState } from '../../nodes/VicidialTrigger/engine';
+import { logFetcher, requestValues } from '../../nodes/VicidialTrigger/events';
+import type { Client } from '../../nodes/shared/client';
 
 /** A fake log: rows by time; `fetchDays` returns the rows of the asked days and counts calls. */
 function fakeLog(rows: LogEvent[]) {
@@ -181,5 +183,70 @@ describe('agent snapshots', () => {
 		expect(step.events).toEqual([]);
 		step = pollAgents(step.state, '2026-11-23 10:31:00', [agent('1002', 'INCALL')], 5);
 		expect(step.events.map((e) => [e.change, e.user, e.previousStatus])).toEqual([['loggedOut', '1001', 'PAUSED']]);
+	});
+});
+
+describe('all recordings: who is asked, and each recording once', () => {
+	/** A fake client: agent_stats_export answers `users`, recording_lookup the recordings of a user and day. */
+	function fakeClient(users: string[], recordings: Array<{ id: number; user: string; start: string; location?: string }>) {
+		const calls: string[] = [];
+		const client = {
+			async call(spec: { fn: string }, values: Record<string, unknown> = {}) {
+				calls.push(`${spec.fn} ${String(values.agent_user ?? (values.lead_id !== undefined ? `lead ${String(values.lead_id)}` : values.datetime_start))}${values.date ? ` ${String(values.date)}` : ''}`);
+				if (spec.fn === 'agent_stats_export') return { records: users.map((user) => ({ user })) };
+				const agent = String(values.agent_user).toUpperCase();
+				return {
+					records: recordings
+						.filter((r) => r.user.toUpperCase() === agent && r.start.startsWith(String(values.date)))
+						.map((r) => ({ recording_id: r.id, user: r.user, start_time: r.start, location: r.location ?? `rec_${r.id}.mp3` })),
+				};
+			},
+		};
+		return { client: client as unknown as Client, calls };
+	}
+	const settings = { statuses: [], listIds: [], campaignId: '', agentUsers: [], leadId: '', did: '', phoneNumbers: [], callType: 'ALL' };
+
+	test('the window of a day starts at noon the day before, across months and leap days', () => {
+		expect(requestValues.activeUsers('2026-03-01')).toEqual({ datetime_start: '2026-02-28 12:00:00', datetime_end: '2026-03-01 23:59:59' });
+		expect(requestValues.activeUsers('2028-03-01')).toEqual({ datetime_start: '2028-02-29 12:00:00', datetime_end: '2028-03-01 23:59:59' });
+		expect(requestValues.activeUsers('2027-01-01')).toEqual({ datetime_start: '2026-12-31 12:00:00', datetime_end: '2027-01-01 23:59:59' });
+	});
+
+	test('agents of the log then the system users, each once whatever the case; IDs recording_lookup ignores are skipped; a recording found twice comes once', async () => {
+		// the same recording under "vdcl" and "VDCL" (VICIdial compares user IDs without case): asked once
+		const { client, calls } = fakeClient(['1001', 'vdcl', '42', 'a.b', '1003'], [
+			{ id: 7, user: 'VDCL', start: '2026-11-23 10:00:00' },
+			{ id: 8, user: '1001', start: '2026-11-23 10:05:00', location: '' },
+		]);
+		const rows = await logFetcher(client, 'newRecording', settings)(['2026-11-23']);
+		expect(calls).toEqual([
+			'agent_stats_export 2026-11-22 12:00:00',
+			'recording_lookup 1001 2026-11-23',
+			'recording_lookup vdcl 2026-11-23',
+			'recording_lookup 1003 2026-11-23',
+			'recording_lookup VDAD 2026-11-23',
+		]);
+		expect(rows.map((r) => [r.key, r.time, r.ready])).toEqual([
+			['8', '2026-11-23 10:05:00', false],
+			['7', '2026-11-23 10:00:00', true],
+		]);
+	});
+
+	test('a recording returned for two days is one event', async () => {
+		const { client } = fakeClient([], []);
+		const twice = {
+			...client,
+			call: async (spec: { fn: string }) =>
+				spec.fn === 'agent_stats_export' ? { records: [] } : { records: [{ recording_id: 9, user: 'VDAD', start_time: '2026-11-23 23:59:59', location: 'x' }] },
+		} as unknown as Client;
+		const rows = await logFetcher(twice, 'newRecording', settings)(['2026-11-23', '2026-11-24']);
+		expect(rows.map((r) => r.key)).toEqual(['9']);
+	});
+
+	test('explicit agents or a lead: no agent_stats_export', async () => {
+		const { client, calls } = fakeClient(['1001'], []);
+		await logFetcher(client, 'newRecording', { ...settings, agentUsers: ['1002'] })(['2026-11-23']);
+		await logFetcher(client, 'newRecording', { ...settings, leadId: '12' })(['2026-11-23']);
+		expect(calls).toEqual(['recording_lookup 1002 2026-11-23', 'recording_lookup lead 12 2026-11-23']);
 	});
 });

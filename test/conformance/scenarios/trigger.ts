@@ -53,8 +53,30 @@ export const scenarios: Scenario[] = [
 			trigger('recording_lookup', requestValues.recording({ lead_id: '13' }, TODAY)),
 			trigger('recording_lookup', requestValues.recording({ lead_id: '12' }, TODAY)),
 			trigger('recording_lookup', requestValues.recording({ lead_id: '13' }, YESTERDAY)),
-			note(na('recording_lookup', { date: TODAY, duration: 'Y', stage: 'pipe' }), 'a day alone is refused: why the trigger needs agents or a lead'),
+			note(na('recording_lookup', { date: TODAY, duration: 'Y', stage: 'pipe' }), 'a day alone is refused: why "all recordings" first finds the users'),
 			...access('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)),
+		],
+	},
+	{
+		name: 'agent_stats_export: trigger finds the users who worked on a day (agent log from noon the day before); days without activity',
+		steps: [
+			note(trigger('agent_stats_export', requestValues.activeUsers(TODAY)), 'agents 1001 and 1003 of the seed'),
+			note(trigger('agent_stats_export', requestValues.activeUsers(YESTERDAY)), 'nobody: NO RECORDS FOUND'),
+			trigger('agent_stats_export', requestValues.activeUsers(DAYS_AGO_3)),
+			note(trigger('agent_stats_export', requestValues.activeUsers('2026-03-01')), 'the window starts on the last day of February'),
+		],
+	},
+	{
+		name: 'agent_stats_export: trigger all recordings needs report rights; bad login',
+		steps: access('agent_stats_export', requestValues.activeUsers(TODAY)),
+	},
+	{
+		name: 'recording_lookup: trigger all recordings asks the system users VDAD and VDCL per day, and a logged-out agent',
+		steps: [
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDAD' }, TODAY)), 'outbound calls no agent took'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDCL' }, TODAY)), 'inbound calls no agent took'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'vdcl' }, TODAY)), 'user IDs compare without case'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)), 'an agent found in the agent log, logged in or not'),
 		],
 	},
 	{

@@ -75,8 +75,18 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '1001, 1002',
 		description:
-			'Only recordings of these agents (user IDs, separated by commas): one recording_lookup per agent and day. Empty (and no lead): all recordings. VICIdial cannot list a day\'s recordings by date alone, so the trigger first asks agent_stats_export which users have agent-log rows from noon the day before to the day\'s end (this needs "View Reports" and user level 7+), then one recording_lookup per such user and per system user VDAD and VDCL (calls no agent took), per day read: normally one day, two around midnight. Not found that way: users of other IDs (e.g. phones recording without an agent login), IDs under 3 characters, and a recording started more than 12 hours after its agent\'s last agent-log row.',
+			'Only recordings of these agents (user IDs, separated by commas): one recording_lookup per agent and day. Empty (and no lead): all recordings. VICIdial cannot list a day\'s recordings by date alone, so per day read (normally one, two around midnight) the trigger asks agent_stats_export which users have agent-log rows from noon the day before to the day\'s end (this needs "View Reports" and user level 7+), then one recording_lookup per such user, per system user VDAD (recordings made before an agent was on the call) and per extra user. Not found that way: recordings of other owners (see Extra Users), user IDs under 3 characters, and a recording started more than 12 hours after its agent\'s last agent-log row.',
 		displayOptions: show('newRecording'),
+	},
+	{
+		displayName: 'Extra Users',
+		name: 'extraUsers',
+		type: 'string',
+		default: '',
+		placeholder: 'GATEWAY, 3125550100',
+		description:
+			'All recordings only: owners of recordings that are not in the agent log, asked every day (one recording_lookup each), separated by commas. VICIdial logs some recordings under other names: a DID that records its calls under the DID, the recording gateway under GATEWAY, a phone recording without an agent login under its account code.',
+		displayOptions: { show: { event: ['newRecording'], agentUser: [''], leadId: [''] } },
 	},
 	{
 		displayName: 'Lead ID',
@@ -392,7 +402,8 @@ function configOf(context: IPollFunctions, event: EventName): unknown[] {
 		case 'leadStatus':
 			return [p('statuses'), p('listIds'), p('campaignId')];
 		case 'newRecording':
-			return [p('agentUser'), p('leadId')];
+			// Extra Users only when set: the state of workflows saved before it existed stays valid.
+			return p('extraUsers') ? [p('agentUser'), p('leadId'), p('extraUsers')] : [p('agentUser'), p('leadId')];
 		case 'didCall':
 			return [p('did')];
 		case 'numberCall':
@@ -414,6 +425,7 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		listIds: event === 'leadStatus' ? splitList(p('listIds')) : [],
 		campaignId: event === 'leadStatus' ? p('campaignId').trim() : '',
 		agentUsers: event === 'newRecording' ? splitList(p('agentUser')) : [],
+		extraUsers: event === 'newRecording' ? splitList(p('extraUsers')) : [],
 		leadId: event === 'newRecording' ? p('leadId').trim() : '',
 		did: event === 'didCall' ? p('did').trim() : '',
 		phoneNumbers: event === 'numberCall' ? splitList(p('phoneNumbers')) : [],
@@ -432,6 +444,8 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		if (settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
 		const wrong = settings.agentUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
 		if (wrong) throw bad('Agents', `must be user IDs of 3 to 20 letters or digits, got "${wrong}"`);
+		const extra = settings.extraUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
+		if (extra) throw bad('Extra Users', `must be user IDs of 3 to 20 letters or digits, got "${extra}"`);
 	}
 	if (event === 'didCall' && !/^\d{1,20}$/.test(settings.did)) throw bad('DID', settings.did ? `must be up to 20 digits, got "${settings.did}"` : 'is required');
 	if (event === 'numberCall') {

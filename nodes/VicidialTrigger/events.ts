@@ -63,13 +63,17 @@ export const requestValues = {
  * a recording can start hours after its row: rows from this many hours before the day count too.
  */
 export const ACTIVITY_LOOKBACK_HOURS = 12;
-/** VICIdial's own users, which own the recordings of calls no agent took (VDAD outbound, VDCL inbound). */
-export const SYSTEM_RECORDING_USERS = ['VDAD', 'VDCL'];
+/**
+ * VICIdial's own user that owns recordings made before any agent was on the call (the dialer's
+ * recording from the answer, answering-machine detection). VDCL, the inbound system user, owns
+ * no recordings in VICIdial 2.14: inbound recordings are logged under the agent who took the call.
+ */
+export const SYSTEM_RECORDING_USERS = ['VDAD'];
 /** What recording_lookup can search by: shorter user IDs are ignored by VICIdial, other characters refused by the entry. */
 const SEARCHABLE_USER = /^[A-Za-z0-9_-]{3,20}$/;
 
-/** The users who may own recordings started on `day`: the agents active around it, then the system users. */
-export async function recordingUsers(client: Client, day: string): Promise<string[]> {
+/** The users who may own recordings started on `day`: the agents active around it, the system user, then the extra users. */
+export async function recordingUsers(client: Client, day: string, extraUsers: string[] = []): Promise<string[]> {
 	const answer = await client.call(entry('agent_stats_export'), requestValues.activeUsers(day), { emptyOnNoRecords: true }).catch((error: unknown) => {
 		if (error instanceof VicidialError && (error.kind === 'permission' || error.kind === 'functionNotAllowed')) {
 			throw new VicidialError(error.kind, `Watching all recordings needs agent_stats_export, which VICIdial refused: ${error.message.replace(/^VICIdial:\s*/, '')}`, {
@@ -81,7 +85,7 @@ export async function recordingUsers(client: Client, day: string): Promise<strin
 	});
 	const users: string[] = [];
 	const known = new Set<string>();
-	for (const user of [...answer.records.map((r) => text(r.user)), ...SYSTEM_RECORDING_USERS]) {
+	for (const user of [...answer.records.map((r) => text(r.user)), ...SYSTEM_RECORDING_USERS, ...extraUsers]) {
 		// VICIdial compares user IDs without case.
 		if (!SEARCHABLE_USER.test(user) || known.has(user.toUpperCase())) continue;
 		known.add(user.toUpperCase());
@@ -95,6 +99,8 @@ export interface LogSourceSettings {
 	listIds: string[];
 	campaignId: string;
 	agentUsers: string[];
+	/** All recordings: users asked every day besides those found. */
+	extraUsers: string[];
 	leadId: string;
 	did: string;
 	phoneNumbers: string[];
@@ -145,7 +151,7 @@ export function logFetcher(client: Client, event: EventName, settings: LogSource
 						? [{ lead_id: settings.leadId }]
 						: settings.agentUsers.length > 0
 							? settings.agentUsers.map((agent) => ({ agent_user: agent }))
-							: (await recordingUsers(client, day)).map((user) => ({ agent_user: user }));
+							: (await recordingUsers(client, day, settings.extraUsers)).map((user) => ({ agent_user: user }));
 					for (const search of searches) {
 						const answer = await client.call(entry('recording_lookup'), requestValues.recording(search, day), { emptyOnNoRecords: true });
 						for (const record of answer.records) {

@@ -85,29 +85,33 @@ describeReal('VICIdial Trigger against the real server', () => {
 		expect((await poll({ event: 'leadStatus', statuses: 'SALE' }, sale.staticData)).items).toBeNull();
 	});
 
-	test('all recordings (no agents, no lead): the seed recording, then a logged-out agent and a system user, once each', async () => {
+	test('all recordings (no agents, no lead): the seed recording, then a logged-out agent, the dialer (VDAD) and an extra user, once each', async () => {
 		const test = await poll({ event: 'newRecording' }, {}, true);
 		expect(test.error).toBeUndefined();
 		expect(test.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([[1, '1001', 13, 95]]);
 
-		const activation = await poll({ event: 'newRecording' });
+		const all = { event: 'newRecording', extraUsers: 'GATEWAY' };
+		const activation = await poll(all);
 		expect(activation.error).toBeUndefined();
 		expect(activation.items).toBeNull();
-		// agent 1002 worked and logged out (never in vicidial_live_agents); an inbound call no agent took was recorded under VDCL
+		// agent 1002 worked and logged out (never in vicidial_live_agents); the dialer recorded a call
+		// before an agent was on it (VDAD); the recording gateway one (GATEWAY)
 		sql(
 			[
 				"INSERT INTO vicidial_agent_log (user,server_ip,event_time,lead_id,campaign_id,pause_epoch,pause_sec,wait_epoch,wait_sec,talk_epoch,talk_sec,dispo_epoch,dispo_sec,user_group,sub_status) VALUES ('1002','127.0.0.1',NOW() - INTERVAL 2 MINUTE,14,'TESTCAMP',UNIX_TIMESTAMP()-120,10,UNIX_TIMESTAMP()-110,20,UNIX_TIMESTAMP()-90,30,UNIX_TIMESTAMP()-60,5,'AGENTS','LOGIN');",
 				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('SIP/8302-1','127.0.0.1','8302',NOW() - INTERVAL 90 SECOND,UNIX_TIMESTAMP()-90,NOW() - INTERVAL 60 SECOND,UNIX_TIMESTAMP()-60,30,0.5,'rec_1002','http://127.0.0.1/RECORDINGS/MP3/rec_1002-all.mp3',14,'1002','1800000003.1');",
-				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('Local/8600051@default','127.0.0.1','8600051',NOW() - INTERVAL 30 SECOND,UNIX_TIMESTAMP()-30,NOW(),UNIX_TIMESTAMP(),30,0.5,'rec_vdcl','http://127.0.0.1/RECORDINGS/MP3/rec_vdcl-all.mp3',11,'VDCL','1800000004.1');",
+				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('Local/8600051@default','127.0.0.1','3125550111',NOW() - INTERVAL 30 SECOND,UNIX_TIMESTAMP()-30,NOW(),UNIX_TIMESTAMP(),30,0.5,'rec_vdad','http://127.0.0.1/RECORDINGS/MP3/rec_vdad-all.mp3',11,'VDAD','1800000004.1');",
+				"INSERT INTO recording_log (channel,server_ip,extension,start_time,start_epoch,end_time,end_epoch,length_in_sec,length_in_min,filename,location,lead_id,user,vicidial_id) VALUES ('SIP/gw-1','127.0.0.1','gw1',NOW() - INTERVAL 20 SECOND,UNIX_TIMESTAMP()-20,NOW(),UNIX_TIMESTAMP(),20,0.33,'rec_gw','http://127.0.0.1/RECORDINGS/MP3/rec_gw-all.mp3',0,'GATEWAY','G1');",
 			].join('\n'),
 		);
-		const next = await poll({ event: 'newRecording' }, activation.staticData);
+		const next = await poll(all, activation.staticData);
 		expect(next.error).toBeUndefined();
 		expect(next.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([
 			[3, '1002', 14, 30],
-			[4, 'VDCL', 11, 30],
+			[4, 'VDAD', 11, 30],
+			[5, 'GATEWAY', 0, 20],
 		]);
-		expect((await poll({ event: 'newRecording' }, next.staticData)).items).toBeNull();
+		expect((await poll(all, next.staticData)).items).toBeNull();
 	});
 
 	test('all recordings without report rights: the clear error', async () => {

@@ -204,7 +204,7 @@ describe('all recordings: who is asked, and each recording once', () => {
 		};
 		return { client: client as unknown as Client, calls };
 	}
-	const settings = { statuses: [], listIds: [], campaignId: '', agentUsers: [], leadId: '', did: '', phoneNumbers: [], callType: 'ALL' };
+	const settings = { statuses: [], listIds: [], campaignId: '', agentUsers: [], extraUsers: [], leadId: '', did: '', phoneNumbers: [], callType: 'ALL' };
 
 	test('the window of a day starts at noon the day before, across months and leap days', () => {
 		expect(requestValues.activeUsers('2026-03-01')).toEqual({ datetime_start: '2026-02-28 12:00:00', datetime_end: '2026-03-01 23:59:59' });
@@ -212,23 +212,25 @@ describe('all recordings: who is asked, and each recording once', () => {
 		expect(requestValues.activeUsers('2027-01-01')).toEqual({ datetime_start: '2026-12-31 12:00:00', datetime_end: '2027-01-01 23:59:59' });
 	});
 
-	test('agents of the log then the system users, each once whatever the case; IDs recording_lookup ignores are skipped; a recording found twice comes once', async () => {
-		// the same recording under "vdcl" and "VDCL" (VICIdial compares user IDs without case): asked once
-		const { client, calls } = fakeClient(['1001', 'vdcl', '42', 'a.b', '1003'], [
-			{ id: 7, user: 'VDCL', start: '2026-11-23 10:00:00' },
+	test('agents of the log, then VDAD, then the extra users, each once whatever the case; IDs recording_lookup ignores are skipped', async () => {
+		// "vdad" in the agent log is VDAD (VICIdial compares user IDs without case): asked once
+		const { client, calls } = fakeClient(['1001', 'vdad', '42', 'a.b', '1003'], [
+			{ id: 7, user: 'VDAD', start: '2026-11-23 10:00:00' },
 			{ id: 8, user: '1001', start: '2026-11-23 10:05:00', location: '' },
+			{ id: 9, user: 'GATEWAY', start: '2026-11-23 10:01:00' },
 		]);
-		const rows = await logFetcher(client, 'newRecording', settings)(['2026-11-23']);
+		const rows = await logFetcher(client, 'newRecording', { ...settings, extraUsers: ['GATEWAY', 'Vdad'] })(['2026-11-23']);
 		expect(calls).toEqual([
 			'agent_stats_export 2026-11-22 12:00:00',
 			'recording_lookup 1001 2026-11-23',
-			'recording_lookup vdcl 2026-11-23',
+			'recording_lookup vdad 2026-11-23',
 			'recording_lookup 1003 2026-11-23',
-			'recording_lookup VDAD 2026-11-23',
+			'recording_lookup GATEWAY 2026-11-23',
 		]);
 		expect(rows.map((r) => [r.key, r.time, r.ready])).toEqual([
 			['8', '2026-11-23 10:05:00', false],
 			['7', '2026-11-23 10:00:00', true],
+			['9', '2026-11-23 10:01:00', true],
 		]);
 	});
 

@@ -71,11 +71,11 @@ export const scenarios: Scenario[] = [
 		steps: access('agent_stats_export', requestValues.activeUsers(TODAY)),
 	},
 	{
-		name: 'recording_lookup: trigger all recordings asks the system users VDAD and VDCL per day, and a logged-out agent',
+		name: 'recording_lookup: trigger all recordings asks the system user VDAD and the extra users per day, and a logged-out agent',
 		steps: [
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDAD' }, TODAY)), 'outbound calls no agent took'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDCL' }, TODAY)), 'inbound calls no agent took'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'vdcl' }, TODAY)), 'user IDs compare without case'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDAD' }, TODAY)), 'recordings the dialer made before an agent was on the call'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'vdad' }, TODAY)), 'user IDs compare without case'),
+			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'GATEWAY' }, TODAY)), 'an extra user'),
 			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)), 'an agent found in the agent log, logged in or not'),
 		],
 	},

@@ -75,7 +75,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '1001, 1002',
 		description:
-			'Only recordings of these agents (user IDs, separated by commas): one recording_lookup per agent and day. Empty (and no lead): all recordings. VICIdial cannot list a day\'s recordings by date alone, so per day read (normally one, two around midnight) the trigger asks agent_stats_export which users have agent-log rows from noon the day before to the day\'s end (this needs "View Reports" and user level 7+), then one recording_lookup per such user, per system user VDAD (recordings made before an agent was on the call) and per extra user. Not found that way: recordings of other owners (see Extra Users), user IDs under 3 characters, and a recording started more than 12 hours after its agent\'s last agent-log row.',
+			'Only recordings of these agents (user IDs, separated by commas): one recording_lookup per agent and day. Empty (and no lead): all recordings. VICIdial cannot list a day\'s recordings by date alone, so per day read (normally one, two around midnight) the trigger asks agent_stats_export which users have agent-log rows from noon the day before to the day\'s end (this needs "View Reports" and user level 7+), then one recording_lookup per such user, per system user VDAD (recordings made before an agent was on the call) and per extra user. Not found that way: recordings of remote agents and other owners (see Extra Users), user IDs under 3 characters, and a recording started more than 12 hours after its agent\'s last agent-log row.',
 		displayOptions: show('newRecording'),
 	},
 	{
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'GATEWAY, 3125550100',
 		description:
-			'All recordings only: owners of recordings that are not in the agent log, asked every day (one recording_lookup each), separated by commas. VICIdial logs some recordings under other names: a DID that records its calls under the DID, the recording gateway under GATEWAY, a phone recording without an agent login under its account code.',
+			'All recordings only: owners of recordings that are not in the agent log, asked every day (one recording_lookup each), separated by commas. Remote agents write no agent log; and VICIdial logs some recordings under other names: a DID that records its calls under the DID, the recording gateway under GATEWAY, a phone recording without an agent login under its account code.',
 		displayOptions: { show: { event: ['newRecording'], agentUser: [''], leadId: [''] } },
 	},
 	{

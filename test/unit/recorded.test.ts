@@ -65,6 +65,8 @@ const unmask = (text: string) =>
 		.replace(/<DATE:[^>]*>/g, '2026-11-23')
 		.replace(/<EPOCH:[^>]*>/g, '1795437925');
 
+const onlyNotices = (body: string) => body.split('\n').every((line) => line === '' || line.startsWith('NOTICE: '));
+
 test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent)}`, c] as const))('%s', (_name, { step, spec, sent }) => {
 	const status = step.answer.status;
 	const body = unmask(step.answer.body);
@@ -78,8 +80,13 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 	if (failure !== undefined) {
 		expect(failure).toBeInstanceOf(VicidialError);
 		const error = failure as VicidialError;
-		// An entry may say that a NOTICE with no SUCCESS after it is a refusal (update_phone's delete).
-		const noticeRefusal = spec.answer.kind === 'status' && spec.answer.noticeOnlyFails === true && /^NOTICE: /m.test(body);
+		// An entry may say that a NOTICE with no SUCCESS after it is a refusal (update_phone's delete);
+		// and a status answer of NOTICE lines only is VICIdial saying it did nothing ("NO UPDATES
+		// DEFINED"), unless the entry says such notices are the result.
+		const noticeRefusal =
+			spec.answer.kind === 'status' &&
+			/^NOTICE: /m.test(body) &&
+			(spec.answer.noticeOnlyFails === true || (spec.answer.noticesSuffice !== true && onlyNotices(body)));
 		if (status !== 200) expect(error.kind).toBe('http');
 		else if (/^ERROR: /m.test(body) || noticeRefusal) expect(error.kind).not.toBe('malformed');
 		else throw new Error(`a 200 answer without ERROR was refused: ${error.message}`);
@@ -89,6 +96,13 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 	// An entry may say that an ERROR after a NOTICE that did something is a success (update_user's ranks alone).
 	const suffice = spec.answer.kind === 'status' ? spec.answer.noticeResult : undefined;
 	if (/^ERROR: /m.test(body)) expect(suffice !== undefined && parsed!.notices.some((n) => suffice.notice.test(n.message))).toBe(true);
+	// A list may be empty: a NOTICE that nothing was found instead of rows, or a picker page without rows.
+	const emptyList =
+		(spec.answer.kind === 'rows' && onlyNotices(body) && /No Records Found/i.test(body)) || (spec.answer.kind === 'htmlTable' && !/<tr bgcolor/i.test(body));
+	if (emptyList) {
+		expect(parsed!.records).toEqual([]);
+		return;
+	}
 	expect(parsed!.records.length).toBeGreaterThan(0);
 	for (const record of parsed!.records) {
 		if (spec.fn === 'add_lead') expect(typeof record.lead_id).toBe('number');

@@ -56,6 +56,18 @@ const dispatcher = new Agent({ pipelining: 0, connect: { timeout: 5_000 } });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The harness writes its own web address into the seed (recording locations): a private
+ * instance (VICIDIAL_PORT) prints its port where the default instance prints 8089. Both sides
+ * and the recording read as the default instance, so the recording does not depend on which
+ * instance made it.
+ */
+const HARNESS_PORT = process.env.VICIDIAL_PORT;
+function canonicalAddress(body: string): string {
+	if (!HARNESS_PORT || !/^\d+$/.test(HARNESS_PORT) || HARNESS_PORT === '8089') return body;
+	return body.split(`http://127.0.0.1:${HARNESS_PORT}/`).join('http://127.0.0.1:8089/');
+}
+
 /** Send one step to `baseUrl` and return the masked answer. */
 export async function send(baseUrl: string, step: Step): Promise<Answer> {
 	const wire = toWire(step);
@@ -81,7 +93,7 @@ export async function send(baseUrl: string, step: Step): Promise<Answer> {
 	const answer: Answer = {
 		status: res.statusCode,
 		contentType: ct === undefined ? null : Array.isArray(ct) ? ct.join(', ') : ct,
-		body: maskText(body, sentAt),
+		body: canonicalAddress(maskText(body, sentAt)),
 	};
 	if (bodyEncoding) answer.bodyEncoding = bodyEncoding;
 	return answer;

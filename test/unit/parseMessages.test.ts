@@ -1,6 +1,7 @@
 import { parseAnswer } from '../../nodes/shared/parse';
 import type { FunctionSpec } from '../../nodes/shared/spec';
 import { int, str } from '../../nodes/shared/spec';
+import { updateLead } from '../../nodes/Vicidial/functions/lead';
 
 const spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'update_lead',
@@ -39,5 +40,20 @@ describe('messages answers', () => {
 	test('unknown lines and ERROR lines are errors', () => {
 		expect(() => parseAnswer('NOTICE: update_lead SOMETHING ELSE - 1\n', spec)).toThrow(/no line this node knows/);
 		expect(() => parseAnswer('ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|99||\n', spec)).toThrow(/NO MATCHES FOUND/);
+	});
+});
+
+describe("update_lead's callback and hopper lines (real answers)", () => {
+	// A group in a line's pattern would be taken for the line's data: these must not capture.
+	const real = (body: string) => parseAnswer(body, updateLead).records;
+	test('callback set, not set', () => {
+		expect(real('NOTICE: update_lead SCHEDULED CALLBACK ADDED - 12|TESTCAMP|2030-01-02 10:00:00|ANYONE||CALLBK\n')).toEqual([
+			{ result: 'callbackSet', lead_id: 12, campaign_id: 'TESTCAMP', callback_datetime: '2030-01-02 10:00:00', callback_type: 'ANYONE', callback_user: '', callback_status: 'CALLBK' },
+		]);
+		expect(real('NOTICE: update_lead SCHEDULED CALLBACK UPDATED - 12|||USERONLY|1001|TCALLB\n')[0]).toMatchObject({ result: 'callbackSet', lead_id: 12, callback_user: '1001' });
+		expect(real('NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - 13|NOPE\n')).toEqual([{ result: 'callbackNotSet', lead_id: 13 }]);
+	});
+	test('hopper unchanged', () => {
+		expect(real('NOTICE: update_lead NOT REMOVED FROM HOPPER, LEAD IS NOT IN THE HOPPER - |14|6666\n')).toEqual([{ result: 'hopperUnchanged', phone_number: '', lead_id: '14' }]);
 	});
 });

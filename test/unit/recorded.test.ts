@@ -1,6 +1,7 @@
 /**
  * Every answer the real VICIdial server gave in the conformance corpus (recorded in
- * test/conformance/recorded) to a request our entries could send, through the parser: a
+ * test/conformance/recorded) to a request our entries could send (the VICIdial node's for the
+ * Non-Agent API, the VICIdial Agent node's for the Agent API), through the parser: a
  * success becomes typed records, an ERROR a classified VicidialError, never anything else.
  */
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import { parseAnswer } from '../../nodes/shared/parse';
 import { encodeParam } from '../../nodes/shared/params';
 import type { FunctionSpec } from '../../nodes/shared/spec';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+import { agentFunctions } from '../../nodes/VicidialAgent/functions';
 
 interface RecordedStep {
 	request: { endpoint: string; target: string; body: string | null; params: Record<string, string>; note?: string };
@@ -28,16 +30,23 @@ function serverParams(request: RecordedStep['request']): Record<string, string> 
 	return { ...body, ...query };
 }
 
-/** The entry that could have sent exactly these parameters (names and values it accepts), if any. */
-function entryFor(params: Record<string, string>): FunctionSpec | undefined {
-	return nonAgentFunctions.find((spec) => {
-		if (spec.api !== 'nonAgent' || spec.fn !== params.function) return false;
+/** The entry (of the node for that endpoint) that could have sent exactly these parameters (names and values it accepts), if any. */
+function entryFor(endpoint: string, params: Record<string, string>): FunctionSpec | undefined {
+	const api = endpoint === 'agent' ? 'agent' : 'nonAgent';
+	return (api === 'agent' ? agentFunctions : nonAgentFunctions).find((spec) => {
+		if (spec.api !== api || spec.fn !== params.function) return false;
 		const allowed = new Set([...LOGIN, ...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);
 		if (!Object.keys(params).every((key) => allowed.has(key))) return false;
 		for (const param of spec.params) {
-			if (params[param.name] === undefined) continue;
+			if (params[param.name] === undefined) {
+				// the Agent node always sends its required parameters
+				if (api === 'agent' && param.required) return false;
+				continue;
+			}
 			try {
-				if (encodeParam(param, params[param.name]) !== params[param.name]) return false;
+				const encoded = encodeParam(param, params[param.name]);
+				const wrapped = param.wrap ? `${param.wrap[0]}${encoded}${param.wrap[1]}` : encoded;
+				if (encoded !== params[param.name] && wrapped !== params[param.name]) return false;
 			} catch {
 				return false;
 			}
@@ -48,14 +57,15 @@ function entryFor(params: Record<string, string>): FunctionSpec | undefined {
 
 const cases = recorded.scenarios.flatMap((scenario) =>
 	scenario.steps
-		.filter((step) => step.request.endpoint === 'nonAgent' && step.answer.status !== 418)
-		.map((step) => ({ scenario: scenario.name, step, sent: serverParams(step.request), spec: entryFor(serverParams(step.request)) }))
+		.filter((step) => ['nonAgent', 'agent'].includes(step.request.endpoint) && step.answer.status !== 418)
+		.map((step) => ({ scenario: scenario.name, step, sent: serverParams(step.request), spec: entryFor(step.request.endpoint, serverParams(step.request)) }))
 		.filter((c): c is { scenario: string; step: RecordedStep; sent: Record<string, string>; spec: FunctionSpec } => c.spec !== undefined),
 );
 
 test('the recording holds enough answers to mean something', () => {
 	expect(cases.length).toBeGreaterThan(100);
 	for (const fn of ['version', 'add_lead', 'lead_search', 'list_info']) expect(cases.some((c) => c.spec.fn === fn)).toBe(true);
+	expect(cases.filter((c) => c.spec.api === 'agent').length).toBeGreaterThan(50);
 });
 
 /** The recording masks clock values; put plausible ones back so typed fields can be checked. */
@@ -64,6 +74,8 @@ const unmask = (text: string) =>
 		.replace(/<DATETIME:[^>]*>/g, '2026-11-23 12:00:00')
 		.replace(/<DATE:[^>]*>/g, '2026-11-23')
 		.replace(/<EPOCH:[^>]*>/g, '1795437925');
+
+const onlyNotices = (body: string) => body.split('\n').every((line) => line === '' || line.startsWith('NOTICE: '));
 
 test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent)}`, c] as const))('%s', (_name, { step, spec, sent }) => {
 	const status = step.answer.status;
@@ -78,8 +90,13 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 	if (failure !== undefined) {
 		expect(failure).toBeInstanceOf(VicidialError);
 		const error = failure as VicidialError;
-		// An entry may say that a NOTICE with no SUCCESS after it is a refusal (update_phone's delete).
-		const noticeRefusal = spec.answer.kind === 'status' && spec.answer.noticeOnlyFails === true && /^NOTICE: /m.test(body);
+		// An entry may say that a NOTICE with no SUCCESS after it is a refusal (update_phone's delete);
+		// and a status answer of NOTICE lines only is VICIdial saying it did nothing ("NO UPDATES
+		// DEFINED"), unless the entry says such notices are the result.
+		const noticeRefusal =
+			spec.answer.kind === 'status' &&
+			/^NOTICE: /m.test(body) &&
+			(spec.answer.noticeOnlyFails === true || (spec.answer.noticesSuffice !== true && onlyNotices(body)));
 		if (status !== 200) expect(error.kind).toBe('http');
 		else if (/^ERROR: /m.test(body) || noticeRefusal) expect(error.kind).not.toBe('malformed');
 		else throw new Error(`a 200 answer without ERROR was refused: ${error.message}`);
@@ -89,6 +106,13 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 	// An entry may say that an ERROR after a NOTICE that did something is a success (update_user's ranks alone).
 	const suffice = spec.answer.kind === 'status' ? spec.answer.noticeResult : undefined;
 	if (/^ERROR: /m.test(body)) expect(suffice !== undefined && parsed!.notices.some((n) => suffice.notice.test(n.message))).toBe(true);
+	// A list may be empty: a NOTICE that nothing was found instead of rows, or a picker page without rows.
+	const emptyList =
+		(spec.answer.kind === 'rows' && onlyNotices(body) && /No Records Found/i.test(body)) || (spec.answer.kind === 'htmlTable' && !/<tr bgcolor/i.test(body));
+	if (emptyList) {
+		expect(parsed!.records).toEqual([]);
+		return;
+	}
 	expect(parsed!.records.length).toBeGreaterThan(0);
 	for (const record of parsed!.records) {
 		if (spec.fn === 'add_lead') expect(typeof record.lead_id).toBe('number');

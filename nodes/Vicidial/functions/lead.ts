@@ -240,12 +240,12 @@ const updateLeadMessages: MessageSpec[] = [
 	{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
 	{ match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/, result: 'customFieldsNotStored', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
 	{ match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/, result: 'customFieldsDeleted', fields: [str('user'), int('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK (ADDED|UPDATED)$/, result: 'callbackSet', fields: [int('lead_id'), str('campaign_id'), str('callback_datetime'), str('callback_type'), str('callback_user'), str('callback_status')] },
+	{ match: /^SCHEDULED CALLBACK (?:ADDED|UPDATED)$/, result: 'callbackSet', fields: [int('lead_id'), str('campaign_id'), str('callback_datetime'), str('callback_type'), str('callback_user'), str('callback_status')] },
 	{ match: /^SCHEDULED CALLBACK DELETED$/, result: 'callbackRemoved', fields: [str('user'), int('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK NOT (ADDED|UPDATED)/, result: 'callbackNotSet', fields: [int('lead_id')] },
+	{ match: /^SCHEDULED CALLBACK NOT (?:ADDED|UPDATED)/, result: 'callbackNotSet', fields: [int('lead_id')] },
 	{ match: /^ADDED TO HOPPER$/, result: 'addedToHopper', fields: [str('phone_number'), int('lead_id'), int('hopper_id')] },
 	{ match: /^REMOVED FROM HOPPER$/, result: 'removedFromHopper', fields: [str('phone_number'), int('lead_id'), str('hopper_status')] },
-	{ match: /^NOT (ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [str('phone_number'), str('lead_id')] },
+	{ match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [str('phone_number'), str('lead_id')] },
 ];
 
 export const updateLead: FunctionSpec = {

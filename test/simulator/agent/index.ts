@@ -24,7 +24,7 @@ export const AGENT_FUNCTIONS: Readonly<Record<string, AgHandler>> = {
 };
 
 /** api.php's input filters (use_non_latin=0) for the variables read so far. */
-export const AGENT_FILTERS: Readonly<Record<string, Filter>> = {
+const CORE_FILTERS: Readonly<Record<string, Filter>> = {
 	user: WORD,
 	pass: keep('\\-.+/=_0-9a-zA-Z'),
 	agent_user: WORD,
@@ -35,9 +35,19 @@ export const AGENT_FILTERS: Readonly<Record<string, Filter>> = {
 	alt_user: ALNUM,
 	close_window_link: WORD,
 	DB: ALNUM,
-	...callControl.filters,
-	...session.filters,
 };
+
+/**
+ * Each table's variables: the core ones, then each group's. The script filters a variable once
+ * for all functions, so a variable is in one table only (test/simulator/filters.test.ts).
+ */
+export const AGENT_FILTER_TABLES: Readonly<Record<string, Readonly<Record<string, Filter>>>> = {
+	core: CORE_FILTERS,
+	callControl: callControl.filters,
+	session: session.filters,
+};
+
+export const AGENT_FILTERS: Readonly<Record<string, Filter>> = Object.assign({}, ...Object.values(AGENT_FILTER_TABLES));
 
 const COFFEE = ['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'];
 

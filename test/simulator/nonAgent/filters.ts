@@ -1,7 +1,10 @@
 /**
  * non_agent_api.php's per-variable input filters (system setting use_non_latin=0), for the
  * variables the implemented functions read. A variable without an entry is used raw.
- * Add the entries a new function needs here, copying the character class it uses.
+ * The script filters each variable once for all its functions, so each variable has exactly
+ * one entry in the whole simulator: here when the core functions or several groups read it,
+ * else in the one group's index.ts (test/simulator/filters.test.ts checks both rules and
+ * compares every entry with the script's own filter when its source is at hand).
  */
 import { ALNUM, AZ, DIGITS, WORD, freeText, keep, keepPlus, type Filter } from '../params';
 
@@ -49,6 +52,11 @@ export const NON_AGENT_FILTERS: Readonly<Record<string, Filter>> = {
 	header: ALNUM,
 	archived_lead: ALNUM,
 	DB: DIGITS,
+	active: AZ,
+	time_format: AZ,
+	detail: AZ,
+	type: WORD,
+	date: keep('\\-0-9'),
 	// use_non_latin=0 branch
 	status: WORD,
 	user: WORD,
@@ -83,4 +91,19 @@ export const NON_AGENT_FILTERS: Readonly<Record<string, Filter>> = {
 	callback_comments: keep('\\- +.:/@_0-9a-zA-Z'),
 	leads_counts: WORD,
 	remove_from_hopper: ALNUM,
+	phone_login: WORD,
+	// filtered twice: the first class is the narrower one, so only it shows
+	extension: WORD,
+	in_groups: keep('\\-|,_0-9a-zA-Z'),
+	user_groups: keep('\\-|,_0-9a-zA-Z'),
+	campaigns: keep('\\-,|_0-9a-zA-Z'),
+	group: keep('\\-|_0-9a-zA-Z'),
+	call_id: ALNUM,
+	local_call_time: WORD,
+	campaign_name: keep('\\- .,_0-9a-zA-Z'),
+	// letters and digits first, then digits only unless it is ---ALL---
+	outbound_cid: (v) => {
+		const word = WORD(v);
+		return word === '---ALL---' ? word : DIGITS(word);
+	},
 };

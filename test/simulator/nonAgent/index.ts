@@ -39,16 +39,22 @@ export const NON_AGENT_FUNCTIONS: Readonly<Record<string, NaHandler>> = {
 	...realtime.handlers,
 };
 
-const ALL_FILTERS: Readonly<Record<string, Filter>> = {
-	...NON_AGENT_FILTERS,
-	...leadWrite.filters,
-	...leadInfo.filters,
-	...listCampaign.filters,
-	...userPhone.filters,
-	...didDncHopper.filters,
-	...reports.filters,
-	...realtime.filters,
+/**
+ * Each table's variables: the core ones, then each group's. The script filters a variable once
+ * for all functions, so a variable is in one table only (test/simulator/filters.test.ts).
+ */
+export const NON_AGENT_FILTER_TABLES: Readonly<Record<string, Readonly<Record<string, Filter>>>> = {
+	core: NON_AGENT_FILTERS,
+	leadWrite: leadWrite.filters,
+	leadInfo: leadInfo.filters,
+	listCampaign: listCampaign.filters,
+	userPhone: userPhone.filters,
+	didDncHopper: didDncHopper.filters,
+	reports: reports.filters,
+	realtime: realtime.filters,
 };
+
+export const ALL_FILTERS: Readonly<Record<string, Filter>> = Object.assign({}, ...Object.values(NON_AGENT_FILTER_TABLES));
 
 /** functions for which api_list_restrict computes the user's allowed lists */
 const LIST_RESTRICTED = ['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'list_custom_fields', 'lead_search'];

@@ -1,5 +1,5 @@
 /** Simulator handlers of the didDncHopper functions, and the input filters of the variables they read. */
-import { ALNUM, AZ, WORD, keep, type Filter } from '../../params';
+import { ALNUM, WORD, keep, type Filter } from '../../params';
 import type { NaHandler } from '../context';
 import { addDid } from './addDid';
 import { copyDid } from './copyDid';
@@ -35,20 +35,17 @@ const notAll =
 		return once === '---ALL---' ? once : then(once);
 	};
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
+/** Filters of the variables only this group reads (shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
-	active: AZ,
 	did_pattern: DID,
 	source_did_pattern: DID,
 	new_dids: keep(':+,*#._0-9a-zA-Z'),
 	did_description: DESCRIPTION,
 	did_route: WORD,
 	record_call: WORD,
-	extension: WORD,
 	exten_context: WORD,
 	voicemail_ext: keep('*#._0-9a-zA-Z'),
 	phone_extension: WORD,
-	group: keep('\\-|_0-9a-zA-Z'),
 	menu_id: WORD,
 	filter_clean_cid_number: DESCRIPTION,
 	call_handle_method: keep('_0-9a-zA-Z'),
@@ -59,9 +56,7 @@ export const filters: Readonly<Record<string, Filter>> = {
 	preset_dtmf: keep('\\- ,*#0-9a-zA-Z'),
 	preset_hide_number: ALNUM,
 	action: ALNUM,
-	campaign_name: DESCRIPTION,
 	cid_group_id: WORD,
 	cid_description: DESCRIPTION,
 	areacode: notAll(WORD, keep('0-9a-zA-Z')),
-	outbound_cid: notAll(WORD, keep('0-9')),
 };

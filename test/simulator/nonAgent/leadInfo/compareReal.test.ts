@@ -2,14 +2,16 @@
  * Answers the conformance corpus cannot reach, because only the dialer or the admin screens
  * write the rows they need (call ID logs, custom field tables): the same rows are put into the
  * genuine server's database and into the simulator's tables, then the same requests must get the
- * same answers, byte for byte after masking. Runs only when VICIDIAL_REAL_URL is set.
+ * same answers, byte for byte after masking. Runs only when VICIDIAL_REAL_URL is set (and not "off").
  */
 import { startSimulator, type Simulator } from '../../index';
 import { na, type Params } from '../../../conformance/builders';
 import { formatStepDiff, resetReal, send, type Answer } from '../../../conformance/harness';
+import { realServerUrl } from '../../../support/targets';
 import { archiveSetup, callbackSetup, callSetup, CALLS, combined, customFieldSetup, moreCallsSetup, sql, userSetup, type Setup } from './fixtures';
 
-const REAL = process.env.VICIDIAL_REAL_URL?.trim().replace(/\/+$/, '');
+// "off" (or unset) means simulator only, as everywhere else.
+const REAL = realServerUrl?.replace(/\/+$/, '');
 
 const TODAY = new Date().toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 /** Simulator handlers of the leadWrite functions, and the input filters of the variables they read. */
-import { ALNUM, AZ, DIGITS, WORD, keep, type Filter } from '../../params';
+import { AZ, DIGITS, WORD, type Filter } from '../../params';
 import type { NaHandler } from '../context';
 import { batchUpdateLead } from './batchUpdateLead';
 import { leadDearchive } from './leadDearchive';
@@ -15,7 +15,7 @@ export const handlers: Readonly<Record<string, NaHandler>> = {
 	list_custom_fields: listCustomFields,
 };
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
+/** Filters of the variables only this group reads (shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
 	user_field: WORD,
 	called_count: DIGITS,
@@ -24,7 +24,5 @@ export const filters: Readonly<Record<string, Filter>> = {
 	delete_cf_data: AZ,
 	reset_lead: AZ,
 	update_phone_number: AZ,
-	group: keep('\\-|_0-9a-zA-Z'),
-	call_id: ALNUM,
 	custom_order: WORD,
 };

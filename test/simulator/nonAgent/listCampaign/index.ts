@@ -18,9 +18,8 @@ export const handlers: Readonly<Record<string, NaHandler>> = {
 const URL = keep('\\- %=+.:/@?&_0-9a-zA-Z');
 const NAME = keep('\\- +.:/@?&_0-9a-zA-Z');
 
-/** Filters for variables not yet in ../filters.ts (use_non_latin=0), copied from the script's whitelists. */
+/** Filters of the variables only this group reads (use_non_latin=0; shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
-	active: AZ,
 	entry_type: keep('_0-9a-zA-Z'),
 	alt_url_id: keep('0-9A-Z'),
 	url_type: keep('_0-9a-zA-Z'),
@@ -30,7 +29,6 @@ export const filters: Readonly<Record<string, Filter>> = {
 	url_address: URL,
 	url_statuses: keep('\\- 0-9a-zA-Z'),
 	url_description: keep(' \\.\\,-\\_0-9a-zA-Z'),
-	campaign_name: keep('\\- .,_0-9a-zA-Z'),
 	auto_dial_level: keep('.0-9'),
 	adaptive_maximum_level: keep('.0-9'),
 	campaign_vdad_exten: DIGITS,
@@ -38,11 +36,6 @@ export const filters: Readonly<Record<string, Filter>> = {
 	reset_hopper: keep('NY'),
 	dial_method: WORD,
 	dial_timeout: DIGITS,
-	// letters and digits first, then digits only unless it is ---ALL---
-	outbound_cid: (v) => {
-		const word = WORD(v);
-		return word === '---ALL---' ? word : DIGITS(word);
-	},
 	lead_filter_id: WORD,
 	xferconf_one: WORD,
 	xferconf_two: WORD,
@@ -66,7 +59,6 @@ export const filters: Readonly<Record<string, Filter>> = {
 	drop_inbound_group: WORD,
 	reset_time: keep('\\-_0-9'),
 	expiration_date: WORD,
-	local_call_time: WORD,
 	list_description: NAME,
 	custom_fields_copy: DIGITS,
 	custom_copy_method: WORD,

@@ -1,5 +1,5 @@
 /** Simulator handlers of the realtime functions, and the input filters of the variables they read. */
-import { ALNUM, AZ, WORD, keep, type Filter } from '../../params';
+import { ALNUM, AZ, type Filter } from '../../params';
 import type { NaHandler } from '../context';
 import { agentIngroupInfo } from './agentIngroupInfo';
 import { agentStatus } from './agentStatus';
@@ -25,14 +25,8 @@ export const handlers: Readonly<Record<string, NaHandler>> = {
 	container_list: containerList,
 };
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
+/** Filters of the variables only this group reads (shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
-	user_groups: keep('\\-|,_0-9a-zA-Z'),
-	in_groups: keep('\\-|,_0-9a-zA-Z'),
-	campaigns: keep('\\-,|_0-9a-zA-Z'),
 	show_sub_status: AZ,
-	time_format: AZ,
 	include_ip: ALNUM,
-	type: WORD,
-	phone_login: WORD,
 };

@@ -1,5 +1,5 @@
 /** Simulator handlers of the reports functions, and the input filters of the variables they read. */
-import { ALNUM, AZ, WORD, keep, type Filter } from '../../params';
+import { ALNUM, WORD, keep, type Filter } from '../../params';
 import type { NaHandler } from '../context';
 import { agentStatsExport } from './agentStatsExport';
 import { callDispoReport, callStatusStats } from './callStats';
@@ -16,24 +16,17 @@ export const handlers: Readonly<Record<string, NaHandler>> = {
 	call_dispo_report: callDispoReport,
 };
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
+/** Filters of the variables only this group reads (shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
 	uniqueid: keep('\\- ._0-9a-zA-Z'),
-	extension: WORD,
-	date: keep('\\-0-9'),
 	duration: WORD,
-	detail: AZ,
-	type: WORD,
 	datetime_start: keep('\\- +:_0-9'),
 	datetime_end: keep('\\- +:_0-9'),
-	time_format: AZ,
 	group_by_campaign: ALNUM,
-	campaigns: keep('\\-,|_0-9a-zA-Z'),
 	ingroups: WORD,
 	statuses: keep('\\- .,_0-9a-zA-Z'),
 	categories: keep('\\-,_0-9a-zA-Z'),
 	users: keep('\\-,_0-9a-zA-Z'),
-	user_groups: keep('\\-|,_0-9a-zA-Z'),
 	did_ids: keep(',+0-9a-zA-Z'),
 	did_patterns: keep(',:+*#._0-9a-zA-Z'),
 	query_date: keep('\\-0-9'),

@@ -25,13 +25,12 @@ export const handlers: Readonly<Record<string, NaHandler>> = {
 
 const NAME = keep('\\- +.:/@_0-9a-zA-Z');
 
-/** Filters for variables not yet in ../filters.ts (the same variable may appear in several groups). */
+/** Filters of the variables only this group reads (shared ones are in ../filters.ts, each variable once). */
 export const filters: Readonly<Record<string, Filter>> = {
 	agent_pass: WORD,
 	agent_user_level: DIGITS,
 	agent_full_name: NAME,
 	agent_user_group: WORD,
-	phone_login: WORD,
 	phone_pass: WORD,
 	hotkeys_active: DIGITS,
 	voicemail_id: ALNUM,
@@ -44,10 +43,8 @@ export const filters: Readonly<Record<string, Filter>> = {
 	agent_choose_ingroups: DIGITS,
 	agent_choose_blended: DIGITS,
 	closer_default_blended: DIGITS,
-	in_groups: keep('\\-|,_0-9a-zA-Z'),
 	source_user: WORD,
 	delete_user: AZ,
-	active: AZ,
 	campaign_rank: keep('\\-_0-9'),
 	campaign_grade: DIGITS,
 	camp_rg_only: DIGITS,
@@ -62,16 +59,11 @@ export const filters: Readonly<Record<string, Filter>> = {
 	caller_id_number: DIGITS,
 	caller_id_name: keep('\\- +_0-9a-zA-Z'),
 	admin_user_group: WORD,
-	extension: WORD,
 	dialplan_number: keep('*#0-9a-zA-Z'),
 	protocol: ALNUM,
 	registration_password: WORD,
 	phone_full_name: keep('\\- +._0-9a-zA-Z'),
 	local_gmt: keep('\\-.0-9'),
-	outbound_cid: (v) => {
-		const word = WORD(v);
-		return word === '---ALL---' ? word : DIGITS(word);
-	},
 	phone_context: WORD,
 	is_webphone: WORD,
 	webphone_auto_answer: WORD,

@@ -34,6 +34,7 @@ const plusThenKeep =
 		keep(cls)(v.replace(/\+/g, ' '));
 
 /** Filters for variables not yet in AGENT_FILTERS (the same variable may appear in both groups). */
+/** phone_code, phone_number, vendor_id, vendor_lead_code and ingroup_choices are in session's table (one filter per variable). */
 export const filters: Readonly<Record<string, Filter>> = {
 	focus: WORD,
 	preview: WORD,
@@ -43,11 +44,6 @@ export const filters: Readonly<Record<string, Filter>> = {
 	vtiger_callback: AZ,
 	alt_dial: keep('0-9A-Z'),
 	lead_id: DIGITS,
-	phone_code: keep('0-9X'),
-	phone_number: keep('*#0-9a-zA-Z'),
-	vendor_id: (v) => v.replace(/[;#]/g, '').replace(/\+/g, ' '),
-	vendor_lead_code: (v) => v.replace(/[;#]/g, '').replace(/\+/g, ' '),
-	ingroup_choices: plusThenKeep('\\- _0-9a-zA-Z'),
 	dial_override: AZ,
 	consultative: AZ,
 	callback_datetime: plusThenKeep('\\- :._0-9a-zA-Z'),

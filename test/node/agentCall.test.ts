@@ -224,7 +224,7 @@ describe.each(targetNames)('VICIdial Agent node (call, recording and audio) agai
 		expect(active).toEqual([
 			{
 				agent_user: '1003',
-				recording_id: 2,
+				recording_id: '2',
 				filename: '20250101-092000_3125550112_1003',
 				recording_server_ip: '127.0.0.1',
 				start_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),

@@ -468,14 +468,15 @@ const recordingStatus: FunctionSpec = {
 	operation: 'getStatus',
 	name: 'Get Recording Status',
 	action: "Get the recording status of an agent's session",
-	description: "Whether the agent's session is recording, with the recording's ID, file and start time (recording)",
+	// recording_id is text: while a START sent through the API is pending, VICIdial prints the queued command there.
+	description: "Whether the agent's session is recording, with the recording's ID (or the pending command), file and start time (recording)",
 	writes: false,
 	params: [agentUser()],
 	fixed: { value: 'STATUS' },
 	answer: {
 		kind: 'status',
 		noticeAnswers: true,
-		fields: [str('agent_user'), int('recording_id'), str('filename'), str('recording_server_ip'), dt('start_time'), str('server_ip'), str('session_id'), str('agent_status')],
+		fields: [str('agent_user'), str('recording_id'), str('filename'), str('recording_server_ip'), dt('start_time'), str('server_ip'), str('session_id'), str('agent_status')],
 	},
 };
 

@@ -1,14 +1,11 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { credentialTestSender, testVicidialCredential } from '../shared/credentialTest';
+import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
 import { nonAgentFunctions, resources } from './functions';
@@ -34,11 +31,7 @@ export class Vicidial implements INodeType {
 
 	methods = {
 		loadOptions: { ...loadOptionsMethods(), customFields },
-		credentialTest: {
-			async vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				return await testVicidialCredential(credentialTestSender(this.helpers), credential.data ?? {});
-			},
-		},
+		credentialTest: credentialTestMethods,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

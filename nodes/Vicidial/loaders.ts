@@ -2,9 +2,9 @@
  * Dropdowns filled from the server (ParamSpec.load), each through a Non-Agent entry that lists
  * the things, so the same validation, transport and parser apply. Both nodes use them.
  */
-import type { ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
+import { asNodeError } from '../shared/nodeKit';
 import { VicidialError, redact } from '../shared/errors';
 import type { ParsedRecord } from '../shared/parse';
 import type { LoaderName } from '../shared/spec';
@@ -77,14 +77,8 @@ async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition
 }
 
 function loaderError(context: ILoadOptionsFunctions, error: unknown, secrets: readonly string[], definition: LoaderDefinition) {
-	if (error instanceof VicidialError) {
-		const message = redact(error.message, secrets);
-		if (definition.unavailable?.match.test(message)) {
-			return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message: definition.unavailable.message, description: message });
-		}
-		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
-	}
-	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
+	const unavailable = error instanceof VicidialError && definition.unavailable?.match.test(redact(error.message, secrets));
+	return asNodeError(context.getNode(), error, secrets, unavailable ? definition.unavailable?.message : undefined);
 }
 
 type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;

@@ -1,14 +1,11 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { credentialTestSender, testVicidialCredential } from '../shared/credentialTest';
+import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
 import { LOADERS, loadOptionsMethods } from '../Vicidial/loaders';
@@ -33,11 +30,7 @@ export class VicidialAgent implements INodeType {
 
 	methods = {
 		loadOptions: loadOptionsMethods(),
-		credentialTest: {
-			async vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				return await testVicidialCredential(credentialTestSender(this.helpers), credential.data ?? {});
-			},
-		},
+		credentialTest: credentialTestMethods,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

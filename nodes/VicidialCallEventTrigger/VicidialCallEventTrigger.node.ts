@@ -8,11 +8,10 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
-import { VicidialError, redact } from '../shared/errors';
+import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import type { CallEventName } from './callEvents';
 import {
 	CALL_EVENTS,
@@ -220,17 +219,8 @@ async function withClient<T>(context: IHookFunctions, step: (client: Awaited<Ret
 	try {
 		return await step(client);
 	} catch (error) {
-		throw hookError(context, error, client.connection.secrets);
+		throw asNodeError(context.getNode(), error, client.connection.secrets);
 	}
-}
-
-function hookError(context: IHookFunctions, error: unknown, secrets: readonly string[]): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof VicidialError) {
-		const message = redact(error.message, secrets);
-		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
-	}
-	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
 }
 
 /** Where the entries registered are remembered: the test URL's apart, so a test never touches the live ones. */
@@ -285,6 +275,7 @@ export class VicidialCallEventTrigger implements INodeType {
 				];
 			},
 		},
+		credentialTest: credentialTestMethods,
 	};
 
 	webhookMethods = {

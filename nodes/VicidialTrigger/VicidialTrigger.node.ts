@@ -1,9 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { loadOptionsMethods } from '../Vicidial/loaders';
 import { clientFor } from '../shared/client';
+import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import type { Client } from '../shared/client';
-import { VicidialError, redact } from '../shared/errors';
 import { isoOffset } from '../shared/parse';
 import { versionFunction } from '../shared/version';
 import type { AgentEvent, AgentState, LevelReading, LevelState, LogEvent, LogState, ServerTime } from './engine';
@@ -284,7 +284,7 @@ export class VicidialTrigger implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: loadOptionsMethods() };
+	methods = { loadOptions: loadOptionsMethods(), credentialTest: credentialTestMethods };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as EventName;
@@ -294,19 +294,9 @@ export class VicidialTrigger implements INodeType {
 			client = await clientFor(this, { timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000) });
 			return await runPoll(this, client, event, options);
 		} catch (error) {
-			throw triggerError(this, error, client?.connection.secrets ?? []);
+			throw asNodeError(this.getNode(), error, client?.connection.secrets ?? []);
 		}
 	}
-}
-
-/** What the user sees when a poll fails: named, with a hint, the password never in it. */
-function triggerError(context: IPollFunctions, error: unknown, secrets: readonly string[]): NodeOperationError | NodeApiError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	if (error instanceof VicidialError) {
-		const message = redact(error.message, secrets);
-		return new NodeApiError(context.getNode(), { message, kind: error.kind } as JsonObject, { message, description: redact(error.hint, secrets) });
-	}
-	return new NodeOperationError(context.getNode(), redact(error instanceof Error ? error.message : String(error), secrets));
 }
 
 async function runPoll(context: IPollFunctions, client: Client, event: EventName, options: IDataObject): Promise<INodeExecutionData[][] | null> {

@@ -53,3 +53,18 @@ test('the README lists exactly the operations the entries give (npm run docs)', 
 	const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 	expect(renderReadme(readme)).toBe(readme);
 });
+
+test('every node whose credential is tested by vicidialApiTest has that method (n8n may pick any of them)', () => {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const nodes = [
+		new (require('../../nodes/Vicidial/Vicidial.node').Vicidial)(),
+		new (require('../../nodes/VicidialAgent/VicidialAgent.node').VicidialAgent)(),
+		new (require('../../nodes/VicidialTrigger/VicidialTrigger.node').VicidialTrigger)(),
+		new (require('../../nodes/VicidialCallEventTrigger/VicidialCallEventTrigger.node').VicidialCallEventTrigger)(),
+	];
+	for (const node of nodes) {
+		const tested = (node.description.credentials ?? []).filter((c: { testedBy?: string }) => c.testedBy).map((c: { testedBy: string }) => c.testedBy);
+		expect(tested).toEqual(['vicidialApiTest']);
+		expect(typeof node.methods?.credentialTest?.vicidialApiTest).toBe('function');
+	}
+});

@@ -44,12 +44,16 @@ export async function clientFor(context: CredentialContext, defaults: { timeoutM
 		async call(spec, values = {}, options = {}) {
 			const form = buildForm(spec, values);
 			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
-			return parseAnswer(response.body, spec, {
+			const parsed = parseAnswer(response.body, spec, {
 				sent: form,
 				utcOffsetHours: hasDatetimes(spec) && spec.answer.kind !== 'pairs' ? await utcOffsetHours() : undefined,
 				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
 				httpCode: response.statusCode,
 			});
+			// A caller that asked for the version already has the offset: no second request for it.
+			const tznow = spec === versionFunction ? parsed.records[0]?.tznow : undefined;
+			if (offset === undefined && typeof tznow === 'number') offset = Promise.resolve(tznow);
+			return parsed;
 		},
 	};
 }

@@ -104,8 +104,9 @@ export function classifyError(message: string, data: readonly string[] = []): Vi
 	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message)) return 'invalid';
 	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(message))
 		return 'noRecords';
-	if (/DUPLICATE|already in this agents manual dial queue/i.test(message)) return 'duplicate';
-	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source/i.test(message))
+	if (/DUPLICATE|ALREADY EXISTS|already in this agents manual dial queue/i.test(message)) return 'duplicate';
+	// "... MUST BE FROM 1 TO 20 CHARACTERS, THIS IS AN OPTIONAL FIELD": a value VICIdial refused
+	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source|MUST BE |OPTIONAL FIELD/i.test(message))
 		return 'invalid';
 	return 'apiError';
 }

@@ -79,7 +79,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 				{
 					error: 'Item 1: VICIdial: ERROR: update_did MENU ID MUST BE A VALID CALL MENU IN THE SYSTEM, THIS IS AN OPTIONAL FIELD: |6666|nomenu',
 					hint: expect.any(String),
-					errorKind: 'apiError',
+					errorKind: 'invalid',
 				},
 			]);
 		});
@@ -130,7 +130,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 			expect(paired(result)).toEqual([0, 1, 2]);
 			expect(json(result)).toEqual([
 				{ user: '6666', phone_number: '3125550401', campaign_id: 'TESTCAMP', message: 'DNC NUMBER HAS BEEN ADDED', notices: [] },
-				{ error: 'Item 2: VICIdial: ERROR: add_dnc_phone DNC NUMBER ALREADY EXISTS: |6666|3125550198|TESTCAMP', hint: expect.any(String), errorKind: 'apiError' },
+				{ error: 'Item 2: VICIdial: ERROR: add_dnc_phone DNC NUMBER ALREADY EXISTS: |6666|3125550198|TESTCAMP', hint: expect.any(String), errorKind: 'duplicate' },
 				{ error: 'Item 3: "Phone Number" must contain only digits, got "312555CALL"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
 			]);
 		});

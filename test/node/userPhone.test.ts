@@ -114,7 +114,7 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		expect(json(result)).toEqual([
 			expect.objectContaining({ agent_user: '7001', message: 'USER HAS BEEN ADDED' }),
 			{ error: 'Item 2: "Agent User" must contain only letters, digits, "-" and "_", got "bad user"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
-			{ error: 'Item 3: VICIdial: ERROR: add_user USER ALREADY EXISTS: |6666|1001', hint: 'VICIdial answered with an error.', errorKind: 'apiError' },
+			{ error: 'Item 3: VICIdial: ERROR: add_user USER ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate' },
 			expect.objectContaining({ agent_user: '7002', message: 'USER HAS BEEN ADDED' }),
 		]);
 		noPassword(result.items);
@@ -245,7 +245,7 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		});
 		expect(json(result)).toEqual([
 			{ error: 'Item 1: VICIdial: ERROR: add_phone SERVER DOES NOT EXIST: |6666|10.0.0.9', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords' },
-			{ error: 'Item 2: VICIdial: ERROR: add_phone PHONE LOGIN ALREADY EXISTS: |6666|1001', hint: 'VICIdial answered with an error.', errorKind: 'apiError' },
+			{ error: 'Item 2: VICIdial: ERROR: add_phone PHONE LOGIN ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate' },
 		]);
 		noPassword(result.items);
 	});

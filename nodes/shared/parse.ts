@@ -165,7 +165,7 @@ function toRecord(
 			'malformed',
 			`The answer is incomplete: ${where} has ${values.length} fields where ${fields.length} were expected (${fields
 				.map((f) => f.name)
-				.join(', ')}). The connection may have been cut.`,
+				.join(', ')}). The connection may have been cut, or a value holds a line break or the delimiter, which VICIdial prints unescaped.`,
 		);
 	}
 	const last = fields[fields.length - 1];

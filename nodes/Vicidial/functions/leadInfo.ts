@@ -87,7 +87,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		answer: { kind: 'rows', delimiter: '\t', namedExtras: true, columns: [...leadColumns, int('entry_list_id'), int('lead_id')] },
 		noRecords: /LEAD NOT FOUND/,
 		serverErrorHint:
-			"With Include Custom Fields, VICIdial fails when the lead's entry list (or the list in Custom Fields of List) has no custom fields or no custom fields table. Turn the option off or check the list's custom fields.",
+			"VICIdial fails when the lead's data holds an apostrophe (O'Brien) or ends in a backslash: it cannot write its own API log then. With Include Custom Fields it also fails when the lead's entry list (or the list in Custom Fields of List) has no custom fields or no custom fields table. Turn the option off or check the list's custom fields.",
 	},
 	{
 		fn: 'lead_field_info',
@@ -121,7 +121,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		// LIST FIELD NOT FOUND: the lead has no row in the custom fields table
 		noRecords: /LEAD NOT FOUND|LIST FIELD NOT FOUND/,
 		serverErrorHint:
-			"VICIdial fails when Field Name is not a field of the lead, or, for a custom field, when the list has no custom fields table or no such field. Check the field name and the Custom Field option.",
+			"VICIdial fails when Field Name is not a field of the lead, or, for a custom field, when the list has no custom fields table or no such field; also when the value holds an apostrophe (it cannot write its own API log then). Check the field name and the Custom Field option.",
 	},
 	{
 		fn: 'lead_callback_info',

@@ -7,7 +7,7 @@ import { buildForm } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
 import type { FunctionSpec } from './spec';
-import { answerFields } from './spec';
+import { needsServerOffset } from './spec';
 import type { Connection, HttpContext, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
 import { versionFunction } from './version';
@@ -21,10 +21,6 @@ export interface Client {
 	call(spec: FunctionSpec, values?: Record<string, unknown>, options?: { emptyOnNoRecords?: boolean; timeoutMs?: number }): Promise<ParsedAnswer>;
 	/** The server's UTC offset in hours (version's TZNOW), asked once per client. */
 	utcOffsetHours(): Promise<number | undefined>;
-}
-
-function hasDatetimes(spec: FunctionSpec): boolean {
-	return answerFields(spec.answer).some((f) => f.type === 'datetime');
 }
 
 export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {
@@ -46,7 +42,7 @@ export async function clientFor(context: CredentialContext, defaults: { timeoutM
 			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
 			const parsed = parseAnswer(response.body, spec, {
 				sent: form,
-				utcOffsetHours: hasDatetimes(spec) && spec.answer.kind !== 'pairs' ? await utcOffsetHours() : undefined,
+				utcOffsetHours: needsServerOffset(spec) ? await utcOffsetHours() : undefined,
 				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
 				httpCode: response.statusCode,
 			});

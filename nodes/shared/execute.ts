@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
-import { answerFields, camelName } from './spec';
+import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
@@ -34,7 +34,7 @@ function operationRuntime(
 	return {
 		async call(spec, form, options = {}) {
 			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: callOptions.timeoutMs });
-			const needsOffset = spec.answer.kind !== 'pairs' && answerFields(spec.answer).some((f) => f.type === 'datetime');
+			const needsOffset = needsServerOffset(spec);
 			return parseAnswer(response.body, spec, {
 				sent: form,
 				utcOffsetHours: needsOffset ? await offset() : undefined,
@@ -238,7 +238,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	// 2. Call VICIdial, bounded, in any order; results land at their input's place.
 	const sender = contextSender(context);
 	// `pairs` answers (version) carry their own offset; others need it asked once per run.
-	const wantsIso = spec.answer.kind !== 'pairs' && answerFields(spec.answer).some((f) => f.type === 'datetime');
+	const wantsIso = needsServerOffset(spec);
 	const offset = wantsIso && !spec.run ? await fetchServerOffset(sender, connection) : undefined;
 	// Composite operations ask for the offset only if a call they make needs it, once per run.
 	let offsetLookup: Promise<number | undefined> | undefined;

@@ -178,6 +178,11 @@ export interface MessageSpec {
 	fields: FieldSpec[];
 }
 
+/** Whether the answer has server datetimes that need the UTC offset for ISO companions (`pairs` carry their own). */
+export function needsServerOffset(spec: Pick<FunctionSpec, 'answer'>): boolean {
+	return spec.answer.kind !== 'pairs' && answerFields(spec.answer).some((f) => f.type === 'datetime');
+}
+
 /** Every typed field an answer can have (to know whether ISO companions need the server offset). */
 export function answerFields(answer: AnswerSpec): FieldSpec[] {
 	switch (answer.kind) {

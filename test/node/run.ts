@@ -1,5 +1,5 @@
-/** Runs the VICIdial node through n8n-core's WorkflowExecute against a server, capturing its output for the leak check. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+/** Runs a node of the package through n8n-core's WorkflowExecute against a server, capturing its output for the leak check. */
+import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { executeNode } from '../helpers/n8n';
@@ -16,23 +16,26 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 }
 
-export async function runVicidial(options: RunOptions): Promise<ExecuteNodeResult> {
+/** One run of `nodeType` with a VICIdial credential for `options.url` (user 6666 by default). */
+export async function runNode(nodeType: INodeType, label: string, options: RunOptions): Promise<ExecuteNodeResult> {
 	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const result = await executeNode({
-		nodeType: new Vicidial(),
+		nodeType,
 		credentialTypes: [new VicidialApi()],
 		parameters: options.parameters as never,
 		credentials: { vicidialApi: { serverUrl: options.url, apiUser: options.user ?? '6666', password: options.password ?? '1234', source: options.source ?? 'n8n' } },
 		inputItems,
 		continueOnFail: options.continueOnFail,
 	});
-	capture('vicidial node items', result.items);
+	capture(`${label} items`, result.items);
 	if (result.error) {
 		const error = result.error as Error & { description?: string };
-		capture('vicidial node error', { message: error.message, description: error.description, data: result.errorData });
+		capture(`${label} error`, { message: error.message, description: error.description, data: result.errorData });
 	}
 	return result;
 }
+
+export const runVicidial = (options: RunOptions) => runNode(new Vicidial(), 'vicidial node', options);
 
 export const json = (result: ExecuteNodeResult) => result.items.map((item) => item.json);
 export const paired = (result: ExecuteNodeResult) => result.items.map((item) => (item.pairedItem as { item: number }).item);

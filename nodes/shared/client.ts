@@ -14,42 +14,59 @@ import { versionFunction } from './version';
 
 type CredentialContext = HttpContext & { getCredentials(type: string): Promise<ICredentialDataDecryptedObject> };
 
+export interface SendOptions {
+	emptyOnNoRecords?: boolean;
+	timeoutMs?: number;
+	/** More values to redact than the API password (an item's own passwords). */
+	secrets?: readonly string[];
+}
+
 export interface Client {
 	connection: Connection;
 	sender: Sender;
 	/** Validates `values` (keyed by VICIdial name) like user input, calls and parses. */
-	call(spec: FunctionSpec, values?: Record<string, unknown>, options?: { emptyOnNoRecords?: boolean; timeoutMs?: number }): Promise<ParsedAnswer>;
-	/** The server's UTC offset in hours (version's TZNOW), asked once per client. */
+	call(spec: FunctionSpec, values?: Record<string, unknown>, options?: SendOptions): Promise<ParsedAnswer>;
+	/** Sends a ready form (already validated) and parses the answer; also gives the answer text. */
+	send(spec: FunctionSpec, form: Record<string, string>, options?: SendOptions): Promise<{ answer: ParsedAnswer; body: string }>;
+	/** The server's UTC offset in hours (version's TZNOW), asked once per client; undefined when unknown. */
 	utcOffsetHours(): Promise<number | undefined>;
 }
 
-export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {
-	const connection = connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME));
-	const sender = contextSender(context);
+/** A client over a sender and a connection: the one path every call of the package takes. */
+export function makeClient(sender: Sender, connection: Connection, defaults: { timeoutMs?: number } = {}): Client {
 	let offset: Promise<number | undefined> | undefined;
 	const utcOffsetHours = async () =>
 		await (offset ??= (async () => {
 			const response = await callVicidial(sender, connection, 'nonAgent', { function: versionFunction.fn }, { writes: false, timeoutMs: 10_000 });
 			const value = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode }).records[0]?.tznow;
 			return typeof value === 'number' ? value : undefined;
+			// The offset only adds ISO companions; the call itself reports any real problem.
 		})().catch(() => undefined));
+	const send: Client['send'] = async (spec, form, options = {}) => {
+		const secrets = options.secrets?.length ? { ...connection, secrets: [...connection.secrets, ...options.secrets] } : connection;
+		const response = await callVicidial(sender, secrets, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
+		const answer = parseAnswer(response.body, spec, {
+			sent: form,
+			utcOffsetHours: needsServerOffset(spec) ? await utcOffsetHours() : undefined,
+			emptyOnNoRecords: options.emptyOnNoRecords ?? false,
+			httpCode: response.statusCode,
+		});
+		// A caller that asked for the version already has the offset: no second request for it.
+		const tznow = spec === versionFunction ? answer.records[0]?.tznow : undefined;
+		if (offset === undefined && typeof tznow === 'number') offset = Promise.resolve(tznow);
+		return { answer, body: response.body };
+	};
 	return {
 		connection,
 		sender,
 		utcOffsetHours,
+		send,
 		async call(spec, values = {}, options = {}) {
-			const form = buildForm(spec, values);
-			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
-			const parsed = parseAnswer(response.body, spec, {
-				sent: form,
-				utcOffsetHours: needsServerOffset(spec) ? await utcOffsetHours() : undefined,
-				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
-				httpCode: response.statusCode,
-			});
-			// A caller that asked for the version already has the offset: no second request for it.
-			const tznow = spec === versionFunction ? parsed.records[0]?.tznow : undefined;
-			if (offset === undefined && typeof tznow === 'number') offset = Promise.resolve(tznow);
-			return parsed;
+			return (await send(spec, buildForm(spec, values), options)).answer;
 		},
 	};
+}
+
+export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {
+	return makeClient(contextSender(context), connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME)), defaults);
 }

@@ -8,13 +8,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
-import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
 import { REDACTED, VicidialError, redact } from './errors';
-import type { Connection, Sender } from './transport';
-import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
+import type { Connection } from './transport';
+import { CREDENTIAL_NAME, connectionFromCredentials, contextSender } from './transport';
+import { makeClient } from './client';
+import type { Client } from './client';
 import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, OPTIONS } from './properties';
-import { versionFunction } from './version';
 
 interface CallOptions {
 	includeRaw: boolean;
@@ -23,25 +23,17 @@ interface CallOptions {
 	emptyOnNoRecords: boolean;
 }
 
-/** The calls a composite operation (spec.run) may make, all through the one transport and parser. */
-function operationRuntime(
-	context: IExecuteFunctions,
-	sender: Sender,
-	connection: Connection,
-	callOptions: CallOptions,
-	offset: () => Promise<number | undefined>,
-): OperationRuntime {
+/** The calls a composite operation (spec.run) may make, all through the one client. */
+function operationRuntime(context: IExecuteFunctions, client: Client, callOptions: CallOptions, secrets: readonly string[]): OperationRuntime {
 	return {
 		async call(spec, form, options = {}) {
-			const response = await callVicidial(sender, connection, spec.api, form, { writes: spec.writes, timeoutMs: callOptions.timeoutMs });
-			const needsOffset = needsServerOffset(spec);
-			return parseAnswer(response.body, spec, {
-				sent: form,
-				utcOffsetHours: needsOffset ? await offset() : undefined,
+			const sent = await client.send(spec, form, {
 				// The item's "empty result" option holds for the calls of a composite operation too.
 				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
-				httpCode: response.statusCode,
+				timeoutMs: callOptions.timeoutMs,
+				secrets,
 			});
+			return sent.answer;
 		},
 		async download(url, options = {}) {
 			return await downloadFile(context, url, callOptions.timeoutMs, options.maxBytes);
@@ -49,7 +41,7 @@ function operationRuntime(
 		async binary(body, fileName, mimeType) {
 			return await context.helpers.prepareBinaryData(body, fileName, mimeType);
 		},
-		utcOffsetHours: offset,
+		utcOffsetHours: client.utcOffsetHours,
 	};
 }
 
@@ -114,19 +106,6 @@ async function runBounded(count: number, limit: number, task: (index: number) =>
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-}
-
-/** Server UTC offset (TZNOW of the version function), for ISO timestamps; undefined when unknown. */
-export async function fetchServerOffset(sender: Sender, connection: Connection): Promise<number | undefined> {
-	try {
-		const response = await callVicidial(sender, connection, 'nonAgent', { function: versionFunction.fn }, { writes: false, timeoutMs: 10_000 });
-		const parsed = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode });
-		const offset = parsed.records[0]?.tznow;
-		return typeof offset === 'number' ? offset : undefined;
-	} catch {
-		// The offset only adds ISO companions; the call itself reports any real problem.
-		return undefined;
-	}
 }
 
 function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefined, itemIndex: number): INodeExecutionData[] {
@@ -236,13 +215,9 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	}
 
 	// 2. Call VICIdial, bounded, in any order; results land at their input's place.
-	const sender = contextSender(context);
-	// `pairs` answers (version) carry their own offset; others need it asked once per run.
-	const wantsIso = needsServerOffset(spec);
-	const offset = wantsIso && !spec.run ? await fetchServerOffset(sender, connection) : undefined;
-	// Composite operations ask for the offset only if a call they make needs it, once per run.
-	let offsetLookup: Promise<number | undefined> | undefined;
-	const serverOffset = async () => await (offsetLookup ??= fetchServerOffset(sender, connection));
+	const client = makeClient(contextSender(context), connection);
+	// The server's offset is asked once per run, before the items (composite operations ask only if a call needs it).
+	if (needsServerOffset(spec) && !spec.run) await client.utcOffsetHours();
 	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
 	const done: number[] = [];
@@ -255,24 +230,21 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			if (!entry) return;
 			// The item's own passwords (a new agent's) are redacted like the API password.
 			const itemSecrets = [...secrets, ...entry.secrets];
-			const itemConnection = entry.secrets.length > 0 ? { ...connection, secrets: itemSecrets } : connection;
 			try {
 				if (spec.run) {
-					const runtime = operationRuntime(context, sender, itemConnection, entry.callOptions, serverOffset);
+					const runtime = operationRuntime(context, client, entry.callOptions, entry.secrets);
 					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i, options: entry.options });
 					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
 					done.push(i);
 					return;
 				}
-				const response = await callVicidial(sender, itemConnection, spec.api, entry.form, { writes: spec.writes, timeoutMs: entry.callOptions.timeoutMs });
-				const parsed = parseAnswer(response.body, spec, {
-					sent: entry.form,
-					utcOffsetHours: offset,
+				const { answer: parsed, body } = await client.send(spec, entry.form, {
 					emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
-					httpCode: response.statusCode,
+					timeoutMs: entry.callOptions.timeoutMs,
+					secrets: entry.secrets,
 				});
 				// A raw answer may echo the item's passwords even on success (add_user does).
-				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(response.body, entry.secrets) : response.body) : undefined;
+				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
 				results[i] = toItems(parsed, spec, raw, i);
 				done.push(i);
 			} catch (error) {

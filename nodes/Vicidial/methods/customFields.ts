@@ -6,8 +6,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { VicidialError } from '../../shared/errors';
-import { parseAnswer } from '../../shared/parse';
-import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from '../../shared/transport';
+import { clientFor } from '../../shared/client';
 import { listCustomFields } from '../functions/customFields';
 
 /** The first plain list ID among the node's list parameters, if any. */
@@ -27,10 +26,10 @@ function chosenList(context: ILoadOptionsFunctions): string | undefined {
 export async function customFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const listId = chosenList(this) ?? '---ALL---';
 	try {
-		const connection = connectionFromCredentials(await this.getCredentials(CREDENTIAL_NAME));
+		const client = await clientFor(this, { timeoutMs: 15_000 });
+		// ---ALL--- is not a value a user may type into List ID, so the form is built here.
 		const form = { function: listCustomFields.fn, ...(listCustomFields.fixed ?? {}), list_id: listId };
-		const response = await callVicidial(contextSender(this), connection, listCustomFields.api, form, { writes: false, timeoutMs: 15_000 });
-		const parsed = parseAnswer(response.body, listCustomFields, { sent: form, httpCode: response.statusCode, emptyOnNoRecords: true });
+		const { answer: parsed } = await client.send(listCustomFields, form, { emptyOnNoRecords: true });
 		// label -> the lists that have it
 		const lists = new Map<string, string[]>();
 		for (const record of parsed.records) {

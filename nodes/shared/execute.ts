@@ -10,6 +10,7 @@ import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { ParsedAnswer } from './parse';
 import { REDACTED, VicidialError, redact } from './errors';
+import type { VicidialErrorKind } from './errors';
 import type { Connection } from './transport';
 import { CREDENTIAL_NAME, connectionFromCredentials, contextSender } from './transport';
 import { makeClient } from './client';
@@ -74,18 +75,54 @@ async function downloadFile(context: IExecuteFunctions, url: string, timeoutMs: 
 	return { body, contentType, fileName };
 }
 
+/** Whether a stored parameter value holds an expression anywhere (n8n marks them with a leading "="). */
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * Reads node parameters for many items. n8n resolves and validates a parameter against the
+ * node's whole description on every read; a value without an expression is the same for
+ * every item, so it is read once per run.
+ */
+class ParameterReader {
+	private readonly constants = new Map<string, unknown>();
+	private readonly stored: INodeParameters;
+
+	constructor(private readonly context: IExecuteFunctions) {
+		this.stored = context.getNode().parameters;
+	}
+
+	get<T>(path: string, itemIndex: number, fallback: T): T {
+		if (this.constants.has(path)) return this.constants.get(path) as T;
+		const value = this.context.getNodeParameter(path, itemIndex, fallback as never) as T;
+		let raw: unknown = this.stored;
+		for (const key of path.split('.')) raw = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+		if (!hasExpression(raw)) this.constants.set(path, value);
+		return value;
+	}
+}
+
+interface PreparedItem {
+	form: Record<string, string>;
+	callOptions: CallOptions;
+	options: Record<string, unknown>;
+	secrets: string[];
+}
+
 /** Reads one item's values for an entry, keyed by VICIdial name. */
-function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: number) {
+function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number): PreparedItem {
 	const values: Record<string, unknown> = {};
-	const additional = context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject;
+	const additional = parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {};
 	for (const param of spec.params) {
 		const name = camelName(param.name);
-		values[param.name] = param.required || param.main ? context.getNodeParameter(name, itemIndex, undefined) : additional[name];
+		values[param.name] = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : additional[name];
 	}
-	const customFields = spec.customFields
-		? ((context.getNodeParameter(`${CUSTOM_FIELDS}.field`, itemIndex, []) as Array<{ name: string; value: unknown }>) ?? [])
-		: [];
-	const options = context.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject;
+	const customFields = spec.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];
+	const options = parameters.get<IDataObject>(OPTIONS, itemIndex, {}) ?? {};
 	const callOptions: CallOptions = {
 		includeRaw: options.includeRaw === true,
 		timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000),
@@ -108,10 +145,28 @@ async function runBounded(count: number, limit: number, task: (index: number) =>
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefined, itemIndex: number): INodeExecutionData[] {
+/** Whether VICIdial may have cut this answer at its row limit (see FunctionSpec.cap). */
+function cappedBy(spec: FunctionSpec, form: Record<string, string>, parsed: ParsedAnswer): ((record: IDataObject) => boolean) | undefined {
+	const cap = spec.cap;
+	if (!cap) return undefined;
+	const sent = cap.param ? Number(form[cap.param]) : NaN;
+	const limit = Number.isFinite(sent) && sent > 0 ? sent : cap.limit;
+	if (cap.perRecord) {
+		const field = cap.perRecord;
+		return (record) => Array.isArray(record[field]) && (record[field] as unknown[]).length >= limit;
+	}
+	return parsed.records.length >= limit ? () => true : undefined;
+}
+
+function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefined, itemIndex: number, form: Record<string, string>): INodeExecutionData[] {
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
+	const capped = cappedBy(spec, form, parsed);
 	return parsed.records.map((record) => {
 		const json: IDataObject = { ...record };
+		if (capped?.(json)) {
+			json.capped = true;
+			json.capped_hint = spec.cap?.hint;
+		}
 		if (spec.queued) json.queued = true;
 		if (spec.answer.kind === 'status' || spec.answer.kind === 'messages') {
 			json.message = parsed.message;
@@ -168,7 +223,30 @@ function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionS
 	return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(text, secrets)}`, { itemIndex });
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+/** What became of an item's write, as its output says it (`outcome`). */
+export type WriteOutcome = 'not_sent' | 'refused' | 'unknown' | 'applied' | 'not_applied';
+
+/** Refusals of the API user itself: every further request would be refused alike and count as one more failed login. */
+const LOGIN_REFUSALS: ReadonlySet<VicidialErrorKind> = new Set<VicidialErrorKind>(['login', 'lockout', 'ipBlocked', 'noAgentApiAccess']);
+
+function isLoginRefusal(error: unknown): error is VicidialError {
+	return error instanceof VicidialError && LOGIN_REFUSALS.has(error.kind);
+}
+
+/** Whether a failed item's request was sent, refused, or may have been applied. */
+function outcomeOf(error: unknown): 'not_sent' | 'refused' | 'unknown' {
+	if (error instanceof InvalidInputError) return 'not_sent';
+	if (error instanceof VicidialError) {
+		const own = (error as { outcome?: unknown }).outcome;
+		if (own === 'not_sent' || own === 'refused' || own === 'unknown') return own;
+		if (error.mayHaveApplied) return 'unknown';
+		return error.kind === 'network' ? 'not_sent' : 'refused';
+	}
+	// An error of our own code or of n8n's: nothing says whether the request left.
+	return 'unknown';
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, outcome?: WriteOutcome): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.hint = error.description;
 	if (error instanceof NodeApiError) {
@@ -177,14 +255,30 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	} else {
 		json.errorKind = 'invalidInput';
 	}
+	if (outcome) json.outcome = outcome;
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+const OUTCOME_WORDS: Record<'not_sent' | 'unknown' | 'not_applied', string> = {
+	not_sent: 'Not sent to VICIdial',
+	unknown: 'The change may or may not have been made in VICIdial; check before sending it again',
+	not_applied: 'Checked afterwards: the change was not made in VICIdial, so sending it again is safe',
+};
+
+/** Adds what became of a write to the error the user sees, in words. */
+function describeOutcome(error: NodeApiError | NodeOperationError, outcome: WriteOutcome): void {
+	if (outcome !== 'not_sent' && outcome !== 'unknown' && outcome !== 'not_applied') return;
+	const words = OUTCOME_WORDS[outcome];
+	if ((error.description ?? '').includes(words)) return;
+	error.description = `${error.description ?? ''} ${words}.`.trim();
 }
 
 /** The whole execute() of a node built from entries. */
 export async function executeEntries(context: IExecuteFunctions, specs: FunctionSpec[]): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const resource = context.getNodeParameter('resource', 0) as string;
-	const operation = context.getNodeParameter('operation', 0) as string;
+	const parameters = new ParameterReader(context);
+	const resource = parameters.get<string>('resource', 0, '');
+	const operation = parameters.get<string>('operation', 0, '');
 	const spec = specs.find((s) => s.resource === resource && s.operation === operation);
 	if (!spec) throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported by this node version.`);
 
@@ -201,16 +295,16 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
-	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; options: Record<string, unknown>; secrets: string[] } | undefined> = [];
+	const prepared: Array<PreparedItem | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			prepared.push(readValues(context, spec, i));
+			prepared.push(readValues(parameters, spec, i));
 		} catch (error) {
 			const nodeError = toNodeError(context, error, spec, i, secrets);
 			if (!continueOnFail) throw nodeError;
 			prepared.push(undefined);
-			results[i] = [errorItem(nodeError, i)];
+			results[i] = [errorItem(nodeError, i, spec.writes ? 'not_sent' : undefined)];
 		}
 	}
 
@@ -220,44 +314,85 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	if (needsServerOffset(spec) && !spec.run) await client.utcOffsetHours();
 	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
+	// VICIdial locks the API user after 10 failed logins: after one refusal, nothing more is sent.
+	let loginRefusal: VicidialError | undefined;
 	const done: number[] = [];
+	const started = new Set<number>();
 
-	await runBounded(
-		items.length,
-		limit,
-		async (i) => {
-			const entry = prepared[i];
-			if (!entry) return;
-			// The item's own passwords (a new agent's) are redacted like the API password.
-			const itemSecrets = [...secrets, ...entry.secrets];
-			try {
-				if (spec.run) {
-					const runtime = operationRuntime(context, client, entry.callOptions, entry.secrets);
-					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i, options: entry.options });
-					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
+	const fail = (i: number, error: unknown, itemSecrets: readonly string[], outcome: WriteOutcome) => {
+		const nodeError = toNodeError(context, error, spec, i, itemSecrets);
+		if (spec.writes) describeOutcome(nodeError, outcome);
+		if (continueOnFail) {
+			results[i] = [errorItem(nodeError, i, spec.writes ? outcome : undefined)];
+		} else if (!firstFailure || i < firstFailure.index) {
+			firstFailure = { index: i, error: nodeError };
+		}
+	};
+
+	const runItem = async (i: number) => {
+		const entry = prepared[i];
+		if (!entry) return;
+		started.add(i);
+		// The item's own passwords (a new agent's) are redacted like the API password.
+		const itemSecrets = [...secrets, ...entry.secrets];
+		const runtime = () => operationRuntime(context, client, entry.callOptions, entry.secrets);
+		const sentAt = Date.now();
+		try {
+			if (spec.run) {
+				const outcome = await spec.run(runtime(), { form: entry.form, itemIndex: i, options: entry.options });
+				results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
+				done.push(i);
+				return;
+			}
+			const { answer: parsed, body } = await client.send(spec, entry.form, {
+				emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
+				timeoutMs: entry.callOptions.timeoutMs,
+				secrets: entry.secrets,
+			});
+			// A raw answer may echo the item's passwords even on success (add_user does).
+			const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
+			results[i] = toItems(parsed, spec, raw, i, entry.form);
+			done.push(i);
+		} catch (error) {
+			if (isLoginRefusal(error)) loginRefusal ??= error;
+			const outcome = outcomeOf(error);
+			if (outcome === 'unknown' && spec.writes && spec.verifyWrite && entry.options.checkUnknownWrites !== false) {
+				// Look, never re-send: the answer was lost, the write may be there.
+				let checked: Awaited<ReturnType<NonNullable<FunctionSpec['verifyWrite']>>> | undefined;
+				try {
+					checked = await spec.verifyWrite(runtime(), { form: entry.form, itemIndex: i, options: entry.options }, { sentAt });
+				} catch {
+					checked = undefined;
+				}
+				if (checked?.outcome === 'applied') {
+					results[i] = [{ json: { ...(checked.json as IDataObject), outcome: 'applied', checked: true }, pairedItem: { item: i } }];
 					done.push(i);
 					return;
 				}
-				const { answer: parsed, body } = await client.send(spec, entry.form, {
-					emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
-					timeoutMs: entry.callOptions.timeoutMs,
-					secrets: entry.secrets,
-				});
-				// A raw answer may echo the item's passwords even on success (add_user does).
-				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
-				results[i] = toItems(parsed, spec, raw, i);
-				done.push(i);
-			} catch (error) {
-				const nodeError = toNodeError(context, error, spec, i, itemSecrets);
-				if (continueOnFail) {
-					results[i] = [errorItem(nodeError, i)];
-				} else if (!firstFailure || i < firstFailure.index) {
-					firstFailure = { index: i, error: nodeError };
+				if (checked?.outcome === 'not_applied') {
+					fail(i, error, itemSecrets, 'not_applied');
+					return;
 				}
 			}
-		},
-		() => firstFailure !== undefined,
-	);
+			fail(i, error, itemSecrets, outcome);
+		}
+	};
+
+	// The first request goes alone: a wrong password then costs one failed login, not one per request in flight.
+	const first = prepared.findIndex((p) => p !== undefined);
+	if (first >= 0) await runItem(first);
+	const rest = prepared.map((_, i) => i).filter((i) => i > first && prepared[i] !== undefined);
+	await runBounded(rest.length, limit, async (n) => await runItem(rest[n]), () => firstFailure !== undefined || loginRefusal !== undefined);
+
+	if (loginRefusal && continueOnFail) {
+		// The items never sent get the same login error, marked as not sent.
+		for (const i of rest) {
+			if (started.has(i)) continue;
+			const nodeError = toNodeError(context, loginRefusal, spec, i, secrets);
+			nodeError.description = `${nodeError.description ?? ''} Not sent to VICIdial: an earlier item of this run was refused the login, and every further try would count as one more failed login (VICIdial locks the user after 10).`.trim();
+			results[i] = [errorItem(nodeError, i, 'not_sent')];
+		}
+	}
 	if (firstFailure) {
 		// Other items' writes ran in parallel and were made: say which, so nobody re-runs them blindly.
 		if (spec.writes && done.length > 0) {

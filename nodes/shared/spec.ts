@@ -257,7 +257,20 @@ export interface FunctionSpec {
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
+	/**
+	 * A write whose answer was lost (outcome unknown) is looked up, never sent again: whether it
+	 * was applied, and then the record it made. Offered as the option "Check Unknown Writes".
+	 */
+	verifyWrite?: (runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }) => Promise<VerifiedWrite>;
+	/**
+	 * VICIdial returns at most `limit` rows (or, with `perRecord`, at most that many values in
+	 * that field of each row; `param` overrides the limit when sent): a full answer may be cut.
+	 */
+	cap?: { limit: number; param?: string; perRecord?: string; hint: string };
 }
+
+/** What a check of an unknown write found. */
+export type VerifiedWrite = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
 
 /** See FunctionSpec.requires. */
 export interface RequireRule {

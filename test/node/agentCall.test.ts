@@ -283,11 +283,12 @@ describe.each(targetNames)('VICIdial Agent node (call, recording and audio) agai
 		expect(paired(result)).toEqual([0, 1, 2, 3, 4]);
 		const [first, second, third, fourth, fifth] = json(result);
 		expect(first).toMatchObject({ value: 'BLIND_TRANSFER', phone_number: '3125559876', call_id: CALL_ID, queued: true });
-		expect(second).toEqual({ error: 'Item 2: VICIdial: ERROR: agent_user does not have a live call - 1001', hint: expect.stringMatching(/^The agent's session/), errorKind: 'agentState' });
+		expect(second).toEqual({ error: 'Item 2: VICIdial: ERROR: agent_user does not have a live call - 1001', hint: expect.stringMatching(/^The agent's session/), errorKind: 'agentState', outcome: 'refused' });
 		expect(third).toEqual({
 			error: 'Item 3: "Phone Number" is required when "Action" is "Blind Transfer"',
 			hint: expect.stringContaining('Nothing was sent'),
 			errorKind: 'invalidInput',
+			outcome: 'not_sent',
 		});
 		expect(fourth).toMatchObject({ error: 'Item 4: VICIdial: ERROR: agent_user is not logged in - 1002', errorKind: 'agentNotLoggedIn' });
 		expect(fifth).toEqual({ value: 'LEAVE_3WAY_CALL', ingroup_choices: '', phone_number: '', consultative: 'NO', agent_user: '1003', call_id: CALL_ID, message: 'function set', ...QUEUED });

@@ -224,11 +224,12 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		expect(paired(result)).toEqual([0, 1, 2, 3, 4]);
 		const [first, second, third, fourth, fifth] = json(result);
 		expect(first).toEqual({ value: 'PAUSE', epoch: EPOCH, agent_user: '1001', queued: true, message: 'function set', notices: [] });
-		expect(second).toEqual({ error: 'Item 2: VICIdial: ERROR: agent_user is not logged in - 1002', hint: 'The agent is not logged in to the VICIdial agent screen.', errorKind: 'agentNotLoggedIn' });
+		expect(second).toEqual({ error: 'Item 2: VICIdial: ERROR: agent_user is not logged in - 1002', hint: 'The agent is not logged in to the VICIdial agent screen.', errorKind: 'agentNotLoggedIn', outcome: 'refused' });
 		expect(third).toEqual({
 			error: 'Item 3: "Agent" must be a VICIdial user ID (letters, digits, - and _), got "bad agent!"',
 			hint: expect.stringContaining('Nothing was sent'),
 			errorKind: 'invalidInput',
+			outcome: 'not_sent',
 		});
 		expect(fourth).toMatchObject({ error: 'Item 4: VICIdial: ERROR: external_pause agent is not paused - RESUME|1003', errorKind: 'agentState' });
 		expect(fifth).toEqual({ value: 'PAUSE', epoch: EPOCH, agent_user: '1003', queued: true, message: 'function set', notices: [] });

@@ -64,7 +64,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 		test('Copy of an unknown DID is a VICIdial error', async () => {
 			const result = await run({ parameters: did('copy', { sourceDidPattern: '3125559999', newDids: '3125550310' }), continueOnFail: true });
 			expect(json(result)).toEqual([
-				{ error: 'Item 1: VICIdial: ERROR: copy_did SOURCE DID DOES NOT EXIST: |6666|3125559999', hint: expect.stringMatching(/found nothing/), errorKind: 'noRecords' },
+				{ error: 'Item 1: VICIdial: ERROR: copy_did SOURCE DID DOES NOT EXIST: |6666|3125559999', hint: expect.stringMatching(/found nothing/), errorKind: 'noRecords', outcome: 'refused' },
 			]);
 		});
 
@@ -79,7 +79,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 				{
 					error: 'Item 1: VICIdial: ERROR: update_did MENU ID MUST BE A VALID CALL MENU IN THE SYSTEM, THIS IS AN OPTIONAL FIELD: |6666|nomenu',
 					hint: expect.any(String),
-					errorKind: 'invalid',
+					errorKind: 'invalid', outcome: 'refused',
 				},
 			]);
 		});
@@ -87,7 +87,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 		test('Update with nothing to change: VICIdial says so in a notice, which becomes the error', async () => {
 			const result = await run({ parameters: did('update', { didPattern: '3125550100' }), continueOnFail: true });
 			expect(json(result)).toEqual([
-				{ error: 'Item 1: VICIdial: NOTICE: update_did NO UPDATES DEFINED: |6666|', hint: expect.stringMatching(/at least one field/), errorKind: 'invalid' },
+				{ error: 'Item 1: VICIdial: NOTICE: update_did NO UPDATES DEFINED: |6666|', hint: expect.stringMatching(/at least one field/), errorKind: 'invalid', outcome: 'refused' },
 			]);
 		});
 
@@ -130,8 +130,8 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 			expect(paired(result)).toEqual([0, 1, 2]);
 			expect(json(result)).toEqual([
 				{ user: '6666', phone_number: '3125550401', campaign_id: 'TESTCAMP', message: 'DNC NUMBER HAS BEEN ADDED', notices: [] },
-				{ error: 'Item 2: VICIdial: ERROR: add_dnc_phone DNC NUMBER ALREADY EXISTS: |6666|3125550198|TESTCAMP', hint: expect.any(String), errorKind: 'duplicate' },
-				{ error: 'Item 3: "Phone Number" must contain only digits, got "312555CALL"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
+				{ error: 'Item 2: VICIdial: ERROR: add_dnc_phone DNC NUMBER ALREADY EXISTS: |6666|3125550198|TESTCAMP', hint: expect.any(String), errorKind: 'duplicate', outcome: 'refused' },
+				{ error: 'Item 3: "Phone Number" must contain only digits, got "312555CALL"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
 			]);
 		});
 

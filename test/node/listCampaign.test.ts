@@ -209,8 +209,8 @@ describe.each(targetNames)('List and Campaign operations against the %s', (targe
 		expect(paired(result)).toEqual([0, 1, 2, 3]);
 		expect(json(result)).toEqual([
 			{ user: '6666', list_id: 555, list_name: 'First list', campaign_id: 'TESTCAMP', message: 'LIST HAS BEEN ADDED', notices: [] },
-			{ error: 'Item 2: "List ID" must contain only digits, got "55x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
-			{ error: 'Item 3: VICIdial: ERROR: add_list LIST ALREADY EXISTS: |6666|101', hint: expect.any(String), errorKind: 'duplicate' },
+			{ error: 'Item 2: "List ID" must contain only digits, got "55x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
+			{ error: 'Item 3: VICIdial: ERROR: add_list LIST ALREADY EXISTS: |6666|101', hint: expect.any(String), errorKind: 'duplicate', outcome: 'refused' },
 			{ user: '6666', list_id: 556, list_name: 'Second list', campaign_id: 'TESTCAMP', message: 'LIST HAS BEEN ADDED', notices: [] },
 		]);
 	});

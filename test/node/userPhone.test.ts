@@ -113,8 +113,8 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		expect(paired(result)).toEqual([0, 1, 2, 3]);
 		expect(json(result)).toEqual([
 			expect.objectContaining({ agent_user: '7001', message: 'USER HAS BEEN ADDED' }),
-			{ error: 'Item 2: "Agent User" must contain only letters, digits, "-" and "_", got "bad user"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
-			{ error: 'Item 3: VICIdial: ERROR: add_user USER ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate' },
+			{ error: 'Item 2: "Agent User" must contain only letters, digits, "-" and "_", got "bad user"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
+			{ error: 'Item 3: VICIdial: ERROR: add_user USER ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate', outcome: 'refused' },
 			expect.objectContaining({ agent_user: '7002', message: 'USER HAS BEEN ADDED' }),
 		]);
 		noPassword(result.items);
@@ -129,7 +129,7 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 
 	test('User → Copy: an unknown source user', async () => {
 		const result = await run({ parameters: { resource: 'user', operation: 'copy', agentUser: '7101', agentPass: AGENT_PASS, agentFullName: 'Copy', sourceUser: 'NOSUCH' }, continueOnFail: true });
-		expect(json(result)).toEqual([{ error: 'Item 1: VICIdial: ERROR: copy_user USER GROUP DOES NOT EXIST: |6666|', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords' }]);
+		expect(json(result)).toEqual([{ error: 'Item 1: VICIdial: ERROR: copy_user USER GROUP DOES NOT EXIST: |6666|', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords', outcome: 'refused' }]);
 	});
 
 	test('User → Update: fields, then User → Get shows them', async () => {
@@ -173,8 +173,8 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 	test('User → Update: an unknown user and nothing to update are VICIdial errors', async () => {
 		const result = await run({ parameters: updateUser('={{ $json.user }}', {}), items: [{ user: 'NOSUCH' }, { user: '1001' }], continueOnFail: true });
 		expect(json(result)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: update_user USER DOES NOT EXIST: |6666|', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords' },
-			{ error: 'Item 2: VICIdial: ERROR: update_user NO UPDATES DEFINED: |6666|', hint: 'VICIdial answered with an error.', errorKind: 'apiError' },
+			{ error: 'Item 1: VICIdial: ERROR: update_user USER DOES NOT EXIST: |6666|', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords', outcome: 'refused' },
+			{ error: 'Item 2: VICIdial: ERROR: update_user NO UPDATES DEFINED: |6666|', hint: 'VICIdial answered with an error.', errorKind: 'apiError', outcome: 'refused' },
 		]);
 		expect(paired(result)).toEqual([0, 1]);
 	});
@@ -244,8 +244,8 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 			continueOnFail: true,
 		});
 		expect(json(result)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: add_phone SERVER DOES NOT EXIST: |6666|10.0.0.9', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords' },
-			{ error: 'Item 2: VICIdial: ERROR: add_phone PHONE LOGIN ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate' },
+			{ error: 'Item 1: VICIdial: ERROR: add_phone SERVER DOES NOT EXIST: |6666|10.0.0.9', hint: 'VICIdial found nothing for these values.', errorKind: 'noRecords', outcome: 'refused' },
+			{ error: 'Item 2: VICIdial: ERROR: add_phone PHONE LOGIN ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate', outcome: 'refused' },
 		]);
 		noPassword(result.items);
 	});
@@ -294,11 +294,11 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 	test('permissions: 6667 may not call the function, 6668 lacks the right', async () => {
 		const notAllowed = await run({ user: '6667', parameters: addPhone(), continueOnFail: true });
 		expect(json(notAllowed)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|add_phone|', hint: expect.stringMatching(/API Allowed Functions/), errorKind: 'functionNotAllowed' },
+			{ error: 'Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|add_phone|', hint: expect.stringMatching(/API Allowed Functions/), errorKind: 'functionNotAllowed', outcome: 'refused' },
 		]);
 		const noRight = await run({ user: '6668', parameters: addUser(), continueOnFail: true });
 		expect(json(noRight)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: add_user USER DOES NOT HAVE PERMISSION TO ADD USERS: |6668|0', hint: expect.stringMatching(/permission/), errorKind: 'permission' },
+			{ error: 'Item 1: VICIdial: ERROR: add_user USER DOES NOT HAVE PERMISSION TO ADD USERS: |6668|0', hint: expect.stringMatching(/permission/), errorKind: 'permission', outcome: 'refused' },
 		]);
 	});
 
@@ -350,7 +350,7 @@ describe('User and Phone: states beyond the seed (simulator)', () => {
 		sim().state.db.t('vicidial_users').update(sim().state.user('6666')!, { ast_delete_phones: '0' }, sim().state.nowStr());
 		const result = await run({ parameters: updatePhone('1003', { deletePhone: true }), continueOnFail: true });
 		expect(json(result)).toEqual([
-			{ error: 'Item 1: VICIdial: NOTICE: update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES: |6666|0', hint: expect.stringMatching(/permission/), errorKind: 'permission' },
+			{ error: 'Item 1: VICIdial: NOTICE: update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES: |6666|0', hint: expect.stringMatching(/permission/), errorKind: 'permission', outcome: 'refused' },
 		]);
 	});
 
@@ -370,7 +370,7 @@ test('an echoed agent password is redacted from errors, like the API password', 
 	try {
 		const result = await runVicidial({ url: server.url, parameters: addUser(), continueOnFail: true });
 		expect(json(result)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: add_user YOU MUST USE ALL REQUIRED FIELDS: |6666|7001|[redacted]|1|New Agent|', hint: expect.any(String), errorKind: 'invalid' },
+			{ error: 'Item 1: VICIdial: ERROR: add_user YOU MUST USE ALL REQUIRED FIELDS: |6666|7001|[redacted]|1|New Agent|', hint: expect.any(String), errorKind: 'invalid', outcome: 'refused' },
 		]);
 		noPassword(result.items);
 	} finally {

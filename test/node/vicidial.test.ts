@@ -70,7 +70,7 @@ describe.each(targetNames)('VICIdial node against the %s', (targetName) => {
 		expect(paired(result)).toEqual([0, 1, 2]);
 		const [first, second, third] = json(result);
 		expect(first).toMatchObject({ phone_number: '3125550177', message: 'LEAD HAS BEEN ADDED' });
-		expect(second).toEqual({ error: 'Item 2: "Phone Number" must contain only digits, got "312555CALL"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' });
+		expect(second).toEqual({ error: 'Item 2: "Phone Number" must contain only digits, got "312555CALL"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' });
 		expect(third).toMatchObject({ phone_number: '3125550178', message: 'LEAD HAS BEEN ADDED' });
 		// sent in parallel: which one VICIdial numbered first is up to the server
 		expect([first.lead_id, third.lead_id].sort()).toEqual([16, 17]);
@@ -79,7 +79,7 @@ describe.each(targetNames)('VICIdial node against the %s', (targetName) => {
 	test("VICIdial's duplicate error, with a hint, as an error item", async () => {
 		const result = await run({ parameters: addLead({ phoneNumber: '3125550113', additionalFields: { duplicateCheck: ['DUPLIST'] } }), continueOnFail: true });
 		expect(json(result)).toEqual([
-			{ error: 'Item 1: VICIdial: ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 3125550113|101|13', hint: expect.stringMatching(/duplicate/), errorKind: 'duplicate' },
+			{ error: 'Item 1: VICIdial: ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 3125550113|101|13', hint: expect.stringMatching(/duplicate/), errorKind: 'duplicate', outcome: 'refused' },
 		]);
 	});
 

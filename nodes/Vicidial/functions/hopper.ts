@@ -11,6 +11,7 @@ export const hopperFunctions: FunctionSpec[] = [
 		action: 'Get the leads in the hopper',
 		description: "The leads queued for dialing in a campaign's hopper, next to be dialed first (hopper_list)",
 		writes: false,
+		cap: { limit: 10000, hint: 'VICIdial lists at most 10,000 hopper entries: list one campaign at a time.' },
 		params: [
 			text('campaign_id', 'Campaign ID', {
 				required: true,

@@ -77,6 +77,7 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 		action: `Search leads by ${keyName.toLowerCase()}`,
 		description: `Find the lead IDs that have these ${keyName.toLowerCase()}s (lead_search)`,
 		writes: false,
+		cap: { limit: 1000, param: 'records', perRecord: 'lead_ids', hint: 'VICIdial returned as many leads as "Max Leads per ..." allows (1000 when empty): raise it, or narrow the search to a list.' },
 		params: [
 			key,
 			choice('search_location', 'Search In', {

@@ -63,6 +63,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		action: 'Get all fields of a lead',
 		description: 'Every field of a lead found by lead ID or phone number, optionally with its custom fields (lead_all_info)',
 		writes: false,
+		cap: { limit: 1000, hint: 'VICIdial returns at most 1,000 leads per lookup: narrow it by list or by lead ID.' },
 		params: [
 			leadId({ main: true, description: 'The lead to read. Leave empty to find leads by Phone Number instead.' }),
 			digits('phone_number', 'Phone Number', {
@@ -176,6 +177,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		description:
 			'Every field of the leads whose outbound or inbound call on one day got one status, up to 1000 leads of each direction, each lead once (lead_status_search)',
 		writes: false,
+		cap: { limit: 1000, hint: 'VICIdial returns at most 1,000 leads per status and day from each call log: search fewer statuses or one day at a time.' },
 		params: [
 			text('status', 'Call Status', {
 				main: true,

@@ -40,6 +40,7 @@ const lookup: FunctionSpec = {
 	description:
 		'Find call recordings by lead, call, or agent/extension and day, oldest first, with their file location. Search by a lead or a call, or by two of agent, extension and date (recording_lookup).',
 	writes: false,
+	cap: { limit: 100000, hint: 'VICIdial returns at most 100,000 recordings per lookup: narrow it by date, user or lead.' },
 	params: [...lookupKeys, flag('duration', 'Include Length', { description: 'Whether to add each recording\'s length in seconds (length_in_sec)' })],
 	fixed: { stage: 'pipe' },
 	answer: { kind: 'rows', delimiter: '|', columns: lookupColumns },

@@ -50,6 +50,7 @@ export const reportFunctions: FunctionSpec[] = [
 		description:
 			'Every call that reached an inbound number (DID) on one server-local day, oldest first, with the caller ID and the call length in seconds (did_log_export)',
 		writes: false,
+		cap: { limit: 100000, hint: 'VICIdial exports at most 100,000 calls per DID and day: the day may hold more.' },
 		params: [
 			digits('phone_number', 'DID Number', { required: true, minLength: 1, maxLength: 20, placeholder: '3125550100', description: 'The DID as it is set up in VICIdial (its pattern), digits only' }),
 			date('date', 'Date', { required: true, description: 'The server-local day to export, 00:00:00 to 23:59:59' }),
@@ -69,6 +70,7 @@ export const reportFunctions: FunctionSpec[] = [
 		description:
 			'The calls with one or more phone numbers, newest first per number and direction, with list, length, lead status, hangup reason, call status, source and agent. There is no date filter. No calls: no items (phone_number_log).',
 		writes: false,
+		cap: { limit: 100000, hint: 'VICIdial returns at most 100,000 calls per number: ask for fewer numbers or the last call only.' },
 		params: [
 			digits('phone_number', 'Phone Numbers', {
 				required: true,

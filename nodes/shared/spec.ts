@@ -257,7 +257,17 @@ export interface FunctionSpec {
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
+	/**
+	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
+	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
+	 * clock (ms) when the request was sent. Throws when the lookup itself cannot tell. Entries with
+	 * it get the "Check Unknown Writes" option.
+	 */
+	verifyWrite?: (runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }) => Promise<WriteCheck>;
 }
+
+/** What a write check found out (see FunctionSpec.verifyWrite). */
+export type WriteCheck = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
 
 /** See FunctionSpec.requires. */
 export interface RequireRule {

@@ -537,12 +537,11 @@ export const upsertLead: FunctionSpec = {
 			const warnings: string[] = [];
 			// 1. Find, inside the lock: a second item with the same key sees the lead the first one added.
 			let existing: number | undefined;
-			let keySearch = true;
-			try {
-				[existing] = await leadsWithKey(runtime, key);
-			} catch (error) {
-				if (!searchRefused(error)) throw error;
-				keySearch = false;
+			const holdersBefore = await leadsWithKey(runtime, key).catch((error: unknown) => (searchRefused(error) ? undefined : Promise.reject(error)));
+			const keySearch = holdersBefore !== undefined;
+			if (holdersBefore) {
+				existing = holdersBefore[0];
+			} else {
 				warnings.push('The API user may not use lead_search: a lead added by another n8n process at the same moment is not detected.');
 				const found = await runtime.call(updateLead, {
 					function: 'update_lead',
@@ -564,16 +563,20 @@ export const upsertLead: FunctionSpec = {
 			delete add.status;
 			for (const name of ['vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check']) if (form[name]) add[name] = form[name];
 			const sentAt = Date.now();
+			const sent = await callSelf(addLeadSpec(), runtime, add, () => undefined).then(
+				([item]) => ({ added: { action: 'added', ...item.json } as Record<string, unknown> }),
+				(error: unknown) => ({ error }),
+			);
 			let added: Record<string, unknown>;
-			try {
-				const [item] = await callSelf(addLeadSpec(), runtime, add, () => undefined);
-				added = { action: 'added', ...item.json };
-			} catch (error) {
+			if ('added' in sent) {
+				added = sent.added;
+			} else {
 				// An add whose answer was lost: look it up instead of leaving it open (or sending it again).
+				const error = sent.error;
 				if (!outcomeUnknown(error) || values.options.checkUnknownWrites === false) throw error;
-				const check = await verifyAddLead(runtime, { ...values, form: add }, { sentAt }).catch(() => {
-					throw error;
-				});
+				const check = await verifyAddLead(runtime, { ...values, form: add }, { sentAt }).catch(() => undefined);
+				// The lookup failed too: the add stays unknown.
+				if (!check) throw error;
 				if (check.outcome === 'not_applied') throw notAppliedError(error, 'the lead');
 				added = { action: 'added', outcome: 'applied', ...check.json, message: `${error.message}; a lookup found the lead added` };
 			}
@@ -581,13 +584,11 @@ export const upsertLead: FunctionSpec = {
 			if (!keySearch || !Number.isInteger(ownId)) return withWarnings(added);
 
 			// 3. Did another process add a lead with this key at the same moment? The lowest ID wins.
-			let holders: number[];
-			try {
-				holders = await leadsWithKey(runtime, key);
-			} catch (error) {
+			const holders = await leadsWithKey(runtime, key).catch((error: unknown) => {
 				warnings.push(`The lead was added, but the check for a lead added at the same moment by another process failed: ${error instanceof Error ? error.message : String(error)}`);
-				return withWarnings(added);
-			}
+				return undefined;
+			});
+			if (!holders) return withWarnings(added);
 			const lowest = Math.min(ownId, ...holders);
 			if (lowest === ownId) return withWarnings(added);
 			const updated = await updateWithItem(runtime, form, lowest);

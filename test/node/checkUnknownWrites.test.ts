@@ -7,7 +7,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { makeClient } from '../../nodes/shared/client';
 import type { FunctionSpec, OperationRuntime } from '../../nodes/shared/spec';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
-import { leadFunctions } from '../../nodes/Vicidial/functions/lead';
+import { leadFunctions, upsertLead } from '../../nodes/Vicidial/functions/lead';
+import { leadInfoFunctions } from '../../nodes/Vicidial/functions/leadInfo';
 import { verifyAddLead } from '../../nodes/Vicidial/functions/leadCheck';
 import { startSpoilingProxy } from '../support/spoilingProxy';
 import type { SpoilKind, SpoilingProxy } from '../support/spoilingProxy';
@@ -16,6 +17,7 @@ import type { Target } from '../support/targets';
 import { json, runVicidial } from './run';
 
 const upsert = (phoneNumber: string, fields: Record<string, unknown> = {}) => ({ resource: 'lead', operation: 'upsert', searchMethod: 'PHONE_NUMBER', listId: '101', phoneNumber, ...fields });
+const leadInfo = (fn: string) => leadInfoFunctions.find((f) => f.fn === fn) as FunctionSpec;
 const addLead = leadFunctions.find((f) => f.fn === 'add_lead') as FunctionSpec;
 
 /** The package's own call path (client, transport, parser) to `url`, as a composite operation gets it. */
@@ -109,6 +111,51 @@ describe.each(targetNames)('Check Unknown Writes against the %s', (targetName) =
 		expect(await verifyAddLead(runtime, values, { sentAt: Date.now() + 10_000 })).toEqual({ outcome: 'not_applied' });
 		// by vendor lead code: the code must match too
 		expect(await verifyAddLead(runtime, { ...values, form: { ...values.form, vendor_lead_code: 'CRM-77' } }, { sentAt })).toEqual({ outcome: 'not_applied' });
+	});
+
+	test('Create or Update: another process adds the same number between our find and our add: we merge into its lead and delete only ours', async () => {
+		let theirs = 0;
+		proxy.before('add_lead', async () => {
+			const answer = await runtime.call(addLead, { function: 'add_lead', phone_number: '3125558804', list_id: '101', first_name: 'Other' });
+			theirs = answer.records[0].lead_id as number;
+		});
+		const result = await run({ parameters: upsert('3125558804', { firstName: 'Mine', additionalFields: { city: 'Springfield' } }) });
+		const [item] = json(result);
+		expect(item).toMatchObject({ action: 'updated', result: 'updated', lead_id: theirs, merged_lead_removed: true });
+		expect(item.merged_from).toBe(theirs + 1);
+		expect(await leadsWith('3125558804')).toEqual([theirs]);
+		const kept = await runtime.call(leadFunctions.find((f) => f.operation === 'update') as FunctionSpec, { function: 'update_lead', lead_id: String(theirs), no_update: 'Y' });
+		expect(kept.records[0]).toMatchObject({ result: 'found', lead_id: theirs });
+		// the item's values went to the lead that was kept
+		const stored = await runtime.call(leadInfo('lead_all_info'), { function: 'lead_all_info', lead_id: String(theirs), stage: 'tab', header: 'YES' });
+		expect(stored.records[0]).toMatchObject({ first_name: 'Mine', city: 'Springfield' });
+		// only the lead this run added was deleted
+		expect(proxy.asked.filter((fn) => fn === 'update_lead')).toHaveLength(2);
+	});
+
+	test('Create or Update by vendor lead code: the same merge when another process added the code first', async () => {
+		let theirs = 0;
+		proxy.before('add_lead', async () => {
+			const answer = await runtime.call(addLead, { function: 'add_lead', phone_number: '3125558805', list_id: '101', vendor_lead_code: 'CRM-RACE' });
+			theirs = answer.records[0].lead_id as number;
+		});
+		const result = await run({ parameters: upsert('3125558806', { searchMethod: 'VENDOR_LEAD_CODE', firstName: 'Mine', additionalFields: { vendorLeadCode: 'CRM-RACE' } }) });
+		expect(json(result)).toEqual([expect.objectContaining({ action: 'updated', lead_id: theirs, merged_from: theirs + 1, merged_lead_removed: true })]);
+		const stored = await runtime.call(leadInfo('lead_all_info'), { function: 'lead_all_info', lead_id: String(theirs), stage: 'tab', header: 'YES' });
+		// matched by code: the item's phone number is stored on the kept lead
+		expect(stored.records[0]).toMatchObject({ vendor_lead_code: 'CRM-RACE', phone_number: '3125558806', first_name: 'Mine' });
+		expect(await leadsWith('3125558806')).toEqual([theirs]);
+	});
+
+	test("Create or Update's verifyWrite: the lowest lead with the key holds the item's values, or it was not applied", async () => {
+		const verify = upsertLead.verifyWrite as NonNullable<FunctionSpec['verifyWrite']>;
+		const form = { function: 'update_lead', search_method: 'PHONE_NUMBER', search_location: 'LIST', list_id: '101', phone_number: '3125550111', first_name: 'Johnny' };
+		expect(await verify(runtime, { form, itemIndex: 0, options: {} }, { sentAt: Date.now() })).toEqual({ outcome: 'not_applied' });
+		proxy.spoil('update_lead', 'appliedEmpty500');
+		const result = await run({ parameters: upsert('3125550111', { firstName: 'Johnny' }), continueOnFail: true });
+		expect(json(result)[0].error).toEqual(expect.any(String));
+		expect(await verify(runtime, { form, itemIndex: 0, options: {} }, { sentAt: Date.now() })).toEqual({ outcome: 'applied', json: expect.objectContaining({ lead_id: 11 }) });
+		expect(await verify(runtime, { form: { ...form, phone_number: '3125559999' }, itemIndex: 0, options: {} }, { sentAt: Date.now() })).toEqual({ outcome: 'not_applied' });
 	});
 
 	test('Lead → Add and Create or Update offer the option (on by default); Update does not', () => {

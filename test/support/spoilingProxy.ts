@@ -13,6 +13,8 @@ export interface SpoilingProxy {
 	url: string;
 	/** Spoil the next `times` requests calling `fn` (default 1). */
 	spoil(fn: string, kind: SpoilKind, times?: number): void;
+	/** Runs `hook` once, before the next request calling `fn` is passed on (another writer getting there first). */
+	before(fn: string, hook: () => Promise<void>): void;
 	/** How many requests per function reached the server. */
 	forwarded: Record<string, number>;
 	/** Every function asked, in order, spoilt or not. */
@@ -33,6 +35,7 @@ export async function startSpoilingProxy(upstream: string): Promise<SpoilingProx
 	const rules = new Map<string, { kind: SpoilKind; remaining: number }>();
 	const forwarded: Record<string, number> = {};
 	const asked: string[] = [];
+	const hooks = new Map<string, () => Promise<void>>();
 	const sockets = new Set<Socket>();
 
 	const server = http.createServer((req, res) => {
@@ -47,6 +50,9 @@ export async function startSpoilingProxy(upstream: string): Promise<SpoilingProx
 			if (rule && kind) rule.remaining--;
 			if (kind === 'notAppliedReset') return void req.socket.destroy();
 			if (kind === 'notAppliedEmpty500') return void res.writeHead(500, { 'Content-Length': '0' }).end();
+			const hook = hooks.get(fn);
+			hooks.delete(fn);
+			if (hook) await hook();
 			forwarded[fn] = (forwarded[fn] ?? 0) + 1;
 			const headers: Record<string, string> = {};
 			if (req.headers['content-type']) headers['content-type'] = String(req.headers['content-type']);
@@ -72,6 +78,7 @@ export async function startSpoilingProxy(upstream: string): Promise<SpoilingProx
 	return {
 		url: `http://127.0.0.1:${port}`,
 		spoil: (fn, kind, times = 1) => rules.set(fn, { kind, remaining: times }),
+		before: (fn, hook) => hooks.set(fn, hook),
 		forwarded,
 		asked,
 		close: () =>

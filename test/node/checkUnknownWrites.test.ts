@@ -147,6 +147,15 @@ describe.each(targetNames)('Check Unknown Writes against the %s', (targetName) =
 		expect(await leadsWith('3125558806')).toEqual([theirs]);
 	});
 
+	test('Create or Update with a key lead_search cannot take (a vendor lead code with a comma): the single-lead find, with a warning', async () => {
+		const params = upsert('3125558807', { searchMethod: 'VENDOR_LEAD_CODE', firstName: 'Comma', additionalFields: { vendorLeadCode: 'CRM,7' } });
+		const first = await run({ parameters: params });
+		expect(json(first)).toEqual([expect.objectContaining({ action: 'added', warnings: [expect.stringMatching(/not detected/)] })]);
+		const second = await run({ parameters: params });
+		expect(json(second)).toEqual([expect.objectContaining({ action: 'updated', lead_id: json(first)[0].lead_id })]);
+		expect(proxy.asked).not.toContain('lead_search');
+	});
+
 	test("Create or Update's verifyWrite: the lowest lead with the key holds the item's values, or it was not applied", async () => {
 		const verify = upsertLead.verifyWrite as NonNullable<FunctionSpec['verifyWrite']>;
 		const form = { function: 'update_lead', search_method: 'PHONE_NUMBER', search_location: 'LIST', list_id: '101', phone_number: '3125550111', first_name: 'Johnny' };

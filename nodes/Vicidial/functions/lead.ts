@@ -1,7 +1,7 @@
 import type { Choice, FunctionSpec, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../shared/spec';
 import { choice, choices, date, dec, decimal, digits, flag, int, intList, integer, str, text } from '../../shared/spec';
 import { VicidialError } from '../../shared/errors';
-import { buildForm } from '../../shared/params';
+import { InvalidInputError, buildForm } from '../../shared/params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
 
 const yesNoAreaCode: Choice[] = [
@@ -438,15 +438,20 @@ function upsertKey(form: Record<string, string>): UpsertKey {
 /** The IDs of the leads holding the key in the search location, lowest first (lead_search). */
 async function leadsWithKey(runtime: OperationRuntime, { method, key, location, listId }: UpsertKey): Promise<number[]> {
 	const byCode = method === 'VENDOR_LEAD_CODE';
+	// lead_search reads a comma as "several codes": such a code cannot be its key
+	if (byCode && key.includes(',')) throw new InvalidInputError('Vendor Lead Code', 'holds a comma, which lead_search reads as a list of codes');
 	const spec = leadFunctions.find((f) => f.operation === (byCode ? 'searchByVendorCode' : 'searchByPhone')) as FunctionSpec;
 	const form = buildForm(spec, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
 	const answer = await runtime.call(spec, form, { emptyOnNoRecords: true });
 	return answer.records.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : [])).sort((a, b) => a - b);
 }
 
-/** lead_search is not allowed to every API user: then the old single-lead find is used, without the cross-process check. */
+/**
+ * lead_search is not allowed to every API user, and takes no vendor lead code with a comma: then
+ * the old single-lead find is used, without the cross-process check.
+ */
 function searchRefused(error: unknown): boolean {
-	return error instanceof VicidialError && (error.kind === 'functionNotAllowed' || error.kind === 'permission');
+	return (error instanceof VicidialError && (error.kind === 'functionNotAllowed' || error.kind === 'permission')) || error instanceof InvalidInputError;
 }
 
 /** The fields of the item that go into an update or an add (not the key and control parameters). */
@@ -542,7 +547,7 @@ export const upsertLead: FunctionSpec = {
 			if (holdersBefore) {
 				existing = holdersBefore[0];
 			} else {
-				warnings.push('The API user may not use lead_search: a lead added by another n8n process at the same moment is not detected.');
+				warnings.push('The key cannot be searched with lead_search (not allowed to the API user, or a vendor lead code with a comma): a lead added by another n8n process at the same moment is not detected.');
 				const found = await runtime.call(updateLead, {
 					function: 'update_lead',
 					search_method: key.method,

@@ -96,6 +96,16 @@ function showFor(spec: FunctionSpec): INodeProperties['displayOptions'] {
 	return { show: { resource: [spec.resource], operation: [spec.operation] } };
 }
 
+/** Offered by entries with `verifyWrite` (and composite operations that check their own writes): on by default. */
+export const checkUnknownWritesOption: INodeProperties = {
+	displayName: 'Check Unknown Writes',
+	name: 'checkUnknownWrites',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to look up the record when the answer to a write was lost or cut (server error, connection lost, timeout after sending), and report whether the write was applied, instead of leaving it unknown. Nothing is sent again.',
+};
+
 /** Options every operation offers, and the ones only some need. */
 function optionProperties(spec: FunctionSpec): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -132,6 +142,7 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
 			description: 'Whether to output no items, instead of an error, when VICIdial finds nothing',
 		});
 	}
+	if (spec.verifyWrite) options.push(checkUnknownWritesOption);
 	options.push(...(spec.runOptions ?? []));
 	return options.sort(byDisplayName);
 }

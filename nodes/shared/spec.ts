@@ -258,10 +258,12 @@ export interface FunctionSpec {
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
 	/**
-	 * A write whose answer was lost (outcome unknown) is looked up, never sent again: whether it
-	 * was applied, and then the record it made. Offered as the option "Check Unknown Writes".
+	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
+	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
+	 * clock (ms) when the request was sent. Throws when the lookup itself cannot tell. Entries with
+	 * it get the "Check Unknown Writes" option.
 	 */
-	verifyWrite?: (runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }) => Promise<VerifiedWrite>;
+	verifyWrite?: (runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }) => Promise<WriteCheck>;
 	/**
 	 * VICIdial returns at most `limit` rows (or, with `perRecord`, at most that many values in
 	 * that field of each row; `param` overrides the limit when sent): a full answer may be cut.
@@ -269,8 +271,8 @@ export interface FunctionSpec {
 	cap?: { limit: number; param?: string; perRecord?: string; hint: string };
 }
 
-/** What a check of an unknown write found. */
-export type VerifiedWrite = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
+/** What a write check found out (see FunctionSpec.verifyWrite). */
+export type WriteCheck = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
 
 /** See FunctionSpec.requires. */
 export interface RequireRule {

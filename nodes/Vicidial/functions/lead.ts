@@ -1,6 +1,8 @@
-import type { Choice, FunctionSpec, MessageSpec, OperationResult, OperationRuntime, ParamSpec } from '../../shared/spec';
+import type { Choice, FunctionSpec, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../shared/spec';
 import { choice, choices, date, dec, decimal, digits, flag, int, intList, integer, str, text } from '../../shared/spec';
 import { VicidialError } from '../../shared/errors';
+import { InvalidInputError, buildForm } from '../../shared/params';
+import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
 
 const yesNoAreaCode: Choice[] = [
 	{ name: 'No', value: 'N' },
@@ -162,6 +164,7 @@ export const leadFunctions: FunctionSpec[] = [
 			digits('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
 		],
 		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
+		verifyWrite: verifyAddLead,
 	},
 	leadSearch('searchByPhone', 'Phone', 'PHONE_NUMBER', 'Number',
 		digits('phone_number', 'Phone Numbers', {
@@ -391,6 +394,13 @@ export const updateLogEntry: FunctionSpec = {
 };
 
 // ---- Upsert: find by phone number or vendor lead code, update if found, add if not ----
+//
+// Across n8n processes (queue-mode workers) no lock is shared, so two runs may both find nothing
+// and both add. They converge without a lock service: the lead with the lowest ID holding the key
+// in the search location is "the" lead. Every update goes to it; a run that added a lead looks the
+// key up again right after, and when a lower ID holds it too, it turns its data into an update of
+// that lead and deletes its own new lead (update_lead's delete option, which needs the same rights
+// as the update itself). A run only ever deletes the lead it has just added.
 
 /** Items with the same key wait for each other, so a retry or a duplicate item never adds twice. */
 const upsertLocks = new Map<string, Promise<unknown>>();
@@ -408,6 +418,85 @@ async function withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T> {
 }
 
 const UPSERT_CONTROL = ['function', 'search_method', 'search_location', 'list_id', 'phone_number', 'vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check', 'campaign_dnc_check', 'campaign_id'];
+
+/** How many leads with one key lead_search may list (newest first): enough to see the lowest ID. */
+const KEY_SEARCH_RECORDS = 10000;
+
+interface UpsertKey {
+	method: string;
+	key: string;
+	location: string;
+	listId: string;
+}
+
+function upsertKey(form: Record<string, string>): UpsertKey {
+	const method = form.search_method;
+	const key = method === 'VENDOR_LEAD_CODE' ? form.vendor_lead_code : form.phone_number;
+	if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.' });
+	return { method, key, location: form.search_location ?? 'LIST', listId: form.list_id };
+}
+
+/** The IDs of the leads holding the key in the search location, lowest first (lead_search). */
+async function leadsWithKey(runtime: OperationRuntime, { method, key, location, listId }: UpsertKey): Promise<number[]> {
+	const byCode = method === 'VENDOR_LEAD_CODE';
+	// lead_search reads a comma as "several codes": such a code cannot be its key
+	if (byCode && key.includes(',')) throw new InvalidInputError('Vendor Lead Code', 'holds a comma, which lead_search reads as a list of codes');
+	const spec = leadFunctions.find((f) => f.operation === (byCode ? 'searchByVendorCode' : 'searchByPhone')) as FunctionSpec;
+	const form = buildForm(spec, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
+	const answer = await runtime.call(spec, form, { emptyOnNoRecords: true });
+	return answer.records.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : [])).sort((a, b) => a - b);
+}
+
+/**
+ * lead_search is not allowed to every API user, and takes no vendor lead code with a comma: then
+ * the old single-lead find is used, without the cross-process check.
+ */
+function searchRefused(error: unknown): boolean {
+	return (error instanceof VicidialError && (error.kind === 'functionNotAllowed' || error.kind === 'permission')) || error instanceof InvalidInputError;
+}
+
+/** The fields of the item that go into an update or an add (not the key and control parameters). */
+function leadData(form: Record<string, string>): Record<string, string> {
+	const data: Record<string, string> = {};
+	for (const [name, value] of Object.entries(form)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
+	return data;
+}
+
+/** Updates the lead `leadId` with the item's data, the matched key included. */
+async function updateWithItem(runtime: OperationRuntime, form: Record<string, string>, leadId: number): Promise<Record<string, unknown>> {
+	const update: Record<string, string> = { function: 'update_lead', lead_id: String(leadId), search_method: 'LEAD_ID', ...leadData(form) };
+	if (form.vendor_lead_code) update.vendor_lead_code = form.vendor_lead_code;
+	if (form.search_method === 'VENDOR_LEAD_CODE') Object.assign(update, { phone_number: form.phone_number, update_phone_number: 'Y' });
+	if (form.add_to_hopper) update.add_to_hopper = form.add_to_hopper;
+	if (form.hopper_priority) update.hopper_priority = form.hopper_priority;
+	const [item] = await callSelf(updateLead, runtime, update, () => undefined);
+	return { action: item?.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item?.json, lead_id: leadId };
+}
+
+/** Deletes the lead this run has just added (with its custom field row and hopper entry). */
+async function removeOwnLead(runtime: OperationRuntime, form: Record<string, string>, leadId: number): Promise<string | undefined> {
+	const removal: Record<string, string> = { function: 'update_lead', lead_id: String(leadId), search_method: 'LEAD_ID', delete_lead: 'Y' };
+	if (form.custom_fields === 'Y') removal.custom_fields = 'Y';
+	if (form.add_to_hopper === 'Y') removal.remove_from_hopper = 'Y';
+	try {
+		const answer = await runtime.call(updateLead, removal);
+		if (answer.records[0]?.result === 'deleted') return undefined;
+		return `VICIdial did not confirm deleting lead ${leadId} (${answer.message || 'no message'})`;
+	} catch (error) {
+		return `Deleting lead ${leadId} failed: ${error instanceof Error ? error.message : String(error)}`;
+	}
+}
+
+/** The verifyWrite of the Upsert: the lowest lead holding the key holds the item's values. */
+async function verifyUpsert(runtime: OperationRuntime, values: ItemValues): Promise<WriteCheck> {
+	const form = values.form;
+	const [lowest] = await leadsWithKey(runtime, upsertKey(form));
+	if (lowest === undefined) return { outcome: 'not_applied' };
+	const lead = await leadById(runtime, lowest);
+	if (!lead || !holdsSentValues(lead, form)) return { outcome: 'not_applied' };
+	if (form.search_method === 'VENDOR_LEAD_CODE' && String(lead.phone_number) !== form.phone_number) return { outcome: 'not_applied' };
+	return { outcome: 'applied', json: { lead_id: lowest, phone_number: lead.phone_number, list_id: lead.list_id, vendor_lead_code: lead.vendor_lead_code } };
+}
 
 export const upsertLead: FunctionSpec = {
 	fn: 'update_lead',
@@ -445,43 +534,73 @@ export const upsertLead: FunctionSpec = {
 		integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
 	],
 	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
+	verifyWrite: verifyUpsert,
 	run: async (runtime, values) => {
 		const form = values.form;
-		const method = form.search_method;
-		const key = method === 'VENDOR_LEAD_CODE' ? form.vendor_lead_code : form.phone_number;
-		if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.' });
-		const location = form.search_location ?? 'LIST';
-		const lockKey = `${method}|${key}|${location}|${location === 'SYSTEM' ? '' : form.list_id}`;
+		const key = upsertKey(form);
+		const lockKey = `${key.method}|${key.key}|${key.location}|${key.location === 'SYSTEM' ? '' : key.listId}`;
 		return await withKeyLock(lockKey, async () => {
+			const warnings: string[] = [];
 			// 1. Find, inside the lock: a second item with the same key sees the lead the first one added.
-			const found = await runtime.call(updateLead, {
-				function: 'update_lead',
-				search_method: method,
-				search_location: location,
-				list_id: form.list_id,
-				[method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key,
-				no_update: 'Y',
-			});
-			const hit = found.records[0];
-			const data: Record<string, string> = {};
-			for (const [name, value] of Object.entries(form)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
-			if (hit?.result === 'found') {
-				// 2a. Update that lead by its ID; the matched key is stored too.
-				const leadId = String(hit.lead_id);
-				const update: Record<string, string> = { function: 'update_lead', lead_id: leadId, search_method: 'LEAD_ID', ...data };
-				if (form.vendor_lead_code) update.vendor_lead_code = form.vendor_lead_code;
-				if (method === 'VENDOR_LEAD_CODE') Object.assign(update, { phone_number: form.phone_number, update_phone_number: 'Y' });
-				if (form.add_to_hopper) update.add_to_hopper = form.add_to_hopper;
-				if (form.hopper_priority) update.hopper_priority = form.hopper_priority;
-				const updated = await callSelf(updateLead, runtime, update, () => undefined);
-				return updated.slice(0, 1).map((item) => ({ json: { action: item.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item.json, lead_id: Number(leadId) } }));
+			let existing: number | undefined;
+			const holdersBefore = await leadsWithKey(runtime, key).catch((error: unknown) => (searchRefused(error) ? undefined : Promise.reject(error)));
+			const keySearch = holdersBefore !== undefined;
+			if (holdersBefore) {
+				existing = holdersBefore[0];
+			} else {
+				warnings.push('The key cannot be searched with lead_search (not allowed to the API user, or a vendor lead code with a comma): a lead added by another n8n process at the same moment is not detected.');
+				const found = await runtime.call(updateLead, {
+					function: 'update_lead',
+					search_method: key.method,
+					search_location: key.location,
+					list_id: key.listId,
+					[key.method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key.key,
+					no_update: 'Y',
+				});
+				const hit = found.records[0];
+				if (hit?.result === 'found') existing = Number(hit.lead_id);
 			}
+			const withWarnings = (json: Record<string, unknown>) => [{ json: warnings.length > 0 ? { ...json, warnings } : json }];
+			// 2a. Update the lead holding the key (the lowest ID: the one every process keeps).
+			if (existing !== undefined) return withWarnings(await updateWithItem(runtime, form, existing));
+
 			// 2b. Add it.
-			const add: Record<string, string> = { function: 'add_lead', phone_number: form.phone_number, list_id: form.list_id, ...data };
+			const add: Record<string, string> = { function: 'add_lead', phone_number: form.phone_number, list_id: form.list_id, ...leadData(form) };
 			delete add.status;
 			for (const name of ['vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check']) if (form[name]) add[name] = form[name];
-			const added = await callSelf(addLeadSpec(), runtime, add, () => undefined);
-			return added.map((item) => ({ json: { action: 'added', ...item.json } }));
+			const sentAt = Date.now();
+			const sent = await callSelf(addLeadSpec(), runtime, add, () => undefined).then(
+				([item]) => ({ added: { action: 'added', ...item.json } as Record<string, unknown> }),
+				(error: unknown) => ({ error }),
+			);
+			let added: Record<string, unknown>;
+			if ('added' in sent) {
+				added = sent.added;
+			} else {
+				// An add whose answer was lost: look it up instead of leaving it open (or sending it again).
+				const error = sent.error;
+				if (!outcomeUnknown(error) || values.options.checkUnknownWrites === false) throw error;
+				const check = await verifyAddLead(runtime, { ...values, form: add }, { sentAt }).catch(() => undefined);
+				// The lookup failed too: the add stays unknown.
+				if (!check) throw error;
+				if (check.outcome === 'not_applied') throw notAppliedError(error, 'the lead');
+				added = { action: 'added', outcome: 'applied', ...check.json, message: `${error.message}; a lookup found the lead added` };
+			}
+			const ownId = Number(added.lead_id);
+			if (!keySearch || !Number.isInteger(ownId)) return withWarnings(added);
+
+			// 3. Did another process add a lead with this key at the same moment? The lowest ID wins.
+			const holders = await leadsWithKey(runtime, key).catch((error: unknown) => {
+				warnings.push(`The lead was added, but the check for a lead added at the same moment by another process failed: ${error instanceof Error ? error.message : String(error)}`);
+				return undefined;
+			});
+			if (!holders) return withWarnings(added);
+			const lowest = Math.min(ownId, ...holders);
+			if (lowest === ownId) return withWarnings(added);
+			const updated = await updateWithItem(runtime, form, lowest);
+			const removalProblem = await removeOwnLead(runtime, form, ownId);
+			if (removalProblem) warnings.push(`${removalProblem}: lead ${ownId} remains beside lead ${lowest}.`);
+			return withWarnings({ ...updated, action: 'updated', merged_from: ownId, merged_lead_removed: removalProblem === undefined });
 		});
 	},
 };
@@ -491,4 +610,3 @@ function addLeadSpec(): FunctionSpec {
 }
 
 leadFunctions.push(updateLead, upsertLead, batchUpdateLead, leadDearchive, updateLogEntry);
-

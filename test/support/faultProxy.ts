@@ -101,7 +101,8 @@ function plainAnswer(status: number, message: string, text: string): Buffer {
 	return rawAnswer(status, message, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from(text, 'utf8'));
 }
 
-const EMPTY_500 = rawAnswer(500, 'Internal Server Error', { 'content-type': 'text/html; charset=utf-8' }, Buffer.alloc(0));
+// PHP's own fatal-error status line says HTTP/1.0
+const EMPTY_500 = as500(rawAnswer(200, 'OK', { 'content-type': 'text/html; charset=utf-8' }, Buffer.alloc(0)), false);
 
 function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | undefined> {
 	return new Promise((resolve, reject) => {

@@ -33,7 +33,7 @@ const PLANS: Record<Target['name'], Plan> = {
 	// seed 8 draws 101 faults in the first 1,000 add_lead requests, every kind 8 to 17 times
 	simulator: { items: 1000, rate: 0.0125, seed: 8, timeoutSeconds: 1, hangMs: 3000, concurrency: 4, prefix: '31270' },
 	// seed 8 draws 51 faults in the first 300, every kind 4 to 10 times
-	'real VICIdial': { items: 300, rate: 0.02, seed: 8, timeoutSeconds: 3, hangMs: 6000, concurrency: 4, prefix: '31280' },
+	'real VICIdial': { items: 300, rate: 0.02, seed: 8, timeoutSeconds: 5, hangMs: 8000, concurrency: 4, prefix: '31280' },
 };
 
 type Report = 'applied' | 'not_applied' | 'unknown';
@@ -119,12 +119,17 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 		let duplicated = 0; // phones with more than one lead
 		let unknown = 0;
 		const appliedItems = new Set<number>();
+		const unknownCauses: Record<string, number> = {};
 		out.forEach((item, i) => {
 			const r = reported(item);
 			tally[`${r.report}:${r.how}`] = (tally[`${r.report}:${r.how}`] ?? 0) + 1;
 			const leads = onServer.get(phones[i]) ?? [];
 			if (leads.length > 1) duplicated++;
-			if (r.report === 'unknown') unknown++;
+			if (r.report === 'unknown') {
+				unknown++;
+				const cause = String(item.error ?? '').replace(/^Item \d+: /, '').slice(0, 60);
+				unknownCauses[cause] = (unknownCauses[cause] ?? 0) + 1;
+			}
 			if (r.report === 'applied') {
 				appliedItems.add(i);
 				if (leads.length === 0 || !leads.includes(r.leadId ?? -1)) missing++;
@@ -145,6 +150,7 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 			missing,
 			duplicated,
 			unknown,
+			...(unknown > 0 ? { unknown_causes: unknownCauses } : {}),
 			seconds,
 		});
 

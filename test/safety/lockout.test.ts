@@ -112,7 +112,9 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 		try {
 			shape = checkNodeRun(result, size, continueOnFail);
 		} catch (e) {
-			shape = { shape: `WRONG (${(e as Error).message.split('\n')[0]})` };
+			// the first line of the failed expectation and what it received, e.g. an outcome that is not there
+			const lines = (e as Error).message.split('\n').map((l) => l.trim());
+			shape = { shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(/\u001b\[\d+m/g, '') };
 		}
 		const notLocked = await assertNotLocked();
 		figure(`lockout ${target.name} ${label}`, {

@@ -1,9 +1,10 @@
 /**
  * `npm run simulator -- [--port 8090] [--latency 200] [--reset-connection] [--truncate-body]
- *  [--empty-500] [--functions add_lead,lead_search] [--times 3]`
+ *  [--empty-500] [--fault appliedEmpty500=0.02 --fault notAppliedReset=0.01] [--seed 7] [--hang-ms 5000]
+ *  [--functions add_lead,lead_search] [--times 3]`
  * Starts the simulator, prints its URL and the seed logins, runs until Ctrl-C.
  */
-import type { FaultSettings } from './faults';
+import { FAULT_KINDS, checkKinds, type FaultKind, type FaultSettings } from './faults';
 import { SEED_USERS, startSimulator } from './index';
 
 function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null } {
@@ -37,6 +38,19 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 				faults.emptyHttp500 = true;
 				anyFault = true;
 				break;
+			case '--fault': {
+				const [kind, rate] = next().split('=');
+				faults.kinds = { ...faults.kinds, [kind]: rate === undefined ? 1 : Number(rate) } as Partial<Record<FaultKind, number>>;
+				checkKinds(faults.kinds);
+				anyFault = true;
+				break;
+			}
+			case '--seed':
+				faults.seed = Number(next());
+				break;
+			case '--hang-ms':
+				faults.hangMs = Number(next());
+				break;
 			case '--functions':
 				faults.functions = next().split(',');
 				break;
@@ -45,7 +59,8 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 				break;
 			case '--help':
 			case '-h':
-				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--functions a,b] [--times n]');
+				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--fault kind=rate]... [--seed n] [--hang-ms ms] [--functions a,b] [--times n]');
+				console.log(`fault kinds: ${FAULT_KINDS.join(', ')}`);
 				process.exit(0);
 				break;
 			default:

@@ -4,5 +4,5 @@
  * See CONTRACT.md.
  */
 export { startSimulator, type RecordedRequest, type Simulator, type SimulatorOptions } from './server';
-export type { FaultSettings } from './faults';
+export { FAULT_KINDS, APPLIED_FAULT_KINDS, NOT_APPLIED_FAULT_KINDS, type FaultCounts, type FaultKind, type FaultSettings } from './faults';
 export { SEED_USERS } from './users';

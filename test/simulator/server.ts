@@ -8,7 +8,7 @@ import http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAgent } from './agent';
-import { FaultController, sleep, type FaultSettings } from './faults';
+import { DEFAULT_HANG_MS, FaultController, as500, hangSocket, resetSocket, sleep, truncatedAnswer, type FaultCounts, type FaultSettings } from './faults';
 import { SqlError } from './mysql';
 import { handleNonAgent } from './nonAgent';
 import type { RequestParams } from './params';
@@ -58,6 +58,8 @@ export interface Simulator {
 	port: number;
 	reset(): void; // back to the seed state (same as ../shared/vicidial-real/reset.sh)
 	faults(settings: FaultSettings | null): void; // null clears
+	/** What the faults set last did so far, per kind (empty after faults(...)). */
+	faultCounts(): FaultCounts;
 	requests: RecordedRequest[]; // every request received, in order
 	setClock(clock: () => Date): void;
 	close(): Promise<void>;
@@ -119,17 +121,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const info: RawRequestInfo = { httpVersion: req.httpVersion, host: req.headers.host, method };
 		const fault = faults.take(get.get('function') ?? post.get('function'));
 		if (fault?.latencyMs) await sleep(fault.latencyMs);
-		if (fault?.resetConnection) {
-			if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-			else socket.destroy();
+		const kind = fault?.kind;
+		const hangMs = fault?.hangMs ?? DEFAULT_HANG_MS;
+		// the faults that strike before the request runs: nothing is changed
+		if (fault?.resetConnection || kind === 'notAppliedReset') {
+			resetSocket(socket);
 			return;
 		}
-		let answer: Buffer;
-		if (fault?.emptyHttp500) {
+		if (kind === 'notAppliedHang') {
+			hangSocket(socket, hangMs);
+			return;
+		}
+		const empty500 = (): Buffer => {
 			const out = new PhpOutput();
 			apiHeaders(out);
 			out.fatal();
-			answer = serialize(out, info, clock());
+			return serialize(out, info, clock());
+		};
+		let answer: Buffer;
+		if (fault?.emptyHttp500 || kind === 'notAppliedEmpty500') {
+			answer = empty500();
 		} else {
 			const script = SCRIPTS.find(([re]) => re.test(decodePath(rawPath)));
 			const file = script ? undefined : recordingFile(decodePath(rawPath), info, clock());
@@ -149,11 +160,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				answer = serialize(out, info, clock());
 			}
 		}
-		if (fault?.truncateBody) {
-			const split = answer.indexOf('\r\n\r\n');
-			const head = answer.subarray(0, split);
-			const rest = answer.subarray(split + 4);
-			socket.write(Buffer.concat([head, Buffer.from(`\r\nContent-Length: ${rest.length}\r\n\r\n`, 'latin1'), rest.subarray(0, Math.floor(rest.length / 2))]));
+		// the faults that strike after the request ran: the change is made, the answer is lost or spoilt
+		switch (kind) {
+			case 'appliedReset':
+				resetSocket(socket);
+				return;
+			case 'appliedHang':
+				hangSocket(socket, hangMs);
+				return;
+			case 'appliedEmpty500':
+				answer = empty500();
+				break;
+			case 'applied500Success':
+				answer = as500(answer, true);
+				break;
+			default:
+				break;
+		}
+		if (fault?.truncateBody || kind === 'appliedTruncated') {
+			socket.write(truncatedAnswer(answer));
 			socket.destroy();
 			return;
 		}
@@ -182,6 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		port,
 		reset: () => state.reset(),
 		faults: (s) => faults.set(s),
+		faultCounts: () => ({ ...faults.counts }),
 		requests,
 		setClock: (c) => {
 			clock = c;

@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
+import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
 import { REDACTED, VicidialError, redact } from './errors';
 import type { Connection } from './transport';
@@ -92,8 +93,9 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
-	const form = buildForm(spec, values, customFields);
-	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form) };
+	const warnings: StoredChangeWarning[] = [];
+	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings });
+	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form), warnings };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -201,7 +203,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
-	const prepared: Array<{ form: Record<string, string>; callOptions: CallOptions; options: Record<string, unknown>; secrets: string[] } | undefined> = [];
+	const prepared: Array<ReturnType<typeof readValues> | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -235,6 +237,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 					const runtime = operationRuntime(context, client, entry.callOptions, entry.secrets);
 					const outcome = await spec.run(runtime, { form: entry.form, itemIndex: i, options: entry.options });
 					results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
+					if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
 					done.push(i);
 					return;
 				}
@@ -246,6 +249,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 				// A raw answer may echo the item's passwords even on success (add_user does).
 				const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
 				results[i] = toItems(parsed, spec, raw, i);
+				if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
 				done.push(i);
 			} catch (error) {
 				const nodeError = toNodeError(context, error, spec, i, itemSecrets);

@@ -94,7 +94,7 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
 	const warnings: StoredChangeWarning[] = [];
-	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings });
+	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings, timezone: context.getTimezone() });
 	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form), warnings };
 }
 

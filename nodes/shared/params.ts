@@ -18,12 +18,15 @@ export interface BuildFormOptions {
 	nonLatin?: boolean;
 	/** With `asIs`: one entry is pushed here for each value VICIdial will store differently. */
 	warnings?: StoredChangeWarning[];
+	/** The workflow's IANA time zone: a JavaScript Date (no offset of its own) is read in it (default UTC). */
+	timezone?: string;
 }
 
 interface EncodeContext {
 	characters: CharacterPolicy;
 	nonLatin: boolean;
 	warnings?: StoredChangeWarning[];
+	timezone?: string;
 }
 
 const DEFAULT_CONTEXT: EncodeContext = { characters: 'refuse', nonLatin: false };
@@ -79,16 +82,46 @@ function validDate(year: string, month: string, dayOfMonth: string): boolean {
 	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * A date or date-time value as text, the calendar date and clock time as the user wrote them:
+ * - text (n8n's date picker, an ISO string with an offset): as written, the offset is not applied;
+ * - a Luxon DateTime (n8n hands an expression's DateTime over as its ISO text): in its own zone;
+ * - a JavaScript Date, which carries no offset: in the workflow's time zone (`timezone`, n8n's
+ *   workflow setting, the zone $now uses), so `new Date()` is today where the workflow runs.
+ */
+function dateText(value: unknown, timezone: string | undefined): string {
+	if (Object.prototype.toString.call(value) === '[object Date]') {
+		const date = value as Date;
+		if (Number.isNaN(date.getTime())) return 'Invalid Date';
+		return wallClock(date, timezone ?? 'UTC');
+	}
+	const luxon = value as { isLuxonDateTime?: boolean; toISO?: () => string | null };
+	if (luxon && typeof luxon === 'object' && luxon.isLuxonDateTime && typeof luxon.toISO === 'function') return luxon.toISO() ?? 'Invalid DateTime';
+	return String(value).trim();
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of an instant in an IANA time zone. */
+function wallClock(date: Date, timezone: string): string {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+	} catch {
+		parts = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+	}
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+	return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Accepts what n8n's date picker, an expression or a person types; returns VICIdial's form. */
-function toDate(spec: ParamSpec, value: unknown): string {
-	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+function toDate(spec: ParamSpec, value: unknown, timezone?: string): string {
+	const text = dateText(value, timezone);
 	const match = DATE.exec(text);
 	if (!match || !validDate(match[1], match[2], match[3])) throw new InvalidInputError(spec.displayName, `must be a date as YYYY-MM-DD, got "${describe(value)}"`);
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
-function toDateTime(spec: ParamSpec, value: unknown): string {
-	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+function toDateTime(spec: ParamSpec, value: unknown, timezone?: string): string {
+	const text = dateText(value, timezone);
 	const match = DATETIME.exec(text);
 	const hour = match ? Number(match[4]) : 0;
 	const minute = match ? Number(match[5]) : 0;
@@ -196,7 +229,7 @@ function encodeContext(options: BuildFormOptions): EncodeContext {
 	if (!CHARACTER_POLICIES.includes(characters)) {
 		throw new InvalidInputError('Characters VICIdial Would Change', `must be one of ${CHARACTER_POLICIES.map((p) => `"${p}"`).join(', ')}, got "${describe(characters)}"`);
 	}
-	return { characters, nonLatin: options.nonLatin === true, warnings: options.warnings };
+	return { characters, nonLatin: options.nonLatin === true, warnings: options.warnings, timezone: options.timezone };
 }
 
 /** A password: checked like text, but no message repeats what was given. */
@@ -240,9 +273,9 @@ function encodeValue(spec: ParamSpec, value: unknown, context: EncodeContext): s
 			return list.map((v) => toChoice(spec, v)).join(spec.separator ?? ',');
 		}
 		case 'date':
-			return toDate(spec, value);
+			return toDate(spec, value, context.timezone);
 		case 'datetime':
-			return toDateTime(spec, value);
+			return toDateTime(spec, value, context.timezone);
 		case 'text': {
 			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
 			const text = spec.stored ? applyStored(spec.stored, spec.name, spec.displayName, String(value), context) : String(value);
@@ -250,6 +283,10 @@ function encodeValue(spec: ParamSpec, value: unknown, context: EncodeContext): s
 			// VICIdial builds SQL by hand: a value ending in a backslash breaks it (HTTP 500).
 			if (text.endsWith('\\')) throw new InvalidInputError(spec.displayName, 'must not end with a backslash (VICIdial cannot store it)');
 			if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, `${spec.pattern.hint}, got "${describe(value)}"`);
+			const calendar = spec.calendar ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+			if (calendar && !validDate(calendar[1], calendar[2], calendar[3])) {
+				throw new InvalidInputError(spec.displayName, `holds ${calendar[0]}, which is not a date of the calendar (VICIdial would store 0000-00-00)`);
+			}
 			return text;
 		}
 	}

@@ -69,6 +69,8 @@ export interface ParamSpec {
 	 * Change" option: refuse, transliterate, or send as is and report what will be stored.
 	 */
 	stored?: StoredRule;
+	/** Text that may hold a YYYY-MM-DD date (callback_datetime besides NOW or 3DAYS): the date must exist. */
+	calendar?: boolean;
 }
 
 /**

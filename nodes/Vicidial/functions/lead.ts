@@ -146,6 +146,7 @@ export const leadFunctions: FunctionSpec[] = [
 			text('callback_datetime', 'Callback Date Time', {
 				placeholder: '2026-12-01 14:30:00',
 				description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+				calendar: true,
 				pattern: {
 					regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 					hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
@@ -216,6 +217,7 @@ const callbackParams: ParamSpec[] = [
 	text('callback_datetime', 'Callback Date Time', {
 		placeholder: '2026-12-01 14:30:00',
 		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+		calendar: true,
 		pattern: {
 			regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',

@@ -17,6 +17,10 @@ export interface StoredChangeWarning {
 	sent: string;
 	/** What VICIdial is expected to store. */
 	stored: string;
+	/** The value as the user gave it, when the node transliterated it before sending (`Müller` sent as `Muller`). */
+	given?: string;
+	/** Nothing is left after VICIdial's filter and it then leaves the field as it was (update_lead, batch_update_lead). */
+	leftUnchanged?: boolean;
 }
 
 const classCache = new Map<string, RegExp>();

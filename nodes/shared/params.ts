@@ -40,9 +40,14 @@ function applyStored(rule: StoredRule, field: string, displayName: string, text:
 	if (unsafe.length > 0) throw new InvalidInputError(displayName, `contains characters that are never sent to VICIdial here (it would store them differently or fail on them): ${showChars(unsafe)}`);
 	const sent = context.characters === 'transliterate' ? transliterate(rule, text, context.nonLatin) : text;
 	const changed = changedChars(rule, sent, context.nonLatin);
-	if (changed.length === 0) return sent;
+	if (changed.length === 0) {
+		// Transliterated: the output says so, so that it tells what is stored.
+		if (sent !== text) context.warnings?.push({ field, sent, stored: sent, given: text });
+		return sent;
+	}
 	if (context.characters === 'asIs') {
-		context.warnings?.push({ field, sent, stored: storedValue(rule, sent, context.nonLatin) });
+		const stored = storedValue(rule, sent, context.nonLatin);
+		context.warnings?.push({ field, sent, stored, ...(stored === '' && rule.emptyIgnored ? { leftUnchanged: true } : {}) });
 		return sent;
 	}
 	const also = context.characters === 'transliterate' ? ' (no plain Latin spelling VICIdial keeps)' : '';

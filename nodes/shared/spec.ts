@@ -102,6 +102,8 @@ export interface StoredRule {
 	 * character outside the Basic Multilingual Plane is stored as `?`.
 	 */
 	bmpOnly?: boolean;
+	/** When nothing is left after the filter, the field is left as it was instead of emptied (update_lead, batch_update_lead). */
+	emptyIgnored?: boolean;
 	/** A number: what is left after the filter is stored clamped to this range (rank: 0 to 32767). */
 	clamp?: [number, number];
 }

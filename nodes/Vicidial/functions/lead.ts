@@ -190,10 +190,12 @@ const statusParam = (options: Partial<ParamSpec> = {}) =>
 	text('status', 'Status', { minLength: 1, maxLength: 6, load: 'statuses', pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
 
 /**
- * update_lead and batch_update_lead store a line break that survives a field's filter as the two
- * characters "!N" (their whole SQL update gets that treatment); add_lead keeps it.
+ * How update_lead and batch_update_lead store the lead's fields: a line break that survives a
+ * field's filter becomes the two characters "!N" (their whole SQL update gets that treatment;
+ * add_lead keeps it), and a value with nothing left after the filter is not written at all.
  */
-const withLineBreak = (params: ParamSpec[], lineBreak: string): ParamSpec[] => params.map((p) => (p.stored?.drop !== undefined ? { ...p, stored: { ...p.stored, lineBreak } } : p));
+const asUpdated = (params: ParamSpec[]): ParamSpec[] =>
+	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyIgnored: true, ...(p.stored.drop !== undefined ? { lineBreak: '!N' } : {}) } } : p));
 
 /**
  * Create or Update adds or updates, so a line break would be stored one way or the other: it is
@@ -293,7 +295,7 @@ export const updateLead: FunctionSpec = {
 		flag('delete_lead', 'Delete Lead', { description: 'Whether to delete the lead (and its callbacks)' }),
 		flag('delete_cf_data', 'Delete Custom Field Data', { description: "Whether to delete the lead's custom field values" }),
 		flag('update_phone_number', 'Update Phone Number', { description: 'Whether to store Phone Number as the lead\'s number' }),
-		...withLineBreak(leadFields, '!N'),
+		...asUpdated(leadFields),
 		...updateOnlyFields,
 		choice('callback', 'Callback', {
 			choices: [
@@ -353,7 +355,7 @@ export const batchUpdateLead: FunctionSpec = {
 	params: [
 		id('lead_ids', 'Lead IDs', { required: true, separator: ',', minLength: 1, maxLength: 9, placeholder: '1001,1002,1003', description: 'The leads to change, separated by commas' }),
 		integer('records', 'Max Leads', { min: 1, max: 1000000, description: 'At most this many of the leads, highest IDs first; VICIdial uses 1000' }),
-		...withLineBreak(leadFields.filter((p) => p.name !== 'multi_alt_phones'), '!N'),
+		...asUpdated(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		...updateOnlyFields,
 	],
 	answer: {

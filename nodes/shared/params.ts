@@ -47,6 +47,7 @@ function applyStored(rule: StoredRule, field: string, displayName: string, text:
 	}
 	if (context.characters === 'asIs') {
 		const stored = storedValue(rule, sent, context.nonLatin);
+		if (stored === '' && rule.emptyRefused) throw new InvalidInputError(displayName, `would be stored as nothing (VICIdial drops all of it: ${showChars(changed)}), which updates and adds treat differently`);
 		context.warnings?.push({ field, sent, stored, ...(stored === '' && rule.emptyIgnored ? { leftUnchanged: true } : {}) });
 		return sent;
 	}

@@ -104,6 +104,8 @@ export interface StoredRule {
 	bmpOnly?: boolean;
 	/** When nothing is left after the filter, the field is left as it was instead of emptied (update_lead, batch_update_lead). */
 	emptyIgnored?: boolean;
+	/** Nothing left after the filter is refused even when sending as is: the operation may update (field kept) or add (field empty). */
+	emptyRefused?: boolean;
 	/** A number: what is left after the filter is stored clamped to this range (rank: 0 to 32767). */
 	clamp?: [number, number];
 }

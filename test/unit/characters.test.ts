@@ -128,6 +128,10 @@ describe('Characters VICIdial would change', () => {
 		buildForm(addLead, { ...base, comments: 'a\nb' }, [], { characters: 'asIs', warnings: add });
 		expect(add).toEqual([]);
 		expect(refusal(() => buildForm(spec('update_lead', 'upsert'), { search_method: 'PHONE_NUMBER', ...base, comments: 'a\nb' }, [], { characters: 'asIs' }))).toMatch(/^"Comments" contains characters that are never sent/);
+		expect(refusal(() => buildForm(spec('update_lead', 'upsert'), { search_method: 'PHONE_NUMBER', ...base, first_name: '张伟' }, [], { characters: 'asIs' }))).toMatch(/^"First Name" would be stored as nothing/);
+		const upsertWarnings: StoredChangeWarning[] = [];
+		buildForm(spec('update_lead', 'upsert'), { search_method: 'PHONE_NUMBER', ...base, first_name: 'Müller' }, [], { characters: 'asIs', warnings: upsertWarnings });
+		expect(upsertWarnings).toEqual([{ field: 'first_name', sent: 'Müller', stored: 'Mller' }]);
 	});
 
 	test('the non-Latin setting keeps letters of every script, not emoji', () => {

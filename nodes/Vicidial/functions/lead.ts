@@ -199,9 +199,11 @@ const asUpdated = (params: ParamSpec[]): ParamSpec[] =>
 
 /**
  * Create or Update adds or updates, so a line break would be stored one way or the other: it is
- * refused there, like a backslash.
+ * refused there, like a backslash; so is a value VICIdial would drop entirely (an update keeps the
+ * old value, an add stores nothing).
  */
-const noLineBreak = (params: ParamSpec[]): ParamSpec[] => params.map((p) => (p.stored?.drop !== undefined ? { ...p, stored: { ...p.stored, unsafe: `${p.stored.unsafe ?? ''}\n` } } : p));
+const forUpsert = (params: ParamSpec[]): ParamSpec[] =>
+	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyRefused: true, ...(p.stored.drop !== undefined ? { unsafe: `${p.stored.unsafe ?? ''}\n` } : {}) } } : p));
 
 /** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
 const updateOnlyFields: ParamSpec[] = [
@@ -454,7 +456,7 @@ export const upsertLead: FunctionSpec = {
 				{ name: 'Whole System', value: 'SYSTEM' },
 			],
 		}),
-		...noLineBreak(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
+		...forUpsert(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		statusParam({ description: 'Status of an updated lead (a new lead is NEW)' }),
 		choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
 		flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),

@@ -30,7 +30,7 @@ describe.each(targetNames)('lead input against the %s', (targetName) => {
 			const row = target.sim.state.db.tables.get('vicidial_list')?.rows.find((r) => r.lead_id === String(leadId));
 			return Object.fromEntries(columns.map((c) => [c, row?.[c] === null || row?.[c] === undefined ? '' : Buffer.from(String(row[c]), 'latin1').toString('utf8')]));
 		}
-		const hex = runSql(`SELECT ${columns.map((c) => `HEX(IFNULL(\`${c}\`,''))`).join(',')} FROM vicidial_list WHERE lead_id=${leadId}`).trim().split('\t');
+		const hex = runSql(`SELECT ${columns.map((c) => `HEX(IFNULL(${c === 'rank' ? 'CONCAT(`rank`)' : `\`${c}\``},''))`).join(',')} FROM vicidial_list WHERE lead_id=${leadId}`).trim().split('\t');
 		return Object.fromEntries(columns.map((c, i) => [c, Buffer.from(hex[i] ?? '', 'hex').toString('utf8')]));
 	}
 	const leadCount = () => (target.sim ? (target.sim.state.db.tables.get('vicidial_list')?.rows.length ?? 0) : Number(runSql('SELECT COUNT(*) FROM vicidial_list').trim()));

@@ -12,6 +12,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
+import { isId } from '../shared/params';
 import type { CallEventName } from './callEvents';
 import {
 	CALL_EVENTS,
@@ -194,7 +195,7 @@ async function registrationSettings(context: IHookFunctions): Promise<Registrati
 	const badOwner = owners.find((o) => !/^[A-Z0-9_-]{2,20}$/.test(o));
 	if (badOwner) throw new NodeOperationError(context.getNode(), `"Campaigns or In-Groups" has "${badOwner}", which is not a campaign or in-group ID`);
 	const lists = split(context.getNodeParameter('lists', ''));
-	const badList = lists.find((l) => !/^\d{1,14}$/.test(l));
+	const badList = lists.find((l) => !isId(l, 14));
 	if (badList) throw new NodeOperationError(context.getNode(), `"Only Lists" has "${badList}", which is not a list ID`);
 	const statuses = event.value === 'dispo' ? split(context.getNodeParameter('statuses', '')).map((s) => s.toUpperCase()) : [];
 	const badStatus = statuses.find((s) => !/^[A-Z0-9_-]{1,6}$/.test(s));

@@ -4,6 +4,7 @@ import { loadOptionsMethods } from '../Vicidial/loaders';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import type { Client } from '../shared/client';
+import { isId } from '../shared/params';
 import { isoOffset } from '../shared/parse';
 import { versionFunction } from '../shared/version';
 import type { AgentEvent, AgentState, LevelReading, LevelState, LogEvent, LogState, ServerTime } from './engine';
@@ -427,11 +428,11 @@ function logSettings(context: IPollFunctions, event: EventName): LogSourceSettin
 		if (settings.statuses.length === 0) throw bad('Statuses', 'is required');
 		const wrong = settings.statuses.find((s) => !/^[A-Z0-9_-]{1,6}$/.test(s));
 		if (wrong) throw bad('Statuses', `must be status codes of 1 to 6 letters or digits, got "${wrong}"`);
-		const list = settings.listIds.find((l) => !/^\d{1,14}$/.test(l));
+		const list = settings.listIds.find((l) => !isId(l, 14));
 		if (list) throw bad('List IDs', `must be numbers, got "${list}"`);
 	}
 	if (event === 'newRecording') {
-		if (settings.leadId && !/^\d{1,10}$/.test(settings.leadId)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
+		if (settings.leadId && !isId(settings.leadId, 10)) throw bad('Lead ID', `must be a number, got "${settings.leadId}"`);
 		const wrong = settings.agentUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));
 		if (wrong) throw bad('Agents', `must be user IDs of 3 to 20 letters or digits, got "${wrong}"`);
 		const extra = settings.extraUsers.find((a) => !/^[A-Za-z0-9_-]{3,20}$/.test(a));

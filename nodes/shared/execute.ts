@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FunctionSpec, OperationRuntime } from './spec';
 import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
+import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
 import { REDACTED, VicidialError, redact } from './errors';
 import type { VicidialErrorKind } from './errors';
@@ -111,10 +112,12 @@ interface PreparedItem {
 	callOptions: CallOptions;
 	options: Record<string, unknown>;
 	secrets: string[];
+	/** What VICIdial is expected to store instead of what is sent (Transliterate, Send As Is). */
+	warnings: StoredChangeWarning[];
 }
 
 /** Reads one item's values for an entry, keyed by VICIdial name. */
-function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number): PreparedItem {
+function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number, timezone: string): PreparedItem {
 	const values: Record<string, unknown> = {};
 	const additional = parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {};
 	for (const param of spec.params) {
@@ -129,8 +132,9 @@ function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: 
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
 	};
-	const form = buildForm(spec, values, customFields);
-	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form) };
+	const warnings: StoredChangeWarning[] = [];
+	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings, timezone });
+	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form), warnings };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -296,11 +300,12 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 	const continueOnFail = context.continueOnFail();
 
 	// 1. Read and validate every item before any request leaves.
+	const timezone = context.getTimezone();
 	const prepared: Array<PreparedItem | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			prepared.push(readValues(parameters, spec, i));
+			prepared.push(readValues(parameters, spec, i, timezone));
 		} catch (error) {
 			const nodeError = toNodeError(context, error, spec, i, secrets);
 			if (!continueOnFail) throw nodeError;
@@ -342,6 +347,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			if (spec.run) {
 				const outcome = await spec.run(runtime(), { form: entry.form, itemIndex: i, options: entry.options });
 				results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
+				if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
 				done.push(i);
 				return;
 			}
@@ -353,6 +359,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			// A raw answer may echo the item's passwords even on success (add_user does).
 			const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
 			results[i] = toItems(parsed, spec, raw, i, entry.form);
+			if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
 			done.push(i);
 		} catch (error) {
 			if (isLoginRefusal(error)) loginRefusal ??= error;

@@ -3,7 +3,57 @@
  * fields, refusing bad values before anything is sent: VICIdial often accepts them
  * silently (a list id with letters becomes list 999).
  */
-import type { FunctionSpec, ParamSpec, RequireRule } from './spec';
+import type { FunctionSpec, ParamSpec, RequireRule, StoredRule } from './spec';
+import { STORED } from './spec';
+import type { CharacterPolicy, StoredChangeWarning } from './characters';
+import { CHARACTER_POLICIES, changedChars, showChars, storedValue, transliterate, unsafeChars } from './characters';
+
+export type { CharacterPolicy, StoredChangeWarning } from './characters';
+
+/** How buildForm treats values VICIdial would store differently (see ParamSpec.stored). */
+export interface BuildFormOptions {
+	/** Characters VICIdial would drop or change: refuse the value (default), transliterate it, or send it as is. */
+	characters?: CharacterPolicy;
+	/** The server's non-Latin setting is on: letters of every script are kept (default: VICIdial's default, off). */
+	nonLatin?: boolean;
+	/** With `asIs`: one entry is pushed here for each value VICIdial will store differently. */
+	warnings?: StoredChangeWarning[];
+	/** The workflow's IANA time zone: a JavaScript Date (no offset of its own) is read in it (default UTC). */
+	timezone?: string;
+}
+
+interface EncodeContext {
+	characters: CharacterPolicy;
+	nonLatin: boolean;
+	warnings?: StoredChangeWarning[];
+	timezone?: string;
+}
+
+const DEFAULT_CONTEXT: EncodeContext = { characters: 'refuse', nonLatin: false };
+
+/**
+ * The value of a field with a storage rule, after the character option: refused when VICIdial
+ * would change it (default), transliterated, or kept with a warning saying what will be stored.
+ */
+function applyStored(rule: StoredRule, field: string, displayName: string, text: string, context: EncodeContext): string {
+	const unsafe = unsafeChars(rule, text);
+	if (unsafe.length > 0) throw new InvalidInputError(displayName, `contains characters that are never sent to VICIdial here (it would store them differently or fail on them): ${showChars(unsafe)}`);
+	const sent = context.characters === 'transliterate' ? transliterate(rule, text, context.nonLatin) : text;
+	const changed = changedChars(rule, sent, context.nonLatin);
+	if (changed.length === 0) {
+		// Transliterated: the output says so, so that it tells what is stored.
+		if (sent !== text) context.warnings?.push({ field, sent, stored: sent, given: text });
+		return sent;
+	}
+	if (context.characters === 'asIs') {
+		const stored = storedValue(rule, sent, context.nonLatin);
+		if (stored === '' && rule.emptyRefused) throw new InvalidInputError(displayName, `would be stored as nothing (VICIdial drops all of it: ${showChars(changed)}), which updates and adds treat differently`);
+		context.warnings?.push({ field, sent, stored, ...(stored === '' && rule.emptyIgnored ? { leftUnchanged: true } : {}) });
+		return sent;
+	}
+	const also = context.characters === 'transliterate' ? ' (no plain Latin spelling VICIdial keeps)' : '';
+	throw new InvalidInputError(displayName, `contains characters VICIdial would drop or change${also}: ${showChars(changed)}`);
+}
 
 /** A value the user gave is not acceptable. `field` is the display name. */
 export class InvalidInputError extends Error {
@@ -38,16 +88,46 @@ function validDate(year: string, month: string, dayOfMonth: string): boolean {
 	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * A date or date-time value as text, the calendar date and clock time as the user wrote them:
+ * - text (n8n's date picker, an ISO string with an offset): as written, the offset is not applied;
+ * - a Luxon DateTime (n8n hands an expression's DateTime over as its ISO text): in its own zone;
+ * - a JavaScript Date, which carries no offset: in the workflow's time zone (`timezone`, n8n's
+ *   workflow setting, the zone $now uses), so `new Date()` is today where the workflow runs.
+ */
+function dateText(value: unknown, timezone: string | undefined): string {
+	if (Object.prototype.toString.call(value) === '[object Date]') {
+		const date = value as Date;
+		if (Number.isNaN(date.getTime())) return 'Invalid Date';
+		return wallClock(date, timezone ?? 'UTC');
+	}
+	const luxon = value as { isLuxonDateTime?: boolean; toISO?: () => string | null };
+	if (luxon && typeof luxon === 'object' && luxon.isLuxonDateTime && typeof luxon.toISO === 'function') return luxon.toISO() ?? 'Invalid DateTime';
+	return String(value).trim();
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of an instant in an IANA time zone. */
+function wallClock(date: Date, timezone: string): string {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+	} catch {
+		parts = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+	}
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+	return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Accepts what n8n's date picker, an expression or a person types; returns VICIdial's form. */
-function toDate(spec: ParamSpec, value: unknown): string {
-	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+function toDate(spec: ParamSpec, value: unknown, timezone?: string): string {
+	const text = dateText(value, timezone);
 	const match = DATE.exec(text);
 	if (!match || !validDate(match[1], match[2], match[3])) throw new InvalidInputError(spec.displayName, `must be a date as YYYY-MM-DD, got "${describe(value)}"`);
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
-function toDateTime(spec: ParamSpec, value: unknown): string {
-	const text = value instanceof Date ? value.toISOString() : String(value).trim();
+function toDateTime(spec: ParamSpec, value: unknown, timezone?: string): string {
+	const text = dateText(value, timezone);
 	const match = DATETIME.exec(text);
 	const hour = match ? Number(match[4]) : 0;
 	const minute = match ? Number(match[5]) : 0;
@@ -68,15 +148,23 @@ function checkLength(spec: ParamSpec, text: string, unit = 'characters'): void {
 	}
 }
 
-function toNumber(spec: ParamSpec, value: unknown, integerOnly: boolean): string {
+function toNumber(spec: ParamSpec, value: unknown, integerOnly: boolean, context: EncodeContext = DEFAULT_CONTEXT): string {
+	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(spec.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got ${describe(value)}`);
 	const text = typeof value === 'number' ? String(value) : String(value).trim();
 	const ok = integerOnly ? /^-?\d+$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
 	if (!ok || !Number.isFinite(Number(text))) {
 		throw new InvalidInputError(spec.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got "${describe(value)}"`);
 	}
 	const number = Number(text);
-	if (spec.min !== undefined && number < spec.min) throw new InvalidInputError(spec.displayName, `must be ${spec.min} or more, got ${text}`);
-	if (spec.max !== undefined && number > spec.max) throw new InvalidInputError(spec.displayName, `must be ${spec.max} or less, got ${text}`);
+	const stored = spec.stored ? storedValue(spec.stored, text, context.nonLatin) : text;
+	if (spec.stored && context.characters === 'asIs') {
+		// Sent as given; VICIdial keeps the digits only and clamps them to its column.
+		if (stored !== text) context.warnings?.push({ field: spec.name, sent: text, stored });
+		return text;
+	}
+	const would = spec.stored && stored !== text ? ` (VICIdial would store ${stored})` : '';
+	if (spec.min !== undefined && number < spec.min) throw new InvalidInputError(spec.displayName, `must be ${spec.min} or more, got ${text}${would}`);
+	if (spec.max !== undefined && number > spec.max) throw new InvalidInputError(spec.displayName, `must be ${spec.max} or less, got ${text}${would}`);
 	return text;
 }
 
@@ -95,6 +183,29 @@ function toDigits(spec: ParamSpec, value: unknown): string {
 	return cleaned.join(spec.separator ?? '');
 }
 
+/** A numeric ID as VICIdial keeps it: digits only after trimming. Nothing is removed: `1-2` or `1 1` would reach another record. */
+export const ID_PATTERN = /^\d+$/;
+
+/** Whether `text` is a numeric ID of at most `maxDigits` digits (the triggers' list and lead IDs use the same rule). */
+export function isId(text: string, maxDigits: number): boolean {
+	return ID_PATTERN.test(text) && text.length <= maxDigits;
+}
+
+function toId(spec: ParamSpec, value: unknown): string {
+	if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0)) {
+		throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got ${describe(value)}`);
+	}
+	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got ${describe(value)}`);
+	const parts = spec.separator ? String(value).split(spec.separator) : [String(value)];
+	const ids = parts.map((part) => {
+		const text = part.trim();
+		if (!ID_PATTERN.test(text)) throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got "${describe(part)}"`);
+		checkLength(spec, text, 'digits');
+		return text;
+	});
+	return ids.join(spec.separator ?? '');
+}
+
 function toChoice(spec: ParamSpec, value: unknown): string {
 	const text = String(value);
 	const allowed = (spec.choices ?? []).map((c) => c.value);
@@ -111,9 +222,20 @@ function toFlag(spec: ParamSpec, value: unknown): string {
 	throw new InvalidInputError(spec.displayName, `must be true or false, got "${describe(value)}"`);
 }
 
-/** Converts one value, or throws InvalidInputError naming the field (never showing a secret value). */
-export function encodeParam(spec: ParamSpec, value: unknown): string {
-	return spec.secret ? toSecret(spec, value) : encodeValue(spec, value);
+/**
+ * Converts one value, or throws InvalidInputError naming the field (never showing a secret value).
+ * `options` steers fields with a storage rule (default: refuse what VICIdial would change).
+ */
+export function encodeParam(spec: ParamSpec, value: unknown, options: BuildFormOptions = {}): string {
+	return spec.secret ? toSecret(spec, value) : encodeValue(spec, value, encodeContext(options));
+}
+
+function encodeContext(options: BuildFormOptions): EncodeContext {
+	const characters = options.characters ?? 'refuse';
+	if (!CHARACTER_POLICIES.includes(characters)) {
+		throw new InvalidInputError('Characters VICIdial Would Change', `must be one of ${CHARACTER_POLICIES.map((p) => `"${p}"`).join(', ')}, got "${describe(characters)}"`);
+	}
+	return { characters, nonLatin: options.nonLatin === true, warnings: options.warnings, timezone: options.timezone };
 }
 
 /** A password: checked like text, but no message repeats what was given. */
@@ -132,7 +254,11 @@ export function secretValues(spec: Pick<FunctionSpec, 'params'>, form: Record<st
 	return spec.params.filter((p) => p.secret && form[p.name]).map((p) => form[p.name]);
 }
 
-function encodeValue(spec: ParamSpec, value: unknown): string {
+function encodeValue(spec: ParamSpec, value: unknown, context: EncodeContext): string {
+	// Text is never an array or object (a dropdown of several values is a field with a separator).
+	if (spec.kind === 'text' && typeof value === 'object' && !(Array.isArray(value) && spec.separator)) {
+		throw new InvalidInputError(spec.displayName, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: ${describe(value)}`);
+	}
 	// A multi-select dropdown (a loaded list) gives an array: VICIdial wants one joined value.
 	if (Array.isArray(value) && spec.kind !== 'choices') value = value.map((v) => String(v)).join(spec.separator ?? ',');
 	switch (spec.kind) {
@@ -140,10 +266,12 @@ function encodeValue(spec: ParamSpec, value: unknown): string {
 			return toFlag(spec, value);
 		case 'digits':
 			return toDigits(spec, value);
+		case 'id':
+			return toId(spec, value);
 		case 'integer':
-			return toNumber(spec, value, true);
+			return toNumber(spec, value, true, context);
 		case 'decimal':
-			return toNumber(spec, value, false);
+			return toNumber(spec, value, false, context);
 		case 'choice':
 			return toChoice(spec, value);
 		case 'choices': {
@@ -151,16 +279,20 @@ function encodeValue(spec: ParamSpec, value: unknown): string {
 			return list.map((v) => toChoice(spec, v)).join(spec.separator ?? ',');
 		}
 		case 'date':
-			return toDate(spec, value);
+			return toDate(spec, value, context.timezone);
 		case 'datetime':
-			return toDateTime(spec, value);
+			return toDateTime(spec, value, context.timezone);
 		case 'text': {
 			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
-			const text = String(value);
+			const text = spec.stored ? applyStored(spec.stored, spec.name, spec.displayName, String(value), context) : String(value);
 			checkLength(spec, text);
 			// VICIdial builds SQL by hand: a value ending in a backslash breaks it (HTTP 500).
 			if (text.endsWith('\\')) throw new InvalidInputError(spec.displayName, 'must not end with a backslash (VICIdial cannot store it)');
 			if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, `${spec.pattern.hint}, got "${describe(value)}"`);
+			const calendar = spec.calendar ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+			if (calendar && !validDate(calendar[1], calendar[2], calendar[3])) {
+				throw new InvalidInputError(spec.displayName, `holds ${calendar[0]}, which is not a date of the calendar (VICIdial would store 0000-00-00)`);
+			}
 			return text;
 		}
 	}
@@ -194,7 +326,9 @@ export function buildForm(
 	spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
 	values: Record<string, unknown>,
 	customFields: Array<{ name: string; value: unknown }> = [],
+	options: BuildFormOptions = {},
 ): Record<string, string> {
+	const context = encodeContext(options);
 	const form: Record<string, string> = { function: spec.fn, ...(spec.fixed ?? {}) };
 	for (const param of spec.params) {
 		const value = values[param.name];
@@ -202,7 +336,7 @@ export function buildForm(
 			if (param.required) throw new InvalidInputError(param.displayName, 'is required');
 			continue;
 		}
-		const encoded = encodeParam(param, value);
+		const encoded = param.secret ? toSecret(param, value) : encodeValue(param, value, context);
 		// a flag whose "false" is '' is left out: VICIdial reacts to the name alone
 		if (param.kind === 'flag' && encoded === '') continue;
 		form[param.name] = param.wrap ? `${param.wrap[0]}${encoded}${param.wrap[1]}` : encoded;
@@ -216,7 +350,10 @@ export function buildForm(
 				throw new InvalidInputError('Custom Fields', `have a field name "${describe(name)}" that is not a VICIdial field label (letters, digits and _ only)`);
 			}
 			if (known.has(name.toLowerCase())) throw new InvalidInputError('Custom Fields', `use "${name}", which is a standard field or an API control parameter, not a custom field`);
-			form[name] = value === undefined || value === null ? '' : String(value);
+			if (value !== null && typeof value === 'object') {
+				throw new InvalidInputError(`Custom Field ${name}`, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: ${describe(value)}`);
+			}
+			form[name] = value === undefined || value === null ? '' : applyStored(STORED.custom, name, `Custom Field ${name}`, String(value), context);
 		}
 		form.custom_fields = 'Y';
 	}

@@ -49,7 +49,7 @@ function defaultValue(param: ParamSpec): INodeProperties['default'] {
 }
 
 function limitsText(param: ParamSpec): string {
-	const unit = param.kind === 'digits' ? 'digits' : 'characters';
+	const unit = param.kind === 'digits' || param.kind === 'id' ? 'digits' : 'characters';
 	if (param.minLength !== undefined && param.maxLength !== undefined) {
 		return param.minLength === param.maxLength ? `${param.maxLength} ${unit}` : `${param.minLength} to ${param.maxLength} ${unit}`;
 	}
@@ -106,6 +106,35 @@ export const checkUnknownWritesOption: INodeProperties = {
 		'Whether to look up the record when the answer to a write was lost or cut (server error, connection lost, timeout after sending), and report whether the write was applied, instead of leaving it unknown. Nothing is sent again.',
 };
 
+/** For operations with lead text: what to do with characters VICIdial would drop or change (see ParamSpec.stored). */
+export const CHARACTERS_OPTION = 'characters';
+export const NON_LATIN_OPTION = 'nonLatin';
+
+function characterOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Characters VICIdial Would Change',
+			name: CHARACTERS_OPTION,
+			type: 'options',
+			default: 'refuse',
+			options: [
+				{ name: 'Refuse', value: 'refuse', description: 'Nothing is sent for the item; the error names the field and the characters' },
+				{ name: 'Transliterate', value: 'transliterate', description: 'Letters with accents become plain letters (Müller → Muller, ß → ss); what still cannot be kept is refused' },
+				{ name: 'Send As Is', value: 'asIs', description: 'Send the value unchanged; the output lists in changed_by_vicidial what VICIdial is expected to store instead' },
+			],
+			description:
+				'VICIdial silently drops characters it does not accept in a lead field (Müller is stored as Mller, a "+" becomes a space), and stores emoji as "?"',
+		},
+		{
+			displayName: 'Server Keeps Non-Latin Letters',
+			name: NON_LATIN_OPTION,
+			type: 'boolean',
+			default: false,
+			description: "Whether the VICIdial system setting for non-Latin characters is on: then letters of every script are kept in lead fields. Off is VICIdial's default.",
+		},
+	];
+}
+
 /** Options every operation offers, and the ones only some need. */
 function optionProperties(spec: FunctionSpec): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -143,6 +172,7 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
 		});
 	}
 	if (spec.verifyWrite) options.push(checkUnknownWritesOption);
+	if (spec.customFields || spec.params.some((p) => p.stored)) options.push(...characterOptions());
 	options.push(...(spec.runOptions ?? []));
 	return options.sort(byDisplayName);
 }

@@ -9,7 +9,8 @@ export type ApiName = 'nonAgent' | 'agent';
 /** How a parameter is shown, checked and encoded. */
 export type ParamKind =
 	| 'text' // free text, optional length limits and pattern
-	| 'digits' // only 0-9 (phone numbers, ids): kept as a string so leading zeros survive
+	| 'digits' // a phone number: spaces, dashes, dots and brackets people type are removed, then only 0-9; kept as a string so leading zeros survive
+	| 'id' // a numeric ID (lead, list, session...): only 0-9 after trimming, nothing removed (`1-2` is refused, never read as 12)
 	| 'integer'
 	| 'decimal'
 	| 'flag' // a boolean in the UI, sent as flagValues (default Y/N)
@@ -62,7 +63,89 @@ export interface ParamSpec {
 	 * so its value is redacted from error messages and raw answers like the API password.
 	 */
 	secret?: boolean;
+	/**
+	 * What VICIdial does to this field's characters before it stores them (its input filter and
+	 * its database column). Fields with a rule follow the node's "Characters VICIdial Would
+	 * Change" option: refuse, transliterate, or send as is and report what will be stored.
+	 */
+	stored?: StoredRule;
+	/** Text that may hold a YYYY-MM-DD date (callback_datetime besides NOW or 3DAYS): the date must exist. */
+	calendar?: boolean;
 }
+
+/**
+ * One field's storage rule, as data read from VICIdial's input filters (server default
+ * use_non_latin=0) and its lead tables (utf8mb3 columns, no strict SQL mode). See
+ * nodes/shared/characters.ts for how it is applied.
+ */
+export interface StoredRule {
+	/**
+	 * The characters kept, as the body of a regular-expression character class; every other
+	 * character is dropped. `a-zA-Z` in it stands for "any letter" when the server's non-Latin
+	 * setting is on. Absent: every character is kept except `drop`.
+	 */
+	keep?: string;
+	/** Characters dropped, when `keep` is absent. */
+	drop?: string;
+	/** A `+` is stored as a space. */
+	plusToSpace?: boolean;
+	/**
+	 * Characters never sent, whatever the option: VICIdial puts the value into its SQL without
+	 * escaping, so they change other characters or break the statement (a backslash; a `"`
+	 * where the filter keeps it).
+	 */
+	unsafe?: string;
+	/** A line break that survives the filter is stored as the two characters `!N` (update_lead, batch_update_lead). */
+	lineBreak?: string;
+	/**
+	 * The column keeps only characters of up to 3 UTF-8 bytes: each byte of an emoji or other
+	 * character outside the Basic Multilingual Plane is stored as `?`.
+	 */
+	bmpOnly?: boolean;
+	/** When nothing is left after the filter, the field is left as it was instead of emptied (update_lead, batch_update_lead). */
+	emptyIgnored?: boolean;
+	/** Nothing left after the filter is refused even when sending as is: the operation may update (field kept) or add (field empty). */
+	emptyRefused?: boolean;
+	/** A number: what is left after the filter is stored clamped to this range (rank: 0 to 32767). */
+	clamp?: [number, number];
+}
+
+/** The storage rules VICIdial's lead fields share (non_agent_api.php and api.php; see each field). */
+export const STORED = {
+	/** vendor_lead_code, source_id, comments (Non-Agent API) */
+	free: { drop: ';#"', plusToSpace: true, unsafe: '\\', bmpOnly: true },
+	/** the same fields in the Agent API, which keeps `"` but then breaks its SQL on it */
+	agentFree: { drop: ';#', plusToSpace: true, unsafe: '"\\', bmpOnly: true },
+	/** first_name, last_name, alt_phone */
+	name: { keep: "- '+_.0-9a-zA-Z", plusToSpace: true },
+	/** title */
+	title: { keep: "- '_.0-9a-zA-Z" },
+	/** address1..3, city, security_phrase, owner */
+	address: { keep: "- '+.:/@_0-9a-zA-Z", plusToSpace: true },
+	/** province */
+	province: { keep: "- '+._0-9a-zA-Z", plusToSpace: true },
+	/** postal_code (the Agent API filters it twice: see agentPostalCode) */
+	postalCode: { keep: "- '+0-9a-zA-Z", plusToSpace: true },
+	agentPostalCode: { keep: '- +0-9a-zA-Z', plusToSpace: true },
+	/** state */
+	state: { keep: '- 0-9a-zA-Z' },
+	/** email */
+	email: { keep: "- '+.:/@%_0-9a-zA-Z", plusToSpace: true },
+	/** multi_alt_phones */
+	multiAltPhones: { keep: '- +!:_0-9a-zA-Z', plusToSpace: true },
+	/** callback_comments: `+` is kept here */
+	callbackComments: { keep: '- +.:/@_0-9a-zA-Z' },
+	/** codes and IDs: middle_initial, country_code, campaign_id, callback_status, callback_user, user_field, status */
+	code: { keep: '-_0-9a-zA-Z' },
+	/** the Agent API's middle_initial */
+	agentMiddleInitial: { keep: '0-9a-zA-Z' },
+	/** the Agent API's country_code: capitals only, with or without the non-Latin setting */
+	capitals: { keep: 'A-Z' },
+	/** rank: digits only (a minus sign is dropped), a SMALLINT column */
+	rank: { keep: '0-9', clamp: [0, 32767] },
+	/** custom fields: `;` and `"` dropped, `+` a space; a backslash is read as an SQL escape */
+	custom: { drop: ';"', plusToSpace: true, unsafe: '\\', bmpOnly: true },
+} satisfies Record<string, StoredRule>;
 
 /** Dropdowns loaded from the server through an API function that lists them. */
 export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
@@ -326,6 +409,8 @@ function param(kind: ParamKind) {
 
 export const text = param('text');
 export const digits = param('digits');
+/** A numeric ID: digits only after trimming; nothing is cleaned away. */
+export const id = param('id');
 export const integer = param('integer');
 export const decimal = param('decimal');
 export const flag = param('flag');

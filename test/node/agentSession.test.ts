@@ -165,7 +165,24 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 	test('Lead on Screen → Update Fields: a value holding a field name is refused (VICIdial would blank that field)', async () => {
 		const result = await runSendingNothing({ parameters: lead('updateFields', { agentUser: '1003', firstName: 'Frank' }) });
 		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toMatch(/^Item 1: "First Name" may contain only .*no lead field name such as "city", "state", "title" or "rank".*got "Frank"$/);
+		expect(result.error?.message).toMatch(/^Item 1: "First Name" must not contain a lead field name such as "city", "state", "title" or "rank".*got "Frank"$/);
+	});
+
+	test('Lead on Screen → Update Fields: characters VICIdial would change follow the option, and the output tells what is stored', async () => {
+		const refused = await runSendingNothing({ parameters: lead('updateFields', { agentUser: '1003', firstName: 'Zoë' }) });
+		expect(refused.error?.message).toBe('Item 1: "First Name" contains characters VICIdial would drop or change: "ë"');
+		const latin = await run({ parameters: lead('updateFields', { agentUser: '1003', firstName: 'Zoë', options: { characters: 'transliterate' } }) });
+		expect(json(latin)[0]).toMatchObject({ values: 'first_name="Zoe"', changed_by_vicidial: [{ field: 'first_name', given: 'Zoë', sent: 'Zoe', stored: 'Zoe' }] });
+		const asIs = await run({ parameters: lead('updateFields', { agentUser: '1003', lastName: 'Ann|Marie', additionalFields: { rank: -5 }, options: { characters: 'asIs' } }) });
+		expect(json(asIs)[0]).toMatchObject({
+			values: 'last_name="AnnMarie",rank="5"',
+			changed_by_vicidial: [
+				{ field: 'last_name', sent: 'Ann|Marie', stored: 'AnnMarie' },
+				{ field: 'rank', sent: '-5', stored: '5' },
+			],
+		});
+		const quote = await runSendingNothing({ parameters: lead('updateFields', { agentUser: '1003', additionalFields: { comments: 'say "hi"' }, options: { characters: 'asIs' } }) });
+		expect(quote.error?.message).toMatch(/^Item 1: "Comments" contains characters that are never sent to VICIdial here .*: """$/);
 	});
 
 	test('Lead on Screen → Update Fields: an agent with no lead on the screen', async () => {

@@ -206,7 +206,7 @@ describe.each(targetNames)('VICIdial node, DIDs, DNC and hopper, against the %s'
 		test('bad lead ids and priorities are refused before sending', async () => {
 			const ids = await run({ parameters: hopper('add', { leadIds: '12,abc' }) });
 			expect(ids.error).toBeInstanceOf(NodeOperationError);
-			expect(ids.error?.message).toBe('Item 1: "Lead IDs" must contain only digits, got "abc"');
+			expect(ids.error?.message).toBe('Item 1: "Lead IDs" must be an ID made of digits only, got "abc"');
 			const priority = await run({ parameters: hopper('add', { leadIds: '12', hopperPriority: 120 }) });
 			expect(priority.error?.message).toBe('Item 1: "Hopper Priority" must be 99 or less, got 120');
 			expectNothingSent();

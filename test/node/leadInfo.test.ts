@@ -111,7 +111,7 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				result = await run({ parameters: lead('getAllInfo', { leadId: '11a' }) });
 			});
 			expect(result?.error).toBeInstanceOf(NodeOperationError);
-			expect(result?.error?.message).toBe('Item 1: "Lead ID" must contain only digits, got "11a"');
+			expect(result?.error?.message).toBe('Item 1: "Lead ID" must be an ID made of digits only, got "11a"');
 			if (sent !== undefined) expect(sent).toBe(0);
 		});
 
@@ -150,7 +150,7 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				{ lead_id: 11, field_name: 'last_name', value: 'Smith' },
 				{ error: 'Item 2: VICIdial: ERROR: lead_field_info LEAD NOT FOUND: 6666|99', hint: expect.stringMatching(/found nothing/), errorKind: 'noRecords' },
 				{ lead_id: 13, field_name: 'last_name', value: 'Brown' },
-				{ error: 'Item 4: "Lead ID" must contain only digits, got "x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
+				{ error: 'Item 4: "Lead ID" must be an ID made of digits only, got "x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
 			]);
 		});
 	});

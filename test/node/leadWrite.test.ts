@@ -66,7 +66,7 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		expect(bad.error).toBeInstanceOf(NodeOperationError);
 		expect(bad.error?.message).toBe('Item 1: "Email" must be an email address, got "not an email"');
 		const badId = await run({ parameters: update({ leadId: '12a' }) });
-		expect(badId.error?.message).toBe('Item 1: "Lead ID" must contain only digits, got "12a"');
+		expect(badId.error?.message).toBe('Item 1: "Lead ID" must be an ID made of digits only, got "12a"');
 		expect(requestsSoFar()).toBe(before);
 	});
 
@@ -80,7 +80,7 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		const [first, second, third, fourth] = json(result);
 		expect(first).toMatchObject({ result: 'updated', lead_id: 11, affected_rows: 1 });
 		expect(second).toMatchObject({ error: 'Item 2: VICIdial: ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|999||', errorKind: 'noRecords' });
-		expect(third).toMatchObject({ error: 'Item 3: "Lead ID" must contain only digits, got "x1"', errorKind: 'invalidInput' });
+		expect(third).toMatchObject({ error: 'Item 3: "Lead ID" must be an ID made of digits only, got "x1"', errorKind: 'invalidInput' });
 		expect(fourth).toMatchObject({ result: 'updated', lead_id: 12, affected_rows: 1 });
 	});
 
@@ -91,7 +91,7 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		expect(none.error?.message).toBe('Item 1: VICIdial: ERROR: batch_update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|900');
 		const before = requestsSoFar();
 		const bad = await run({ parameters: { resource: 'lead', operation: 'updateMany', leadIds: '11,,12', firstName: 'B' } });
-		expect(bad.error?.message).toBe('Item 1: "Lead IDs" must contain only digits, got ""');
+		expect(bad.error?.message).toBe('Item 1: "Lead IDs" must be an ID made of digits only, got ""');
 		expect(requestsSoFar()).toBe(before);
 	});
 

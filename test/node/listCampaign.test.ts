@@ -147,7 +147,7 @@ describe.each(targetNames)('List and Campaign operations against the %s', (targe
 	test('Alternate URLs: a non-numeric URL ID is refused before sending', async () => {
 		const result = await run({ parameters: dispoAlt('updateAltUrl', { altUrlId: 'LIST', additionalFields: { active: false } }) });
 		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toBe('Item 1: "Alternate URL ID" must contain only digits, got "LIST"');
+		expect(result.error?.message).toBe('Item 1: "Alternate URL ID" must be an ID made of digits only, got "LIST"');
 		expectNoRequest();
 	});
 
@@ -209,7 +209,7 @@ describe.each(targetNames)('List and Campaign operations against the %s', (targe
 		expect(paired(result)).toEqual([0, 1, 2, 3]);
 		expect(json(result)).toEqual([
 			{ user: '6666', list_id: 555, list_name: 'First list', campaign_id: 'TESTCAMP', message: 'LIST HAS BEEN ADDED', notices: [] },
-			{ error: 'Item 2: "List ID" must contain only digits, got "55x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
+			{ error: 'Item 2: "List ID" must be an ID made of digits only, got "55x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
 			{ error: 'Item 3: VICIdial: ERROR: add_list LIST ALREADY EXISTS: |6666|101', hint: expect.any(String), errorKind: 'duplicate', outcome: 'refused' },
 			{ user: '6666', list_id: 556, list_name: 'Second list', campaign_id: 'TESTCAMP', message: 'LIST HAS BEEN ADDED', notices: [] },
 		]);

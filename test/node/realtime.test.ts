@@ -262,7 +262,7 @@ describe('Real-time: bad input never reaches the simulator', () => {
 		['an agent with a space', realTime('getAgentStatus', { agentUser: '10 01' }), '"Agent" must be a VICIdial user ID'],
 		['in-groups with a quote', realTime('getInGroupStatus', { inGroups: "TESTIN'" }), '"In-Groups" must be IDs'],
 		['a server IP that is a name', realTime('monitorCall', { sessionId: '8600051', serverIp: 'vicidial.local', phoneLogin: '1002' }), '"Server IP" must be an IPv4 address'],
-		['a session ID with letters', realTime('monitorCall', { sessionId: '86000x', serverIp: '127.0.0.1', phoneLogin: '1002' }), '"Session ID" must contain only digits'],
+		['a session ID with letters', realTime('monitorCall', { sessionId: '86000x', serverIp: '127.0.0.1', phoneLogin: '1002' }), '"Session ID" must be an ID made of digits only'],
 		['a container type with a space', system('listSettingsContainers', { type: 'OTHER X' }), '"Container Type" must be a container type'],
 	])('%s', async (_name, parameters, message) => {
 		const before = target.sim!.requests.length;

@@ -83,7 +83,7 @@ describe.each(targetNames)('Recordings and reports against the %s', (targetName)
 		clearRequests();
 		const bad = await run({ parameters: recording('search', { leadId: '13a' }) });
 		expect(bad.error).toBeInstanceOf(NodeOperationError);
-		expect(bad.error?.message).toBe('Item 1: "Lead ID" must contain only digits, got "13a"');
+		expect(bad.error?.message).toBe('Item 1: "Lead ID" must be an ID made of digits only, got "13a"');
 		sentNothing();
 	});
 

@@ -14,6 +14,8 @@ export interface RunOptions {
 	parameters: IDataObject;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The workflow's settings, e.g. its time zone. */
+	workflowSettings?: import('n8n-workflow').IWorkflowSettings;
 }
 
 /** One run of `nodeType` with a VICIdial credential for `options.url` (user 6666 by default). */
@@ -26,6 +28,7 @@ export async function runNode(nodeType: INodeType, label: string, options: RunOp
 		credentials: { vicidialApi: { serverUrl: options.url, apiUser: options.user ?? '6666', password: options.password ?? '1234', source: options.source ?? 'n8n' } },
 		inputItems,
 		continueOnFail: options.continueOnFail,
+		workflowSettings: options.workflowSettings,
 	});
 	capture(`${label} items`, result.items);
 	if (result.error) {

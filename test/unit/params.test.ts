@@ -26,7 +26,7 @@ describe('buildForm', () => {
 	});
 
 	test('VICIdial would turn a list id with letters into list 999: refused here', () => {
-		expect(problem(() => buildForm(addLead, { phone_number: '3125550177', list_id: '10a1' }))).toMatch(/"List ID" must contain only digits/);
+		expect(problem(() => buildForm(addLead, { phone_number: '3125550177', list_id: '10a1' }))).toMatch(/"List ID" must be an ID made of digits only/);
 	});
 
 	test.each([
@@ -43,7 +43,7 @@ describe('buildForm', () => {
 		[{ phone_number: '3125550177', list_id: '101', callback_datetime: '2026-13-45 99:99:99' }, /"Callback Date Time"/],
 		[{ phone_number: '3125550177', list_id: '101', date_of_birth: '2026-02-03garbage' }, /"Date of Birth" must be a date/],
 		[{ phone_number: '3125550177', list_id: '101', duplicate_check: ['DUPLIST', 'DUPEVERYWHERE'] }, /"Duplicate Check" must be one of/],
-		[{ phone_number: '3125550177', list_id: '101', comments: 'C:\\' }, /"Comments" must not end with a backslash/],
+		[{ phone_number: '3125550177', list_id: '101', comments: 'C:\\' }, /"Comments" contains characters that are never sent to VICIdial here .*: "\\"$/],
 	])('refuses %j', (values, message) => {
 		expect(problem(() => buildForm(addLead, values))).toMatch(message);
 	});

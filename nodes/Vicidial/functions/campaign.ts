@@ -1,5 +1,5 @@
 import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, dec, decimal, digits, flag, int, integer, str, text } from '../../shared/spec';
+import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../shared/spec';
 
 /** What VICIdial keeps of a URL: anything else is silently dropped from it. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
@@ -168,7 +168,7 @@ export const campaignFunctions: FunctionSpec[] = [
 			}),
 			integer('hopper_level', 'Hopper Level', { min: 1, max: 5000, description: 'How many leads VICIdial keeps queued for dialing' }),
 			integer('dial_timeout', 'Dial Timeout', { min: 1, max: 120, description: 'Seconds to ring before giving up' }),
-			digits('campaign_vdad_exten', 'Routing Extension', { minLength: 3, maxLength: 20 }),
+			id('campaign_vdad_exten', 'Routing Extension', { minLength: 3, maxLength: 20 }),
 			digits('outbound_cid', 'Campaign Caller ID', { minLength: 6, maxLength: 20, description: 'Caller ID number sent on outbound calls' }),
 			text('lead_filter_id', 'Lead Filter ID', { maxLength: 20, pattern: ID_CHARS, description: 'An existing lead filter; ---NONE--- removes the filter' }),
 			choice('list_order', 'List Order', { choices: listOrders, description: 'Order in which leads are dialed (the RANDOM orders cannot be set through the API)' }),
@@ -261,7 +261,7 @@ export const campaignFunctions: FunctionSpec[] = [
 		writes: true,
 		params: [
 			...altUrlTarget,
-			digits('alt_url_id', 'Alternate URL ID', {
+			id('alt_url_id', 'Alternate URL ID', {
 				required: true,
 				minLength: 1,
 				maxLength: 9,

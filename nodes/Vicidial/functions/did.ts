@@ -1,5 +1,5 @@
 import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, digits, flag, int, str, text } from '../../shared/spec';
+import { choice, digits, id, flag, int, str, text } from '../../shared/spec';
 
 /** What VICIdial keeps of a DID pattern: digits, letters and : + * # . _ */
 const DID_PATTERN = { regex: /^[0-9A-Za-z:+*#._]+$/, hint: 'may contain only digits, letters and : + * # . _' };
@@ -37,7 +37,7 @@ const didSettings: ParamSpec[] = [
 	}),
 	text('extension', 'Extension', { maxLength: 50, pattern: WORD, description: 'Dialplan extension for the Extension route' }),
 	text('exten_context', 'Extension Context', { maxLength: 50, pattern: WORD, description: 'Dialplan context for the Extension route' }),
-	digits('voicemail_ext', 'Voicemail Box', { minLength: 1, maxLength: 10, description: 'Voicemail box for the Voicemail route' }),
+	id('voicemail_ext', 'Voicemail Box', { minLength: 1, maxLength: 10, description: 'Voicemail box for the Voicemail route' }),
 	text('phone_extension', 'Phone Extension', { maxLength: 100, pattern: WORD, description: 'Phone extension for the Phone route' }),
 	text('server_ip', 'Server IP', {
 		maxLength: 15,
@@ -66,8 +66,8 @@ const didSettings: ParamSpec[] = [
 			{ name: 'Server Only', value: 'SO' },
 		],
 	}),
-	digits('list_id', 'List ID', { minLength: 3, maxLength: 14, load: 'lists', description: 'For the In-Group route: list of new leads; VICIdial uses 999 when empty' }),
-	digits('entry_list_id', 'Entry List ID', { minLength: 1, maxLength: 14, description: "For the In-Group route: list whose custom fields the leads use" }),
+	id('list_id', 'List ID', { minLength: 3, maxLength: 14, load: 'lists', description: 'For the In-Group route: list of new leads; VICIdial uses 999 when empty' }),
+	id('entry_list_id', 'Entry List ID', { minLength: 1, maxLength: 14, description: "For the In-Group route: list whose custom fields the leads use" }),
 	text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: WORD, load: 'campaigns', description: 'For the In-Group route' }),
 	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 10, description: 'For the In-Group route: country code of new leads; VICIdial uses 1 when empty' }),
 ];

@@ -1,5 +1,5 @@
 import type { FunctionSpec } from '../../shared/spec';
-import { dec, digits, flag, int, integer, str, text } from '../../shared/spec';
+import { dec, id, flag, int, integer, str, text } from '../../shared/spec';
 
 export const hopperFunctions: FunctionSpec[] = [
 	{
@@ -61,7 +61,7 @@ export const hopperFunctions: FunctionSpec[] = [
 		description: "Queue existing leads in the hopper of their list's campaign; a NOTICE line tells about each lead (hopper_bulk_insert)",
 		writes: true,
 		params: [
-			digits('lead_ids', 'Lead IDs', {
+			id('lead_ids', 'Lead IDs', {
 				required: true,
 				separator: ',',
 				minLength: 1,

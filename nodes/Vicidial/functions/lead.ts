@@ -1,5 +1,5 @@
 import type { Choice, FunctionSpec, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../shared/spec';
-import { choice, choices, date, dec, decimal, digits, flag, int, intList, integer, str, text } from '../../shared/spec';
+import { STORED, choice, choices, date, dec, decimal, digits, id, flag, int, intList, integer, str, text } from '../../shared/spec';
 import { VicidialError } from '../../shared/errors';
 import { InvalidInputError, buildForm } from '../../shared/params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
@@ -26,26 +26,26 @@ const duplicateChecks: Choice[] = [
 ].map(([value, name]) => ({ name, value }));
 
 const listId = (options: Partial<ParamSpec> = {}) =>
-	digits('list_id', 'List ID', { minLength: 3, maxLength: 12, description: 'Numeric ID of the VICIdial list', ...options });
+	id('list_id', 'List ID', { minLength: 3, maxLength: 12, description: 'Numeric ID of the VICIdial list', ...options });
 
 /** The lead's own fields, as add_lead and update_lead take them. */
 const leadFields: ParamSpec[] = [
-	text('first_name', 'First Name', { maxLength: 30, main: true }),
-	text('last_name', 'Last Name', { maxLength: 30, main: true }),
+	text('first_name', 'First Name', { maxLength: 30, main: true, stored: STORED.name }),
+	text('last_name', 'Last Name', { maxLength: 30, main: true, stored: STORED.name }),
 	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 4, description: 'Country calling code; VICIdial uses 1 when empty' }),
-	text('vendor_lead_code', 'Vendor Lead Code', { maxLength: 20, description: 'Your own ID for the lead, e.g. the CRM record ID' }),
-	text('source_id', 'Source ID', { maxLength: 50 }),
+	text('vendor_lead_code', 'Vendor Lead Code', { maxLength: 20, stored: STORED.free, description: 'Your own ID for the lead, e.g. the CRM record ID' }),
+	text('source_id', 'Source ID', { maxLength: 50, stored: STORED.free }),
 	decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14, description: 'Time zone offset; VICIdial replaces it with its own lookup where it can' }),
-	text('title', 'Title', { maxLength: 4 }),
-	text('middle_initial', 'Middle Initial', { maxLength: 1 }),
-	text('address1', 'Address 1', { maxLength: 100 }),
-	text('address2', 'Address 2', { maxLength: 100 }),
-	text('address3', 'Address 3', { maxLength: 100 }),
-	text('city', 'City', { maxLength: 50 }),
-	text('state', 'State', { maxLength: 2, description: 'Two-letter state code' }),
-	text('province', 'Province', { maxLength: 50 }),
-	text('postal_code', 'Postal Code', { maxLength: 10 }),
-	text('country_code', 'Country Code', { maxLength: 3, description: 'Three-letter country code, e.g. USA' }),
+	text('title', 'Title', { maxLength: 4, stored: STORED.title }),
+	text('middle_initial', 'Middle Initial', { maxLength: 1, stored: STORED.code }),
+	text('address1', 'Address 1', { maxLength: 100, stored: STORED.address }),
+	text('address2', 'Address 2', { maxLength: 100, stored: STORED.address }),
+	text('address3', 'Address 3', { maxLength: 100, stored: STORED.address }),
+	text('city', 'City', { maxLength: 50, stored: STORED.address }),
+	text('state', 'State', { maxLength: 2, stored: STORED.state, description: 'Two-letter state code' }),
+	text('province', 'Province', { maxLength: 50, stored: STORED.province }),
+	text('postal_code', 'Postal Code', { maxLength: 10, stored: STORED.postalCode }),
+	text('country_code', 'Country Code', { maxLength: 3, stored: STORED.code, description: 'Three-letter country code, e.g. USA' }),
 	choice('gender', 'Gender', {
 		choices: [
 			{ name: 'Undefined', value: 'U' },
@@ -54,18 +54,19 @@ const leadFields: ParamSpec[] = [
 		],
 	}),
 	date('date_of_birth', 'Date of Birth'),
-	text('alt_phone', 'Alt Phone', { maxLength: 12 }),
-	text('email', 'Email', { maxLength: 70, pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } }),
-	text('security_phrase', 'Security Phrase', { maxLength: 100 }),
-	text('comments', 'Comments', { maxLength: 255 }),
+	text('alt_phone', 'Alt Phone', { maxLength: 12, stored: STORED.name }),
+	text('email', 'Email', { maxLength: 70, stored: STORED.email, pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } }),
+	text('security_phrase', 'Security Phrase', { maxLength: 100, stored: STORED.address }),
+	text('comments', 'Comments', { maxLength: 255, stored: STORED.free }),
 	text('multi_alt_phones', 'Multiple Alt Phones', {
 		minLength: 5,
 		maxLength: 1024,
+		stored: STORED.multiAltPhones,
 		placeholder: '7275551212_1_work!7275551213_1_sister house',
 		description: 'Extra numbers as number_phonecode_note, separated by "!"',
 	}),
-	integer('rank', 'Rank', { min: -99999, max: 99999 }),
-	text('owner', 'Owner', { maxLength: 20, description: 'User ID, territory or user group that owns the lead' }),
+	integer('rank', 'Rank', { min: 0, max: 32767, stored: STORED.rank, description: 'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767' }),
+	text('owner', 'Owner', { maxLength: 20, stored: STORED.address, description: 'User ID, territory or user group that owns the lead' }),
 ];
 
 /** lead_search by one key: one operation per search method, the same options and answer. */
@@ -121,7 +122,7 @@ export const leadFunctions: FunctionSpec[] = [
 			...leadFields,
 			choice('dnc_check', 'DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the system's Do Not Call list" }),
 			choice('campaign_dnc_check', 'Campaign DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the campaign's Do Not Call list (needs Campaign ID)" }),
-			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, description: 'Needed for the campaign DNC check and for callbacks' }),
+			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, stored: STORED.code, description: 'Needed for the campaign DNC check and for callbacks' }),
 			choices('duplicate_check', 'Duplicate Check', {
 				choices: duplicateChecks,
 				separator: '-',
@@ -144,10 +145,11 @@ export const leadFunctions: FunctionSpec[] = [
 			flag('lookup_state', 'Look Up State', { description: 'Whether to fill State from the area code when it is empty' }),
 			flag('list_exists_check', 'List Must Exist', { description: 'Whether to refuse the lead if the list ID is not a defined list' }),
 			flag('callback', 'Schedule Callback', { description: 'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)' }),
-			text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK' }),
+			text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
 			text('callback_datetime', 'Callback Date Time', {
 				placeholder: '2026-12-01 14:30:00',
 				description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+				calendar: true,
 				pattern: {
 					regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 					hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
@@ -159,9 +161,9 @@ export const leadFunctions: FunctionSpec[] = [
 					{ name: 'User Only', value: 'USERONLY' },
 				],
 			}),
-			text('callback_user', 'Callback User', { maxLength: 20, description: 'Agent the USERONLY callback belongs to' }),
-			text('callback_comments', 'Callback Comments', { maxLength: 255 }),
-			digits('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
+			text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, description: 'Agent the USERONLY callback belongs to' }),
+			text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
+			id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
 		],
 		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
 		verifyWrite: verifyAddLead,
@@ -191,30 +193,47 @@ export const leadFunctions: FunctionSpec[] = [
 const statusParam = (options: Partial<ParamSpec> = {}) =>
 	text('status', 'Status', { minLength: 1, maxLength: 6, load: 'statuses', pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
 
+/**
+ * How update_lead and batch_update_lead store the lead's fields: a line break that survives a
+ * field's filter becomes the two characters "!N" (their whole SQL update gets that treatment;
+ * add_lead keeps it), and a value with nothing left after the filter is not written at all.
+ */
+const asUpdated = (params: ParamSpec[]): ParamSpec[] =>
+	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyIgnored: true, ...(p.stored.drop !== undefined ? { lineBreak: '!N' } : {}) } } : p));
+
+/**
+ * Create or Update adds or updates, so a line break would be stored one way or the other: it is
+ * refused there, like a backslash; so is a value VICIdial would drop entirely (an update keeps the
+ * old value, an add stores nothing).
+ */
+const forUpsert = (params: ParamSpec[]): ParamSpec[] =>
+	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyRefused: true, ...(p.stored.drop !== undefined ? { unsafe: `${p.stored.unsafe ?? ''}\n` } : {}) } } : p));
+
 /** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
 const updateOnlyFields: ParamSpec[] = [
 	statusParam(),
 	text('user_field', 'Lead User', { maxLength: 20, load: 'users', description: "Sets the lead's user (owner agent) field", pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a user ID' } }),
-	digits('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
+	id('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
 	integer('called_count', 'Called Count', { min: 0, max: 65535, description: 'How many times the lead was dialed' }),
 	flag('reset_lead', 'Reset Called Flag', { description: 'Whether to mark the lead as not called since the last list reset' }),
 	flag('list_exists_check', 'Target List Must Exist', { description: 'Whether to refuse the update if Move to List ID is not a defined list' }),
 ];
 
 const callbackParams: ParamSpec[] = [
-	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', description: 'Campaign of a new callback' }),
-	text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK' }),
+	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', stored: STORED.code, description: 'Campaign of a new callback' }),
+	text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
 	text('callback_datetime', 'Callback Date Time', {
 		placeholder: '2026-12-01 14:30:00',
 		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+		calendar: true,
 		pattern: {
 			regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
 		},
 	}),
 	choice('callback_type', 'Callback Type', { choices: [{ name: 'Anyone', value: 'ANYONE' }, { name: 'User Only', value: 'USERONLY' }] }),
-	text('callback_user', 'Callback User', { maxLength: 20, load: 'agents', description: 'Agent the USERONLY callback belongs to' }),
-	text('callback_comments', 'Callback Comments', { maxLength: 255 }),
+	text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, load: 'agents', description: 'Agent the USERONLY callback belongs to' }),
+	text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
 ];
 
 const hopperParams: ParamSpec[] = [
@@ -224,7 +243,7 @@ const hopperParams: ParamSpec[] = [
 	flag('remove_from_hopper', 'Remove from Hopper', { description: 'Whether to take the lead out of the hopper' }),
 ];
 
-const leadId = (options: Partial<ParamSpec> = {}) => digits('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
+const leadId = (options: Partial<ParamSpec> = {}) => id('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
 
 const searchLocation = choice('search_location', 'Search In', {
 	choices: [
@@ -282,7 +301,7 @@ export const updateLead: FunctionSpec = {
 		flag('delete_lead', 'Delete Lead', { description: 'Whether to delete the lead (and its callbacks)' }),
 		flag('delete_cf_data', 'Delete Custom Field Data', { description: "Whether to delete the lead's custom field values" }),
 		flag('update_phone_number', 'Update Phone Number', { description: 'Whether to store Phone Number as the lead\'s number' }),
-		...leadFields,
+		...asUpdated(leadFields),
 		...updateOnlyFields,
 		choice('callback', 'Callback', {
 			choices: [
@@ -302,8 +321,8 @@ export const updateLead: FunctionSpec = {
 			],
 		}),
 		flag('archived_lead', 'Archived Leads', { description: 'Whether to find and update the lead among the archived leads' }),
-		digits('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
-		digits('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: read and write the custom fields of this list's fields" }),
+		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
+		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: read and write the custom fields of this list's fields" }),
 	],
 	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
 	noRecords: /NO MATCHES FOUND/,
@@ -340,9 +359,9 @@ export const batchUpdateLead: FunctionSpec = {
 	description: 'Set the same field values on several leads by ID (batch_update_lead)',
 	writes: true,
 	params: [
-		digits('lead_ids', 'Lead IDs', { required: true, separator: ',', minLength: 1, maxLength: 9, placeholder: '1001,1002,1003', description: 'The leads to change, separated by commas' }),
+		id('lead_ids', 'Lead IDs', { required: true, separator: ',', minLength: 1, maxLength: 9, placeholder: '1001,1002,1003', description: 'The leads to change, separated by commas' }),
 		integer('records', 'Max Leads', { min: 1, max: 1000000, description: 'At most this many of the leads, highest IDs first; VICIdial uses 1000' }),
-		...leadFields.filter((p) => p.name !== 'multi_alt_phones'),
+		...asUpdated(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		...updateOnlyFields,
 	],
 	answer: {
@@ -527,7 +546,7 @@ export const upsertLead: FunctionSpec = {
 				{ name: 'Whole System', value: 'SYSTEM' },
 			],
 		}),
-		...leadFields.filter((p) => p.name !== 'multi_alt_phones'),
+		...forUpsert(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		statusParam({ description: 'Status of an updated lead (a new lead is NEW)' }),
 		choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
 		flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),

@@ -1,5 +1,5 @@
 import type { FieldSpec, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, date, day, dec, digits, dt, flag, int, str, text } from '../../shared/spec';
+import { choice, date, day, dec, digits, id, dt, flag, int, str, text } from '../../shared/spec';
 
 /** The lead columns VICIdial prints for a whole lead, in its order (ccc_lead_info stops after owner). */
 const leadColumns: FieldSpec[] = [
@@ -36,7 +36,7 @@ const leadColumns: FieldSpec[] = [
 ];
 
 const leadId = (options: Partial<ParamSpec> = {}) =>
-	digits('lead_id', 'Lead ID', { minLength: 1, maxLength: 10, description: 'Numeric ID of the VICIdial lead', ...options });
+	id('lead_id', 'Lead ID', { minLength: 1, maxLength: 10, description: 'Numeric ID of the VICIdial lead', ...options });
 
 const archivedLead = flag('archived_lead', 'Archived Leads', { description: 'Whether to read the archive (vicidial_list_archive) instead of the active leads' });
 
@@ -76,7 +76,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 				description:
 					"Whether to add the lead's custom field values as extra fields. VICIdial fails (HTTP 500) when the lead's list has no custom fields defined.",
 			}),
-			digits('force_entry_list_id', 'Custom Fields of List', {
+			id('force_entry_list_id', 'Custom Fields of List', {
 				minLength: 3,
 				maxLength: 12,
 				description: "Read the custom fields from this list's custom fields table instead of the lead's own entry list",
@@ -111,7 +111,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 			flag('custom_fields', 'Custom Field', {
 				description: "Whether Field Name is a custom field. VICIdial fails (HTTP 500) when the lead's list has no custom fields table or no such field.",
 			}),
-			digits('list_id', 'Custom Fields of List', {
+			id('list_id', 'Custom Fields of List', {
 				minLength: 2,
 				maxLength: 14,
 				description: "For a custom field: read it from this list's custom fields table instead of the lead's entry list",

@@ -1,5 +1,5 @@
 import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, date, day, digits, dt, flag, int, str, text } from '../../shared/spec';
+import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../shared/spec';
 
 /** What VICIdial keeps of a URL or list name: anything else is silently dropped. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
@@ -49,7 +49,7 @@ function listSettings(update: boolean): ParamSpec[] {
 		xfer('three', '3'),
 		xfer('four', '4'),
 		xfer('five', '5'),
-		digits('custom_fields_copy', 'Copy Custom Fields From List', { minLength: 2, maxLength: 14, description: 'A list whose custom fields this list gets (needs the custom fields permission)' }),
+		id('custom_fields_copy', 'Copy Custom Fields From List', { minLength: 2, maxLength: 14, description: 'A list whose custom fields this list gets (needs the custom fields permission)' }),
 		choice('custom_copy_method', 'Custom Fields Copy Method', {
 			choices: [
 				{ name: 'Append', value: 'APPEND', description: 'Add the fields this list lacks' },
@@ -71,7 +71,7 @@ export const listFunctions: FunctionSpec[] = [
 		description: "A list's settings and, on request, its lead counts (list_info)",
 		writes: false,
 		params: [
-			digits('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
+			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
 			flag('leads_counts', 'Include Lead Counts', { description: 'Whether to add the number of all leads and of NEW leads' }),
 			flag('dialable_count', 'Include Dialable Count', { description: "Whether to add how many leads the list's campaign could dial right now" }),
 			flag('archived_lead', 'Count Archived Leads', { description: 'Whether the lead counts read the archive instead of the active leads' }),
@@ -105,7 +105,7 @@ export const listFunctions: FunctionSpec[] = [
 		description: 'Create a list in a campaign (add_list)',
 		writes: true,
 		params: [
-			digits('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the new list' }),
+			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the new list' }),
 			text('list_name', 'List Name', { required: true, minLength: 2, maxLength: 30, pattern: NAME_CHARS }),
 			text('campaign_id', 'Campaign ID', { required: true, minLength: 1, maxLength: 8, pattern: ID_CHARS, load: 'campaigns' }),
 			flag('active', 'Active', { main: true, description: 'Whether the campaign dials the list (VICIdial defaults to inactive)' }),
@@ -123,7 +123,7 @@ export const listFunctions: FunctionSpec[] = [
 		description: "Change a list's settings, reset its leads for dialing, delete its leads or the list itself (update_list)",
 		writes: true,
 		params: [
-			digits('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
+			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
 			text('list_name', 'List Name', { minLength: 6, maxLength: 30, pattern: NAME_CHARS }),
 			text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: ID_CHARS, load: 'campaigns', description: "Moves the list to this campaign; its leads leave the old campaign's hopper" }),
 			flag('active', 'Active', { description: 'Whether the campaign dials the list' }),

@@ -1,5 +1,5 @@
 import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, digits, flag, int, str, text } from '../../shared/spec';
+import { choice, id, flag, int, str, text } from '../../shared/spec';
 
 /** VICIdial IDs (users, campaigns, groups): the characters the API keeps. */
 const ID = /^[-_0-9a-zA-Z]+$/;
@@ -174,7 +174,7 @@ export const realtimeFunctions: FunctionSpec[] = [
 		description: "Call a phone and connect it to an agent's conference to listen, barge in or whisper (blind_monitor)",
 		writes: true,
 		params: [
-			digits('session_id', 'Session ID', { required: true, minLength: 1, maxLength: 20, description: "The agent's conference extension (session_id of Get Logged-In Agents)" }),
+			id('session_id', 'Session ID', { required: true, minLength: 1, maxLength: 20, description: "The agent's conference extension (session_id of Get Logged-In Agents)" }),
 			text('server_ip', 'Server IP', {
 				required: true,
 				minLength: 7,

@@ -1,5 +1,5 @@
 import type { FunctionSpec, OperationResult, ParamSpec } from '../../shared/spec';
-import { date, digits, dt, flag, int, str, text } from '../../shared/spec';
+import { date, id, dt, flag, int, str, text } from '../../shared/spec';
 import { InvalidInputError } from '../../shared/params';
 import { VicidialError } from '../../shared/errors';
 import type { ParsedRecord } from '../../shared/parse';
@@ -8,7 +8,7 @@ const ID = { regex: /^[A-Za-z0-9_-]+$/, hint: 'must be letters, digits, _ and - 
 
 /** The keys recording_lookup searches by. VICIdial ignores values outside these lengths without a word. */
 const lookupKeys: ParamSpec[] = [
-	digits('lead_id', 'Lead ID', { main: true, minLength: 1, maxLength: 10, description: 'Recordings of this lead' }),
+	id('lead_id', 'Lead ID', { main: true, minLength: 1, maxLength: 10, description: 'Recordings of this lead' }),
 	text('uniqueid', 'Call Unique ID', {
 		minLength: 9,
 		maxLength: 50,
@@ -108,7 +108,7 @@ export const recordingFunctions: FunctionSpec[] = [
 			'Look recordings up like Search, then download each file at its location as binary data, for transcription or storage. The API password is never sent to the file server (recording_lookup).',
 		params: [
 			...lookupKeys,
-			digits('recording_id', 'Recording ID', { main: true, minLength: 1, maxLength: 10, description: 'Download only this recording of those found (not sent to VICIdial); all of them when empty' }),
+			id('recording_id', 'Recording ID', { main: true, minLength: 1, maxLength: 10, description: 'Download only this recording of those found (not sent to VICIdial); all of them when empty' }),
 		],
 		fixed: { stage: 'pipe', duration: 'Y' },
 		noRecords: undefined,

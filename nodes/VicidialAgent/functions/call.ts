@@ -1,6 +1,6 @@
 /** Call commands (dial, hang up, disposition, transfer, park, DTMF, lead switch, fronters) and recording/audio. */
 import type { FieldSpec, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, datetime, digits, dt, flag, int, str, text } from '../../shared/spec';
+import { choice, datetime, digits, id, dt, flag, int, str, text } from '../../shared/spec';
 import { agentUser } from './common';
 
 const WORD = /^[-_0-9a-zA-Z]+$/;
@@ -41,7 +41,7 @@ const externalDial: FunctionSpec = {
 			pattern: { regex: /^(?:\d{2,18}|MANUALNEXT)$/, hint: 'must be 2 to 18 digits, or MANUALNEXT' },
 			description: 'The number to dial (digits only), or MANUALNEXT for the Dial Next Number button. Give this or a lead ID',
 		}),
-		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'Dial this lead instead; overrides the phone number' }),
+		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'Dial this lead instead; overrides the phone number' }),
 		digits('phone_code', 'Phone Code', { main: true, maxLength: 10, description: 'Country code, e.g. 1 for USA/Canada' }),
 		flag('search', 'Search Existing Lead', {
 			required: true,
@@ -328,7 +328,7 @@ const switchLead: FunctionSpec = {
 	queued: true,
 	params: [
 		agentUser(),
-		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'The lead to switch to' }),
+		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'The lead to switch to' }),
 		text('vendor_lead_code', 'Vendor Lead Code', {
 			main: true,
 			maxLength: 20,
@@ -397,7 +397,7 @@ const FRONTER_SCOPE = choice('value', 'Where', {
 		{ name: 'CCC Remote', value: 'CCC_REMOTE', description: 'The closer is on another cluster: give the lead ID' },
 	],
 });
-const FRONTER_LEAD = digits('lead_id', 'Lead ID', { maxLength: 9, description: 'With CCC Remote: the lead of the call' });
+const FRONTER_LEAD = id('lead_id', 'Lead ID', { maxLength: 9, description: 'With CCC Remote: the lead of the call' });
 
 const forceFronterLeave3way: FunctionSpec = {
 	fn: 'force_fronter_leave_3way',
@@ -535,7 +535,7 @@ const vmMessage: FunctionSpec = {
 			pattern: { regex: /^[-_0-9a-zA-Z]+(?:\|[-_0-9a-zA-Z]+)*$/, hint: 'must be audio file names without extension (letters, digits, - and _) separated by |' },
 			description: 'One audio file of the audio store, or several separated by |, without extension',
 		}),
-		digits('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
+		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
 	],
 	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] },
 };

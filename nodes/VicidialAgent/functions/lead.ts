@@ -1,6 +1,6 @@
 /** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, date, decimal, digits, flag, int, integer, str, text } from '../../shared/spec';
+import type { FunctionSpec, ParamSpec, StoredRule } from '../../shared/spec';
+import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../shared/spec';
 import { agentUser } from './common';
 import { panelFlags } from './session';
 
@@ -16,40 +16,35 @@ const FIELD_NAMES = [
 	'script2reload', 'emailreload', 'chatreload',
 ];
 const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-const NO_FIELD_NAMES = `(?!.*(?:${FIELD_NAMES.map(anyCase).join('|')}))`;
+const NO_FIELD_NAMES = `(?![\\s\\S]*(?:${FIELD_NAMES.map(anyCase).join('|')}))`;
 
-/** A lead text field with the characters api.php keeps for it (others it would drop silently). */
-function leadText(name: string, displayName: string, maxLength: number, allowed: string, what: string, guard: boolean, options: Partial<ParamSpec> = {}): ParamSpec {
-	const regex = new RegExp(`^${guard ? NO_FIELD_NAMES : ''}[${allowed}]*$`);
-	const hint = guard
-		? `may contain only ${what}, and no lead field name such as "city", "state", "title" or "rank" (VICIdial would blank that field too)`
-		: `may contain only ${what}`;
-	return text(name, displayName, { maxLength, pattern: { regex, hint }, ...options });
+/**
+ * A lead text field and what api.php does to its characters (`stored`, a rule of
+ * nodes/shared/spec.ts STORED). With `guard`, a value must not contain a lead field's name either.
+ */
+function leadText(name: string, displayName: string, maxLength: number, stored: StoredRule, guard: boolean, options: Partial<ParamSpec> = {}): ParamSpec {
+	const pattern = guard
+		? { regex: new RegExp(`^${NO_FIELD_NAMES}`), hint: 'must not contain a lead field name such as "city", "state", "title" or "rank" (VICIdial would blank that field too)' }
+		: undefined;
+	return text(name, displayName, { maxLength, stored, ...(pattern ? { pattern } : {}), ...options });
 }
-
-const NAME = "- '_.0-9a-zA-Z";
-const NAME_WHAT = "letters, digits, spaces and - ' _ .";
-const ADDRESS = "- '.:/@_0-9a-zA-Z";
-const ADDRESS_WHAT = "letters, digits, spaces and - ' . : / @ _";
-const FREE = "^;#+\"\\\\|";
-const FREE_WHAT = 'characters other than ; # + " \\ and |';
 
 function leadFields(guard: boolean): ParamSpec[] {
 	return [
-		leadText('first_name', 'First Name', 30, NAME, NAME_WHAT, guard, { main: true }),
-		leadText('last_name', 'Last Name', 30, NAME, NAME_WHAT, guard, { main: true }),
-		leadText('vendor_lead_code', 'Vendor Lead Code', 20, FREE, FREE_WHAT, guard, { description: 'Your own ID for the lead, e.g. the CRM record ID' }),
-		leadText('source_id', 'Source ID', 50, FREE, FREE_WHAT, guard),
-		leadText('title', 'Title', 4, NAME, NAME_WHAT, guard),
-		leadText('middle_initial', 'Middle Initial', 1, '0-9a-zA-Z', 'a letter or digit', guard),
-		leadText('address1', 'Address 1', 100, ADDRESS, ADDRESS_WHAT, guard),
-		leadText('address2', 'Address 2', 100, ADDRESS, ADDRESS_WHAT, guard),
-		leadText('address3', 'Address 3', 100, ADDRESS, ADDRESS_WHAT, guard),
-		leadText('city', 'City', 50, ADDRESS, ADDRESS_WHAT, guard),
-		leadText('state', 'State', 2, '- 0-9a-zA-Z', 'letters and digits', guard, { description: 'Two-letter state code' }),
-		leadText('province', 'Province', 50, "- '._0-9a-zA-Z", "letters, digits, spaces and - ' . _", guard),
-		leadText('postal_code', 'Postal Code', 10, '- 0-9a-zA-Z', 'letters, digits, spaces and -', guard),
-		leadText('country_code', 'Country Code', 3, 'A-Z', 'capital letters', guard, { description: 'Three-letter country code, e.g. USA' }),
+		leadText('first_name', 'First Name', 30, STORED.name, guard, { main: true }),
+		leadText('last_name', 'Last Name', 30, STORED.name, guard, { main: true }),
+		leadText('vendor_lead_code', 'Vendor Lead Code', 20, STORED.agentFree, guard, { description: 'Your own ID for the lead, e.g. the CRM record ID' }),
+		leadText('source_id', 'Source ID', 50, STORED.agentFree, guard),
+		leadText('title', 'Title', 4, STORED.title, guard),
+		leadText('middle_initial', 'Middle Initial', 1, STORED.agentMiddleInitial, guard),
+		leadText('address1', 'Address 1', 100, STORED.address, guard),
+		leadText('address2', 'Address 2', 100, STORED.address, guard),
+		leadText('address3', 'Address 3', 100, STORED.address, guard),
+		leadText('city', 'City', 50, STORED.address, guard),
+		leadText('state', 'State', 2, STORED.state, guard, { description: 'Two-letter state code' }),
+		leadText('province', 'Province', 50, STORED.province, guard),
+		leadText('postal_code', 'Postal Code', 10, STORED.agentPostalCode, guard),
+		leadText('country_code', 'Country Code', 3, STORED.capitals, guard, { description: 'Three-letter country code, e.g. USA' }),
 		choice('gender', 'Gender', {
 			choices: [
 				{ name: 'Undefined', value: 'U' },
@@ -58,12 +53,12 @@ function leadFields(guard: boolean): ParamSpec[] {
 			],
 		}),
 		date('date_of_birth', 'Date of Birth'),
-		leadText('alt_phone', 'Alt Phone', 12, "- '_.0-9a-zA-Z", 'letters, digits and - _ .', guard),
-		leadText('email', 'Email', 70, "- '.:/@%_0-9a-zA-Z", "letters, digits and - ' . : / @ % _", guard),
-		leadText('security_phrase', 'Security Phrase', 100, ADDRESS, ADDRESS_WHAT, guard),
-		leadText('comments', 'Comments', 255, FREE, FREE_WHAT, guard),
-		integer('rank', 'Rank', { min: 0, max: 32767, description: 'VICIdial keeps only digits here, so no negative ranks' }),
-		leadText('owner', 'Owner', 20, ADDRESS, ADDRESS_WHAT, guard, { description: 'User ID, territory or user group that owns the lead' }),
+		leadText('alt_phone', 'Alt Phone', 12, STORED.name, guard),
+		leadText('email', 'Email', 70, STORED.email, guard),
+		leadText('security_phrase', 'Security Phrase', 100, STORED.address, guard),
+		leadText('comments', 'Comments', 255, STORED.agentFree, guard),
+		integer('rank', 'Rank', { min: 0, max: 32767, stored: STORED.rank, description: 'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767' }),
+		leadText('owner', 'Owner', 20, STORED.address, guard, { description: 'User ID, territory or user group that owns the lead' }),
 	];
 }
 
@@ -80,7 +75,7 @@ const updateFields: FunctionSpec = {
 	params: [
 		agentUser({ pattern: { regex: new RegExp(`^${NO_FIELD_NAMES}[-_0-9a-zA-Z]+$`), hint: 'must be a VICIdial user ID (letters, digits, - and _) that contains no lead field name' } }),
 		...leadFields(true),
-		leadText('phone_number', 'Phone Number', 18, '0-9', 'digits', false),
+		text('phone_number', 'Phone Number', { maxLength: 18, pattern: { regex: /^[0-9]*$/, hint: 'may contain only digits' } }),
 		digits('phone_code', 'Phone Code', { maxLength: 10 }),
 		decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14 }),
 		{ ...panelFlags.form, main: false },

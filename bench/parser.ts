@@ -45,7 +45,7 @@ export interface ParserBenchResult {
 	heapRatio: number;
 }
 
-interface Shape {
+export interface Shape {
 	name: string;
 	description: string;
 	spec: FunctionSpec;
@@ -247,7 +247,7 @@ function columnsOf(spec: FunctionSpec): FieldSpec[] {
 	throw new Error(`${spec.fn} is not a bulk shape`);
 }
 
-function shapes(): Shape[] {
+export function benchShapes(): Shape[] {
 	const numberLog = entry('phone_number_log');
 	const didLog = entry('did_log_export');
 	const statusSearch = entry('lead_status_search');
@@ -314,7 +314,7 @@ function timed(run: () => unknown): number {
 
 export async function runParserBench(options: ParserBenchOptions): Promise<ParserBenchResult[]> {
 	const results: ParserBenchResult[] = [];
-	for (const shape of shapes()) {
+	for (const shape of benchShapes()) {
 		if (options.shapes && !options.shapes.includes(shape.name)) continue;
 		const text = shape.text(options.rows);
 		const ours = () => parseAnswer(text, shape.spec, shape.options).records;

@@ -1,0 +1,434 @@
+/**
+ * The fast reading of big answers: delimited rows and `key => value` records, read straight
+ * from the answer text (no array of lines, no array of cells, numbers read from the digits).
+ *
+ * It reads only answers that are plainly well formed: no status line, no carriage return, a
+ * final newline, every value fitting its column. On anything else it returns `undefined` and the
+ * general parser in parse.ts reads the answer instead, with its checks and its error messages:
+ * the result is the same either way (test/unit/parseBulk.test.ts compares the two).
+ */
+import type { FieldSpec } from './spec';
+
+type FieldValue = string | number | number[] | Record<string, number>;
+type ParsedRecord = Record<string, FieldValue>;
+
+/** Formats a UTC offset in hours (-5, 5.5, 0) as `-05:00`. */
+export function isoOffset(hours: number): string {
+	const sign = hours < 0 ? '-' : '+';
+	const totalMinutes = Math.round(Math.abs(hours) * 60);
+	const hh = String(Math.floor(totalMinutes / 60)).padStart(2, '0');
+	const mm = String(totalMinutes % 60).padStart(2, '0');
+	return `${sign}${hh}:${mm}`;
+}
+
+/** VICIdial's status words: a line with one of them followed by `:` is read line by line by the general parser. */
+function statusWordBefore(text: string, colon: number): boolean {
+	switch (text.charCodeAt(colon - 1)) {
+		case 83: // S
+			return text.startsWith('SUCCESS', colon - 7);
+		case 82: // R
+			return text.startsWith('ERROR', colon - 5);
+		case 69: // E
+			return text.startsWith('NOTICE', colon - 6);
+		default:
+			return false;
+	}
+}
+
+/**
+ * Whether text[from, to) is plain: no carriage return, no status word, and for a `key => value`
+ * line none of the line separators a pattern's `.` stops at.
+ */
+function plainSpan(text: string, from: number, to: number): boolean {
+	for (let at = from; at < to; at++) {
+		const code = text.charCodeAt(at);
+		if (code === 13 || code === 0x2028 || code === 0x2029 || (code === 58 && statusWordBefore(text, at))) return false;
+	}
+	return true;
+}
+
+const STRING = 0;
+const INTEGER = 1;
+const DECIMAL = 2;
+const DATETIME = 3;
+const INTEGER_LIST = 4;
+/** A type the fast reader leaves to the general parser (percent, counts). */
+const OTHER = 5;
+
+function typeCode(field: FieldSpec): number {
+	switch (field.type) {
+		case 'string':
+		case 'date':
+			return STRING;
+		case 'integer':
+			return INTEGER;
+		case 'decimal':
+			return DECIMAL;
+		case 'datetime':
+			return DATETIME;
+		case 'integerList':
+			return INTEGER_LIST;
+		default:
+			return OTHER;
+	}
+}
+
+/** Thrown inside the fast reader when a value does not fit: the general parser then reads the answer. */
+const BAIL = Symbol('bail');
+
+/** `-?\d{1,15}` from start to end, as Number() reads it; BAIL otherwise. */
+function readInteger(text: string, start: number, end: number): number {
+	let at = start;
+	const negative = text.charCodeAt(at) === 45;
+	if (negative) at++;
+	const digits = end - at;
+	if (digits < 1 || digits > 15) throw BAIL;
+	let value = 0;
+	for (; at < end; at++) {
+		const digit = text.charCodeAt(at) - 48;
+		if (digit < 0 || digit > 9) throw BAIL;
+		value = value * 10 + digit;
+	}
+	return negative ? -value : value;
+}
+
+/** `-?\d{1,15}(\.\d+)?` from start to end; BAIL otherwise. */
+function readDecimal(text: string, start: number, end: number): number {
+	let at = start;
+	if (text.charCodeAt(at) === 45) at++;
+	let digits = 0;
+	while (at < end && isDigit(text.charCodeAt(at))) {
+		at++;
+		digits++;
+	}
+	if (digits < 1 || digits > 15) throw BAIL;
+	if (at < end) {
+		if (text.charCodeAt(at) !== 46 || at + 1 === end) throw BAIL;
+		for (at++; at < end; at++) if (!isDigit(text.charCodeAt(at))) throw BAIL;
+	}
+	return Number(text.slice(start, end));
+}
+
+/** `\d{1,15}(-\d{1,15})*` from start to end as numbers (an array of just that length); BAIL otherwise. */
+function readIntegerList(text: string, start: number, end: number): number[] {
+	let parts = 1;
+	for (let at = start; at < end; at++) if (text.charCodeAt(at) === 45) parts++;
+	if (parts === 1) return [readDigits(text, start, end)];
+	const values = new Array<number>(parts);
+	let from = start;
+	for (let i = 0; i < parts; i++) {
+		let to = from;
+		while (to < end && text.charCodeAt(to) !== 45) to++;
+		values[i] = readDigits(text, from, to);
+		from = to + 1;
+	}
+	return values;
+}
+
+/** `\d{1,15}` from start to end; BAIL otherwise. */
+function readDigits(text: string, start: number, end: number): number {
+	if (end - start < 1 || end - start > 15) throw BAIL;
+	let value = 0;
+	for (let at = start; at < end; at++) {
+		const digit = text.charCodeAt(at) - 48;
+		if (digit < 0 || digit > 9) throw BAIL;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Whether text[start, end) is `\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}` and not a zero date. */
+function isoDatable(text: string, start: number, end: number): boolean {
+	if (end - start !== 19) return false;
+	for (let i = 0; i < 19; i++) {
+		const code = text.charCodeAt(start + i);
+		if (i === 4 || i === 7) {
+			if (code !== 45) return false;
+		} else if (i === 10) {
+			if (code !== 32) return false;
+		} else if (i === 13 || i === 16) {
+			if (code !== 58) return false;
+		} else if (!isDigit(code)) return false;
+	}
+	return !text.startsWith('0000', start);
+}
+
+/**
+ * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:MM:` is shared by the
+ * values of one minute (a small table), `SS+hh:mm` by all values of a second, so a companion
+ * costs one string join.
+ */
+class IsoWriter {
+	private day = '';
+	private dayT = '';
+	private readonly minuteDay: string[] = new Array<string>(2048).fill('');
+	private readonly minuteKey = new Int32Array(2048).fill(-1);
+	private readonly minutePrefix: string[] = new Array<string>(2048).fill('');
+	private readonly seconds: string[] = [];
+	constructor(private readonly offset: string) {}
+	/** For a datetime at text[start, start + 19) that isoDatable() accepted. */
+	write(text: string, start: number): string {
+		if (this.day === '' || !text.startsWith(this.day, start)) {
+			this.day = text.slice(start, start + 10);
+			this.dayT = `${this.day}T`;
+		}
+		const key = digitPair(text, start + 11) * 100 + digitPair(text, start + 14);
+		const slot = key & 2047;
+		let prefix = this.minutePrefix[slot];
+		if (this.minuteKey[slot] !== key || this.minuteDay[slot] !== this.dayT) {
+			prefix = `${this.dayT}${text.slice(start + 11, start + 17)}`;
+			this.minuteKey[slot] = key;
+			this.minuteDay[slot] = this.dayT;
+			this.minutePrefix[slot] = prefix;
+		}
+		const second = digitPair(text, start + 17);
+		let tail = this.seconds[second];
+		if (tail === undefined) {
+			tail = `${text.slice(start + 17, start + 19)}${this.offset}`;
+			this.seconds[second] = tail;
+		}
+		return prefix + tail;
+	}
+}
+
+const digitPair = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * Shares the strings of repeated values (statuses, users, list IDs...) instead of copying each:
+ * a small table per column, which turns itself off for a column whose values rarely repeat.
+ */
+class ValueCache {
+	private readonly values: string[] = new Array<string>(256).fill('');
+	private lookups = 0;
+	private hits = 0;
+	private on = true;
+	read(text: string, from: number, to: number): string {
+		const length = to - from;
+		if (!this.on || length === 0 || length > 24) return text.slice(from, to);
+		const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt(from + (length >> 1))) & 255;
+		const cached = this.values[slot];
+		this.lookups++;
+		if (cached.length === length && text.startsWith(cached, from)) {
+			this.hits++;
+			return cached;
+		}
+		if (this.lookups === 1024 && this.hits < 512) this.on = false;
+		const value = text.slice(from, to);
+		this.values[slot] = value;
+		return value;
+	}
+}
+
+/** The columns of one rows answer, resolved once per entry and sent options. */
+interface RowPlan {
+	count: number;
+	/** Non-optional columns: fewer cells is an incomplete row. */
+	needed: number;
+	names: string[];
+	isoNames: string[];
+	types: Uint8Array;
+	/** The column is part of the output (it applies to what was sent and is no secret). */
+	output: boolean[];
+	prefixes: Array<string | undefined>;
+	/** Whether any column is of a type left to the general parser, or takes the rest of the line. */
+	unsupported: boolean;
+}
+
+/** How a column is used for what was sent: not printed, printed but dropped, or read into the output. */
+export type ColumnUse = 0 | 1 | 2;
+
+const plans = new WeakMap<FieldSpec[], Map<string, RowPlan>>();
+
+/** The plan for `columns` used so; built once per entry and use, kept as long as the entry. */
+function rowPlan(columns: FieldSpec[], use: ColumnUse[]): RowPlan {
+	const key = use.join('');
+	let byUse = plans.get(columns);
+	if (!byUse) {
+		byUse = new Map();
+		plans.set(columns, byUse);
+	}
+	let plan = byUse.get(key);
+	if (!plan) {
+		const printed = columns.filter((_, i) => use[i] !== 0);
+		const output = use.filter((u) => u !== 0).map((u) => u === 2);
+		const types = new Uint8Array(printed.map(typeCode));
+		plan = {
+			count: printed.length,
+			needed: printed.filter((f) => !f.optional).length,
+			names: printed.map((f) => f.name),
+			isoNames: printed.map((f) => `${f.name}_iso`),
+			types,
+			output,
+			prefixes: printed.map((f) => (f.prefix ? f.prefix : undefined)),
+			unsupported: printed.length === 0 || types.some((t, i) => t === OTHER && output[i]) || printed.some((f) => f.rest),
+		};
+		byUse.set(key, plan);
+	}
+	return plan;
+}
+
+/**
+ * Reads the lines of `text` from `start` as rows of `columns`, used as `use` says (the last line
+ * ends in a newline). `undefined`: leave the answer to the general parser.
+ */
+export function readRows(
+	text: string,
+	start: number,
+	columns: FieldSpec[],
+	use: ColumnUse[],
+	delimiter: string,
+	trailingDelimiter: boolean,
+	utcOffsetHours: number | undefined,
+): ParsedRecord[] | undefined {
+	const plan = rowPlan(columns, use);
+	if (plan.unsupported) return undefined;
+	const { count, needed, names, isoNames, types, output, prefixes } = plan;
+	if (text.charCodeAt(text.length - 1) !== 10) return undefined;
+	const delim = delimiter.charCodeAt(0);
+	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	const caches = Array.from(types, (type) => (type === STRING ? new ValueCache() : undefined));
+	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
+	const ends = new Int32Array(count);
+	const records: ParsedRecord[] = [];
+	const length = text.length;
+	let pos = start;
+	try {
+		while (pos < length) {
+			const eol = text.indexOf('\n', pos);
+			let lineEnd = eol;
+			if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
+			let cells = 0;
+			for (let at = pos; at < eol; at++) {
+				const code = text.charCodeAt(at);
+				if (code === delim) {
+					if (at === lineEnd) break;
+					if (cells === count - 1) return undefined; // extra columns
+					ends[cells++] = at;
+				} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
+			}
+			ends[cells++] = lineEnd;
+			if (cells < needed) return undefined;
+			const record: ParsedRecord = {};
+			let cellStart = pos;
+			for (let i = 0; i < count; i++) {
+				let from = cellStart;
+				const to = i < cells ? ends[i] : from;
+				cellStart = to + 1;
+				if (!output[i]) continue;
+				const prefix = prefixes[i];
+				if (prefix !== undefined && to - from >= prefix.length && text.startsWith(prefix, from)) from += prefix.length;
+				switch (types[i]) {
+					case STRING:
+						record[names[i]] = (caches[i] as ValueCache).read(text, from, to);
+						break;
+					case INTEGER:
+						record[names[i]] = from === to ? '' : readInteger(text, from, to);
+						break;
+					case DECIMAL:
+						record[names[i]] = from === to ? '' : readDecimal(text, from, to);
+						break;
+					case INTEGER_LIST:
+						record[names[i]] = from === to ? [] : readIntegerList(text, from, to);
+						break;
+					case DATETIME:
+						record[names[i]] = text.slice(from, to);
+						if (iso !== undefined && isoDatable(text, from, to)) record[isoNames[i]] = iso.write(text, from);
+						break;
+				}
+			}
+			records.push(record);
+			pos = eol + 1;
+		}
+	} catch (error) {
+		if (error === BAIL) return undefined;
+		throw error;
+	}
+	return records;
+}
+
+const isKeyChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
+const RECORD_START = ' START OF RECORD';
+
+/**
+ * Reads a `key => value` answer (it must end in a newline) into records, then types `fields` in each,
+ * as parse.ts does. `undefined`: leave the answer to the general parser.
+ */
+export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
+	const types = fields.map(typeCode);
+	if (types.includes(OTHER) || text.charCodeAt(text.length - 1) !== 10) return undefined;
+	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	const records: ParsedRecord[] = [];
+	// the keys met at each line of the previous record: the next record usually repeats them
+	const keys: string[] = [];
+	const values: ValueCache[] = [];
+	let current: ParsedRecord | undefined;
+	let line = 0;
+	const length = text.length;
+	let pos = 0;
+	try {
+		while (pos < length) {
+			const eol = text.indexOf('\n', pos);
+			if (!plainSpan(text, pos, eol)) return undefined;
+			if (text.charCodeAt(pos) === 59) {
+				// `;-+ START OF RECORD`
+				let at = pos + 1;
+				while (text.charCodeAt(at) === 45) at++;
+				if (at === pos + 1 || !text.startsWith(RECORD_START, at) || at + RECORD_START.length > eol) return undefined;
+				if (current) typeRecord(current, fields, types, iso);
+				current = {};
+				records.push(current);
+				line = 0;
+				pos = eol + 1;
+				continue;
+			}
+			let at = pos;
+			while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
+			if (at === pos || !current || eol - at < 3 || text.charCodeAt(at) !== 32 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
+			let key = keys[line];
+			if (key === undefined || key.length !== at - pos || !text.startsWith(key, pos)) {
+				key = text.slice(pos, at);
+				keys[line] = key;
+			}
+			let valueStart = at + 3;
+			if (valueStart < eol && text.charCodeAt(valueStart) === 32) valueStart++;
+			let cache = values[line];
+			if (cache === undefined) {
+				cache = new ValueCache();
+				values[line] = cache;
+			}
+			current[key] = cache.read(text, valueStart, eol);
+			line++;
+			pos = eol + 1;
+		}
+		if (current) typeRecord(current, fields, types, iso);
+	} catch (error) {
+		if (error === BAIL) return undefined;
+		throw error;
+	}
+	return records;
+}
+
+function typeRecord(record: ParsedRecord, fields: FieldSpec[], types: number[], iso: IsoWriter | undefined): void {
+	for (let i = 0; i < fields.length; i++) {
+		const name = fields[i].name;
+		const value = record[name];
+		if (typeof value !== 'string') continue;
+		const end = value.length;
+		switch (types[i]) {
+			case INTEGER:
+				if (end > 0) record[name] = readInteger(value, 0, end);
+				break;
+			case DECIMAL:
+				if (end > 0) record[name] = readDecimal(value, 0, end);
+				break;
+			case INTEGER_LIST:
+				record[name] = end === 0 ? [] : readIntegerList(value, 0, end);
+				break;
+			case DATETIME:
+				if (iso !== undefined && isoDatable(value, 0, end)) record[`${name}_iso`] = iso.write(value, 0);
+				break;
+		}
+	}
+}

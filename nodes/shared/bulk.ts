@@ -203,23 +203,28 @@ class ValueCache {
 	private readonly values: string[] = new Array<string>(256).fill('');
 	private lookups = 0;
 	private hits = 0;
-	private on = true;
 	read(text: string, from: number, to: number): string {
 		const length = to - from;
-		if (!this.on || length === 0 || length > 24) return text.slice(from, to);
+		// (every field is written on every path, so the compiled code never meets a new one)
+		const lookups = ++this.lookups;
+		if (length === 0 || length > 24 || (lookups > 1024 && this.hits * 2 < lookups)) return text.slice(from, to);
 		const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt(from + (length >> 1))) & 255;
 		const cached = this.values[slot];
-		this.lookups++;
-		if (cached.length === length && text.startsWith(cached, from)) {
-			this.hits++;
-			return cached;
-		}
-		if (this.lookups === 1024 && this.hits < 512) this.on = false;
+		const hit = cached.length === length && text.startsWith(cached, from);
+		this.hits += hit ? 1 : 0;
+		if (hit) return cached;
 		const value = text.slice(from, to);
 		this.values[slot] = value;
 		return value;
 	}
 }
+
+/**
+ * One instance of each helper lives as long as the module: it keeps their object shapes alive
+ * between answers, so the compiled reading code is not thrown away when a GC collects the
+ * helpers of the previous answer.
+ */
+export const shapeKeepers = [new IsoWriter(''), new ValueCache()];
 
 /** The columns of one rows answer, resolved once per entry and sent options. */
 interface RowPlan {

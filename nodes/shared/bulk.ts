@@ -36,16 +36,10 @@ function statusWordBefore(text: string, colon: number): boolean {
 }
 
 /**
- * Whether text[from, to) is plain: no carriage return, no status word, and for a `key => value`
- * line none of the line separators a pattern's `.` stops at.
+ * What the general parser treats specially in a `key => value` answer: a carriage return, a
+ * status word, or a line separator that a pattern's `.` stops at.
  */
-function plainSpan(text: string, from: number, to: number): boolean {
-	for (let at = from; at < to; at++) {
-		const code = text.charCodeAt(at);
-		if (code === 13 || code === 0x2028 || code === 0x2029 || (code === 58 && statusWordBefore(text, at))) return false;
-	}
-	return true;
-}
+const NOT_PLAIN = /[\r\u2028\u2029]|(?:SUCCESS|ERROR|NOTICE):/;
 
 const STRING = 0;
 const INTEGER = 1;
@@ -170,7 +164,7 @@ class IsoWriter {
 	constructor(private readonly offset: string) {}
 	/** For a datetime at text[start, start + 19) that isoDatable() accepted. */
 	write(text: string, start: number): string {
-		if (this.day === '' || !text.startsWith(this.day, start)) {
+		if (this.day === '' || !holdsAt(text, start, this.day)) {
 			this.day = text.slice(start, start + 10);
 			this.dayT = `${this.day}T`;
 		}
@@ -193,6 +187,44 @@ class IsoWriter {
 	}
 }
 
+/**
+ * The engine's own copy of a property name: storing under a name sliced from the text or built
+ * by a template costs a string-table lookup on every store; under this copy it does not.
+ */
+function internalized(name: string): string {
+	// (this name is the prototype's accessor, not a property of its own)
+	if (name === '__proto__') return name;
+	const holder: Record<string, number> = {};
+	holder[name] = 0;
+	return Object.keys(holder)[0];
+}
+
+/**
+ * An object with these keys in this order, each '', to copy with `{ ...template }`: a copy holds
+ * all its properties in the object itself. Built up key by key instead, an object of more than
+ * about sixteen properties would fall back to a slow dictionary. `undefined` for keys that would
+ * not come out the same way (`__proto__`, names that read as array indexes).
+ */
+function makeTemplate(keys: string[]): ParsedRecord | undefined {
+	if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
+	return JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
+}
+
+/** The first `count` keys of a record made from a template, as an object built key by key. */
+function withoutTemplate(record: ParsedRecord, keys: string[], count: number): ParsedRecord {
+	const plain: ParsedRecord = {};
+	for (let i = 0; i < count; i++) plain[keys[i]] = record[keys[i]];
+	return plain;
+}
+
+/** Whether `text` holds `part` at `at` (startsWith with a position, without its cost on a long text). */
+function holdsAt(text: string, at: number, part: string): boolean {
+	const length = part.length;
+	if (at + length > text.length) return false;
+	for (let i = 0; i < length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+	return true;
+}
+
 const digitPair = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 /**
@@ -210,7 +242,7 @@ class ValueCache {
 		if (length === 0 || length > 24 || (lookups > 1024 && this.hits * 2 < lookups)) return text.slice(from, to);
 		const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt(from + (length >> 1))) & 255;
 		const cached = this.values[slot];
-		const hit = cached.length === length && text.startsWith(cached, from);
+		const hit = cached.length === length && holdsAt(text, from, cached);
 		this.hits += hit ? 1 : 0;
 		if (hit) return cached;
 		const value = text.slice(from, to);
@@ -263,7 +295,7 @@ function rowPlan(columns: FieldSpec[], use: ColumnUse[]): RowPlan {
 			count: printed.length,
 			needed: printed.filter((f) => !f.optional).length,
 			names: printed.map((f) => f.name),
-			isoNames: printed.map((f) => `${f.name}_iso`),
+			isoNames: printed.map((f) => internalized(`${f.name}_iso`)),
 			types,
 			output,
 			prefixes: printed.map((f) => (f.prefix ? f.prefix : undefined)),
@@ -346,9 +378,9 @@ export function readRows(
 			records.push(record);
 			pos = eol + 1;
 		}
-	} catch (error) {
-		if (error === BAIL) return undefined;
-		throw error;
+	} catch {
+		// a value that does not fit (BAIL): the general parser says what is wrong
+		return undefined;
 	}
 	return records;
 }
@@ -357,83 +389,138 @@ const isKeyChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 &
 const RECORD_START = ' START OF RECORD';
 
 /**
- * Reads a `key => value` answer (it must end in a newline) into records, then types `fields` in each,
- * as parse.ts does. `undefined`: leave the answer to the general parser.
+ * Reads a `key => value` answer (it must end in a newline) into records, typing `fields` as
+ * parse.ts does: in place, then the ISO companions after all the keys of a record, in the order
+ * of `fields`. `undefined`: leave the answer to the general parser.
  */
 export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
 	const types = fields.map(typeCode);
-	if (types.includes(OTHER) || text.charCodeAt(text.length - 1) !== 10) return undefined;
+	const names = fields.map((f) => f.name);
+	const isoNames = names.map((name) => internalized(`${name}_iso`));
+	if (
+		types.includes(OTHER) ||
+		new Set(names).size !== names.length ||
+		isoNames.some((name) => names.includes(name)) ||
+		text.charCodeAt(text.length - 1) !== 10 ||
+		NOT_PLAIN.test(text)
+	) {
+		return undefined;
+	}
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	const datetimes = types.map((type, i) => (type === DATETIME ? i : -1)).filter((i) => i >= 0);
 	const records: ParsedRecord[] = [];
-	// the keys met at each line of the previous record: the next record usually repeats them
+	// The keys of the current record so far and, after them, of the previous one: the next
+	// record usually repeats them. Always distinct (a record with a key twice goes to the general parser).
 	const keys: string[] = [];
+	// for each entry of keys, the index of its field in `fields`, or -1
+	const keyField: number[] = [];
 	const values: ValueCache[] = [];
 	let current: ParsedRecord | undefined;
 	let line = 0;
+	// records are copies of the template while their keys follow it (see makeTemplate)
+	let template: ParsedRecord | undefined;
+	let templateKeys: string[] = [];
+	let viaTemplate = false;
+	/** The record of `count` lines done: cut to its keys, given its ISO companions; the next ones may copy its keys. */
+	const finish = (record: ParsedRecord, count: number): ParsedRecord => {
+		let done = record;
+		if (viaTemplate && count < templateKeys.length) {
+			done = withoutTemplate(record, templateKeys, count);
+			viaTemplate = false;
+		}
+		if (!viaTemplate && count > 0) {
+			templateKeys = keys.slice(0, count);
+			template = makeTemplate(templateKeys);
+		}
+		if (iso) addIsoCompanions(done, datetimes, names, isoNames, iso);
+		return done;
+	};
 	const length = text.length;
 	let pos = 0;
 	try {
 		while (pos < length) {
 			const eol = text.indexOf('\n', pos);
-			if (!plainSpan(text, pos, eol)) return undefined;
 			if (text.charCodeAt(pos) === 59) {
 				// `;-+ START OF RECORD`
 				let at = pos + 1;
 				while (text.charCodeAt(at) === 45) at++;
 				if (at === pos + 1 || !text.startsWith(RECORD_START, at) || at + RECORD_START.length > eol) return undefined;
-				if (current) typeRecord(current, fields, types, iso);
-				current = {};
+				if (current) {
+					current = finish(current, line);
+					records[records.length - 1] = current;
+				}
+				current = template ? { ...template } : {};
+				viaTemplate = template !== undefined;
 				records.push(current);
 				line = 0;
 				pos = eol + 1;
 				continue;
 			}
-			let at = pos;
-			while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
-			if (at === pos || !current || eol - at < 3 || text.charCodeAt(at) !== 32 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
+			if (!current) return undefined;
+			// the key: the one at this line of the previous record, if the text repeats it, else read
 			let key = keys[line];
-			if (key === undefined || key.length !== at - pos || !text.startsWith(key, pos)) {
-				key = text.slice(pos, at);
-				keys[line] = key;
+			let at = key === undefined ? pos : pos + key.length;
+			if (key === undefined || at >= eol || text.charCodeAt(at) !== 32 || !holdsAt(text, pos, key)) {
+				at = pos;
+				while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
+				if (at === pos || at === eol || text.charCodeAt(at) !== 32) return undefined;
+				key = internalized(text.slice(pos, at));
+				if (viaTemplate) {
+					current = withoutTemplate(current, templateKeys, line);
+					records[records.length - 1] = current;
+					viaTemplate = false;
+				}
+				if (Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+				keys.length = line;
+				keys.push(key);
+				keyField.length = line;
+				keyField.push(names.indexOf(key));
+			}
+			if (eol - at < 3 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
+			if (viaTemplate && key !== templateKeys[line]) {
+				current = withoutTemplate(current, templateKeys, line);
+				records[records.length - 1] = current;
+				viaTemplate = false;
 			}
 			let valueStart = at + 3;
 			if (valueStart < eol && text.charCodeAt(valueStart) === 32) valueStart++;
-			let cache = values[line];
-			if (cache === undefined) {
-				cache = new ValueCache();
-				values[line] = cache;
+			const field = keyField[line];
+			switch (field < 0 ? STRING : types[field]) {
+				case INTEGER:
+					current[key] = valueStart === eol ? '' : readInteger(text, valueStart, eol);
+					break;
+				case DECIMAL:
+					current[key] = valueStart === eol ? '' : readDecimal(text, valueStart, eol);
+					break;
+				case INTEGER_LIST:
+					current[key] = valueStart === eol ? [] : readIntegerList(text, valueStart, eol);
+					break;
+				case DATETIME:
+					current[key] = text.slice(valueStart, eol);
+					break;
+				default: {
+					let cache = values[line];
+					if (cache === undefined) {
+						cache = new ValueCache();
+						values[line] = cache;
+					}
+					current[key] = cache.read(text, valueStart, eol);
+				}
 			}
-			current[key] = cache.read(text, valueStart, eol);
 			line++;
 			pos = eol + 1;
 		}
-		if (current) typeRecord(current, fields, types, iso);
-	} catch (error) {
-		if (error === BAIL) return undefined;
-		throw error;
+		if (current) records[records.length - 1] = finish(current, line);
+	} catch {
+		// a value that does not fit (BAIL): the general parser says what is wrong
+		return undefined;
 	}
 	return records;
 }
 
-function typeRecord(record: ParsedRecord, fields: FieldSpec[], types: number[], iso: IsoWriter | undefined): void {
-	for (let i = 0; i < fields.length; i++) {
-		const name = fields[i].name;
-		const value = record[name];
-		if (typeof value !== 'string') continue;
-		const end = value.length;
-		switch (types[i]) {
-			case INTEGER:
-				if (end > 0) record[name] = readInteger(value, 0, end);
-				break;
-			case DECIMAL:
-				if (end > 0) record[name] = readDecimal(value, 0, end);
-				break;
-			case INTEGER_LIST:
-				record[name] = end === 0 ? [] : readIntegerList(value, 0, end);
-				break;
-			case DATETIME:
-				if (iso !== undefined && isoDatable(value, 0, end)) record[`${name}_iso`] = iso.write(value, 0);
-				break;
-		}
+function addIsoCompanions(record: ParsedRecord, datetimes: number[], names: string[], isoNames: string[], iso: IsoWriter): void {
+	for (const i of datetimes) {
+		const value = record[names[i]];
+		if (typeof value === 'string' && isoDatable(value, 0, value.length)) record[isoNames[i]] = iso.write(value, 0);
 	}
 }

@@ -206,9 +206,22 @@ function internalized(name: string): string {
  * not come out the same way (`__proto__`, names that read as array indexes).
  */
 function makeTemplate(keys: string[]): ParsedRecord | undefined {
-	if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
-	return JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
+	const id = keys.join(',');
+	let template = templates.get(id);
+	if (template === undefined) {
+		if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
+		template = JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
+		if (templates.size >= 64) templates.clear();
+		templates.set(id, template);
+	}
+	return template;
 }
+
+/**
+ * The templates made so far, by their keys. Kept between answers: a template that a GC collected
+ * would take with it the compiled code that copies it.
+ */
+const templates = new Map<string, ParsedRecord>();
 
 /** The first `count` keys of a record made from a template, as an object built key by key. */
 function withoutTemplate(record: ParsedRecord, keys: string[], count: number): ParsedRecord {

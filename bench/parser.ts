@@ -110,7 +110,7 @@ function phoneNumberLog(rows: number): string {
 			].join('|'),
 		);
 	}
-	return `${lines.join('\n')}\n`;
+	return [...lines, ''].join('\n');
 }
 
 function didLogExport(rows: number): string {
@@ -118,7 +118,7 @@ function didLogExport(rows: number): string {
 	const when = clock(next);
 	const lines: string[] = [];
 	for (let i = 0; i < rows; i++) lines.push(`3125550100|${next() < 0.05 ? '' : `1${pad(Math.floor(next() * 1e9), 9)}`}|${when()}|${Math.floor(next() * 1200)}`);
-	return `${lines.join('\n')}\n`;
+	return [...lines, ''].join('\n');
 }
 
 function leadSearch(rows: number): string {
@@ -129,7 +129,7 @@ function leadSearch(rows: number): string {
 		const ids = Array.from({ length: count }, () => String(1000 + Math.floor(next() * 2_000_000)));
 		lines.push(`31255${pad(i, 5)}|${count}|${ids.join('-')}`);
 	}
-	return `${lines.join('\n')}\n`;
+	return [...lines, ''].join('\n');
 }
 
 const FIRST = ['Linda', 'James', 'Maria', 'Robert', 'Ana', 'Wei', 'Fatima', 'John'];
@@ -187,7 +187,7 @@ function leadStatusSearch(rows: number): string {
 		lines.push(`;---------- START OF RECORD ${n} ----------`);
 		for (const [key, value] of record) lines.push(`${key} => ${value}`);
 	}
-	return `${lines.join('\n')}\n`;
+	return [...lines, ''].join('\n');
 }
 
 /**

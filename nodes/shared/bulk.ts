@@ -434,20 +434,6 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 	let template: ParsedRecord | undefined;
 	let templateKeys: string[] = [];
 	let viaTemplate = false;
-	/** The record of `count` lines done: cut to its keys, given its ISO companions; the next ones may copy its keys. */
-	const finish = (record: ParsedRecord, count: number): ParsedRecord => {
-		let done = record;
-		if (viaTemplate && count < templateKeys.length) {
-			done = withoutTemplate(record, templateKeys, count);
-			viaTemplate = false;
-		}
-		if (!viaTemplate && count > 0) {
-			templateKeys = keys.slice(0, count);
-			template = makeTemplate(templateKeys);
-		}
-		if (iso) addIsoCompanions(done, datetimes, names, isoNames, iso);
-		return done;
-	};
 	const length = text.length;
 	let pos = 0;
 	try {
@@ -459,8 +445,16 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 				while (text.charCodeAt(at) === 45) at++;
 				if (at === pos + 1 || !text.startsWith(RECORD_START, at) || at + RECORD_START.length > eol) return undefined;
 				if (current) {
-					current = finish(current, line);
-					records[records.length - 1] = current;
+					if (viaTemplate && line < templateKeys.length) {
+						current = withoutTemplate(current, templateKeys, line);
+						records[records.length - 1] = current;
+						viaTemplate = false;
+					}
+					if (!viaTemplate && line > 0) {
+						templateKeys = keys.slice(0, line);
+						template = makeTemplate(templateKeys);
+					}
+					if (iso) addIsoCompanions(current, datetimes, names, isoNames, iso);
 				}
 				current = template ? { ...template } : {};
 				viaTemplate = template !== undefined;
@@ -523,7 +517,10 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 			line++;
 			pos = eol + 1;
 		}
-		if (current) records[records.length - 1] = finish(current, line);
+		if (current) {
+			if (viaTemplate && line < templateKeys.length) records[records.length - 1] = current = withoutTemplate(current, templateKeys, line);
+			if (iso) addIsoCompanions(current, datetimes, names, isoNames, iso);
+		}
 	} catch {
 		// a value that does not fit (BAIL): the general parser says what is wrong
 		return undefined;

@@ -421,6 +421,9 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 	}
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
 	const datetimes = types.map((type, i) => (type === DATETIME ? i : -1)).filter((i) => i >= 0);
+	// for each field, its place in `datetimes`; the ISO companions of the current record by that place
+	const datetimeOf = types.map((_, i) => datetimes.indexOf(i));
+	const companions: Array<string | undefined> = datetimes.map(() => undefined);
 	const records: ParsedRecord[] = [];
 	// The keys of the current record so far and, after them, of the previous one: the next
 	// record usually repeats them. Always distinct (a record with a key twice goes to the general parser).
@@ -454,7 +457,7 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 						templateKeys = keys.slice(0, line);
 						template = makeTemplate(templateKeys);
 					}
-					if (iso) addIsoCompanions(current, datetimes, names, isoNames, iso);
+					addCompanions(current, companions, datetimes, isoNames);
 				}
 				current = template ? { ...template } : {};
 				viaTemplate = template !== undefined;
@@ -504,6 +507,8 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 					break;
 				case DATETIME:
 					current[key] = text.slice(valueStart, eol);
+					// its ISO companion, read here from the text, is added after all the keys (see addCompanions)
+					if (iso !== undefined) companions[datetimeOf[field]] = isoDatable(text, valueStart, eol) ? iso.write(text, valueStart) : undefined;
 					break;
 				default: {
 					let cache = values[line];
@@ -519,7 +524,7 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 		}
 		if (current) {
 			if (viaTemplate && line < templateKeys.length) records[records.length - 1] = current = withoutTemplate(current, templateKeys, line);
-			if (iso) addIsoCompanions(current, datetimes, names, isoNames, iso);
+			addCompanions(current, companions, datetimes, isoNames);
 		}
 	} catch {
 		// a value that does not fit (BAIL): the general parser says what is wrong
@@ -528,9 +533,11 @@ export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffset
 	return records;
 }
 
-function addIsoCompanions(record: ParsedRecord, datetimes: number[], names: string[], isoNames: string[], iso: IsoWriter): void {
-	for (const i of datetimes) {
-		const value = record[names[i]];
-		if (typeof value === 'string' && isoDatable(value, 0, value.length)) record[isoNames[i]] = iso.write(value, 0);
+/** Adds the ISO companions of a record after its keys, in the order of the fields, and forgets them. */
+function addCompanions(record: ParsedRecord, companions: Array<string | undefined>, datetimes: number[], isoNames: string[]): void {
+	for (let k = 0; k < datetimes.length; k++) {
+		const companion = companions[k];
+		if (companion !== undefined) record[isoNames[datetimes[k]]] = companion;
+		companions[k] = undefined;
 	}
 }

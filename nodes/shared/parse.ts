@@ -4,6 +4,9 @@
  */
 import type { AnswerSpec, FieldSpec, FunctionSpec } from './spec';
 import { VicidialError, classifyError } from './errors';
+import { type ColumnUse, isoOffset, readKeyValueRecords, readRows } from './bulk';
+
+export { isoOffset };
 
 export type FieldValue = string | number | number[] | Record<string, number>;
 export type ParsedRecord = Record<string, FieldValue>;
@@ -38,6 +41,11 @@ export interface ParseOptions {
 	emptyOnNoRecords?: boolean;
 	/** The HTTP status; VICIdial answers 200 except for its teapot joke. */
 	httpCode?: number;
+	/**
+	 * false: read big answers line by line too, without the fast reader of bulk.ts (the tests
+	 * compare the two; the result is the same).
+	 */
+	bulkReader?: boolean;
 }
 
 const STATUS_LINE = /^(SUCCESS|ERROR|NOTICE):\s?(.*)$/;
@@ -78,16 +86,7 @@ export function parseStatusLine(line: string, knownFunction?: string): StatusLin
 
 /** An HTML page (a web server's own page, a login form) instead of an API answer. */
 export function looksLikeHtml(text: string): boolean {
-	return /^\s*</.test(text) || /<(html|body|head|title|!doctype)\b/i.test(text);
-}
-
-/** Formats a UTC offset in hours (-5, 5.5, 0) as `-05:00`. */
-export function isoOffset(hours: number): string {
-	const sign = hours < 0 ? '-' : '+';
-	const totalMinutes = Math.round(Math.abs(hours) * 60);
-	const hh = String(Math.floor(totalMinutes / 60)).padStart(2, '0');
-	const mm = String(totalMinutes % 60).padStart(2, '0');
-	return `${sign}${hh}:${mm}`;
+	return /^\s*</.test(text) || (text.includes('<') && /<(html|body|head|title|!doctype)\b/i.test(text));
 }
 
 const DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
@@ -387,6 +386,20 @@ function parseNamedLines(lines: string[], fields: FieldSpec[], fn: string): Pars
 }
 
 /**
+ * Big answers of rows or `key => value` records, when plainly well formed, are read by the fast
+ * reader of bulk.ts; it gives up (undefined) on anything the code below treats specially.
+ */
+function readBulk(text: string, answer: AnswerSpec, sent: Record<string, string>, utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
+	if (answer.kind === 'records') return readKeyValueRecords(text, answer.fields ?? [], utcOffsetHours);
+	if (answer.kind !== 'rows' || answer.namedExtras || answer.successFirst) return undefined;
+	const firstLine = text.slice(0, text.indexOf('\n'));
+	const start = isHeaderRow(firstLine, answer.columns, answer.delimiter) ? firstLine.length + 1 : 0;
+	// as printedFields() and toRecord() decide
+	const use = answer.columns.map((field): ColumnUse => (applies(field, sent) ? (field.secret ? 1 : 2) : field.when?.alwaysPrinted ? 1 : 0));
+	return readRows(text, start, answer.columns, use, answer.delimiter, answer.trailingDelimiter === true, utcOffsetHours);
+}
+
+/**
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
  */
@@ -436,6 +449,8 @@ export function parseAnswer(
 	if (looksLikeHtml(text)) {
 		throw new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
 	}
+	const bulk = options.bulkReader === false ? undefined : readBulk(text, spec.answer, sent, utcOffsetHours);
+	if (bulk) return { outcome: 'success', message: '', records: bulk, notices: [], otherLines: [] };
 
 	// VICIdial sometimes prints a status line right after other text, with no newline between.
 	const lines = text

@@ -1,0 +1,543 @@
+/**
+ * The fast reading of big answers: delimited rows and `key => value` records, read straight
+ * from the answer text (no array of lines, no array of cells, numbers read from the digits).
+ *
+ * It reads only answers that are plainly well formed: no status line, no carriage return, a
+ * final newline, every value fitting its column. On anything else it returns `undefined` and the
+ * general parser in parse.ts reads the answer instead, with its checks and its error messages:
+ * the result is the same either way (test/unit/parseBulk.test.ts compares the two).
+ */
+import type { FieldSpec } from './spec';
+
+type FieldValue = string | number | number[] | Record<string, number>;
+type ParsedRecord = Record<string, FieldValue>;
+
+/** Formats a UTC offset in hours (-5, 5.5, 0) as `-05:00`. */
+export function isoOffset(hours: number): string {
+	const sign = hours < 0 ? '-' : '+';
+	const totalMinutes = Math.round(Math.abs(hours) * 60);
+	const hh = String(Math.floor(totalMinutes / 60)).padStart(2, '0');
+	const mm = String(totalMinutes % 60).padStart(2, '0');
+	return `${sign}${hh}:${mm}`;
+}
+
+/** VICIdial's status words: a line with one of them followed by `:` is read line by line by the general parser. */
+function statusWordBefore(text: string, colon: number): boolean {
+	switch (text.charCodeAt(colon - 1)) {
+		case 83: // S
+			return text.startsWith('SUCCESS', colon - 7);
+		case 82: // R
+			return text.startsWith('ERROR', colon - 5);
+		case 69: // E
+			return text.startsWith('NOTICE', colon - 6);
+		default:
+			return false;
+	}
+}
+
+/**
+ * What the general parser treats specially in a `key => value` answer: a carriage return, a
+ * status word, or a line separator that a pattern's `.` stops at.
+ */
+const NOT_PLAIN = /[\r\u2028\u2029]|(?:SUCCESS|ERROR|NOTICE):/;
+
+const STRING = 0;
+const INTEGER = 1;
+const DECIMAL = 2;
+const DATETIME = 3;
+const INTEGER_LIST = 4;
+/** A type the fast reader leaves to the general parser (percent, counts). */
+const OTHER = 5;
+
+function typeCode(field: FieldSpec): number {
+	switch (field.type) {
+		case 'string':
+		case 'date':
+			return STRING;
+		case 'integer':
+			return INTEGER;
+		case 'decimal':
+			return DECIMAL;
+		case 'datetime':
+			return DATETIME;
+		case 'integerList':
+			return INTEGER_LIST;
+		default:
+			return OTHER;
+	}
+}
+
+/** Thrown inside the fast reader when a value does not fit: the general parser then reads the answer. */
+const BAIL = Symbol('bail');
+
+/** `-?\d{1,15}` from start to end, as Number() reads it; BAIL otherwise. */
+function readInteger(text: string, start: number, end: number): number {
+	let at = start;
+	const negative = text.charCodeAt(at) === 45;
+	if (negative) at++;
+	const digits = end - at;
+	if (digits < 1 || digits > 15) throw BAIL;
+	let value = 0;
+	for (; at < end; at++) {
+		const digit = text.charCodeAt(at) - 48;
+		if (digit < 0 || digit > 9) throw BAIL;
+		value = value * 10 + digit;
+	}
+	return negative ? -value : value;
+}
+
+/** `-?\d{1,15}(\.\d+)?` from start to end; BAIL otherwise. */
+function readDecimal(text: string, start: number, end: number): number {
+	let at = start;
+	if (text.charCodeAt(at) === 45) at++;
+	let digits = 0;
+	while (at < end && isDigit(text.charCodeAt(at))) {
+		at++;
+		digits++;
+	}
+	if (digits < 1 || digits > 15) throw BAIL;
+	if (at < end) {
+		if (text.charCodeAt(at) !== 46 || at + 1 === end) throw BAIL;
+		for (at++; at < end; at++) if (!isDigit(text.charCodeAt(at))) throw BAIL;
+	}
+	return Number(text.slice(start, end));
+}
+
+/** `\d{1,15}(-\d{1,15})*` from start to end as numbers (an array of just that length); BAIL otherwise. */
+function readIntegerList(text: string, start: number, end: number): number[] {
+	let parts = 1;
+	for (let at = start; at < end; at++) if (text.charCodeAt(at) === 45) parts++;
+	if (parts === 1) return [readDigits(text, start, end)];
+	const values = new Array<number>(parts);
+	let from = start;
+	for (let i = 0; i < parts; i++) {
+		let to = from;
+		while (to < end && text.charCodeAt(to) !== 45) to++;
+		values[i] = readDigits(text, from, to);
+		from = to + 1;
+	}
+	return values;
+}
+
+/** `\d{1,15}` from start to end; BAIL otherwise. */
+function readDigits(text: string, start: number, end: number): number {
+	if (end - start < 1 || end - start > 15) throw BAIL;
+	let value = 0;
+	for (let at = start; at < end; at++) {
+		const digit = text.charCodeAt(at) - 48;
+		if (digit < 0 || digit > 9) throw BAIL;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Whether text[start, end) is `\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}` and not a zero date. */
+function isoDatable(text: string, start: number, end: number): boolean {
+	if (end - start !== 19) return false;
+	for (let i = 0; i < 19; i++) {
+		const code = text.charCodeAt(start + i);
+		if (i === 4 || i === 7) {
+			if (code !== 45) return false;
+		} else if (i === 10) {
+			if (code !== 32) return false;
+		} else if (i === 13 || i === 16) {
+			if (code !== 58) return false;
+		} else if (!isDigit(code)) return false;
+	}
+	return !text.startsWith('0000', start);
+}
+
+/**
+ * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:MM:` is shared by the
+ * values of one minute (a small table), `SS+hh:mm` by all values of a second, so a companion
+ * costs one string join.
+ */
+class IsoWriter {
+	private day = '';
+	private dayT = '';
+	private readonly minuteDay: string[] = new Array<string>(2048).fill('');
+	private readonly minuteKey = new Int32Array(2048).fill(-1);
+	private readonly minutePrefix: string[] = new Array<string>(2048).fill('');
+	private readonly seconds: string[] = [];
+	constructor(private readonly offset: string) {}
+	/** For a datetime at text[start, start + 19) that isoDatable() accepted. */
+	write(text: string, start: number): string {
+		if (this.day === '' || !holdsAt(text, start, this.day)) {
+			this.day = text.slice(start, start + 10);
+			this.dayT = `${this.day}T`;
+		}
+		const key = digitPair(text, start + 11) * 100 + digitPair(text, start + 14);
+		const slot = key & 2047;
+		let prefix = this.minutePrefix[slot];
+		if (this.minuteKey[slot] !== key || this.minuteDay[slot] !== this.dayT) {
+			prefix = `${this.dayT}${text.slice(start + 11, start + 17)}`;
+			this.minuteKey[slot] = key;
+			this.minuteDay[slot] = this.dayT;
+			this.minutePrefix[slot] = prefix;
+		}
+		const second = digitPair(text, start + 17);
+		let tail = this.seconds[second];
+		if (tail === undefined) {
+			tail = `${text.slice(start + 17, start + 19)}${this.offset}`;
+			this.seconds[second] = tail;
+		}
+		return prefix + tail;
+	}
+}
+
+/**
+ * The engine's own copy of a property name: storing under a name sliced from the text or built
+ * by a template costs a string-table lookup on every store; under this copy it does not.
+ */
+function internalized(name: string): string {
+	// (this name is the prototype's accessor, not a property of its own)
+	if (name === '__proto__') return name;
+	const holder: Record<string, number> = {};
+	holder[name] = 0;
+	return Object.keys(holder)[0];
+}
+
+/**
+ * An object with these keys in this order, each '', to copy with `{ ...template }`: a copy holds
+ * all its properties in the object itself. Built up key by key instead, an object of more than
+ * about sixteen properties would fall back to a slow dictionary. `undefined` for keys that would
+ * not come out the same way (`__proto__`, names that read as array indexes).
+ */
+function makeTemplate(keys: string[]): ParsedRecord | undefined {
+	const id = keys.join(',');
+	let template = templates.get(id);
+	if (template === undefined) {
+		if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
+		template = JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
+		if (templates.size >= 64) templates.clear();
+		templates.set(id, template);
+	}
+	return template;
+}
+
+/**
+ * The templates made so far, by their keys. Kept between answers: a template that a GC collected
+ * would take with it the compiled code that copies it.
+ */
+const templates = new Map<string, ParsedRecord>();
+
+/** The first `count` keys of a record made from a template, as an object built key by key. */
+function withoutTemplate(record: ParsedRecord, keys: string[], count: number): ParsedRecord {
+	const plain: ParsedRecord = {};
+	for (let i = 0; i < count; i++) plain[keys[i]] = record[keys[i]];
+	return plain;
+}
+
+/** Whether `text` holds `part` at `at` (startsWith with a position, without its cost on a long text). */
+function holdsAt(text: string, at: number, part: string): boolean {
+	const length = part.length;
+	if (at + length > text.length) return false;
+	for (let i = 0; i < length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+	return true;
+}
+
+const digitPair = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * Shares the strings of repeated values (statuses, users, list IDs...) instead of copying each:
+ * a small table per column, which turns itself off for a column whose values rarely repeat.
+ */
+class ValueCache {
+	private readonly values: string[] = new Array<string>(256).fill('');
+	private lookups = 0;
+	private hits = 0;
+	read(text: string, from: number, to: number): string {
+		const length = to - from;
+		// (every field is written on every path, so the compiled code never meets a new one)
+		const lookups = ++this.lookups;
+		if (length === 0 || length > 24 || (lookups > 1024 && this.hits * 2 < lookups)) return text.slice(from, to);
+		const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt(from + (length >> 1))) & 255;
+		const cached = this.values[slot];
+		const hit = cached.length === length && holdsAt(text, from, cached);
+		this.hits += hit ? 1 : 0;
+		if (hit) return cached;
+		const value = text.slice(from, to);
+		this.values[slot] = value;
+		return value;
+	}
+}
+
+/**
+ * One instance of each helper lives as long as the module: it keeps their object shapes alive
+ * between answers, so the compiled reading code is not thrown away when a GC collects the
+ * helpers of the previous answer.
+ */
+export const shapeKeepers = [new IsoWriter(''), new ValueCache()];
+
+/** The columns of one rows answer, resolved once per entry and sent options. */
+interface RowPlan {
+	count: number;
+	/** Non-optional columns: fewer cells is an incomplete row. */
+	needed: number;
+	names: string[];
+	isoNames: string[];
+	types: Uint8Array;
+	/** The column is part of the output (it applies to what was sent and is no secret). */
+	output: boolean[];
+	prefixes: Array<string | undefined>;
+	/** Whether any column is of a type left to the general parser, or takes the rest of the line. */
+	unsupported: boolean;
+}
+
+/** How a column is used for what was sent: not printed, printed but dropped, or read into the output. */
+export type ColumnUse = 0 | 1 | 2;
+
+const plans = new WeakMap<FieldSpec[], Map<string, RowPlan>>();
+
+/** The plan for `columns` used so; built once per entry and use, kept as long as the entry. */
+function rowPlan(columns: FieldSpec[], use: ColumnUse[]): RowPlan {
+	const key = use.join('');
+	let byUse = plans.get(columns);
+	if (!byUse) {
+		byUse = new Map();
+		plans.set(columns, byUse);
+	}
+	let plan = byUse.get(key);
+	if (!plan) {
+		const printed = columns.filter((_, i) => use[i] !== 0);
+		const output = use.filter((u) => u !== 0).map((u) => u === 2);
+		const types = new Uint8Array(printed.map(typeCode));
+		plan = {
+			count: printed.length,
+			needed: printed.filter((f) => !f.optional).length,
+			names: printed.map((f) => f.name),
+			isoNames: printed.map((f) => internalized(`${f.name}_iso`)),
+			types,
+			output,
+			prefixes: printed.map((f) => (f.prefix ? f.prefix : undefined)),
+			unsupported: printed.length === 0 || types.some((t, i) => t === OTHER && output[i]) || printed.some((f) => f.rest),
+		};
+		byUse.set(key, plan);
+	}
+	return plan;
+}
+
+/**
+ * Reads the lines of `text` from `start` as rows of `columns`, used as `use` says (the last line
+ * ends in a newline). `undefined`: leave the answer to the general parser.
+ */
+export function readRows(
+	text: string,
+	start: number,
+	columns: FieldSpec[],
+	use: ColumnUse[],
+	delimiter: string,
+	trailingDelimiter: boolean,
+	utcOffsetHours: number | undefined,
+): ParsedRecord[] | undefined {
+	const plan = rowPlan(columns, use);
+	if (plan.unsupported) return undefined;
+	const { count, needed, names, isoNames, types, output, prefixes } = plan;
+	if (text.charCodeAt(text.length - 1) !== 10) return undefined;
+	const delim = delimiter.charCodeAt(0);
+	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	const caches = Array.from(types, (type) => (type === STRING ? new ValueCache() : undefined));
+	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
+	const ends = new Int32Array(count);
+	const records: ParsedRecord[] = [];
+	const length = text.length;
+	let pos = start;
+	try {
+		while (pos < length) {
+			const eol = text.indexOf('\n', pos);
+			let lineEnd = eol;
+			if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
+			let cells = 0;
+			for (let at = pos; at < eol; at++) {
+				const code = text.charCodeAt(at);
+				if (code === delim) {
+					if (at === lineEnd) break;
+					if (cells === count - 1) return undefined; // extra columns
+					ends[cells++] = at;
+				} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
+			}
+			ends[cells++] = lineEnd;
+			if (cells < needed) return undefined;
+			const record: ParsedRecord = {};
+			let cellStart = pos;
+			for (let i = 0; i < count; i++) {
+				let from = cellStart;
+				const to = i < cells ? ends[i] : from;
+				cellStart = to + 1;
+				if (!output[i]) continue;
+				const prefix = prefixes[i];
+				if (prefix !== undefined && to - from >= prefix.length && text.startsWith(prefix, from)) from += prefix.length;
+				switch (types[i]) {
+					case STRING:
+						record[names[i]] = (caches[i] as ValueCache).read(text, from, to);
+						break;
+					case INTEGER:
+						record[names[i]] = from === to ? '' : readInteger(text, from, to);
+						break;
+					case DECIMAL:
+						record[names[i]] = from === to ? '' : readDecimal(text, from, to);
+						break;
+					case INTEGER_LIST:
+						record[names[i]] = from === to ? [] : readIntegerList(text, from, to);
+						break;
+					case DATETIME:
+						record[names[i]] = text.slice(from, to);
+						if (iso !== undefined && isoDatable(text, from, to)) record[isoNames[i]] = iso.write(text, from);
+						break;
+				}
+			}
+			records.push(record);
+			pos = eol + 1;
+		}
+	} catch {
+		// a value that does not fit (BAIL): the general parser says what is wrong
+		return undefined;
+	}
+	return records;
+}
+
+const isKeyChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
+const RECORD_START = ' START OF RECORD';
+
+/**
+ * Reads a `key => value` answer (it must end in a newline) into records, typing `fields` as
+ * parse.ts does: in place, then the ISO companions after all the keys of a record, in the order
+ * of `fields`. `undefined`: leave the answer to the general parser.
+ */
+export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
+	const types = fields.map(typeCode);
+	const names = fields.map((f) => f.name);
+	const isoNames = names.map((name) => internalized(`${name}_iso`));
+	if (
+		types.includes(OTHER) ||
+		new Set(names).size !== names.length ||
+		isoNames.some((name) => names.includes(name)) ||
+		text.charCodeAt(text.length - 1) !== 10 ||
+		NOT_PLAIN.test(text)
+	) {
+		return undefined;
+	}
+	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	const datetimes = types.map((type, i) => (type === DATETIME ? i : -1)).filter((i) => i >= 0);
+	// for each field, its place in `datetimes`; the ISO companions of the current record by that place
+	const datetimeOf = types.map((_, i) => datetimes.indexOf(i));
+	const companions: Array<string | undefined> = datetimes.map(() => undefined);
+	const records: ParsedRecord[] = [];
+	// The keys of the current record so far and, after them, of the previous one: the next
+	// record usually repeats them. Always distinct (a record with a key twice goes to the general parser).
+	const keys: string[] = [];
+	// for each entry of keys, the index of its field in `fields`, or -1
+	const keyField: number[] = [];
+	const values: ValueCache[] = [];
+	let current: ParsedRecord | undefined;
+	let line = 0;
+	// records are copies of the template while their keys follow it (see makeTemplate)
+	let template: ParsedRecord | undefined;
+	let templateKeys: string[] = [];
+	let viaTemplate = false;
+	const length = text.length;
+	let pos = 0;
+	try {
+		while (pos < length) {
+			const eol = text.indexOf('\n', pos);
+			if (text.charCodeAt(pos) === 59) {
+				// `;-+ START OF RECORD`
+				let at = pos + 1;
+				while (text.charCodeAt(at) === 45) at++;
+				if (at === pos + 1 || !text.startsWith(RECORD_START, at) || at + RECORD_START.length > eol) return undefined;
+				if (current) {
+					if (viaTemplate && line < templateKeys.length) {
+						current = withoutTemplate(current, templateKeys, line);
+						records[records.length - 1] = current;
+						viaTemplate = false;
+					}
+					if (!viaTemplate && line > 0) {
+						templateKeys = keys.slice(0, line);
+						template = makeTemplate(templateKeys);
+					}
+					addCompanions(current, companions, datetimes, isoNames);
+				}
+				current = template ? { ...template } : {};
+				viaTemplate = template !== undefined;
+				records.push(current);
+				line = 0;
+				pos = eol + 1;
+				continue;
+			}
+			if (!current) return undefined;
+			// the key: the one at this line of the previous record, if the text repeats it, else read
+			let key = keys[line];
+			let at = key === undefined ? pos : pos + key.length;
+			if (key === undefined || at >= eol || text.charCodeAt(at) !== 32 || !holdsAt(text, pos, key)) {
+				at = pos;
+				while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
+				if (at === pos || at === eol || text.charCodeAt(at) !== 32) return undefined;
+				key = internalized(text.slice(pos, at));
+				if (viaTemplate) {
+					current = withoutTemplate(current, templateKeys, line);
+					records[records.length - 1] = current;
+					viaTemplate = false;
+				}
+				if (Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+				keys.length = line;
+				keys.push(key);
+				keyField.length = line;
+				keyField.push(names.indexOf(key));
+			}
+			if (eol - at < 3 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
+			if (viaTemplate && key !== templateKeys[line]) {
+				current = withoutTemplate(current, templateKeys, line);
+				records[records.length - 1] = current;
+				viaTemplate = false;
+			}
+			let valueStart = at + 3;
+			if (valueStart < eol && text.charCodeAt(valueStart) === 32) valueStart++;
+			const field = keyField[line];
+			switch (field < 0 ? STRING : types[field]) {
+				case INTEGER:
+					current[key] = valueStart === eol ? '' : readInteger(text, valueStart, eol);
+					break;
+				case DECIMAL:
+					current[key] = valueStart === eol ? '' : readDecimal(text, valueStart, eol);
+					break;
+				case INTEGER_LIST:
+					current[key] = valueStart === eol ? [] : readIntegerList(text, valueStart, eol);
+					break;
+				case DATETIME:
+					current[key] = text.slice(valueStart, eol);
+					// its ISO companion, read here from the text, is added after all the keys (see addCompanions)
+					if (iso !== undefined) companions[datetimeOf[field]] = isoDatable(text, valueStart, eol) ? iso.write(text, valueStart) : undefined;
+					break;
+				default: {
+					let cache = values[line];
+					if (cache === undefined) {
+						cache = new ValueCache();
+						values[line] = cache;
+					}
+					current[key] = cache.read(text, valueStart, eol);
+				}
+			}
+			line++;
+			pos = eol + 1;
+		}
+		if (current) {
+			if (viaTemplate && line < templateKeys.length) records[records.length - 1] = current = withoutTemplate(current, templateKeys, line);
+			addCompanions(current, companions, datetimes, isoNames);
+		}
+	} catch {
+		// a value that does not fit (BAIL): the general parser says what is wrong
+		return undefined;
+	}
+	return records;
+}
+
+/** Adds the ISO companions of a record after its keys, in the order of the fields, and forgets them. */
+function addCompanions(record: ParsedRecord, companions: Array<string | undefined>, datetimes: number[], isoNames: string[]): void {
+	for (let k = 0; k < datetimes.length; k++) {
+		const companion = companions[k];
+		if (companion !== undefined) record[isoNames[datetimes[k]]] = companion;
+		companions[k] = undefined;
+	}
+}

@@ -165,8 +165,11 @@ function cappedBy(spec: FunctionSpec, form: Record<string, string>, parsed: Pars
 function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefined, itemIndex: number, form: Record<string, string>): INodeExecutionData[] {
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
 	const capped = cappedBy(spec, form, parsed);
+	// One pairing object for all items of an input item, and the parser's records themselves as
+	// the items' json: a 100,000-row answer is not copied a second time.
+	const pairedItem = { item: itemIndex };
 	return parsed.records.map((record) => {
-		const json: IDataObject = { ...record };
+		const json = record as IDataObject;
 		if (capped?.(json)) {
 			json.capped = true;
 			json.capped_hint = spec.cap?.hint;
@@ -180,7 +183,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
 		}
 		if (parsed.otherLines.length > 0) json.otherLines = parsed.otherLines;
 		if (raw !== undefined) json.rawAnswer = raw;
-		return { json, pairedItem: { item: itemIndex } };
+		return { json, pairedItem };
 	});
 }
 

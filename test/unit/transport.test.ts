@@ -74,10 +74,10 @@ describe('callVicidial', () => {
 		expect(cert.message).toMatch(/certificate is not trusted/);
 	});
 
-	test('the password is removed from the answer text', async () => {
-		const { sender } = scripted([{ statusCode: 200, body: 'ERROR: something echoed Canary-Pass-5150 back\n' }]);
+	test('the password is removed where VICIdial echoes it in the answer text', async () => {
+		const { sender } = scripted([{ statusCode: 200, body: 'ERROR: Login incorrect, please try again: |6666|Canary-Pass-5150|BAD|\n' }]);
 		const response = await callVicidial(sender, connection, 'nonAgent', { function: 'x' }, { writes: false });
-		expect(response.body).toBe('ERROR: something echoed [redacted] back\n');
+		expect(response.body).toBe('ERROR: Login incorrect, please try again: |6666|[redacted]|BAD|\n');
 	});
 
 	test('network errors carry no request details', () => {

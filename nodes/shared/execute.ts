@@ -21,6 +21,7 @@ interface CallOptions {
 	timeoutMs: number;
 	concurrency: number;
 	emptyOnNoRecords: boolean;
+	maxBytes: number;
 }
 
 /** The calls a composite operation (spec.run) may make, all through the one client. */
@@ -31,6 +32,7 @@ function operationRuntime(context: IExecuteFunctions, client: Client, callOption
 				// The item's "empty result" option holds for the calls of a composite operation too.
 				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
 				timeoutMs: callOptions.timeoutMs,
+				maxBytes: callOptions.maxBytes,
 				secrets,
 			});
 			return sent.answer;
@@ -91,6 +93,7 @@ function readValues(context: IExecuteFunctions, spec: FunctionSpec, itemIndex: n
 		timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000),
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
+		maxBytes: Math.round((typeof options.maxAnswerSize === 'number' ? options.maxAnswerSize : 64) * 1024 * 1024),
 	};
 	const form = buildForm(spec, values, customFields);
 	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form) };
@@ -241,6 +244,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 				const { answer: parsed, body } = await client.send(spec, entry.form, {
 					emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
 					timeoutMs: entry.callOptions.timeoutMs,
+					maxBytes: entry.callOptions.maxBytes,
 					secrets: entry.secrets,
 				});
 				// A raw answer may echo the item's passwords even on success (add_user does).

@@ -99,9 +99,13 @@ export class VicidialApi implements ICredentialType {
 			source: typeof credentials.source === 'string' ? credentials.source : '',
 		};
 		const body: unknown = requestOptions.body;
+		const encoded = () => new URLSearchParams(login).toString();
+		// n8n's HTTP Request node sends a "Form Urlencoded" body as the legacy `form` option
+		const form: unknown = (requestOptions as { form?: unknown }).form;
+		if (body === undefined && typeof form === 'string') return { ...requestOptions, form: form === '' ? encoded() : `${form}&${encoded()}` } as IHttpRequestOptions;
+		if (body === undefined && form && typeof form === 'object') return { ...requestOptions, form: { ...(form as Record<string, unknown>), ...login } } as IHttpRequestOptions;
 		if (typeof body === 'string') {
-			const encoded = new URLSearchParams(login).toString();
-			return { ...requestOptions, body: body === '' ? encoded : `${body}&${encoded}` };
+			return { ...requestOptions, body: body === '' ? encoded() : `${body}&${encoded()}` };
 		}
 		if (body instanceof URLSearchParams) {
 			const copy = new URLSearchParams(body);

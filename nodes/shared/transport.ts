@@ -21,11 +21,12 @@ export interface Connection {
 	nonAgentPath: string;
 	agentPath: string;
 	ignoreSslIssues: boolean;
-	/** Values that must never leave this package (the password). */
-	secrets: string[];
+	/** Values that must never leave this package (the password). Not enumerable. */
+	readonly secrets: string[];
 	/**
 	 * `user=...&pass=...&source=...`, form-encoded once. Not enumerable: no dump, log or
-	 * JSON of a connection shows it.
+	 * JSON of a connection shows it (so a copy made by spreading has none: make connections
+	 * with `connectionFromCredentials` only).
 	 */
 	readonly loginBody: string;
 }
@@ -135,8 +136,9 @@ export function connectionFromCredentials(credentials: ICredentialDataDecryptedO
 		nonAgentPath: normalisePath(credentials.nonAgentPath, '/vicidial/non_agent_api.php'),
 		agentPath: normalisePath(credentials.agentPath, '/agc/api.php'),
 		ignoreSslIssues: credentials.ignoreSslIssues === true,
-		secrets: login.pass ? [login.pass] : [],
 	} as Connection;
+	// Not enumerable: a dump, a log line or JSON of the connection shows neither.
+	Object.defineProperty(connection, 'secrets', { value: login.pass ? [login.pass] : [], enumerable: false });
 	Object.defineProperty(connection, 'loginBody', { value: encodeForm(login), enumerable: false });
 	return connection;
 }
@@ -412,6 +414,9 @@ export async function callVicidial(
 	form: Record<string, string>,
 	options: CallOptions,
 ): Promise<RawResponse> {
+	if (typeof connection.loginBody !== 'string') {
+		throw new VicidialError('invalid', 'Internal error: a VICIdial connection without its login (made other than by connectionFromCredentials); nothing was sent.', { outcome: 'not_sent' });
+	}
 	const own = encodeForm(form);
 	const request = {
 		url: endpointUrl(connection, api),

@@ -5,7 +5,6 @@
  * never to any other host, and a redirect is never followed with it.
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { Readable } from 'node:stream';
 import type { ApiName } from './spec';
 import type { Outcome } from './errors';
 import { VicidialError, redact, redactAnswer } from './errors';
@@ -174,41 +173,53 @@ export class AnswerTooLarge extends Error {
 	}
 }
 
-function isReadable(value: unknown): value is Readable {
-	return typeof value === 'object' && value !== null && typeof (value as Readable).on === 'function' && typeof (value as Readable).destroy === 'function';
+/** The part of a Node.js readable stream the reader uses (n8n's helper gives an IncomingMessage). */
+export interface AnswerStream {
+	on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+	on(event: 'end' | 'close', listener: () => void): unknown;
+	on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
+	destroy(): unknown;
+}
+
+function isReadable(value: unknown): value is AnswerStream {
+	return typeof value === 'object' && value !== null && typeof (value as AnswerStream).on === 'function' && typeof (value as AnswerStream).destroy === 'function';
 }
 
 /**
  * Reads an answer stream whole, up to `maxBytes` (stops reading and closes the connection past
  * it) and before `deadline` (epoch ms). A connection closed before the end is a CutAnswer.
  */
-export async function readAnswer(stream: Readable, maxBytes: number, deadline: number, declaredLength?: number): Promise<Buffer> {
+export async function readAnswer(stream: AnswerStream, maxBytes: number, deadline: number, declaredLength?: number): Promise<Buffer> {
 	if (declaredLength !== undefined && declaredLength > maxBytes) {
 		stream.destroy();
 		throw new AnswerTooLarge(maxBytes);
 	}
+	const timeout = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
 	return await new Promise<Buffer>((resolve, reject) => {
-		const chunks: Buffer[] = [];
+		let chunks: Buffer[] = [];
 		let size = 0;
 		let settled = false;
 		const finish = (error: Error | undefined, value?: Buffer) => {
 			if (settled) return;
 			settled = true;
-			clearTimeout(timer);
+			// let go of the chunks: the timer lives on until it fires
+			timeout.removeEventListener('abort', onTimeout);
+			chunks = [];
 			if (error) {
 				stream.destroy();
 				reject(error);
 			} else resolve(value as Buffer);
 		};
-		const timer = setTimeout(() => finish(new CutAnswer(size, true)), Math.max(0, deadline - Date.now()));
-		stream.on('data', (chunk: Buffer | string) => {
+		const onTimeout = () => finish(new CutAnswer(size, true));
+		timeout.addEventListener('abort', onTimeout);
+		stream.on('data', (chunk) => {
 			const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 			size += buffer.length;
 			if (size > maxBytes) finish(new AnswerTooLarge(maxBytes));
 			else chunks.push(buffer);
 		});
 		stream.on('end', () => finish(undefined, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-		stream.on('error', (error: Error & { code?: string }) => finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))));
+		stream.on('error', (error) => finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))));
 		stream.on('close', () => finish(new CutAnswer(size, false)));
 	});
 }

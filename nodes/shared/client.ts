@@ -9,7 +9,7 @@ import type { ParsedAnswer } from './parse';
 import type { FunctionSpec } from './spec';
 import { needsServerOffset } from './spec';
 import type { Connection, HttpContext, Sender } from './transport';
-import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender } from './transport';
+import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender, forWrite, statusError } from './transport';
 import { versionFunction } from './version';
 
 type CredentialContext = HttpContext & { getCredentials(type: string): Promise<ICredentialDataDecryptedObject> };
@@ -17,8 +17,15 @@ type CredentialContext = HttpContext & { getCredentials(type: string): Promise<I
 export interface SendOptions {
 	emptyOnNoRecords?: boolean;
 	timeoutMs?: number;
+	/** The most bytes of answer to read (default 64 MB). */
+	maxBytes?: number;
 	/** More values to redact than the API password (an item's own passwords). */
 	secrets?: readonly string[];
+}
+
+export interface ClientDefaults {
+	timeoutMs?: number;
+	maxBytes?: number;
 }
 
 export interface Client {
@@ -33,24 +40,37 @@ export interface Client {
 }
 
 /** A client over a sender and a connection: the one path every call of the package takes. */
-export function makeClient(sender: Sender, connection: Connection, defaults: { timeoutMs?: number } = {}): Client {
+export function makeClient(sender: Sender, connection: Connection, defaults: ClientDefaults = {}): Client {
 	let offset: Promise<number | undefined> | undefined;
 	const utcOffsetHours = async () =>
 		await (offset ??= (async () => {
-			const response = await callVicidial(sender, connection, 'nonAgent', { function: versionFunction.fn }, { writes: false, timeoutMs: 10_000 });
+			const response = await callVicidial(sender, connection, 'nonAgent', { function: versionFunction.fn }, { writes: false, timeoutMs: 10_000, maxBytes: defaults.maxBytes, login: false });
+			if (response.statusCode !== 200) return undefined;
 			const value = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode }).records[0]?.tznow;
 			return typeof value === 'number' ? value : undefined;
 			// The offset only adds ISO companions; the call itself reports any real problem.
 		})().catch(() => undefined));
 	const send: Client['send'] = async (spec, form, options = {}) => {
-		const secrets = options.secrets?.length ? { ...connection, secrets: [...connection.secrets, ...options.secrets] } : connection;
-		const response = await callVicidial(sender, secrets, spec.api, form, { writes: spec.writes, timeoutMs: options.timeoutMs ?? defaults.timeoutMs });
-		const answer = parseAnswer(response.body, spec, {
-			sent: form,
-			utcOffsetHours: needsServerOffset(spec) ? await utcOffsetHours() : undefined,
-			emptyOnNoRecords: options.emptyOnNoRecords ?? false,
-			httpCode: response.statusCode,
+		const response = await callVicidial(sender, connection, spec.api, form, {
+			writes: spec.writes,
+			timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+			maxBytes: options.maxBytes ?? defaults.maxBytes,
+			itemSecrets: options.secrets,
 		});
+		const failed = statusError(response, spec.writes, spec.serverErrorHint);
+		if (failed) throw failed;
+		let answer: ParsedAnswer;
+		try {
+			answer = parseAnswer(response.body, spec, {
+				sent: form,
+				utcOffsetHours: needsServerOffset(spec) ? await utcOffsetHours() : undefined,
+				emptyOnNoRecords: options.emptyOnNoRecords ?? false,
+				httpCode: response.statusCode,
+			});
+		} catch (error) {
+			// An answer that cannot be read proves nothing: for a write, the change may have been made.
+			throw forWrite(error, spec.writes);
+		}
 		// A caller that asked for the version already has the offset: no second request for it.
 		const tznow = spec === versionFunction ? answer.records[0]?.tznow : undefined;
 		if (offset === undefined && typeof tznow === 'number') offset = Promise.resolve(tznow);
@@ -67,6 +87,7 @@ export function makeClient(sender: Sender, connection: Connection, defaults: { t
 	};
 }
 
-export async function clientFor(context: CredentialContext, defaults: { timeoutMs?: number } = {}): Promise<Client> {
+/** A client for a trigger, a loader or a webhook: the credential read once, the same path as the node's items. */
+export async function clientFor(context: CredentialContext, defaults: ClientDefaults = {}): Promise<Client> {
 	return makeClient(contextSender(context), connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME)), defaults);
 }

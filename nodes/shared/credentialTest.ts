@@ -11,7 +11,7 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCre
 import { VicidialError, classifyError } from './errors';
 import { looksLikeHtml, parseAnswer, parseStatusLine } from './parse';
 import type { Connection, RawResponse, Sender } from './transport';
-import { bodyText, callVicidial, connectionFromCredentials, endpointUrl } from './transport';
+import { callVicidial, connectionFromCredentials, endpointUrl, legacySender } from './transport';
 import { versionFunction } from './version';
 
 /** A function name VICIdial does not have: the login is checked, nothing runs. */
@@ -19,21 +19,12 @@ export const PROBE_FUNCTION = 'n8n_credential_check';
 
 const TEST_TIMEOUT_MS = 15_000;
 
-/** The credential-test context offers only the legacy request helper; credentials go in the form body. */
+/**
+ * The credential-test context offers only the legacy request helper: the same body (login
+ * included by the transport), no redirect followed, the same size limit.
+ */
 export function credentialTestSender(helpers: ICredentialTestFunctions['helpers']): Sender {
-	return async (request) => {
-		const response = (await helpers.request({
-			method: 'POST',
-			uri: request.url,
-			form: request.form,
-			json: false,
-			simple: false,
-			resolveWithFullResponse: true,
-			timeout: request.timeoutMs,
-			rejectUnauthorized: !request.ignoreSslIssues,
-		})) as { statusCode: number; body: unknown; headers: Record<string, string | string[] | undefined> };
-		return { statusCode: response.statusCode, body: bodyText(response.body), headers: response.headers ?? {} };
-	};
+	return legacySender(async (options) => (await helpers.request(options)) as unknown);
 }
 
 const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
@@ -83,13 +74,12 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 	const problem = fieldCheck(credentials);
 	if (problem) return fail(problem);
 	const user = String(credentials.apiUser).trim();
-	const login = { user, pass: String(credentials.password), source: String(credentials.source) };
 	const nonAgentUrl = endpointUrl(connection, 'nonAgent');
 	const agentUrl = endpointUrl(connection, 'agent');
 
 	try {
 		// 1. Is it VICIdial?
-		const version = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const version = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: TEST_TIMEOUT_MS, login: false });
 		const wrong = notVicidial(version, nonAgentUrl, 'Non-Agent API');
 		if (wrong) return fail(wrong);
 		let serverName: string;
@@ -102,7 +92,7 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		}
 
 		// 2. Password and Agent API access.
-		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'missing' : readAgentProbe(agent.body);
 		const locked = `VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`;
 		const ipBlocked = `VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`;
@@ -113,7 +103,7 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		}
 
 		// 3. Non-Agent API access.
-		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION, ...login }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
 		const answer = nonAgent.body.trim();
 		const agentNotes: Partial<Record<AgentProbe, string>> = {
 			good: 'The Agent API is allowed too.',

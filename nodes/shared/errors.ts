@@ -22,6 +22,15 @@ export type VicidialErrorKind =
 	| 'http' // non-200 status
 	| 'network'; // no answer: unreachable, TLS, timeout, reset
 
+/**
+ * What became of the call, for a machine: `not_sent` (it never reached VICIdial: bad URL,
+ * refused connection, DNS, TLS, a redirect), `refused` (VICIdial or the web server answered and
+ * did nothing: an ERROR answer, HTTP 4xx), `unknown` (it was sent and no answer proves what
+ * happened: HTTP 5xx, a cut or unreadable answer, a timeout after sending). For a write,
+ * `unknown` and `mayHaveApplied` go together.
+ */
+export type Outcome = 'not_sent' | 'refused' | 'unknown';
+
 /** The package's own error: the parser and transport throw nothing else. */
 export class VicidialError extends Error {
 	readonly kind: VicidialErrorKind;
@@ -32,11 +41,12 @@ export class VicidialError extends Error {
 	readonly httpCode?: number;
 	/** True when a write may have reached VICIdial although no answer arrived. */
 	readonly mayHaveApplied: boolean;
+	readonly outcome: Outcome;
 
 	constructor(
 		kind: VicidialErrorKind,
 		message: string,
-		options: { hint?: string; data?: string[]; httpCode?: number; mayHaveApplied?: boolean } = {},
+		options: { hint?: string; data?: string[]; httpCode?: number; mayHaveApplied?: boolean; outcome?: Outcome } = {},
 	) {
 		super(message);
 		this.name = 'VicidialError';
@@ -45,7 +55,16 @@ export class VicidialError extends Error {
 		this.data = options.data ?? [];
 		this.httpCode = options.httpCode;
 		this.mayHaveApplied = options.mayHaveApplied ?? false;
+		this.outcome = options.outcome ?? defaultOutcome(kind, this.httpCode, this.mayHaveApplied);
 	}
+}
+
+/** What an error says of the call when its thrower did not say: VICIdial's refusals did nothing; an unreadable answer proves nothing. */
+function defaultOutcome(kind: VicidialErrorKind, httpCode: number | undefined, mayHaveApplied: boolean): Outcome {
+	if (mayHaveApplied) return 'unknown';
+	if (kind === 'malformed' || kind === 'network') return 'unknown';
+	if (kind === 'http') return httpCode !== undefined && httpCode >= 400 && httpCode < 500 ? 'refused' : 'unknown';
+	return 'refused';
 }
 
 const HINTS: Record<VicidialErrorKind, string> = {
@@ -117,33 +136,47 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The lines where VICIdial prints the password it was sent: `<message>: |user|PASSWORD|...`. */
+const LOGIN_ECHO = /((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)/gi;
+
+/** `pass=`, `agent_pass=`, `phone_pass=`, `registration_password=`... in SQL, query strings, form bodies and JSON. */
+const PASS_KEY = String.raw`\b(?:[a-z]+_)?pass(?:_hash|word)?`;
+
 /**
- * Redacts an answer VICIdial sent: the echo patterns everywhere, the known secrets only on
- * ERROR lines, where VICIdial echoes them. A successful answer's data stays intact: with the
- * password 1234, the phone number 3125551234 must not become 312555[redacted].
+ * Removes secrets where VICIdial (or a library) echoes them, and nowhere else: a user's own
+ * value that happens to contain the password (a phone number with 1234 in it) stays intact,
+ * so nothing is corrupted and nobody can read the password off a masked value.
+ * - the password field of VICIdial's login errors, known or not
+ *   (`Login incorrect, please try again: |user|PASS|BAD|`, `Invalid Username/Password: |user|PASS|...`);
+ * - the value after `pass='` (SQL the Agent API prints), `pass=` (query strings, form bodies),
+ *   `"pass":"` (JSON), and the same for other password keys (`agent_pass`, `password`...).
+ * A known secret is matched whole at those places (so one holding the delimiter goes too).
  */
-export function redactAnswer(text: string, secrets: readonly string[] = []): string {
-	return text
-		.split('\n')
-		.map((line) => (/^ERROR:/.test(line) ? redact(line, secrets) : redact(line)))
-		.join('\n');
+export function redact(text: string, secrets: readonly string[] = []): string {
+	if (!/pass|Login incorrect|Invalid Username/i.test(text)) return text;
+	const known = secrets
+		.filter((s) => s.length > 0)
+		.sort((a, b) => b.length - a.length)
+		.map(escapeRegExp);
+	// At an echo place: a known secret whole (it may hold the delimiter), else anything up to the delimiter.
+	const value = (stop: string) => (known.length > 0 ? `(?:(?:${known.join('|')})(?=[${stop}\\n]|$)|[^${stop}\\n]*)` : `[^${stop}\\n]*`);
+	let out = text;
+	out = out.replace(new RegExp(`${LOGIN_ECHO.source}${value('|')}`, 'gim'), `$1${REDACTED}`);
+	out = out.replace(new RegExp(`(${PASS_KEY}\\s*=\\s*')${value("'")}'`, 'gim'), `$1${REDACTED}'`);
+	out = out.replace(new RegExp(`((?:^|[?&\\s;])${PASS_KEY}=)(?!')${value('&\\s|"\'')}`, 'gim'), `$1${REDACTED}`);
+	out = out.replace(new RegExp(`("${PASS_KEY}"\\s*:\\s*")${value('"')}"`, 'gim'), `$1${REDACTED}"`);
+	return out;
 }
 
 /**
- * Removes secrets from a text VICIdial or a library produced.
- * - every occurrence of the known secrets (the credential's password);
- * - the password field of VICIdial's login errors, even when we don't know the value
- *   (`Login incorrect, please try again: |user|PASS|BAD|`, `Invalid Username/Password: |user|PASS|...`);
- * - `pass='...'` in SQL the Agent API prints, and `pass=...` in query strings or form bodies.
+ * Redacts an answer VICIdial sent: the echo places of `redact`, and an item's own secrets
+ * (a new agent's password that add_user prints back) where they stand as a whole `|` field.
  */
-export function redact(text: string, secrets: readonly string[] = []): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret && secret.length > 0) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+export function redactAnswer(text: string, secrets: readonly string[] = [], itemSecrets: readonly string[] = []): string {
+	let out = redact(text, [...secrets, ...itemSecrets]);
+	const fields = itemSecrets.filter((s) => s.length > 0).map(escapeRegExp);
+	if (fields.length > 0) {
+		out = out.replace(new RegExp(`(^|\\||- )(?:${fields.join('|')})(?=\\||\\r?$)`, 'gm'), `$1${REDACTED}`);
 	}
-	out = out.replace(/((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)[^|\n]*/gi, `$1${REDACTED}`);
-	out = out.replace(/(\bpass(?:_hash)?\s*=\s*')[^'\n]*'/gi, `$1${REDACTED}'`);
-	out = out.replace(/((?:^|[?&\s;])pass=)(?!')[^&\s|"']*/gim, `$1${REDACTED}`);
-	out = out.replace(/("pass"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);
 	return out;
 }

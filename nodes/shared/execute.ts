@@ -23,6 +23,7 @@ interface CallOptions {
 	timeoutMs: number;
 	concurrency: number;
 	emptyOnNoRecords: boolean;
+	maxBytes: number;
 }
 
 /** The calls a composite operation (spec.run) may make, all through the one client. */
@@ -33,6 +34,7 @@ function operationRuntime(context: IExecuteFunctions, client: Client, callOption
 				// The item's "empty result" option holds for the calls of a composite operation too.
 				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
 				timeoutMs: callOptions.timeoutMs,
+				maxBytes: callOptions.maxBytes,
 				secrets,
 			});
 			return sent.answer;
@@ -131,6 +133,7 @@ function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: 
 		timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000),
 		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
 		emptyOnNoRecords: options.emptyOnNoRecords === true,
+		maxBytes: Math.round((typeof options.maxAnswerSize === 'number' ? options.maxAnswerSize : 64) * 1024 * 1024),
 	};
 	const warnings: StoredChangeWarning[] = [];
 	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings, timezone });
@@ -278,6 +281,8 @@ function describeOutcome(error: NodeApiError | NodeOperationError, outcome: Writ
 	if (outcome !== 'not_sent' && outcome !== 'unknown' && outcome !== 'not_applied') return;
 	const words = OUTCOME_WORDS[outcome];
 	if ((error.description ?? '').includes(words)) return;
+	// The transport already says it of a lost answer.
+	if (outcome === 'unknown' && /may (?:or may not )?have been made/.test(error.message)) return;
 	error.description = `${error.description ?? ''} ${words}.`.trim();
 }
 
@@ -357,6 +362,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			const { answer: parsed, body } = await client.send(spec, entry.form, {
 				emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
 				timeoutMs: entry.callOptions.timeoutMs,
+				maxBytes: entry.callOptions.maxBytes,
 				secrets: entry.secrets,
 			});
 			// A raw answer may echo the item's passwords even on success (add_user does).

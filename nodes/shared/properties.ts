@@ -161,6 +161,14 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
 			default: 4,
 			description: 'How many requests may be under way at once when the node gets many items. Results keep the input order.',
 		},
+		{
+			displayName: 'Max Answer Size (MB)',
+			name: 'maxAnswerSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2048 },
+			default: 64,
+			description: "The largest VICIdial answer to read. A larger one stops with an error instead of filling n8n's memory.",
+		},
 	];
 	if (spec.noRecords) {
 		options.push({

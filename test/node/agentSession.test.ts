@@ -219,7 +219,7 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		const refused = apiError(await run({ parameters: info('getWebServer'), user: '6667' }));
 		expect(refused.message).toBe('Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - 6667|webserver|ADMIN');
 		const failed = apiError(await run({ parameters: info('getWebServer') }));
-		expect(failed.message).toBe('Item 1: The server answered HTTP 500 with an empty body.');
+		expect(failed.message).toBe('Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.');
 	});
 
 	test('Information → Get Calls in Queue: a count, from an answer without a final newline', async () => {

@@ -5,6 +5,7 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 import { makeClient } from '../../nodes/shared/client';
+import { connectionFromCredentials } from '../../nodes/shared/transport';
 import type { FunctionSpec, OperationRuntime } from '../../nodes/shared/spec';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { leadFunctions, upsertLead } from '../../nodes/Vicidial/functions/lead';
@@ -24,11 +25,10 @@ const addLead = leadFunctions.find((f) => f.fn === 'add_lead') as FunctionSpec;
 function runtimeFor(url: string): OperationRuntime {
 	const client = makeClient(
 		async (request) => {
-			const body = new URLSearchParams({ ...request.form, user: '6666', pass: '1234', source: 'test' });
-			const response = await fetch(request.url, { method: 'POST', body });
+			const response = await fetch(request.url, { method: 'POST', body: request.body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 			return { statusCode: response.status, body: await response.text(), headers: {} };
 		},
-		{ baseUrl: url, nonAgentPath: '/vicidial/non_agent_api.php', agentPath: '/agc/api.php', ignoreSslIssues: false, secrets: ['1234'] },
+		connectionFromCredentials({ serverUrl: url, apiUser: '6666', password: '1234', source: 'test' }),
 	);
 	return {
 		call: async (spec, form, options) => (await client.send(spec, form, options)).answer,

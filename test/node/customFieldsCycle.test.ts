@@ -111,7 +111,7 @@ describe.each(targetNames)('custom fields full cycle against the %s', (targetNam
 		expect(json(added)[0]).toMatchObject({ lead_id: 16, message: 'LEAD HAS BEEN ADDED' });
 		expect(customRow(target, 16)).toEqual({ lead_id: '16', fav_color: "it's red", contract_no: '', notes_cf: '' });
 		const all = await run({ parameters: lead('getAllInfo', { leadId: '16', additionalFields: { customFields: true } }), continueOnFail: true });
-		expect(json(all)).toEqual([{ error: 'Item 1: The server answered HTTP 500 with an empty body.', hint: expect.any(String), errorKind: 'http' }]);
+		expect(json(all)).toEqual([{ error: 'Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.', hint: expect.any(String), errorKind: 'http' }]);
 		const field = await run({ parameters: lead('getField', { leadId: '16', fieldName: 'fav_color', additionalFields: { customFields: true } }), continueOnFail: true });
 		expect(json(field)).toEqual([{ error: "Item 1: VICIdial failed part-way through (HTTP 500) after printing: it's red", hint: expect.any(String), errorKind: expect.any(String) }]);
 		const standard = await run({ parameters: lead('getField', { leadId: '16', fieldName: 'last_name' }), continueOnFail: true });

@@ -102,7 +102,7 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 
 		test('custom fields of a list without any: VICIdial fails with HTTP 500', async () => {
 			const result = await run({ parameters: lead('getAllInfo', { leadId: '11', additionalFields: { customFields: true } }), continueOnFail: true });
-			expect(json(result)).toEqual([{ error: 'Item 1: The server answered HTTP 500 with an empty body.', hint: expect.stringMatching(/With Include Custom Fields it also fails/), errorKind: 'http' }]);
+			expect(json(result)).toEqual([{ error: 'Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.', hint: expect.stringMatching(/With Include Custom Fields it also fails/), errorKind: 'http' }]);
 		});
 
 		test('a lead ID with letters is refused before sending', async () => {

@@ -18,9 +18,9 @@ function loadContext(url: string, parameters: Record<string, unknown>): ILoadOpt
 		getCredentials: async () => ({ serverUrl: url, apiUser: '6666', password: '1234', source: 'n8n' }),
 		getNode: () => ({ name: 'VICIdial', type: 'vicidial', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: {
-			httpRequestWithAuthentication: async (_credential: string, options: { url: string; body: Record<string, string> }) => {
-				const body = new URLSearchParams({ ...options.body, user: '6666', pass: '1234', source: 'n8n' });
-				const response = await fetch(options.url, { method: 'POST', body });
+			// the package puts the login into the form body itself
+			httpRequest: async (options: { url: string; body: string; headers: Record<string, string> }) => {
+				const response = await fetch(options.url, { method: 'POST', body: options.body, headers: options.headers });
 				return { statusCode: response.status, body: await response.text(), headers: {} };
 			},
 		},

@@ -232,7 +232,7 @@ describe.each(targetNames)('Real-time and system lists against the %s', (targetN
 		// The seed's audio store is empty: VICIdial fails sorting an empty file list.
 		const sounds = await run({ parameters: system('listSounds', { stage: 'size' }) });
 		expect(sounds.error).toBeInstanceOf(NodeApiError);
-		expect(sounds.error?.message).toBe('Item 1: The server answered HTTP 500 with an empty body.');
+		expect(sounds.error?.message).toBe('Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.');
 	});
 
 	test('Continue On Fail: agent statuses for several items, errors in place, paired in order', async () => {

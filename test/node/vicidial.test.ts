@@ -206,7 +206,7 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 	test('a write is not repeated after the connection was cut', async () => {
 		sim().faults({ resetConnection: true, functions: ['add_lead'], times: 1 });
 		const result = await run({ parameters: addLead(), continueOnFail: true });
-		expect(json(result)[0].error).toMatch(/cut before the answer was complete\. The change may or may not have been made in VICIdial; check before running it again\./);
+		expect(json(result)[0].error).toMatch(/cut before any answer arrived\. The change may have been made in VICIdial: check before running it again\./);
 		expect(requestsFor('add_lead')).toHaveLength(1);
 	});
 
@@ -217,7 +217,7 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 		expect(json(await run({ parameters: searchByPhone('3125550113') }))[0].lead_ids).toEqual([13]);
 		sim().faults({ emptyHttp500: true, functions: ['lead_search'] });
 		const failing = await run({ parameters: searchByPhone('3125550113'), continueOnFail: true });
-		expect(json(failing)[0]).toMatchObject({ error: 'Item 1: The server answered HTTP 500 with an empty body.', errorKind: 'http' });
+		expect(json(failing)[0]).toMatchObject({ error: 'Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.', errorKind: 'http' });
 		expect(requestsFor('lead_search')).toHaveLength(6);
 	});
 

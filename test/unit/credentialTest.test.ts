@@ -39,6 +39,7 @@ describe('the credential test reads the Agent API login answer', () => {
 		const result = await testVicidialCredential(sender, credentials);
 		expect(result.message).not.toContain('Canary');
 		for (const request of sent) expect(request.url).not.toContain('Canary');
-		expect(sent[1].form).toMatchObject({ user: '6666', pass: 'Canary-Pass-5150', source: 'n8n' });
+		expect(Object.fromEntries(new URLSearchParams(sent[1].body))).toMatchObject({ function: 'n8n_credential_check', user: '6666', pass: 'Canary-Pass-5150', source: 'n8n' });
+		expect(sent[1].form).not.toHaveProperty('pass');
 	});
 });

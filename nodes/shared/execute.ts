@@ -4,8 +4,8 @@
  * in flight, and return the items in input order, each paired to its input.
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { FunctionSpec, OperationRuntime } from './spec';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { FunctionSpec, ItemValues, OperationRuntime, WriteCheck } from './spec';
 import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
@@ -286,6 +286,24 @@ function describeOutcome(error: NodeApiError | NodeOperationError, outcome: Writ
 	error.description = `${error.description ?? ''} ${words}.`.trim();
 }
 
+/** Looks an unknown write up: the lookups are reads, so a check that fails is tried again (twice, after 1 and 3 s); undefined when it never tells. */
+async function checkWrite(
+	verify: NonNullable<FunctionSpec['verifyWrite']>,
+	runtime: OperationRuntime,
+	values: ItemValues,
+	sentAt: number,
+): Promise<WriteCheck | undefined> {
+	for (const pause of [0, 1000, 3000]) {
+		if (pause > 0) await sleep(pause);
+		try {
+			return await verify(runtime, values, { sentAt });
+		} catch {
+			// The server may still be busy with the lost request: look again.
+		}
+	}
+	return undefined;
+}
+
 /** The whole execute() of a node built from entries. */
 export async function executeEntries(context: IExecuteFunctions, specs: FunctionSpec[]): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -375,12 +393,7 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			const outcome = outcomeOf(error);
 			if (outcome === 'unknown' && spec.writes && spec.verifyWrite && entry.options.checkUnknownWrites !== false) {
 				// Look, never re-send: the answer was lost, the write may be there.
-				let checked: Awaited<ReturnType<NonNullable<FunctionSpec['verifyWrite']>>> | undefined;
-				try {
-					checked = await spec.verifyWrite(runtime(), { form: entry.form, itemIndex: i, options: entry.options }, { sentAt });
-				} catch {
-					checked = undefined;
-				}
+				const checked = await checkWrite(spec.verifyWrite, runtime(), { form: entry.form, itemIndex: i, options: entry.options }, sentAt);
 				if (checked?.outcome === 'applied') {
 					results[i] = [{ json: { ...(checked.json as IDataObject), outcome: 'applied', checked: true }, pairedItem: { item: i } }];
 					done.push(i);

@@ -17,7 +17,7 @@ import { PHONE_LOG_TEMPLATE, startStub, type Stub } from './lib/memory';
 import { setupN8n, type Execution, type N8n } from './lib/n8n';
 import { API_PASS, API_SOURCE, API_USER, captureForm, formBody, OPS, type FormTemplate } from './lib/ops';
 import { parserRunner, type ParserBenchResult } from './lib/parserAdapter';
-import { profileMarkdown, summariseProfile, type ProfileSummary } from './lib/profile';
+import { epochMinusMonotonicUs, profileMarkdown, summariseProfile, type ProfileSummary } from './lib/profile';
 import { runRaw } from './lib/raw';
 import { realTarget, simTarget, type Target } from './lib/targets';
 import { httpWorkflow, memoryHttpWorkflow, memoryNodeWorkflow, nodeWorkflow, UNDER_TEST, workflowId, type WorkflowJson } from './lib/workflows';
@@ -231,9 +231,11 @@ async function main(): Promise<void> {
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicidial-bench-profile-'));
 			const execution = await n8n.execute(wfId(target.name, 'add', 'N1'), { cpuProfileDir: dir });
 			const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-			if (!file || execution.error) log(`profile failed: ${execution.error ?? 'no .cpuprofile written'}`);
+			const run = execution.nodes[UNDER_TEST];
+			if (!file || !run || execution.error) log(`profile failed: ${execution.error ?? 'no .cpuprofile written'}`);
 			else {
-				const summary = summariseProfile(path.join(dir, file), o.n);
+				const window = { startEpochMs: run.startTime, durationMs: run.executionTime, epochMinusMonotonicUs: epochMinusMonotonicUs() };
+				const summary = summariseProfile(path.join(dir, file), o.n, window);
 				profiles.push(summary);
 				log(`profile: ${path.join(dir, file)}; node window ${fmt(summary.windowCpuMs / o.n, 3)} ms CPU per item`);
 			}

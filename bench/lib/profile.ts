@@ -1,7 +1,7 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof` on n8n's bin): self time by file (package)
  * and by function, and inclusive time of the busiest functions, over the whole process and over
- * the window in which the node under test ran (first to last sample with our package on the stack).
+ * the window in which the node under test ran (its startTime and executionTime in n8n's run data).
  */
 import * as fs from 'node:fs';
 
@@ -31,7 +31,6 @@ export interface ProfileSummary {
 }
 
 const IDLE = new Set(['(idle)', '(program)']);
-const OUR_PACKAGE = 'n8n-nodes-vicidial-suite';
 
 /** `…/node_modules/@n8n/foo/dist/x.js` → `@n8n/foo/dist/x.js`; node internals as they are. */
 export function shortFile(url: string): string {
@@ -52,33 +51,31 @@ export function packageOf(url: string): string {
 
 const fnKey = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${shortFile(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 
-export function summariseProfile(file: string, items: number, top = 20): ProfileSummary {
+export interface ProfileWindow {
+	startEpochMs: number;
+	durationMs: number;
+	/** Date.now() * 1000 minus CLOCK_MONOTONIC in µs (process.hrtime), measured in the bench process: the clock is system-wide. */
+	epochMinusMonotonicUs: number;
+}
+
+export function epochMinusMonotonicUs(): number {
+	return Date.now() * 1000 - Number(process.hrtime.bigint() / 1000n);
+}
+
+export function summariseProfile(file: string, items: number, window: ProfileWindow, top = 20): ProfileSummary {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map<number, number>();
 	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-	// whether a node has our package on its stack (memoised)
-	const ours = new Map<number, boolean>();
-	const hasOurs = (id: number): boolean => {
-		const known = ours.get(id);
-		if (known !== undefined) return known;
-		const node = byId.get(id)!;
-		const p = parent.get(id);
-		const value = node.callFrame.url.includes(OUR_PACKAGE) || (p !== undefined && hasOurs(p));
-		ours.set(id, value);
-		return value;
-	};
-	// sample i lasted timeDeltas[i + 1] (the last one: a typical delta)
+	// sample i lasted timeDeltas[i + 1] (the last one: a typical delta); it was taken at times[i] (µs, CLOCK_MONOTONIC)
 	const durations = profile.samples.map((_, i) => (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000);
-	let first = -1;
-	let last = -1;
-	profile.samples.forEach((id, i) => {
-		if (hasOurs(id)) {
-			if (first < 0) first = i;
-			last = i;
-		}
-	});
-	const inWindow = (i: number) => first >= 0 && i >= first && i <= last;
+	const times: number[] = [];
+	let t = profile.startTime;
+	for (const delta of profile.timeDeltas) times.push((t += delta));
+	// the node's own run (its startTime and executionTime from n8n's run data), on the profile's clock
+	const from = window.startEpochMs * 1000 - window.epochMinusMonotonicUs;
+	const to = from + window.durationMs * 1000;
+	const inWindow = (i: number) => times[i] >= from && times[i] <= to;
 	let totalCpuMs = 0;
 	let windowMs = 0;
 	let windowCpuMs = 0;
@@ -124,7 +121,7 @@ export function summariseProfile(file: string, items: number, top = 20): Profile
 export function profileMarkdown(s: ProfileSummary): string {
 	const per = (ms: number) => (ms / s.items).toFixed(3);
 	const lines = [
-		`Profile \`${s.file}\`: whole n8n process ${(s.totalCpuMs / 1000).toFixed(1)} s of CPU; while the node ran (first to last sample with ${OUR_PACKAGE} on the stack): ${(s.windowMs / 1000).toFixed(1)} s wall, ${(s.windowCpuMs / 1000).toFixed(1)} s CPU = ${per(s.windowCpuMs)} ms CPU per item (${s.items} items).`,
+		`Profile \`${s.file}\`: whole n8n process ${(s.totalCpuMs / 1000).toFixed(1)} s of CPU; while the node ran (the node's startTime + executionTime from the run data): ${(s.windowMs / 1000).toFixed(1)} s wall, ${(s.windowCpuMs / 1000).toFixed(1)} s CPU = ${per(s.windowCpuMs)} ms CPU per item (${s.items} items).`,
 		'',
 		'Self time by package, node window:',
 		'',

@@ -62,6 +62,7 @@ async function measure(
 ): Promise<Measure> {
 	const def = OPS[op];
 	if (target.name === 'real' || op === 'add') await target.reset();
+	await warmUp(target);
 	const before = op === 'add' ? await target.countLeads() : 0;
 	const values = itemValues(op, o.n);
 	let seconds: number;
@@ -106,6 +107,15 @@ async function measure(
 	results.set(k, [...(results.get(k) ?? []), m]);
 	log(`${target.name} ${def.fn} ${variant}: ${ok}/${o.n} in ${fmt(seconds, 2)} s = ${fmt(m.rate)} /s${note ? ` (${note})` : ''}`);
 	return m;
+}
+
+/** A few untimed reads right after a reset, so the first timed variant does not pay for a cold server. */
+async function warmUp(target: Target): Promise<void> {
+	const body = new URLSearchParams({ function: 'lead_all_info', user: API_USER, pass: API_PASS, source: API_SOURCE, lead_id: '11' }).toString();
+	for (let i = 0; i < 4; i++) {
+		const response = await fetch(`${target.url}/vicidial/non_agent_api.php`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		await response.text();
+	}
 }
 
 function machine(): string[] {
@@ -254,7 +264,7 @@ async function main(): Promise<void> {
 	md.push(`- Machine: ${machineLines.join('; ')}; load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 	md.push(`- Versions: bench and raw client on Node ${process.version} (undici ${undiciVersion()}); n8n ${n8n.version} on Node ${n8n.nodeVersion}; n8n-nodes-vicidial-suite ${pkgVersion} at ${commit}${dirty}, built and packed from this checkout, installed under the n8n user folder's .n8n/nodes`);
 	md.push(`- Targets: ${targets.map((t) => t.label).join('; ')}`);
-	md.push(`- ${o.n} items per variant, ${o.rounds} interleaved round(s), best round shown (all rounds in the last column). Before each variant the genuine server is reset (reset.sh) and the simulator restarted for add_lead; added leads are counted in the database (genuine) or with list_info (simulator).`);
+	md.push(`- ${o.n} items per variant, ${o.rounds} interleaved round(s), best round shown (all rounds in the last column). Before each variant the genuine server is reset (reset.sh) and the simulator restarted for add_lead, then 4 untimed lead_all_info reads warm the server; added leads are counted in the database (genuine) or with list_info (simulator).`);
 	md.push('');
 	md.push('What each variant is:', '');
 	md.push('- **raw**: undici in the bench process POSTing the exact form bodies the node sends (captured from the node), `c` requests in flight; time = first send to last answer.');

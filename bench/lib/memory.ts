@@ -1,0 +1,62 @@
+/**
+ * Memory: a tiny stub on 127.0.0.1 that answers `version` like VICIdial 2.14 and `phone_number_log`
+ * with a big answer of `rows` rows, for the node-vs-HTTP-Request+Code comparison in real n8n.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_PASS, API_SOURCE, API_USER, type FormTemplate } from './ops';
+import { phoneLogText } from './parserAdapter';
+
+export interface Stub {
+	url: string;
+	bytes: number;
+	requests: string[];
+	close(): Promise<void>;
+}
+
+export const PHONE_LOG_TEMPLATE: FormTemplate = {
+	path: '/vicidial/non_agent_api.php',
+	fields: [
+		['function', 'phone_number_log'],
+		['stage', 'pipe'],
+		['phone_number', '3125550113'],
+		['type', 'OUT'],
+		['user', API_USER],
+		['pass', API_PASS],
+		['source', API_SOURCE],
+	],
+	itemKeys: [],
+	oncePerRun: [],
+};
+
+export async function startStub(rows: number): Promise<Stub> {
+	const answer = Buffer.from(phoneLogText(rows));
+	const requests: string[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const form = new URLSearchParams(Buffer.concat(chunks).toString());
+			const fn = form.get('function') ?? '';
+			requests.push(fn);
+			res.setHeader('Content-Type', 'text/html; charset=UTF-8');
+			if (fn === 'version') {
+				const now = new Date();
+				const date = now.toISOString().slice(0, 19).replace('T', ' ');
+				res.end(`VERSION: 2.14-202|BUILD: 250720-1841|DATE: ${date}|EPOCH: ${Math.floor(now.getTime() / 1000)}|DST: 0|TZ: 0.00|TZNOW: 0.00|\n`);
+			} else if (fn === 'phone_number_log') {
+				res.end(answer);
+			} else {
+				res.end(`ERROR: ${fn} not served by the bench stub\n`);
+			}
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		bytes: answer.length,
+		requests,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}

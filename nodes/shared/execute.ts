@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import type { FunctionSpec, ItemValues, OperationRuntime, WriteCheck } from './spec';
+import type { FunctionSpec, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './spec';
 import { camelName, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
@@ -118,12 +118,23 @@ interface PreparedItem {
 	warnings: StoredChangeWarning[];
 }
 
+const EDITOR_NAMES = new WeakMap<FunctionSpec, Array<[ParamSpec, string]>>();
+
+/** An entry's parameters with their editor names, worked out once per entry. */
+function editorNames(spec: FunctionSpec): Array<[ParamSpec, string]> {
+	let names = EDITOR_NAMES.get(spec);
+	if (!names) {
+		names = spec.params.map((param) => [param, camelName(param.name)]);
+		EDITOR_NAMES.set(spec, names);
+	}
+	return names;
+}
+
 /** Reads one item's values for an entry, keyed by VICIdial name. */
 function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number, timezone: string): PreparedItem {
 	const values: Record<string, unknown> = {};
 	const additional = parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {};
-	for (const param of spec.params) {
-		const name = camelName(param.name);
+	for (const [param, name] of editorNames(spec)) {
 		values[param.name] = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : additional[name];
 	}
 	const customFields = spec.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];

@@ -210,7 +210,8 @@ export async function readAnswer(stream: AnswerStream, maxBytes: number, deadlin
 				reject(error);
 			} else resolve(value as Buffer);
 		};
-		const onTimeout = () => finish(new CutAnswer(size, true));
+		// An error is made only when it is news: 'close' follows every 'end'.
+		const onTimeout = () => settled || finish(new CutAnswer(size, true));
 		timeout.addEventListener('abort', onTimeout);
 		stream.on('data', (chunk) => {
 			const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -219,8 +220,8 @@ export async function readAnswer(stream: AnswerStream, maxBytes: number, deadlin
 			else chunks.push(buffer);
 		});
 		stream.on('end', () => finish(undefined, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-		stream.on('error', (error) => finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))));
-		stream.on('close', () => finish(new CutAnswer(size, false)));
+		stream.on('error', (error) => settled || finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))));
+		stream.on('close', () => settled || finish(new CutAnswer(size, false)));
 	});
 }
 

@@ -149,7 +149,8 @@ function isoDatable(text: string, start: number, end: number): boolean {
 			if (code !== 58) return false;
 		} else if (!isDigit(code)) return false;
 	}
-	return !text.startsWith('0000', start);
+	// not a zero date (read from the digits, as holdsAt does, rather than startsWith on the whole answer)
+	return text.charCodeAt(start) !== 48 || text.charCodeAt(start + 1) !== 48 || text.charCodeAt(start + 2) !== 48 || text.charCodeAt(start + 3) !== 48;
 }
 
 /**

@@ -154,17 +154,18 @@ function isoDatable(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:MM:` is shared by the
- * values of one minute (a small table), `SS+hh:mm` by all values of a second, so a companion
- * costs one string join.
+ * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:` is shared by the
+ * values of one hour, `MM:SS+hh:mm` by all values at that minute and second of any hour, so a
+ * companion usually costs one string join (a log with a row every minute or two shares more this
+ * way than by minute and second).
  */
 class IsoWriter {
 	private day = '';
 	private dayT = '';
-	private readonly minuteDay: string[] = new Array<string>(2048).fill('');
-	private readonly minuteKey = new Int32Array(2048).fill(-1);
-	private readonly minutePrefix: string[] = new Array<string>(2048).fill('');
-	private readonly seconds: string[] = [];
+	private readonly hourDay: string[] = new Array<string>(100).fill('');
+	private readonly hourPrefix: string[] = new Array<string>(100).fill('');
+	/** By MM * 100 + SS ('' until met). */
+	private readonly tails: string[] = new Array<string>(10000).fill('');
 	constructor(private readonly offset: string) {}
 	/** For a datetime at text[start, start + 19) that isoDatable() accepted. */
 	write(text: string, start: number): string {
@@ -172,20 +173,18 @@ class IsoWriter {
 			this.day = text.slice(start, start + 10);
 			this.dayT = `${this.day}T`;
 		}
-		const key = digitPair(text, start + 11) * 100 + digitPair(text, start + 14);
-		const slot = key & 2047;
-		let prefix = this.minutePrefix[slot];
-		if (this.minuteKey[slot] !== key || this.minuteDay[slot] !== this.dayT) {
-			prefix = `${this.dayT}${text.slice(start + 11, start + 17)}`;
-			this.minuteKey[slot] = key;
-			this.minuteDay[slot] = this.dayT;
-			this.minutePrefix[slot] = prefix;
+		const hour = digitPair(text, start + 11);
+		let prefix = this.hourPrefix[hour];
+		if (this.hourDay[hour] !== this.dayT) {
+			prefix = `${this.dayT}${text.slice(start + 11, start + 14)}`;
+			this.hourDay[hour] = this.dayT;
+			this.hourPrefix[hour] = prefix;
 		}
-		const second = digitPair(text, start + 17);
-		let tail = this.seconds[second];
-		if (tail === undefined) {
-			tail = `${text.slice(start + 17, start + 19)}${this.offset}`;
-			this.seconds[second] = tail;
+		const minuteSecond = digitPair(text, start + 14) * 100 + digitPair(text, start + 17);
+		let tail = this.tails[minuteSecond];
+		if (tail === '') {
+			tail = `${text.slice(start + 14, start + 19)}${this.offset}`;
+			this.tails[minuteSecond] = tail;
 		}
 		return prefix + tail;
 	}

@@ -9,7 +9,11 @@
  * pass/fail on absolute time. MB/s are per second of CPU time by default (the process's, so GC
  * threads count), since the machine may be shared; the wall-time figures are given beside.
  *
- * Alone: `node --expose-gc scripts/run-ts.js bench/parser.ts [rows] [rounds]` prints a table.
+ * Each result says whether the shape meets issue 12's targets (PARSER_TARGETS): at least 1.5x the
+ * naive parser and at least 100 MB/s, both by CPU time, and a heap no more than 1.1x the items' own.
+ *
+ * Alone: `node --expose-gc scripts/run-ts.js bench/parser.ts [rows] [rounds] [shape,shape]` prints
+ * a table and exits with 1 when a shape misses a target.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +29,16 @@ export interface ParserBenchOptions {
 	/** Only these shapes (by `shape` name); all when absent. */
 	shapes?: string[];
 }
+
+/** Issue 12's targets for each big shape, on 100,000-row answers. */
+export const PARSER_TARGETS = {
+	/** parser / naive parser, CPU time, same run. */
+	ratio: 1.5,
+	/** MB of answer per CPU second. */
+	mbps: 100,
+	/** Heap the parser's result keeps / the items' own (the naive parser's identical items). */
+	heapRatio: 1.1,
+} as const;
 
 export interface ParserBenchResult {
 	/** `phone_number_log`, `did_log_export`, `lead_status_search` (key => value), `lead_search`. */
@@ -50,6 +64,12 @@ export interface ParserBenchResult {
 	outputHeapBytes: number;
 	/** parserHeapBytes / outputHeapBytes. */
 	heapRatio: number;
+	/** Whether ratio, parserMBps and heapRatio meet PARSER_TARGETS (heap: true when not measured). */
+	meetsRatio: boolean;
+	meetsSpeed: boolean;
+	meetsHeap: boolean;
+	/** All three. */
+	pass: boolean;
 }
 
 export interface Shape {
@@ -330,9 +350,11 @@ export async function runParserBench(options: ParserBenchOptions): Promise<Parse
 		const text = shape.text(options.rows);
 		const ours = () => parseAnswer(text, shape.spec, shape.options).records;
 		const naive = () => shape.naive(text);
-		if (!isDeepStrictEqual(ours(), naive())) throw new Error(`${shape.name}: the parser and the naive parser disagree`);
+		const [mine, theirs] = [ours(), naive()];
+		// the same items, with their keys in the same order
+		if (!isDeepStrictEqual(mine, theirs) || JSON.stringify(mine) !== JSON.stringify(theirs)) throw new Error(`${shape.name}: the parser and the naive parser disagree`);
 		// warm up both, and give the engine's background compiler time to finish (it may be slow on a busy machine)
-		for (let i = 0; i < 2; i++) {
+		for (let i = 0; i < 3; i++) {
 			ours();
 			naive();
 		}
@@ -355,20 +377,30 @@ export async function runParserBench(options: ParserBenchOptions): Promise<Parse
 		const parserHeapBytes = retained(ours);
 		const outputHeapBytes = retained(naive);
 		const mb = text.length / 2 ** 20;
+		const ratio = bestNaive.cpu / best.cpu;
+		const parserMBps = mb / (best.cpu / 1000);
+		const heapRatio = parserHeapBytes / outputHeapBytes;
+		const meetsRatio = ratio >= PARSER_TARGETS.ratio;
+		const meetsSpeed = parserMBps >= PARSER_TARGETS.mbps;
+		const meetsHeap = Number.isNaN(heapRatio) || heapRatio <= PARSER_TARGETS.heapRatio;
 		results.push({
 			shape: shape.name,
 			description: shape.description,
 			rows: options.rows,
 			items: naive().length,
 			bytes: text.length,
-			parserMBps: mb / (best.cpu / 1000),
+			parserMBps,
 			naiveMBps: mb / (bestNaive.cpu / 1000),
-			ratio: bestNaive.cpu / best.cpu,
+			ratio,
 			wallParserMBps: mb / (best.wall / 1000),
 			wallRatio: bestNaive.wall / best.wall,
 			parserHeapBytes,
 			outputHeapBytes,
-			heapRatio: parserHeapBytes / outputHeapBytes,
+			heapRatio,
+			meetsRatio,
+			meetsSpeed,
+			meetsHeap,
+			pass: meetsRatio && meetsSpeed && meetsHeap,
 		});
 	}
 	return results;
@@ -378,15 +410,25 @@ export async function runParserBench(options: ParserBenchOptions): Promise<Parse
 export function parserBenchTable(results: ParserBenchResult[]): string {
 	const mib = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
 	const lines = [
-		'| answer | shape | rows | items | size | parser MB/s | naive MB/s | parser / naive | wall: parser MB/s, ratio | heap kept | items own | heap ratio |',
-		'|---|---|---|---|---|---|---|---|---|---|---|---|',
+		`| answer | shape | rows | items | size | parser MB/s | naive MB/s | parser / naive | wall: parser MB/s, ratio | heap kept | items own | heap ratio | targets (>= ${PARSER_TARGETS.ratio}x, >= ${PARSER_TARGETS.mbps} MB/s, heap <= ${PARSER_TARGETS.heapRatio}x) |`,
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const r of results) {
 		lines.push(
-			`| ${r.shape} | ${r.description} | ${r.rows.toLocaleString('en')} | ${r.items.toLocaleString('en')} | ${mib(r.bytes)} | ${r.parserMBps.toFixed(1)} | ${r.naiveMBps.toFixed(1)} | ${r.ratio.toFixed(2)}x | ${r.wallParserMBps.toFixed(1)}, ${r.wallRatio.toFixed(2)}x | ${mib(r.parserHeapBytes)} | ${mib(r.outputHeapBytes)} | ${Number.isNaN(r.heapRatio) ? 'n/a' : `${r.heapRatio.toFixed(2)}x`} |`,
+			`| ${r.shape} | ${r.description} | ${r.rows.toLocaleString('en')} | ${r.items.toLocaleString('en')} | ${mib(r.bytes)} | ${r.parserMBps.toFixed(1)} | ${r.naiveMBps.toFixed(1)} | ${r.ratio.toFixed(2)}x | ${r.wallParserMBps.toFixed(1)}, ${r.wallRatio.toFixed(2)}x | ${mib(r.parserHeapBytes)} | ${mib(r.outputHeapBytes)} | ${Number.isNaN(r.heapRatio) ? 'n/a' : `${r.heapRatio.toFixed(2)}x`} | ${parserVerdict(r)} |`,
 		);
 	}
 	return lines.join('\n');
+}
+
+/** `PASS`, or `FAIL:` and the targets missed. */
+export function parserVerdict(r: ParserBenchResult): string {
+	const missed = [
+		r.meetsRatio ? '' : `ratio ${r.ratio.toFixed(2)}x < ${PARSER_TARGETS.ratio}x`,
+		r.meetsSpeed ? '' : `${r.parserMBps.toFixed(1)} MB/s < ${PARSER_TARGETS.mbps}`,
+		r.meetsHeap ? '' : `heap ${r.heapRatio.toFixed(2)}x > ${PARSER_TARGETS.heapRatio}x`,
+	].filter((m) => m !== '');
+	return missed.length === 0 ? 'PASS' : `FAIL: ${missed.join(', ')}`;
 }
 
 if (process.argv[1] === __filename) {
@@ -397,6 +439,9 @@ if (process.argv[1] === __filename) {
 		(results) => {
 			console.log(`parser vs naive parser, ${rows.toLocaleString('en')} rows, best of ${rounds} interleaved, node ${process.version}, MB/s per CPU second`);
 			console.log(parserBenchTable(results));
+			const failed = results.filter((r) => !r.pass);
+			console.log(failed.length === 0 ? 'parser targets: PASS' : `parser targets: FAIL (${failed.map((r) => r.shape).join(', ')})`);
+			if (failed.length > 0) process.exitCode = 1;
 		},
 		(error: unknown) => {
 			console.error(error);

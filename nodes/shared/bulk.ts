@@ -35,19 +35,14 @@ function statusWordBefore(text: string, colon: number): boolean {
 	}
 }
 
-/**
- * What the general parser treats specially in a `key => value` answer: a carriage return, a
- * status word, or a line separator that a pattern's `.` stops at.
- */
-const NOT_PLAIN = /[\r\u2028\u2029]|(?:SUCCESS|ERROR|NOTICE):/;
-
 const STRING = 0;
 const INTEGER = 1;
 const DECIMAL = 2;
 const DATETIME = 3;
 const INTEGER_LIST = 4;
-/** A type the fast reader leaves to the general parser (percent, counts). */
-const OTHER = 5;
+const PERCENT = 5;
+/** A type the fast reader leaves to the general parser (counts). */
+const OTHER = 6;
 
 function typeCode(field: FieldSpec): number {
 	switch (field.type) {
@@ -62,6 +57,8 @@ function typeCode(field: FieldSpec): number {
 			return DATETIME;
 		case 'integerList':
 			return INTEGER_LIST;
+		case 'percent':
+			return PERCENT;
 		default:
 			return OTHER;
 	}
@@ -101,6 +98,12 @@ function readDecimal(text: string, start: number, end: number): number {
 		for (at++; at < end; at++) if (!isDigit(text.charCodeAt(at))) throw BAIL;
 	}
 	return Number(text.slice(start, end));
+}
+
+/** `-?\d{1,15}(\.\d+)?%` from start to end, as its number; BAIL otherwise. */
+function readPercent(text: string, start: number, end: number): number {
+	if (text.charCodeAt(end - 1) !== 37) throw BAIL;
+	return readDecimal(text, start, end - 1);
 }
 
 /** `\d{1,15}(-\d{1,15})*` from start to end as numbers (an array of just that length); BAIL otherwise. */
@@ -146,21 +149,23 @@ function isoDatable(text: string, start: number, end: number): boolean {
 			if (code !== 58) return false;
 		} else if (!isDigit(code)) return false;
 	}
-	return !text.startsWith('0000', start);
+	// not a zero date (read from the digits, as holdsAt does, rather than startsWith on the whole answer)
+	return text.charCodeAt(start) !== 48 || text.charCodeAt(start + 1) !== 48 || text.charCodeAt(start + 2) !== 48 || text.charCodeAt(start + 3) !== 48;
 }
 
 /**
- * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:MM:` is shared by the
- * values of one minute (a small table), `SS+hh:mm` by all values of a second, so a companion
- * costs one string join.
+ * Builds the ISO companions of one answer without a Date: `YYYY-MM-DDTHH:` is shared by the
+ * values of one hour, `MM:SS+hh:mm` by all values at that minute and second of any hour, so a
+ * companion usually costs one string join (a log with a row every minute or two shares more this
+ * way than by minute and second).
  */
 class IsoWriter {
 	private day = '';
 	private dayT = '';
-	private readonly minuteDay: string[] = new Array<string>(2048).fill('');
-	private readonly minuteKey = new Int32Array(2048).fill(-1);
-	private readonly minutePrefix: string[] = new Array<string>(2048).fill('');
-	private readonly seconds: string[] = [];
+	private readonly hourDay: string[] = new Array<string>(100).fill('');
+	private readonly hourPrefix: string[] = new Array<string>(100).fill('');
+	/** By MM * 100 + SS ('' until met). */
+	private readonly tails: string[] = new Array<string>(10000).fill('');
 	constructor(private readonly offset: string) {}
 	/** For a datetime at text[start, start + 19) that isoDatable() accepted. */
 	write(text: string, start: number): string {
@@ -168,20 +173,18 @@ class IsoWriter {
 			this.day = text.slice(start, start + 10);
 			this.dayT = `${this.day}T`;
 		}
-		const key = digitPair(text, start + 11) * 100 + digitPair(text, start + 14);
-		const slot = key & 2047;
-		let prefix = this.minutePrefix[slot];
-		if (this.minuteKey[slot] !== key || this.minuteDay[slot] !== this.dayT) {
-			prefix = `${this.dayT}${text.slice(start + 11, start + 17)}`;
-			this.minuteKey[slot] = key;
-			this.minuteDay[slot] = this.dayT;
-			this.minutePrefix[slot] = prefix;
+		const hour = digitPair(text, start + 11);
+		let prefix = this.hourPrefix[hour];
+		if (this.hourDay[hour] !== this.dayT) {
+			prefix = `${this.dayT}${text.slice(start + 11, start + 14)}`;
+			this.hourDay[hour] = this.dayT;
+			this.hourPrefix[hour] = prefix;
 		}
-		const second = digitPair(text, start + 17);
-		let tail = this.seconds[second];
-		if (tail === undefined) {
-			tail = `${text.slice(start + 17, start + 19)}${this.offset}`;
-			this.seconds[second] = tail;
+		const minuteSecond = digitPair(text, start + 14) * 100 + digitPair(text, start + 17);
+		let tail = this.tails[minuteSecond];
+		if (tail === '') {
+			tail = `${text.slice(start + 14, start + 19)}${this.offset}`;
+			this.tails[minuteSecond] = tail;
 		}
 		return prefix + tail;
 	}
@@ -201,33 +204,39 @@ function internalized(name: string): string {
 
 /**
  * An object with these keys in this order, each '', to copy with `{ ...template }`: a copy holds
- * all its properties in the object itself. Built up key by key instead, an object of more than
- * about sixteen properties would fall back to a slow dictionary. `undefined` for keys that would
+ * all its properties in the object itself, and filling it only stores into properties it already
+ * has. Built up key by key instead, each record would make its way through a chain of hidden
+ * classes (and an object of more than about sixteen properties would fall back to a slow
+ * dictionary); those classes die with the records, so the next answer's records get new ones and
+ * the compiled reading code, which checks them, is thrown away. `undefined` for keys that would
  * not come out the same way (`__proto__`, names that read as array indexes).
  */
 function makeTemplate(keys: string[]): ParsedRecord | undefined {
 	const id = keys.join(',');
-	let template = templates.get(id);
+	let template = templates.get(id)?.[0];
 	if (template === undefined) {
 		if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
 		template = JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
 		if (templates.size >= 64) templates.clear();
-		templates.set(id, template);
+		// A copy, made as the records are and given a number in every property (so its hidden class
+		// already takes any value), is kept with the template: copies of a template get a hidden
+		// class of their own, which a GC would otherwise collect with the last of an answer's records.
+		templates.set(id, [template, fill(template, keys, new Int32Array(keys.length), [0])]);
 	}
 	return template;
 }
 
 /**
- * The templates made so far, by their keys. Kept between answers: a template that a GC collected
- * would take with it the compiled code that copies it.
+ * The templates made so far, by their keys, each with a copy (see makeTemplate). Kept between
+ * answers: the compiled copying and filling code checks their hidden classes.
  */
-const templates = new Map<string, ParsedRecord>();
+const templates = new Map<string, [ParsedRecord, ParsedRecord]>();
 
-/** The first `count` keys of a record made from a template, as an object built key by key. */
-function withoutTemplate(record: ParsedRecord, keys: string[], count: number): ParsedRecord {
-	const plain: ParsedRecord = {};
-	for (let i = 0; i < count; i++) plain[keys[i]] = record[keys[i]];
-	return plain;
+/** A record of `keys` holding `values[slots[k]]` under `keys[k]`, copied from `template`. */
+function fill(template: ParsedRecord, keys: string[], slots: Int32Array, values: FieldValue[]): ParsedRecord {
+	const record = { ...template };
+	for (let k = 0; k < keys.length; k++) record[keys[k]] = values[slots[k]];
+	return record;
 }
 
 /** Whether `text` holds `part` at `at` (startsWith with a position, without its cost on a long text). */
@@ -269,7 +278,14 @@ class ValueCache {
  * between answers, so the compiled reading code is not thrown away when a GC collects the
  * helpers of the previous answer.
  */
-export const shapeKeepers = [new IsoWriter(''), new ValueCache()];
+export const shapeKeepers: object[] = [new IsoWriter(''), new ValueCache()];
+
+/** The keys of records with one set of ISO companions, their template, and where each value is in the row's values. */
+interface RecordShape {
+	keys: string[];
+	template: ParsedRecord;
+	slots: Int32Array;
+}
 
 /** The columns of one rows answer, resolved once per entry and sent options. */
 interface RowPlan {
@@ -282,6 +298,14 @@ interface RowPlan {
 	/** The column is part of the output (it applies to what was sent and is no secret). */
 	output: boolean[];
 	prefixes: Array<string | undefined>;
+	/** Where a column's value goes among a row's values (its ISO companion: the next one); -1 if not output. */
+	slots: Int32Array;
+	/** The bit of a datetime column in the mask of the companions a row has. */
+	bits: Int32Array;
+	/** Values a row has at most. */
+	width: number;
+	/** Records by the mask of their companions. */
+	shapes: Map<number, RecordShape | undefined>;
 	/** Whether any column is of a type left to the general parser, or takes the rest of the line. */
 	unsupported: boolean;
 }
@@ -304,19 +328,56 @@ function rowPlan(columns: FieldSpec[], use: ColumnUse[]): RowPlan {
 		const printed = columns.filter((_, i) => use[i] !== 0);
 		const output = use.filter((u) => u !== 0).map((u) => u === 2);
 		const types = new Uint8Array(printed.map(typeCode));
+		const slots = new Int32Array(printed.length).fill(-1);
+		const bits = new Int32Array(printed.length);
+		let width = 0;
+		let datetimes = 0;
+		printed.forEach((_, i) => {
+			if (!output[i]) return;
+			slots[i] = width++;
+			if (types[i] === DATETIME) {
+				width++;
+				bits[i] = datetimes < 30 ? 1 << datetimes : 0;
+				datetimes++;
+			}
+		});
 		plan = {
 			count: printed.length,
 			needed: printed.filter((f) => !f.optional).length,
-			names: printed.map((f) => f.name),
+			names: printed.map((f) => internalized(f.name)),
 			isoNames: printed.map((f) => internalized(`${f.name}_iso`)),
 			types,
 			output,
 			prefixes: printed.map((f) => (f.prefix ? f.prefix : undefined)),
-			unsupported: printed.length === 0 || types.some((t, i) => t === OTHER && output[i]) || printed.some((f) => f.rest),
+			slots,
+			bits,
+			width,
+			shapes: new Map(),
+			unsupported: printed.length === 0 || datetimes > 30 || types.some((t, i) => t === OTHER && output[i]) || printed.some((f) => f.rest),
 		};
 		byUse.set(key, plan);
 	}
 	return plan;
+}
+
+/** The shape of the plan's records that have the ISO companions of `mask`; `undefined` if they cannot have a template. */
+function rowShape(plan: RowPlan, mask: number): RecordShape | undefined {
+	if (plan.shapes.has(mask)) return plan.shapes.get(mask);
+	const keys: string[] = [];
+	const slots: number[] = [];
+	for (let i = 0; i < plan.count; i++) {
+		if (!plan.output[i]) continue;
+		keys.push(plan.names[i]);
+		slots.push(plan.slots[i]);
+		if (plan.types[i] === DATETIME && (mask & plan.bits[i]) !== 0) {
+			keys.push(plan.isoNames[i]);
+			slots.push(plan.slots[i] + 1);
+		}
+	}
+	const template = makeTemplate(keys);
+	const shape = template && { keys, template, slots: new Int32Array(slots) };
+	plan.shapes.set(mask, shape);
+	return shape;
 }
 
 /**
@@ -334,66 +395,92 @@ export function readRows(
 ): ParsedRecord[] | undefined {
 	const plan = rowPlan(columns, use);
 	if (plan.unsupported) return undefined;
-	const { count, needed, names, isoNames, types, output, prefixes } = plan;
 	if (text.charCodeAt(text.length - 1) !== 10) return undefined;
-	const delim = delimiter.charCodeAt(0);
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
-	const caches = Array.from(types, (type) => (type === STRING ? new ValueCache() : undefined));
-	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
-	const ends = new Int32Array(count);
-	const records: ParsedRecord[] = [];
-	const length = text.length;
-	let pos = start;
+	const caches = Array.from(plan.types, (type) => (type === STRING ? new ValueCache() : undefined));
 	try {
-		while (pos < length) {
-			const eol = text.indexOf('\n', pos);
-			let lineEnd = eol;
-			if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
-			let cells = 0;
-			for (let at = pos; at < eol; at++) {
-				const code = text.charCodeAt(at);
-				if (code === delim) {
-					if (at === lineEnd) break;
-					if (cells === count - 1) return undefined; // extra columns
-					ends[cells++] = at;
-				} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
-			}
-			ends[cells++] = lineEnd;
-			if (cells < needed) return undefined;
-			const record: ParsedRecord = {};
-			let cellStart = pos;
-			for (let i = 0; i < count; i++) {
-				let from = cellStart;
-				const to = i < cells ? ends[i] : from;
-				cellStart = to + 1;
-				if (!output[i]) continue;
-				const prefix = prefixes[i];
-				if (prefix !== undefined && to - from >= prefix.length && text.startsWith(prefix, from)) from += prefix.length;
-				switch (types[i]) {
-					case STRING:
-						record[names[i]] = (caches[i] as ValueCache).read(text, from, to);
-						break;
-					case INTEGER:
-						record[names[i]] = from === to ? '' : readInteger(text, from, to);
-						break;
-					case DECIMAL:
-						record[names[i]] = from === to ? '' : readDecimal(text, from, to);
-						break;
-					case INTEGER_LIST:
-						record[names[i]] = from === to ? [] : readIntegerList(text, from, to);
-						break;
-					case DATETIME:
-						record[names[i]] = text.slice(from, to);
-						if (iso !== undefined && isoDatable(text, from, to)) record[isoNames[i]] = iso.write(text, from);
-						break;
-				}
-			}
-			records.push(record);
-			pos = eol + 1;
-		}
+		return rowsFrom(text, start, plan, delimiter.charCodeAt(0), trailingDelimiter, iso, caches);
 	} catch {
 		// a value that does not fit (BAIL): the general parser says what is wrong
 		return undefined;
+	}
+}
+
+function rowsFrom(
+	text: string,
+	start: number,
+	plan: RowPlan,
+	delim: number,
+	trailingDelimiter: boolean,
+	iso: IsoWriter | undefined,
+	caches: Array<ValueCache | undefined>,
+): ParsedRecord[] | undefined {
+	const { count, needed, types, output, prefixes, slots, bits } = plan;
+	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
+	const ends = new Int32Array(count);
+	const values: FieldValue[] = new Array<FieldValue>(plan.width).fill('');
+	const records: ParsedRecord[] = [];
+	const length = text.length;
+	let shape: RecordShape | undefined;
+	let shapeMask = -1;
+	let pos = start;
+	while (pos < length) {
+		const eol = text.indexOf('\n', pos);
+		let lineEnd = eol;
+		if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
+		let cells = 0;
+		for (let at = pos; at < eol; at++) {
+			const code = text.charCodeAt(at);
+			if (code === delim) {
+				if (at === lineEnd) break;
+				if (cells === count - 1) return undefined; // extra columns
+				ends[cells++] = at;
+			} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
+		}
+		ends[cells++] = lineEnd;
+		if (cells < needed) return undefined;
+		let mask = 0;
+		let cellStart = pos;
+		for (let i = 0; i < count; i++) {
+			let from = cellStart;
+			const to = i < cells ? ends[i] : from;
+			cellStart = to + 1;
+			if (!output[i]) continue;
+			const prefix = prefixes[i];
+			if (prefix !== undefined && to - from >= prefix.length && holdsAt(text, from, prefix)) from += prefix.length;
+			const slot = slots[i];
+			switch (types[i]) {
+				case STRING:
+					values[slot] = (caches[i] as ValueCache).read(text, from, to);
+					break;
+				case INTEGER:
+					values[slot] = from === to ? '' : readInteger(text, from, to);
+					break;
+				case DECIMAL:
+					values[slot] = from === to ? '' : readDecimal(text, from, to);
+					break;
+				case INTEGER_LIST:
+					values[slot] = from === to ? [] : readIntegerList(text, from, to);
+					break;
+				case PERCENT:
+					values[slot] = from === to ? '' : readPercent(text, from, to);
+					break;
+				case DATETIME:
+					values[slot] = text.slice(from, to);
+					if (iso !== undefined && isoDatable(text, from, to)) {
+						values[slot + 1] = iso.write(text, from);
+						mask |= bits[i];
+					}
+					break;
+			}
+		}
+		if (mask !== shapeMask) {
+			shape = rowShape(plan, mask);
+			shapeMask = mask;
+		}
+		if (shape === undefined) return undefined;
+		records.push(fill(shape.template, shape.keys, shape.slots, values));
+		pos = eol + 1;
 	}
 	return records;
 }
@@ -401,143 +488,199 @@ export function readRows(
 const isKeyChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
 const RECORD_START = ' START OF RECORD';
 
+/** The fields of a `key => value` answer, resolved once per entry. */
+interface RecordsPlan {
+	types: Uint8Array;
+	names: string[];
+	isoNames: string[];
+	/** For each field, its place among the datetime fields, or -1. */
+	datetimeOf: Int32Array;
+	/** The datetime fields, in the order of the fields. */
+	datetimes: Int32Array;
+	unsupported: boolean;
+}
+
+const recordsPlans = new WeakMap<FieldSpec[], RecordsPlan>();
+
+function recordsPlan(fields: FieldSpec[]): RecordsPlan {
+	let plan = recordsPlans.get(fields);
+	if (!plan) {
+		const types = new Uint8Array(fields.map(typeCode));
+		const names = fields.map((f) => internalized(f.name));
+		const isoNames = names.map((name) => internalized(`${name}_iso`));
+		const datetimes = fields.map((_, i) => i).filter((i) => types[i] === DATETIME);
+		plan = {
+			types,
+			names,
+			isoNames,
+			datetimeOf: new Int32Array(fields.map((_, i) => datetimes.indexOf(i))),
+			datetimes: new Int32Array(datetimes),
+			unsupported: types.includes(OTHER) || new Set(names).size !== names.length || isoNames.some((name) => names.includes(name)) || datetimes.length > 30,
+		};
+		recordsPlans.set(fields, plan);
+	}
+	return plan;
+}
+
+/** Whether `text` holds something the general parser treats specially in a `key => value` answer. */
+function notPlain(text: string): boolean {
+	// a carriage return, or a line separator that a pattern's `.` stops at
+	if (text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) return true;
+	// a status word followed by `:`
+	for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) if (statusWordBefore(text, colon)) return true;
+	return false;
+}
+
 /**
  * Reads a `key => value` answer (it must end in a newline) into records, typing `fields` as
  * parse.ts does: in place, then the ISO companions after all the keys of a record, in the order
  * of `fields`. `undefined`: leave the answer to the general parser.
  */
 export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
-	const types = fields.map(typeCode);
-	const names = fields.map((f) => f.name);
-	const isoNames = names.map((name) => internalized(`${name}_iso`));
-	if (
-		types.includes(OTHER) ||
-		new Set(names).size !== names.length ||
-		isoNames.some((name) => names.includes(name)) ||
-		text.charCodeAt(text.length - 1) !== 10 ||
-		NOT_PLAIN.test(text)
-	) {
+	const plan = recordsPlan(fields);
+	if (plan.unsupported || text.charCodeAt(text.length - 1) !== 10 || notPlain(text)) return undefined;
+	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
+	try {
+		return new RecordsReader(plan, iso).read(text);
+	} catch {
+		// a value that does not fit (BAIL): the general parser says what is wrong
 		return undefined;
 	}
-	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
-	const datetimes = types.map((type, i) => (type === DATETIME ? i : -1)).filter((i) => i >= 0);
-	// for each field, its place in `datetimes`; the ISO companions of the current record by that place
-	const datetimeOf = types.map((_, i) => datetimes.indexOf(i));
-	const companions: Array<string | undefined> = datetimes.map(() => undefined);
-	const records: ParsedRecord[] = [];
-	// The keys of the current record so far and, after them, of the previous one: the next
-	// record usually repeats them. Always distinct (a record with a key twice goes to the general parser).
-	const keys: string[] = [];
-	// for each entry of keys, the index of its field in `fields`, or -1
-	const keyField: number[] = [];
-	const values: ValueCache[] = [];
-	let current: ParsedRecord | undefined;
-	let line = 0;
-	// records are copies of the template while their keys follow it (see makeTemplate)
-	let template: ParsedRecord | undefined;
-	let templateKeys: string[] = [];
-	let viaTemplate = false;
-	const length = text.length;
-	let pos = 0;
-	try {
+}
+
+/**
+ * The state of one `key => value` answer. A record's values are gathered by line, then the record
+ * is made at its end from the template of its keys and companions (see makeTemplate).
+ */
+class RecordsReader {
+	/** The keys of the current record so far and, after them, of the previous one: the next record usually repeats them. */
+	private readonly keys: string[] = [];
+	/** For each entry of keys, the index of its field, or -1. */
+	private readonly keyField: number[] = [];
+	/** By line: the values of the current record, then its companions by datetime field. */
+	private readonly values: FieldValue[] = [];
+	private readonly caches: ValueCache[] = [];
+	/** The companions of the current record, by place among the datetime fields ('' for none). */
+	private readonly companions: string[];
+	readonly records: ParsedRecord[] = [];
+	/** The shape of the last record made: its lines, the mask of its companions, whether its keys are still those of `keys`. */
+	private shape: RecordShape | undefined;
+	private shapeLines = -1;
+	private shapeMask = -1;
+	constructor(
+		private readonly plan: RecordsPlan,
+		private readonly iso: IsoWriter | undefined,
+	) {
+		this.companions = Array.from(plan.datetimes, () => '');
+	}
+
+	read(text: string): ParsedRecord[] | undefined {
+		const { keys, keyField, values, caches, companions, iso } = this;
+		const { types, datetimeOf } = this.plan;
+		const length = text.length;
+		let line = -1;
+		let mask = 0;
+		let pos = 0;
 		while (pos < length) {
 			const eol = text.indexOf('\n', pos);
 			if (text.charCodeAt(pos) === 59) {
 				// `;-+ START OF RECORD`
 				let at = pos + 1;
 				while (text.charCodeAt(at) === 45) at++;
-				if (at === pos + 1 || !text.startsWith(RECORD_START, at) || at + RECORD_START.length > eol) return undefined;
-				if (current) {
-					if (viaTemplate && line < templateKeys.length) {
-						current = withoutTemplate(current, templateKeys, line);
-						records[records.length - 1] = current;
-						viaTemplate = false;
-					}
-					if (!viaTemplate && line > 0) {
-						templateKeys = keys.slice(0, line);
-						template = makeTemplate(templateKeys);
-					}
-					addCompanions(current, companions, datetimes, isoNames);
-				}
-				current = template ? { ...template } : {};
-				viaTemplate = template !== undefined;
-				records.push(current);
+				if (at === pos + 1 || at + RECORD_START.length > eol || !holdsAt(text, at, RECORD_START)) return undefined;
+				if (line >= 0 && !this.finish(line, mask)) return undefined;
 				line = 0;
+				mask = 0;
 				pos = eol + 1;
 				continue;
 			}
-			if (!current) return undefined;
+			if (line < 0) return undefined;
 			// the key: the one at this line of the previous record, if the text repeats it, else read
-			let key = keys[line];
+			const key: string | undefined = keys[line];
 			let at = key === undefined ? pos : pos + key.length;
 			if (key === undefined || at >= eol || text.charCodeAt(at) !== 32 || !holdsAt(text, pos, key)) {
 				at = pos;
 				while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
 				if (at === pos || at === eol || text.charCodeAt(at) !== 32) return undefined;
-				key = internalized(text.slice(pos, at));
-				if (viaTemplate) {
-					current = withoutTemplate(current, templateKeys, line);
-					records[records.length - 1] = current;
-					viaTemplate = false;
-				}
-				if (Object.prototype.hasOwnProperty.call(current, key)) return undefined;
-				keys.length = line;
-				keys.push(key);
-				keyField.length = line;
-				keyField.push(names.indexOf(key));
+				if (!this.newKey(text.slice(pos, at), line)) return undefined;
 			}
 			if (eol - at < 3 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
-			if (viaTemplate && key !== templateKeys[line]) {
-				current = withoutTemplate(current, templateKeys, line);
-				records[records.length - 1] = current;
-				viaTemplate = false;
-			}
 			let valueStart = at + 3;
 			if (valueStart < eol && text.charCodeAt(valueStart) === 32) valueStart++;
 			const field = keyField[line];
 			switch (field < 0 ? STRING : types[field]) {
 				case INTEGER:
-					current[key] = valueStart === eol ? '' : readInteger(text, valueStart, eol);
+					values[line] = valueStart === eol ? '' : readInteger(text, valueStart, eol);
 					break;
 				case DECIMAL:
-					current[key] = valueStart === eol ? '' : readDecimal(text, valueStart, eol);
+					values[line] = valueStart === eol ? '' : readDecimal(text, valueStart, eol);
 					break;
 				case INTEGER_LIST:
-					current[key] = valueStart === eol ? [] : readIntegerList(text, valueStart, eol);
+					values[line] = valueStart === eol ? [] : readIntegerList(text, valueStart, eol);
 					break;
-				case DATETIME:
-					current[key] = text.slice(valueStart, eol);
-					// its ISO companion, read here from the text, is added after all the keys (see addCompanions)
-					if (iso !== undefined) companions[datetimeOf[field]] = isoDatable(text, valueStart, eol) ? iso.write(text, valueStart) : undefined;
+				case PERCENT:
+					values[line] = valueStart === eol ? '' : readPercent(text, valueStart, eol);
 					break;
-				default: {
-					let cache = values[line];
-					if (cache === undefined) {
-						cache = new ValueCache();
-						values[line] = cache;
+				case DATETIME: {
+					values[line] = text.slice(valueStart, eol);
+					// its ISO companion, read here from the text, is added after all the keys
+					const place = datetimeOf[field];
+					if (iso !== undefined && isoDatable(text, valueStart, eol)) {
+						companions[place] = iso.write(text, valueStart);
+						mask |= 1 << place;
 					}
-					current[key] = cache.read(text, valueStart, eol);
+					break;
 				}
+				default:
+					values[line] = caches[line].read(text, valueStart, eol);
 			}
 			line++;
 			pos = eol + 1;
 		}
-		if (current) {
-			if (viaTemplate && line < templateKeys.length) records[records.length - 1] = current = withoutTemplate(current, templateKeys, line);
-			addCompanions(current, companions, datetimes, isoNames);
-		}
-	} catch {
-		// a value that does not fit (BAIL): the general parser says what is wrong
-		return undefined;
+		if (line >= 0 && !this.finish(line, mask)) return undefined;
+		return this.records;
 	}
-	return records;
+
+	/** A key that the previous record did not have at this line: false if the general parser must read the answer. */
+	private newKey(name: string, line: number): boolean {
+		const { keys, keyField, caches, plan } = this;
+		// a key twice in a record, or one that an ISO companion would overwrite, or one no template can have
+		if (name === '__proto__' || !/^[A-Za-z_]/.test(name) || plan.isoNames.includes(name)) return false;
+		for (let i = 0; i < line; i++) if (keys[i] === name) return false;
+		const key = internalized(name);
+		keys.length = line;
+		keys.push(key);
+		keyField.length = line;
+		keyField.push(plan.names.indexOf(key));
+		if (caches.length <= line) caches.push(new ValueCache());
+		// the keys are no longer those of the last record made
+		this.shapeLines = -1;
+		return true;
+	}
+
+	/** Makes the record of the values read (`lines` of them), with the companions of `mask`. */
+	private finish(lines: number, mask: number): boolean {
+		const { values, companions } = this;
+		const datetimes = this.plan.datetimes;
+		if (lines !== this.shapeLines || mask !== this.shapeMask) {
+			const keys = this.keys.slice(0, lines);
+			const slots: number[] = keys.map((_, i) => i);
+			for (let k = 0; k < datetimes.length; k++) {
+				if ((mask & (1 << k)) === 0) continue;
+				keys.push(this.plan.isoNames[datetimes[k]]);
+				slots.push(lines + k);
+			}
+			const template = makeTemplate(keys);
+			if (template === undefined) return false;
+			this.shape = { keys, template, slots: new Int32Array(slots) };
+			this.shapeLines = lines;
+			this.shapeMask = mask;
+		}
+		for (let k = 0; k < datetimes.length; k++) values[lines + k] = companions[k];
+		const shape = this.shape as RecordShape;
+		this.records.push(fill(shape.template, shape.keys, shape.slots, values));
+		return true;
+	}
 }
 
-/** Adds the ISO companions of a record after its keys, in the order of the fields, and forgets them. */
-function addCompanions(record: ParsedRecord, companions: Array<string | undefined>, datetimes: number[], isoNames: string[]): void {
-	for (let k = 0; k < datetimes.length; k++) {
-		const companion = companions[k];
-		if (companion !== undefined) record[isoNames[datetimes[k]]] = companion;
-		companions[k] = undefined;
-	}
-}
+shapeKeepers.push(new RecordsReader(recordsPlan([]), new IsoWriter('')));

@@ -9,7 +9,7 @@
  * for the items reported not applied: still one lead per phone number.
  *
  * The simulator injects the faults itself (1,000 items); the genuine server (VICIDIAL_REAL_URL)
- * gets them from the fault proxy in front of it (300 items: each request costs a PHP process there).
+ * gets them from the fault proxy in front of it (1,000 items, as on the simulator).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { FAULT_KINDS, type FaultKind } from '../simulator/faults';
@@ -32,8 +32,8 @@ interface Plan {
 const PLANS: Record<Target['name'], Plan> = {
 	// seed 8 draws 101 faults in the first 1,000 add_lead requests, every kind 8 to 17 times
 	simulator: { items: 1000, rate: 0.0125, seed: 8, timeoutSeconds: 1, hangMs: 3000, concurrency: 4, prefix: '31270' },
-	// seed 8 draws 51 faults in the first 300, every kind 4 to 10 times
-	'real VICIdial': { items: 300, rate: 0.02, seed: 8, timeoutSeconds: 5, hangMs: 8000, concurrency: 4, prefix: '31280' },
+	// seed 8 draws about 8% faults in the first 1000, every kind several times
+	'real VICIdial': { items: 1000, rate: 0.01, seed: 8, timeoutSeconds: 5, hangMs: 8000, concurrency: 4, prefix: '31280' },
 };
 
 type Report = 'applied' | 'not_applied' | 'unknown';

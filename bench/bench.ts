@@ -182,7 +182,7 @@ async function main(): Promise<void> {
 		const workflows: WorkflowJson[] = [];
 		for (const t of targets) {
 			for (const op of o.ops) {
-				const concurrencies = [...new Set([...o.concurrencies, ...(o.profile && op === 'add' ? [1] : [])])];
+				const concurrencies = [...new Set([...o.concurrencies, ...(o.profile && op === o.profileOp ? [1] : [])])];
 				for (const c of concurrencies) workflows.push(nodeWorkflow(wfId(t.name, op, `N${c}`), OPS[op], o.n, c, credentialId(t.name)));
 				workflows.push(httpWorkflow(wfId(t.name, op, 'http'), OPS[op], o.n, t.url, templates[op]));
 			}
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
 			const target = targets[0];
 			await target.reset();
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicidial-bench-profile-'));
-			const execution = await n8n.execute(wfId(target.name, 'add', 'N1'), { cpuProfileDir: dir });
+			const execution = await n8n.execute(wfId(target.name, o.profileOp, 'N1'), { cpuProfileDir: dir });
 			const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 			const run = execution.nodes[UNDER_TEST];
 			if (!file || !run || execution.error) log(`profile failed: ${execution.error ?? 'no .cpuprofile written'}`);
@@ -309,7 +309,7 @@ async function main(): Promise<void> {
 		for (const m of memory) md.push(`| ${m.label} | ${m.items} | ${mib(m.execution.hwmMainKb * 1024)} | ${mib(m.execution.hwmChildrenKb * 1024)} | ${fmt((m.execution.nodes[UNDER_TEST]?.executionTime ?? NaN) / 1000, 2)} s${m.execution.error ? ` (${m.execution.error})` : ''} |`);
 		md.push('');
 	}
-	for (const p of profiles) md.push('## CPU profile: the node at concurrency 1, add_lead, ' + targets[0].name, '', profileMarkdown(p), '');
+	for (const p of profiles) md.push(`## CPU profile: the node at concurrency 1, ${o.profileOp}, ` + targets[0].name, '', profileMarkdown(p), '');
 	md.push('## Ratio checks (what `npm run bench:ci` enforces)', '');
 	for (const c of checks) md.push(`- ${c.value >= c.min ? 'PASS' : 'FAIL'} ${c.what} = ${fmt(c.value, 2)} (needs >= ${c.min})`);
 	md.push('');

@@ -23,6 +23,8 @@ export interface BenchOptions {
 	/** Also run the node in-process through the test harness (the old `npm run bench`). */
 	harness: boolean;
 	profile: boolean;
+	/** The operation profiled with --profile. */
+	profileOp: OpName;
 	ci: boolean;
 	/** Where results.md goes; '' = do not write. */
 	out: string;
@@ -42,6 +44,7 @@ const HELP = `usage: npm run bench -- [options]
   --parser-rows 100000  rows of each parser shape (0 = skip)
   --no-harness          skip the in-process test-harness run (the old bench)
   --profile             also run the node at concurrency 1 (add_lead) under node --cpu-prof and summarise
+  --profile-op read     profile that operation instead (add, read, agent)
   --out bench/results.md  ('' = do not write)
   --ci                  short gate: --n 300 --rounds 1 --concurrency 4 --memory-rows 0 --parser-rows 0
                         --no-harness --out '' --targets real (sim without VICIDIAL_REAL_URL), exits 1 when the node is below 0.9x raw (concurrency 4)
@@ -61,6 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		parserRows: ci ? 0 : 100_000,
 		harness: !ci,
 		profile: false,
+		profileOp: 'add',
 		ci,
 		out: ci ? '' : path.join(ROOT, 'bench', 'results.md'),
 		minNodeVsRaw: 0.9,
@@ -104,6 +108,10 @@ export function parseOptions(argv: string[]): BenchOptions {
 				break;
 			case '--profile':
 				o.profile = true;
+				break;
+			case '--profile-op':
+				o.profile = true;
+				o.profileOp = next() as OpName;
 				break;
 			case '--out':
 				o.out = next();

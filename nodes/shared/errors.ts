@@ -29,7 +29,8 @@ export type VicidialErrorKind =
  * happened: HTTP 5xx, a cut or unreadable answer, a timeout after sending). For a write,
  * `unknown` and `mayHaveApplied` go together.
  */
-export type Outcome = 'not_sent' | 'refused' | 'unknown';
+/** What became of a call: `not_applied` is an unknown write that a lookup found was not made. */
+export type Outcome = 'not_sent' | 'refused' | 'unknown' | 'not_applied';
 
 /** The package's own error: the parser and transport throw nothing else. */
 export class VicidialError extends Error {

@@ -257,13 +257,8 @@ function isLoginRefusal(error: unknown): error is VicidialError {
 /** Whether a failed item's request was sent, refused, or may have been applied. */
 function outcomeOf(error: unknown): Exclude<WriteOutcome, 'applied'> {
 	if (error instanceof InvalidInputError) return 'not_sent';
-	if (error instanceof VicidialError) {
-		// A composite operation that already checked its own write says not_applied.
-		const own = (error as { outcome?: unknown }).outcome;
-		if (own === 'not_sent' || own === 'refused' || own === 'unknown' || own === 'not_applied') return own;
-		if (error.mayHaveApplied) return 'unknown';
-		return error.kind === 'network' ? 'not_sent' : 'refused';
-	}
+	// A composite operation that already checked its own write says not_applied.
+	if (error instanceof VicidialError) return error.outcome;
 	// An error of our own code or of n8n's: nothing says whether the request left.
 	return 'unknown';
 }

@@ -150,18 +150,10 @@ export async function verifyAddLead(runtime: OperationRuntime, values: ItemValue
 	return { outcome: 'applied', json };
 }
 
-/**
- * Whether a VicidialError leaves the outcome of a write open: the transport's `outcome` when it
- * gives one, else the cases that can follow a request VICIdial received (a server error, a lost
- * or cut connection, an unreadable answer, `mayHaveApplied`).
- */
+/** Whether a VicidialError leaves the outcome of a write open (the transport's `outcome`). */
 export function outcomeUnknown(error: unknown): error is VicidialError {
 	if (!(error instanceof VicidialError)) return false;
-	const outcome = (error as VicidialError & { outcome?: string }).outcome;
-	if (outcome !== undefined) return outcome === 'unknown';
-	if (error.mayHaveApplied) return true;
-	if (error.kind === 'http') return (error.httpCode ?? 0) >= 500;
-	return error.kind === 'network' || error.kind === 'malformed';
+	return error.outcome === 'unknown';
 }
 
 /** The same error, now known not to have been applied (its `outcome` says so). */
@@ -171,7 +163,7 @@ export function notAppliedError(error: VicidialError, what: string): VicidialErr
 		data: error.data,
 		httpCode: error.httpCode,
 		mayHaveApplied: false,
+		outcome: 'not_applied',
 	});
-	Object.defineProperty(checked, 'outcome', { value: 'not_applied', enumerable: true });
 	return checked;
 }

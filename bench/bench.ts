@@ -16,7 +16,7 @@ import { fmt, itemValues, log, mib, parseOptions, ROOT, shTry, type BenchOptions
 import { PHONE_LOG_TEMPLATE, startStub, type Stub } from './lib/memory';
 import { setupN8n, type Execution, type N8n } from './lib/n8n';
 import { API_PASS, API_SOURCE, API_USER, captureForm, formBody, OPS, type FormTemplate } from './lib/ops';
-import { parserRunner, type ParserBenchResult } from './lib/parserAdapter';
+import { runParserBench, type ParserBenchResult } from './parser';
 import { epochMinusMonotonicUs, profileMarkdown, summariseProfile, type ProfileSummary } from './lib/profile';
 import { runRaw } from './lib/raw';
 import { realTarget, simTarget, type Target } from './lib/targets';
@@ -194,8 +194,7 @@ async function main(): Promise<void> {
 		n8n.importWorkflows(workflows);
 		log(`imported ${workflows.length} workflows into n8n ${n8n.version} (${n8n.userFolder})`);
 
-		const parser = parserRunner();
-		parserSource = parser.source;
+		parserSource = 'bench/parser.ts';
 		const parserBest = new Map<string, ParserBenchResult>();
 		for (let round = 1; round <= o.rounds; round++) {
 			log(`round ${round} of ${o.rounds}`);
@@ -209,7 +208,7 @@ async function main(): Promise<void> {
 				}
 			}
 			if (o.parserRows > 0) {
-				for (const r of await parser.run({ rows: o.parserRows, rounds: 3 })) {
+				for (const r of await runParserBench({ rows: o.parserRows, rounds: 3 })) {
 					const prev = parserBest.get(r.shape);
 					// best of the rounds for each parser separately
 					const merged = prev
@@ -218,7 +217,7 @@ async function main(): Promise<void> {
 					merged.ratio = merged.parserMBps / merged.naiveMBps;
 					parserBest.set(r.shape, merged);
 				}
-				log(`parser (${parser.source}): ${[...parserBest.values()].map((r) => `${r.shape} ${fmt(r.parserMBps)} MB/s (${fmt(r.ratio, 2)}x naive)`).join('; ')}`);
+				log(`parser (${parserSource}): ${[...parserBest.values()].map((r) => `${r.shape} ${fmt(r.parserMBps)} MB/s (${fmt(r.ratio, 2)}x naive)`).join('; ')}`);
 			}
 		}
 		parserResults = [...parserBest.values()];

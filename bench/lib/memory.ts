@@ -5,7 +5,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PASS, API_SOURCE, API_USER, type FormTemplate } from './ops';
-import { phoneLogText } from './parserAdapter';
 
 export interface Stub {
 	url: string;
@@ -59,4 +58,19 @@ export async function startStub(rows: number): Promise<Stub> {
 		requests,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
+}
+
+/** A phone_number_log answer of `rows` rows (also the memory test's answer). */
+export function phoneLogText(rows: number): string {
+	const statuses = ['SALE', 'NI', 'NA', 'DROP', 'CALLBK'];
+	const parts: string[] = [];
+	for (let i = 0; i < rows; i++) {
+		const s = i % 60;
+		const m = Math.floor(i / 60) % 60;
+		const h = Math.floor(i / 3600) % 24;
+		const day = 1 + (Math.floor(i / 86400) % 28);
+		const stamp = `2026-11-${String(day).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+		parts.push(`31255${String(i % 100000).padStart(5, '0')}|${stamp}|101|${i % 300}|${statuses[i % 5]}|AGENT|${statuses[(i + 1) % 5]}|SRC${i % 7}|100${1 + (i % 3)}\n`);
+	}
+	return parts.join('');
 }

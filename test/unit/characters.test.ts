@@ -3,30 +3,19 @@
  * values were read back changed from the database. Each is now refused by default, transliterated
  * when asked, or sent as is with a warning that predicts the stored value.
  */
-import { InvalidInputError, buildForm } from '../../nodes/shared/params';
+import { buildForm } from '../../nodes/shared/params';
 import type { BuildFormOptions, StoredChangeWarning } from '../../nodes/shared/params';
 import { storedValue, transliterate } from '../../nodes/shared/characters';
 import { STORED } from '../../nodes/shared/spec';
-import type { FunctionSpec } from '../../nodes/shared/spec';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
 import { buildProperties } from '../../nodes/shared/properties';
 import { resources } from '../../nodes/Vicidial/functions';
+import { entry, refusal } from '../helpers/entries';
 
-const spec = (fn: string, operation?: string): FunctionSpec =>
-	[...nonAgentFunctions, ...agentFunctions].find((s) => s.fn === fn && (!operation || s.operation === operation)) as FunctionSpec;
+const spec = entry;
 const addLead = spec('add_lead');
 const base = { phone_number: '3125550177', list_id: '101' };
 
-function refusal(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return (error as Error).message;
-	}
-	throw new Error('expected InvalidInputError');
-}
 
 /** The values the issue saw stored changed, with the field and what VICIdial stored. */
 const OBSERVED: Array<[string, string, string]> = [

@@ -2,25 +2,15 @@
  * Dates (issue 11, item 6): a callback on 2026-02-30 was stored as 0000-00-00, and a JavaScript
  * Date for a date-only field was read in UTC (1990-02-03T00:30+02:00 became 1990-02-02).
  */
-import { InvalidInputError, buildForm } from '../../nodes/shared/params';
+import { buildForm } from '../../nodes/shared/params';
 import type { FunctionSpec } from '../../nodes/shared/spec';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import { entry, refusal } from '../helpers/entries';
 
-const spec = (fn: string, operation?: string): FunctionSpec =>
-	[...nonAgentFunctions, ...agentFunctions].find((s) => s.fn === fn && (!operation || s.operation === operation)) as FunctionSpec;
+const spec = entry;
 const addLead = spec('add_lead');
 const base = { phone_number: '3125550177', list_id: '101' };
 
-function refusal(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return (error as Error).message;
-	}
-	throw new Error('expected InvalidInputError');
-}
 
 describe('calendar dates', () => {
 	test.each(['2026-02-30 10:00:00', '2026-02-29 10:00:00', '2026-04-31 09:00:00', '2026-13-01 09:00:00'])('callback date %p is refused', (value) => {

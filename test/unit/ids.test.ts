@@ -2,23 +2,14 @@
  * IDs are not phone numbers: nothing is cleaned out of them. `1-2` used to be read as lead 12,
  * `10-1` as list 101 and `-1` as lead 1; now every one of them is refused, naming the field.
  */
-import { InvalidInputError, buildForm, isId } from '../../nodes/shared/params';
+import { buildForm, isId } from '../../nodes/shared/params';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import { agentFunctions } from '../../nodes/VicidialAgent/functions';
 import type { FunctionSpec } from '../../nodes/shared/spec';
+import { entry, refusal } from '../helpers/entries';
 
-const spec = (fn: string, operation?: string): FunctionSpec =>
-	nonAgentFunctions.find((s) => s.fn === fn && (!operation || s.operation === operation)) as FunctionSpec;
+const spec = entry;
 
-function refusal(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return (error as Error).message;
-	}
-	throw new Error('expected InvalidInputError');
-}
 
 describe('ID fields take digits only, nothing removed', () => {
 	test.each(['1-2', '1 1', '-1', '1.2', '(12)', '12a', '+12', '1_2', '١٢'])('Lead → Update refuses lead ID %p', (leadId) => {

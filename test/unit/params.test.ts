@@ -1,19 +1,11 @@
 import { InvalidInputError, buildForm, encodeParam } from '../../nodes/shared/params';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import { choices, date, datetime, digits, flag, integer, text } from '../../nodes/shared/spec';
+import { refusal as problem } from '../helpers/entries';
 
 const addLead = nonAgentFunctions.find((s) => s.fn === 'add_lead')!;
 const listInfo = nonAgentFunctions.find((s) => s.fn === 'list_info')!;
 
-function problem(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidInputError);
-		return (error as Error).message;
-	}
-	throw new Error('expected InvalidInputError');
-}
 
 describe('buildForm', () => {
 	test('add_lead: function, required and given fields; empty ones are not sent', () => {

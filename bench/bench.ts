@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run bench`: the VICIdial node in REAL n8n against a raw client and n8n's HTTP Request node,
  * side by side in one run, interleaved rounds, best of N, against the genuine VICIdial server and

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Writes the README's operation tables from the function entries, so the documentation lists
  * exactly what the nodes do.  node scripts/run-ts.js scripts/operations-table.ts [--check]

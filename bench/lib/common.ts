@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** Small helpers shared by the bench parts: options, shell, ports, formatting. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as net from 'node:net';

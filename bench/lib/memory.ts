@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Memory: a tiny stub on 127.0.0.1 that answers `version` like VICIdial 2.14 and `phone_number_log`
  * with a big answer of `rows` rows, for the node-vs-HTTP-Request+Code comparison in real n8n.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Real n8n for the bench: test/e2e's cached n8n 2.41.1 on Node 24, the package built and packed from
  * this checkout into a private folder and installed as n8n's community installer does, its own
@@ -79,7 +80,11 @@ function descendants(pid: number): number[] {
 	}
 	const out: number[] = [];
 	const walk = (p: number) => {
-		for (const [child, pp] of parent) if (pp === p) (out.push(child), walk(child));
+		for (const [child, pp] of parent)
+			if (pp === p) {
+				out.push(child);
+				walk(child);
+			}
 	};
 	walk(pid);
 	return out;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof` on n8n's bin): self time by file (package)
  * and by function, and inclusive time of the busiest functions, over the whole process and over

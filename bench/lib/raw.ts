@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The raw client: undici POSTing the node's own form bodies, `concurrency` requests in flight. */
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';

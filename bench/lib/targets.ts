@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The servers the bench talks to, both on 127.0.0.1: the genuine VICIdial (../shared/vicidial-real,
  * at VICIDIAL_REAL_URL, reset with its reset.sh, leads counted in its MariaDB) and the simulator

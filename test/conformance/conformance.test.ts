@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Conformance suite: the simulator must answer the whole corpus exactly like
  * the genuine VICIdial 2.14 server (HTTP status, Content-Type, body byte for
@@ -136,6 +137,7 @@ function loadSimulatorModule(): { startSimulator: (options?: { port?: number }) 
 	const dir = path.resolve(__dirname, '../simulator');
 	try {
 		// computed path: the suite does not depend on the simulator's types to compile
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
 		return require(path.join(dir, 'index')) as { startSimulator: (options?: { port?: number }) => Promise<SimulatorLike> };
 	} catch (err) {
 		throw new Error(

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Shared machinery of the conformance suite: sending a corpus step, masking
  * the answer, resetting the genuine server, comparing and reporting.
@@ -155,6 +156,7 @@ export function sameAnswer(a: Answer, b: Answer): boolean {
 /** Make invisible differences visible: tabs, CRs and other control characters, trailing blanks. */
 function visible(line: string): string {
 	let s = line.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
+	// eslint-disable-next-line no-control-regex -- control characters are what this shows
 	s = s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 	return s.replace(/ +$/, (sp) => '\u2423'.repeat(sp.length));
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * A tiny node:http server on 127.0.0.1 for tests: records every request (method, path, query,
  * headers, raw body, parsed form body) and answers through a handler.

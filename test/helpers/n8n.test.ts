@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-deprecated-workflow-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Proves the n8n harness with dummy node and credential types (not the project's real nodes):
  * real WorkflowExecute, real HTTP to 127.0.0.1, real generic credential authentication.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-deprecated-workflow-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The credential's `authenticate`, as n8n's HTTP Request node uses it with this predefined
  * credential: a function (no expressions for n8n to evaluate per request) that puts the login

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** `npm run demo` (scripts/demo.ts): runs to the end against its own simulator and tells the story. */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The dropdowns of both nodes (methods.loadOptions), called the way the editor calls them: with
  * n8n-core's real LoadOptionsContext (test/helpers/n8n.ts loadOptions), credentials through the

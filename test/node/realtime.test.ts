@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** Recording Search/Download and the report operations, through n8n's WorkflowExecute, against the simulator and the real server. */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';

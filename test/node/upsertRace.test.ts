@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Lead → Create or Update from two separate Node processes (two n8n queue-mode workers) at the
  * same moment, for the same new phone number: the runs must converge to one lead per number.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startTestServer } from '../helpers/http-server';
 import { startTarget, targetNames } from '../support/targets';

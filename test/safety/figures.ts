@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Shared by the safety figure tests: reading a user's login counters and the leads from the
  * target (the simulator's state, or the genuine server's database), and printing one figure line.

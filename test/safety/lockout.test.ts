@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Figures for issue 11, "Lockout": a wrong password costs at most ONE failed login per run,
  * whatever the item count, Parallel Requests or Continue On Fail, for the VICIdial node, the
@@ -114,6 +115,7 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 		} catch (e) {
 			// the first line of the failed expectation and what it received, e.g. an outcome that is not there
 			const lines = (e as Error).message.split('\n').map((l) => l.trim());
+			// eslint-disable-next-line no-control-regex -- strips the terminal colours of Jest's message
 			shape = { shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(/\u001b\[\d+m/g, '') };
 		}
 		const notLocked = await assertNotLocked();

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run simulator -- [--port 8090] [--latency 200] [--reset-connection] [--truncate-body]
  *  [--empty-500] [--fault appliedEmpty500=0.02 --fault notAppliedReset=0.01] [--seed 7] [--hang-ms 5000]

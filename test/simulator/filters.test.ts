@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The input filters of both API scripts: each script filters every variable once, for all its
  * functions, so the simulator must have exactly one filter per variable (a variable defined by

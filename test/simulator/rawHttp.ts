@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Byte-exact HTTP/1.x exchanges over a plain socket (no client normalisation), plus the
  * masking used to compare the simulator with the genuine server.

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The HTTP side: a node:http server on 127.0.0.1 that frames its answers byte for byte like
  * `php -S` (status line, header order, no Content-Length, connection closed after each answer),

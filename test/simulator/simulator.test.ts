@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The simulator on its own (always runs), and against the genuine server when one answers
  * at VICIDIAL_REAL_URL (default http://127.0.0.1:8089; set it to "off" to skip).

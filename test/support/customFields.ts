@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Test setup: custom lead fields on for list 101, on the simulator (through its state) or on the
  * genuine server (through the mariadb client with $VICIDIAL_STATE/my.cnf). VICIdial needs three

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The fault proxy in front of a server (the simulator; the genuine one too when VICIDIAL_REAL_URL is set). */
 import { rawRequest } from '../simulator/rawHttp';
 import { FAULT_KINDS, startFaultProxy, type FaultKind, type FaultProxy } from './faultProxy';

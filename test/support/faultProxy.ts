@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * A fault-injecting HTTP proxy on 127.0.0.1 in front of a VICIdial server (the genuine one, or
  * the simulator): it reads each request whole, decides by a seeded PRNG whether and how to

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * A small HTTP proxy in front of a VICIdial server (the simulator or the genuine one) that spoils
  * the answers of chosen functions: the "applied" kinds let the request reach the server first and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Where a test suite runs: the simulator always; the genuine VICIdial server too when
  * VICIDIAL_REAL_URL is set (CI sets it after starting ../shared/vicidial-real). The same

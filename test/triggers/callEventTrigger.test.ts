@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The VICIdial Call Event Trigger through n8n-core's WebhookContext: for every event, a request
  * built from the URL the node gives the way VICIdial builds it (see the fillers below), the token

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The VICIdial Trigger through n8n-core's real polling context (PollTriggerExecutor), against the
  * simulator with a clock and data the test drives: every event fires once per change, never

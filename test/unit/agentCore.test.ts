@@ -1,9 +1,8 @@
 /** Core additions for the Agent API: error kinds, status lines without a message, flags sent only when on, wrapped lists. */
-import { classifyError } from '../../nodes/shared/errors';
+import { classifyError, VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { buildForm } from '../../nodes/shared/params';
 import { flag, int, str, text } from '../../nodes/shared/spec';
-import { VicidialError } from '../../nodes/shared/errors';
 
 describe('classifyError: Agent API texts', () => {
 	const kind = (line: string) => {

@@ -7,9 +7,8 @@ import { buildForm } from '../../nodes/shared/params';
 import type { BuildFormOptions, StoredChangeWarning } from '../../nodes/shared/params';
 import { storedValue, transliterate } from '../../nodes/shared/characters';
 import { STORED } from '../../nodes/shared/spec';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+import { nonAgentFunctions, resources } from '../../nodes/Vicidial/functions';
 import { buildProperties } from '../../nodes/shared/properties';
-import { resources } from '../../nodes/Vicidial/functions';
 import { entry, refusal } from '../helpers/entries';
 
 const spec = entry;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Every function VICIdial 2.14 serves has an entry: the Non-Agent API's (the documented list plus
  * the ones its PHP serves without documenting them) and the Agent API's. The README's operation

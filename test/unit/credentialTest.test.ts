@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { testVicidialCredential } from '../../nodes/shared/credentialTest';
 import type { RawRequest, Sender } from '../../nodes/shared/transport';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { VicidialError } from '../../nodes/shared/errors';
 import { isoOffset, parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';

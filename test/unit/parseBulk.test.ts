@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The fast reader of big answers (nodes/shared/bulk.ts) against the general parser: for rows and
  * `key => value` answers, well formed or not, both give the same records, or the same error.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Every answer the real VICIdial server gave in the conformance corpus (recorded in
  * test/conformance/recorded) to a request our entries could send (the VICIdial node's for the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The parser additions the report functions need: percent and counts fields, trailing delimiters, the breakdown table. */
 import { naturalCompare, parseAnswer } from '../../nodes/shared/parse';
 import type { FunctionSpec } from '../../nodes/shared/spec';

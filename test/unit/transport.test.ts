@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { VicidialError } from '../../nodes/shared/errors';
 import { PassThrough } from 'node:stream';
 import { AnswerTooLarge, CutAnswer, callVicidial, connectionFromCredentials, endpointUrl, forWrite, networkError, normaliseServerUrl, readAnswer, shownOrigin, statusError } from '../../nodes/shared/transport';

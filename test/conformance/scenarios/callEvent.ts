@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Conformance scenarios: the requests the VICIdial Call Event Trigger sends when it registers its
  * URL (update_alt_url LIST/NEW/<id>, update_campaign dispo_call_url=ALT), with its values: the URL

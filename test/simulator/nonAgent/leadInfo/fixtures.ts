@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Rows only the dialer or the admin screens write (call ID logs, custom field tables), put into
  * the genuine server's database or the simulator's tables alike. A reset removes them again.

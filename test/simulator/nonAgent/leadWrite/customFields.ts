@@ -3,8 +3,7 @@
  * and one `custom_<list>` table per list, created on demand (see test/support/customFields.ts).
  */
 import { Table, type Database, type Row } from '../../db';
-import type { RequestParams } from '../../params';
-import type { ParamReader } from '../../params';
+import type { ParamReader, RequestParams } from '../../params';
 import type { SimState } from '../../state';
 
 /** The `SHOW TABLES LIKE "custom_<list>"` check. */

@@ -144,7 +144,7 @@ export function callDispoReport(c: NaContext): void {
 	const allDids = didIdList.includes('ALLDIDS') || /---ALL---/.test(didIds) || patternList.includes('ALLPATTERNS') || /---ALL---/.test(didPatterns);
 	const inDids = (v: string | null) => allDids || inList(didIdList)(v);
 
-	let statusOk = (_v: string | null) => true;
+	let statusOk: (v: string | null) => boolean = () => true;
 	const statusFilter = p.get('statuses');
 	const categories = p.get('categories');
 	if (categories.length > 0 || statusFilter.length > 0) {
@@ -157,7 +157,7 @@ export function callDispoReport(c: NaContext): void {
 		for (const st of fromCategories) if (!list.includes(st)) list.push(st);
 		if (!(list.includes('ALLSTATUSES') || /---ALL---/.test(statusFilter) || cats.includes('ALLCATEGORIES') || /---ALL---/.test(categories))) statusOk = inList(list);
 	}
-	let userOk = (_v: string | null) => true;
+	let userOk: (v: string | null) => boolean = () => true;
 	const users = p.get('users');
 	const userGroups = p.get('user_groups');
 	if (users.length > 0 || userGroups.length > 0) {

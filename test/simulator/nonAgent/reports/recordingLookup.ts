@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** recording_lookup: recordings by call, agent, lead, extension and day, with their file locations. */
 import { s, type Row } from '../../db';
 import { ciEq, numEqStr } from '../../mysql';

@@ -55,5 +55,9 @@ test('n8n-workflow is a peer as n8n requires ("*"), and the version tested is th
 	// @n8n/scan-community-package rejects any other peer range (valid-peer-dependencies)
 	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 	expect(pkg.devDependencies['n8n-workflow']).toBe('2.41.0');
-	expect(pkg.files).toEqual(['dist']);
+});
+
+test('the package ships the build and the changelog the README links to', () => {
+	// npm packs README, LICENSE and package.json by itself, but not a changelog
+	expect(pkg.files).toEqual(['dist', 'CHANGELOG.md']);
 });

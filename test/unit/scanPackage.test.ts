@@ -4,7 +4,7 @@
  * scan rejects and on dead weight in the tarball. Proven on a small unpacked package: it passes
  * as written, and each bad file added to a copy makes the scan fail, naming it.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -30,7 +30,6 @@ exports.Demo = Demo;
 `;
 
 let work: string;
-let good: string;
 
 /** A minimal package shaped like ours: this package.json with one node of its own. */
 function writeGoodPackage(dir: string): void {
@@ -47,64 +46,30 @@ function writeGoodPackage(dir: string): void {
 	writeFileSync(path.join(dir, 'dist/icons/demo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
 }
 
-function scan(dir: string): { status: number | null; output: string } {
-	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/scan-package.mjs'), '--unpacked', dir, '--source', dir], {
-		cwd: ROOT,
-		encoding: 'utf8',
+type Scan = { status: number; output: string };
+
+function scan(dir: string): Promise<Scan> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [path.join(ROOT, 'scripts/scan-package.mjs'), '--unpacked', dir, '--source', dir], { cwd: ROOT }, (error, stdout, stderr) =>
+			resolve({ status: error ? Number(error.code) : 0, output: stdout + stderr }),
+		);
 	});
-	return { status: run.status, output: run.stdout + run.stderr };
 }
 
-function badCopy(name: string, change: (dir: string) => void): string {
-	const dir = path.join(work, name);
-	cpSync(good, dir, { recursive: true });
-	change(dir);
-	return dir;
-}
-
-beforeAll(() => {
-	work = mkdtempSync(path.join(tmpdir(), 'scan-package-test-'));
-	good = path.join(work, 'good');
-	writeGoodPackage(good);
-});
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-test('the small package passes both legs of the analysis and the contents check', () => {
-	const { status, output } = scan(good);
-	expect(output).toContain('✅ package contents');
-	expect(output).toContain('✅ @n8n/scan-community-package analysis, source');
-	expect(output).toContain('✅ @n8n/scan-community-package analysis, tarball');
-	expect(status).toBe(0);
-});
-
-test('code n8n does not allow in a node (child_process, process.env) fails the scan', () => {
-	const dir = badCopy('restricted', (d) =>
+/** Each case is the good package with one change; all are scanned at once (each scan loads ESLint). */
+const cases: Record<string, (dir: string) => void> = {
+	good: () => undefined,
+	restricted: (d) =>
 		writeFileSync(
 			path.join(d, 'dist/nodes/Demo/helper.js'),
 			`"use strict";\nconst { execSync } = require("child_process");\nexports.run = () => execSync(process.env.CMD);\n`,
 		),
-	);
-	const { status, output } = scan(dir);
-	expect(output).toMatch(/❌ @n8n\/scan-community-package analysis, tarball[^\n]*ESLint violations found/);
-	expect(output).toContain('helper.js');
-	expect(output).toContain('@n8n/community-nodes/no-restricted-imports');
-	expect(status).toBe(1);
-});
-
-test('a peer range other than "*" for n8n-workflow fails the scan', () => {
-	const dir = badCopy('peer', (d) => {
+	peer: (d) => {
 		const file = path.join(d, 'package.json');
 		const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 		writeFileSync(file, JSON.stringify({ ...pkg, peerDependencies: { 'n8n-workflow': '^2.41.0' } }, null, 2));
-	});
-	const { status, output } = scan(dir);
-	expect(output).toContain('@n8n/community-nodes/valid-peer-dependencies');
-	expect(status).toBe(1);
-});
-
-test('dead weight fails the contents check: a source map, a compiled test, a stray source file, a missing icon', () => {
-	const dir = badCopy('weight', (d) => {
+	},
+	weight: (d) => {
 		const node = path.join(d, 'dist/nodes/Demo/Demo.node.js');
 		writeFileSync(node, `${readFileSync(node, 'utf8')}//# sourceMappingURL=Demo.node.js.map\n`);
 		writeFileSync(`${node}.map`, '{"version":3,"sources":["../../../nodes/Demo/Demo.node.ts"],"mappings":""}');
@@ -112,8 +77,51 @@ test('dead weight fails the contents check: a source map, a compiled test, a str
 		mkdirSync(path.join(d, 'nodes'));
 		writeFileSync(path.join(d, 'nodes/Demo.node.ts'), 'export {};\n');
 		rmSync(path.join(d, 'dist/icons/demo.svg'));
-	});
-	const { status, output } = scan(dir);
+	},
+	missing: (d) => rmSync(path.join(d, 'dist/nodes/Demo/Demo.node.js')),
+};
+const results: Record<string, Scan> = {};
+
+beforeAll(async () => {
+	work = mkdtempSync(path.join(tmpdir(), 'scan-package-test-'));
+	const good = path.join(work, 'good');
+	writeGoodPackage(good);
+	await Promise.all(
+		Object.entries(cases).map(async ([name, change]) => {
+			const dir = path.join(work, `case-${name}`);
+			cpSync(good, dir, { recursive: true });
+			change(dir);
+			results[name] = await scan(dir);
+		}),
+	);
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test('the small package passes both legs of the analysis and the contents check', () => {
+	const { status, output } = results.good;
+	expect(output).toContain('✅ package contents');
+	expect(output).toContain('✅ @n8n/scan-community-package analysis, source');
+	expect(output).toContain('✅ @n8n/scan-community-package analysis, tarball');
+	expect(status).toBe(0);
+});
+
+test('code n8n does not allow in a node (child_process, process.env) fails the scan', () => {
+	const { status, output } = results.restricted;
+	expect(output).toMatch(/❌ @n8n\/scan-community-package analysis, tarball[^\n]*ESLint violations found/);
+	expect(output).toContain('helper.js');
+	expect(output).toContain('@n8n/community-nodes/no-restricted-imports');
+	expect(status).toBe(1);
+});
+
+test('a peer range other than "*" for n8n-workflow fails the scan', () => {
+	const { status, output } = results.peer;
+	expect(output).toContain('@n8n/community-nodes/valid-peer-dependencies');
+	expect(status).toBe(1);
+});
+
+test('dead weight fails the contents check: a source map, a compiled test, a stray source file, a missing icon', () => {
+	const { status, output } = results.weight;
 	expect(output).toContain('❌ package contents');
 	expect(output).toContain('dist/nodes/Demo/Demo.node.js: points to a source map (Demo.node.js.map)');
 	expect(output).toContain('dist/nodes/Demo/Demo.node.js.map: not something n8n loads');
@@ -124,8 +132,7 @@ test('dead weight fails the contents check: a source map, a compiled test, a str
 });
 
 test('an entry point listed in package.json but missing from the package fails', () => {
-	const dir = badCopy('missing', (d) => rmSync(path.join(d, 'dist/nodes/Demo/Demo.node.js')));
-	const { status, output } = scan(dir);
+	const { status, output } = results.missing;
 	expect(output).toContain('dist/nodes/Demo/Demo.node.js: listed in package.json "n8n" but not in the package');
 	expect(status).toBe(1);
 });

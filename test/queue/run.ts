@@ -355,6 +355,8 @@ async function main(): Promise<void> {
 		execFileSync('bash', [services, 'stop', stateDir], { stdio: 'ignore' });
 		if (violations.length > 0 || failed || process.env.QUEUE_KEEP) log(`logs kept in ${stateDir} (n8n: ${n8n?.work ?? 'not started'})`);
 		else fs.rmSync(stateDir, { recursive: true, force: true });
+		// the seed again for whoever uses the server next (user 6699 keeps failed logins otherwise)
+		if (realUrl) resetServer();
 		if (startedInstance) execFileSync('bash', [path.join(ROOT, 'test/support/real-instance.sh'), INSTANCE, 'stop'], { stdio: 'ignore', env: { ...process.env, VICIDIAL_REAL_DIR: REAL_DIR } });
 	}
 }

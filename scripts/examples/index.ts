@@ -172,7 +172,7 @@ export async function importExamples(n8n: ExampleN8n, options: ImportOptions): P
 	}
 	const examples: ImportedExample[] = [];
 	for (const { name, file, workflow } of readExamples(options.only)) {
-		if (settingsNode(workflow)) setSetting(workflow, 'notifyUrl', `${options.notifyUrl.replace(/\/+$/, '')}/${name}`);
+		if (setting(workflow, 'notifyUrl') !== undefined) setSetting(workflow, 'notifyUrl', `${options.notifyUrl.replace(/\/+$/, '')}/${name}`);
 		for (const node of workflow.nodes) {
 			// The examples ship without a token: a token printed in a public file protects nothing.
 			if (node.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger') node.parameters.token = secretToken;

@@ -7,8 +7,9 @@ import { randomInt } from 'node:crypto';
 import { buildCallUrl, eventSpec } from '../../nodes/VicidialCallEventTrigger/callEvents';
 import type { Simulator } from '../../test/simulator';
 import type { NotificationCatcher } from './catcher';
-import type { ExampleN8n, ImportedExample, ImportedExamples, WorkflowNode } from './index';
-import { setting } from './index';
+import type { ExampleN8n, ImportedExample, ImportedExamples } from './index';
+import type { WorkflowNode } from './workflows';
+import { setting } from './workflows';
 import type { VicidialLogin } from './vicidial';
 import { leadById, leadsByPhone, nonAgentCall } from './vicidial';
 

@@ -256,6 +256,8 @@ export interface Execution {
 	outputBytes: number;
 	/** The whole output (JSON log lines) of `n8n execute`. */
 	output: string;
+	/** Exit code or signal of `n8n execute`; not reliable at n8n's shutdown (see execute). */
+	exitCode: number | string;
 }
 
 export interface StartedN8n {
@@ -436,7 +438,7 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			const timer = options.sampleMemory ? setInterval(sample, 100) : undefined;
 			// a hung execution must not hang the caller (or CI)
 			const killer = setTimeout(() => killGroup(pid, 'SIGKILL'), executeOptions.timeoutMs ?? 30 * 60_000);
-			const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+			const code = await new Promise<number | string>((resolve) => child.once('exit', (c, signal) => resolve(c ?? signal ?? 'unknown')));
 			clearInterval(timer);
 			clearTimeout(killer);
 			killGroup(pid, 'SIGKILL'); // a task runner it left behind
@@ -452,7 +454,7 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			const text = fs.readFileSync(outFile, 'utf8');
 			if (!executeOptions.keepOutput && !options.keep) fs.unlinkSync(outFile);
 			const { run: result, error } = parseRun(text);
-			const base = { wallSeconds, hwmMainKb, hwmChildrenKb, outputBytes: text.length, output: text };
+			const base = { wallSeconds, hwmMainKb, hwmChildrenKb, outputBytes: text.length, output: text, exitCode: code };
 			if (!result) return { ...base, runSeconds: NaN, nodes: {}, error: `n8n exited ${code} without a result: ${error ?? tail(text, 20)}` };
 			const data = result.data as { resultData: { runData: Record<string, Json[]>; error?: { message: string } } };
 			const nodes: Record<string, NodeRun> = {};
@@ -461,7 +463,9 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 				nodes[name] = { startTime: r.startTime, executionTime: r.executionTime, items: (r.data?.main?.[0] ?? []).map((i) => i.json), error: r.error?.message };
 			}
 			const runSeconds = (Date.parse(String(result.stoppedAt)) - Date.parse(String(result.startedAt))) / 1000;
-			return { ...base, runSeconds, nodes, error: data.resultData.error?.message ?? (code !== 0 ? `n8n exited ${code}` : undefined) };
+			// n8n 2.41.1 on Node 24 often ends `execute` with exit 1 or SIGSEGV after printing a complete
+			// result (at its shutdown); the result's own error is what counts
+			return { ...base, runSeconds, nodes, error: data.resultData.error?.message };
 		},
 		async start(args = ['start'], startOptions = {}) {
 			const isMain = args[0] === 'start';

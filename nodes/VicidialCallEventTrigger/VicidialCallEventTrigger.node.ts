@@ -27,16 +27,25 @@ import {
 	parseCallRequest,
 	requestedFields,
 	tokenMatches,
-	urlPreviewExpression,
+	agentPushPrefix,
+	callUrlPathExpression,
+	effectiveToken,
 } from './callEvents';
+import type { CallEventSpec } from './callEvents';
 import type { Registration, RegistrationSettings } from './registration';
 import { register, registrationExists, unregister } from './registration';
 
 const WEBHOOK_PATH = 'vicidial';
 /** The short text VICIdial gets back (it logs it in vicidial_url_log). */
 const RESPONSE_TEXT = 'OK';
-const PRODUCTION_MARKER = '<Production URL>';
-const AGENT_PRODUCTION_MARKER = '<Production URL without https://>';
+
+/** The steps shown under the Secret Token: where the URL of the "Webhook URLs" panel goes in VICIdial. */
+function connectSteps(event: CallEventSpec): string {
+	if (event.value === 'agentEvent') {
+		return `To connect VICIdial: 1. Copy VICIdial's extras/get2post.php into its agc/ folder. 2. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 3. In ${event.setting.replace(/, through get2post\.php$/, '')}, type ${agentPushPrefix(true)} and paste the URL right after it without its https:// (for an http URL, type HTTPURLTOPOST instead of HTTPSURLTOPOST and leave out http://). n8n must be on the standard port: the agent screen drops colons. 4. Activate the workflow.`;
+	}
+	return `To connect VICIdial: 1. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 2. In VICIdial's ${event.setting}, type VAR and paste the URL right after it, with no space. 3. Activate the workflow.${event.altUrlType ? ' Or turn on "Register in VICIdial" below and the node does step 2 itself.' : ''}`;
+}
 const registrable = CALL_EVENTS.filter((e) => e.altUrlType).map((e) => e.value);
 
 const properties: INodeProperties[] = [
@@ -70,19 +79,27 @@ const properties: INodeProperties[] = [
 		name: 'token',
 		type: 'string',
 		typeOptions: { password: true },
-		required: true,
 		default: '',
+		placeholder: 'Leave empty to use the generated token',
 		description:
-			'A random string of 16 to 128 letters and digits (VICIdial drops other characters from URLs). It is part of the URL VICIdial calls; requests without it are refused with 401. Do not reuse your VICIdial password, and never put pass= in a VICIdial call URL.',
+			'Empty: the token generated for this node when it was created is used (it is in the Production URL above). To choose your own: 16 to 128 letters and digits (VICIdial drops other characters from URLs), never your VICIdial password. Requests without the token are refused with 401.',
 	},
+	...CALL_EVENTS.map(
+		(event): INodeProperties => ({
+			displayName: connectSteps(event),
+			name: `connectNotice_${event.value}`,
+			type: 'notice',
+			default: '',
+			displayOptions: event.altUrlType ? { show: { event: [event.value], register: [false] } } : { show: { event: [event.value] } },
+		}),
+	),
 	{
-		displayName: 'URL for VICIdial',
-		name: 'urlPreview',
-		type: 'string',
-		default: urlPreviewExpression(PRODUCTION_MARKER, AGENT_PRODUCTION_MARKER),
-		description:
-			'What to paste into the VICIdial setting of the event, after putting in the Production URL of this node (under Webhook URLs above) where the marker is. Agent screen events: copy VICIdial\'s extras/get2post.php into its agc/ folder first, and use the Production URL without https:// (and on the standard port: the agent screen drops colons). With "Register in VICIdial" on, the node registers the URL itself. Leave this field as it is.',
-		displayOptions: { show: { register: [false] } },
+		displayName:
+			'When the workflow is activated, the node adds the Production URL shown above (with VAR in front) to the alternate call URLs of these campaigns or in-groups, and switches it off when the workflow is deactivated.',
+		name: 'registerNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { register: [true], event: registrable } },
 	},
 	{
 		displayName: 'Register in VICIdial',
@@ -165,7 +182,12 @@ const split = (value: unknown) =>
 		.filter((v) => v !== '');
 
 function readToken(context: IHookFunctions | IWebhookFunctions): string {
-	const token = String(context.getNodeParameter('token', '') ?? '');
+	const token = effectiveToken(context.getNodeParameter('token', ''), context.getNode().id);
+	if (token === '') {
+		throw new NodeOperationError(context.getNode(), '"Secret Token" is empty and this node has no generated token', {
+			description: 'Its ID is not a random one (a workflow written by hand). Type a token of 16 to 128 letters and digits.',
+		});
+	}
 	if (!TOKEN_PATTERN.test(token)) {
 		throw new NodeOperationError(context.getNode(), '"Secret Token" must be 16 to 128 letters and digits', {
 			description: 'VICIdial keeps only letters, digits and a few signs of a URL; a shorter token is easy to guess.',
@@ -258,8 +280,12 @@ export class VicidialCallEventTrigger implements INodeType {
 		],
 		webhooks: [
 			// responseData is what n8n answers at once (onReceived); without it n8n sends the word "firstEntryJson".
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
-			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH },
+			// The two real webhooks share the bare path; the panel shows the entry below instead.
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH, ndvHideUrl: true },
+			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH, ndvHideUrl: true },
+			// Shown only: the "Webhook URLs" panel gives the complete call URL (path plus the query
+			// VICIdial must send). No HTTP method: n8n registers nothing for an entry without one.
+			{ name: 'setup', httpMethod: '', responseMode: 'onReceived', path: callUrlPathExpression(WEBHOOK_PATH), ndvHideMethod: true },
 		],
 		properties,
 	};
@@ -334,7 +360,7 @@ export class VicidialCallEventTrigger implements INodeType {
 		const body = this.getBodyData() ?? {};
 		// The query string wins, as in PHP's $_GET before $_POST.
 		const received: IDataObject = { ...(typeof body === 'object' ? body : {}), ...query };
-		const expected = String(this.getNodeParameter('token', '') ?? '');
+		const expected = effectiveToken(this.getNodeParameter('token', ''), this.getNode().id);
 		if (!TOKEN_PATTERN.test(expected) || !tokenMatches(received[TOKEN_PARAMETER], expected)) return refuse(401, 'Unauthorized');
 
 		const event = this.getNodeParameter('event') as CallEventName;

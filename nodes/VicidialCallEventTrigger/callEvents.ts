@@ -196,7 +196,7 @@ export function buildCallUrl(webhookUrl: string, token: string, fields: string[]
 	if (event === 'agentEvent') {
 		const https = /^https:\/\//i.test(webhookUrl);
 		const address = webhookUrl.replace(/^https?:\/\//i, '');
-		return `get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&${https ? 'HTTPSURLTOPOST' : 'HTTPURLTOPOST'}=${address}${address.includes('?') ? '&' : '?'}${query}`;
+		return `${agentPushPrefix(https)}${address}${address.includes('?') ? '&' : '?'}${query}`;
 	}
 	return `VAR${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}${query}`;
 }
@@ -207,19 +207,38 @@ export function requestedFields(fields: string[], customFields: string[]): strin
 }
 
 /**
- * An n8n expression for the editor that shows the same URL as buildCallUrl, with a marker where
- * the webhook's Production URL goes (no n8n expression gives a node its own webhook URL).
+ * The token a node uses: the one typed, else the one generated for it. n8n gives every node a
+ * random ID (a version 4 UUID) when it is created; its letters and digits are that token, so a
+ * new trigger is protected without anyone typing one. A node whose ID is not random enough (a
+ * hand-written workflow) gives no token and must be given one.
  */
-export function urlPreviewExpression(callMarker: string, agentMarker: string): string {
+export function effectiveToken(typed: unknown, nodeId: unknown): string {
+	const token = typeof typed === 'string' ? typed.trim() : '';
+	if (token !== '') return token;
+	const generated = String(nodeId ?? '').replace(/[^A-Za-z0-9]/g, '');
+	return generated.length >= 32 ? generated : '';
+}
+
+/**
+ * The webhook path n8n shows in the node's "Webhook URLs" panel: the real path plus the query
+ * VICIdial must send (token and placeholders), so the Production URL shown there is the call URL
+ * with nothing to fill in by hand (buildCallUrl puts VAR in front of it). The editor evaluates it
+ * with the node's current parameters, so it follows every change at once. It must never throw:
+ * n8n evaluates it on activation too.
+ */
+export function callUrlPathExpression(path: string): string {
 	const defaults = JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.defaults])));
-	const fields =
-		`(($parameter["fields"] || []).length ? $parameter["fields"] : ${defaults}[$parameter["event"]])` +
-		`.concat(${JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value))}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,]+/).filter(f => f !== "") : [])` +
-		'.filter((f, i, all) => all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))';
-	const query = `"${TOKEN_PARAMETER}=" + $parameter["token"] + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("")`;
-	const agent = `"get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=${agentMarker}?" + ${query}`;
-	const call = `"VAR${callMarker}?" + ${query}`;
-	return `={{ $parameter["event"] === "agentEvent" ? ${agent} : ${call} }}`;
+	const withCustom = JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value));
+	const token = `(String($parameter["token"] || "").trim() || (String($nodeId || "").replace(/[^A-Za-z0-9]/g, "").length >= 32 ? String($nodeId || "").replace(/[^A-Za-z0-9]/g, "") : ""))`;
+	const chosen = `(Array.isArray($parameter["fields"]) && $parameter["fields"].length ? $parameter["fields"] : (${defaults}[$parameter["event"]] || []))`;
+	const custom = `(${withCustom}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,]+/) : [])`;
+	const fields = `${chosen}.concat(${custom}).map(f => String(f).trim()).filter((f, i, all) => f !== "" && all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))`;
+	return `={{ "${path}?${TOKEN_PARAMETER}=" + ${token} + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("") }}`;
+}
+
+/** What goes before the Production URL for agent screen events (get2post.php posts to it). */
+export function agentPushPrefix(https: boolean): string {
+	return `get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&${https ? 'HTTPSURLTOPOST' : 'HTTPURLTOPOST'}=`;
 }
 
 /** Compares without leaking, through timing, how much of the token was right. */

@@ -4,10 +4,10 @@
  * built from the URL the node gives the way VICIdial builds it (see the fillers below), the token
  * and IP checks, GET and POST, the URL shown in the editor and the field list per event.
  */
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 import { VicidialCallEventTrigger } from '../../nodes/VicidialCallEventTrigger/VicidialCallEventTrigger.node';
-import { buildCallUrl, CALL_EVENTS, eventSpec, ipAllowed, parseAllowList, TOKEN_PARAMETER } from '../../nodes/VicidialCallEventTrigger/callEvents';
+import { agentPushPrefix, buildCallUrl, CALL_EVENTS, effectiveToken, eventSpec, ipAllowed, parseAllowList, TOKEN_PARAMETER } from '../../nodes/VicidialCallEventTrigger/callEvents';
 import type { CallEventName } from '../../nodes/VicidialCallEventTrigger/callEvents';
 import { callWebhook, defaultTypeName, ensureN8nRuntime, loadOptions } from '../helpers/n8n';
 
@@ -438,31 +438,64 @@ describe('VICIdial Call Event Trigger: requests', () => {
 });
 
 describe('VICIdial Call Event Trigger: the URL shown in the editor and the field list', () => {
-	const preview = node.description.properties.find((p) => p.name === 'urlPreview')!;
+	const shownEntry = node.description.webhooks!.find((w) => w.httpMethod === '')!;
+	const NODE_ID = '3f6e2b1c-9d4a-4e8b-a7c5-1b2d3e4f5a6b';
+	const WEBHOOK_ID = '5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
+	const BASE = 'http://localhost:5678/webhook';
 
-	/** Evaluates the preview parameter with n8n's own expression engine, as the editor does. */
-	function evaluatePreview(parameters: Record<string, unknown>): string {
+	/** The URL n8n's "Webhook URLs" panel shows: the shown entry's path evaluated by n8n's own expression engine, as the editor does. */
+	function shownUrl(parameters: Record<string, unknown>, nodeId = NODE_ID): string {
 		ensureN8nRuntime();
 		const typeName = defaultTypeName(node);
-		const trigger: INode = { id: 'p', name: 'Trigger', type: typeName, typeVersion: 1, position: [0, 0], parameters: { ...parameters, urlPreview: preview.default } as never };
+		const trigger: INode = { id: nodeId, name: 'Trigger', type: typeName, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: parameters as never };
 		const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) } as never;
-		const workflow = new Workflow({ nodes: [trigger], connections: {}, active: false, nodeTypes });
-		return workflow.expression.getParameterValue(preview.default as string, null, 0, 0, 'Trigger', [], 'manual', {} as never) as string;
+		const workflow = new Workflow({ id: 'w1', nodes: [trigger], connections: {}, active: false, nodeTypes });
+		const path = workflow.expression.getSimpleParameterValue(trigger, shownEntry.path, 'internal', {}) as string;
+		return NodeHelpers.getNodeWebhookUrl(BASE, 'w1', trigger, path, false);
 	}
 
-	test.each(CALL_EVENTS.map((e) => e.value))('%s: the preview is the URL the node registers, with a marker for the Production URL', (event: CallEventName) => {
+	test('only the shown entry is in the panel, and n8n registers nothing for it', () => {
+		const webhooks = node.description.webhooks!;
+		expect(webhooks.filter((w) => !w.ndvHideUrl)).toEqual([shownEntry]);
+		expect(webhooks.filter((w) => w.ndvHideUrl).map((w) => [w.httpMethod, w.path])).toEqual([['GET', 'vicidial'], ['POST', 'vicidial']]);
+		// n8n's WebhookService skips an entry whose method list is empty
+		expect(String(shownEntry.httpMethod).split(',').filter((m) => m)).toEqual([]);
+	});
+
+	test.each(CALL_EVENTS.map((e) => e.value))('%s: the panel shows the URL the node registers, token and fields included', (event: CallEventName) => {
 		const spec = eventSpec(event);
 		const custom = spec.customFields ? ['favorite_color'] : [];
-		const shown = evaluatePreview({ event, token: TOKEN, fields: [], customFields: 'favorite_color, pass' });
-		const marker = event === 'agentEvent' ? 'https://<Production URL without https://>' : '<Production URL>';
-		expect(shown).toBe(buildCallUrl(marker, TOKEN, [...spec.defaults, ...custom], event));
+		const shown = shownUrl({ event, token: TOKEN, fields: [], customFields: 'favorite_color, pass' });
+		const real = `${BASE}/${WEBHOOK_ID}/vicidial`;
+		const expected = buildCallUrl(real, TOKEN, [...spec.defaults, ...custom], event);
+		if (event === 'agentEvent') expect(expected).toBe(`${agentPushPrefix(false)}${shown.replace(/^http:\/\//, '')}`);
+		else expect(`VAR${shown}`).toBe(expected);
 		expect(shown).not.toMatch(/pass/i);
 	});
 
-	test('chosen fields replace the usual ones', () => {
-		expect(evaluatePreview({ event: 'dispo', token: TOKEN, fields: ['lead_id', 'dispo'], customFields: '' })).toBe(
-			`VAR<Production URL>?${TOKEN_PARAMETER}=${TOKEN}&lead_id=--A--lead_id--B--&dispo=--A--dispo--B--`,
+	test('chosen fields replace the usual ones; a token typed shows at once', () => {
+		expect(shownUrl({ event: 'dispo', token: TOKEN, fields: ['lead_id', 'dispo'], customFields: '' })).toBe(
+			`${BASE}/${WEBHOOK_ID}/vicidial?${TOKEN_PARAMETER}=${TOKEN}&lead_id=--A--lead_id--B--&dispo=--A--dispo--B--`,
 		);
+	});
+
+	test('no token typed: the panel shows the generated one, the one the node checks; a node without a random ID shows none', () => {
+		const generated = NODE_ID.replace(/-/g, '');
+		expect(effectiveToken('', NODE_ID)).toBe(generated);
+		expect(shownUrl({ event: 'dispo', fields: ['lead_id'] })).toBe(`${BASE}/${WEBHOOK_ID}/vicidial?${TOKEN_PARAMETER}=${generated}&lead_id=--A--lead_id--B--`);
+		expect(effectiveToken(' ', 'p')).toBe('');
+		expect(shownUrl({ event: 'dispo', fields: ['lead_id'] }, 'p')).toBe(`${BASE}/${WEBHOOK_ID}/vicidial?${TOKEN_PARAMETER}=&lead_id=--A--lead_id--B--`);
+	});
+
+	test('no parameter shows an expression or code; the steps name the VICIdial setting', () => {
+		const texts = JSON.stringify(node.description.properties);
+		expect(texts).not.toContain('{{');
+		const notices = node.description.properties.filter((p) => p.type === 'notice');
+		for (const event of CALL_EVENTS) {
+			const notice = notices.find((p) => p.name === `connectNotice_${event.value}`)!;
+			expect(notice.displayOptions?.show?.event).toEqual([event.value]);
+			expect(notice.displayName).toContain(event.value === 'agentEvent' ? 'Agent Push URL' : `type VAR and paste the URL`);
+		}
 	});
 
 	test('the field list follows the event: usual ones first, never a password variable', async () => {
@@ -490,7 +523,7 @@ describe('VICIdial Call Event Trigger: the URL shown in the editor and the field
 		const d = node.description;
 		expect(d.group).toEqual(['trigger']);
 		// responseData: what n8n itself answers at once in onReceived mode (it does not use webhookResponse then)
-		expect(d.webhooks?.map((w) => [w.name, w.httpMethod, w.responseMode, w.responseData, w.path])).toEqual([
+		expect(d.webhooks?.filter((w) => w.httpMethod !== '').map((w) => [w.name, w.httpMethod, w.responseMode, w.responseData, w.path])).toEqual([
 			['default', 'GET', 'onReceived', 'OK', 'vicidial'],
 			['setup', 'POST', 'onReceived', 'OK', 'vicidial'],
 		]);

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, subtitleExpression } from '../shared/properties';
 import { LOADERS, loadOptionsMethods } from '../Vicidial/loaders';
 import { agentFunctions, resources } from './functions';
 
@@ -18,7 +18,7 @@ export class VicidialAgent implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleExpression(resources, agentFunctions),
 		description: "Steer logged-in agents' screens through VICIdial's Agent API",
 		defaults: { name: 'VICIdial Agent' },
 		usableAsTool: true,

@@ -20,7 +20,7 @@ export class Vicidial implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleExpression(resources, nonAgentFunctions),
-		description: "Manage leads, lists and more through VICIdial's Non-Agent API",
+		description: 'Add, find and update leads, lists, campaigns, users and more in VICIdial',
 		defaults: { name: 'VICIdial' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

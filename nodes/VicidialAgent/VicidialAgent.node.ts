@@ -19,7 +19,7 @@ export class VicidialAgent implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleExpression(resources, agentFunctions),
-		description: "Steer logged-in agents' screens through VICIdial's Agent API",
+		description: 'Pause agents, dial, transfer and set dispositions on VICIdial agent screens',
 		defaults: { name: 'VICIdial Agent' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+import { defaultTypeName, ensureN8nRuntime } from '../helpers/n8n';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import { camelName } from '../../nodes/shared/spec';
@@ -71,5 +74,16 @@ describe('node properties follow from the entries', () => {
 			const names = (property.options as INodeProperties[]).map((o) => o.displayName);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
+	});
+});
+
+describe('the canvas subtitle', () => {
+	test('shows display names, evaluated by n8n as the canvas does', () => {
+		ensureN8nRuntime();
+		const node = new Vicidial();
+		const trigger: INode = { id: 'n', name: 'VICIdial', type: defaultTypeName(node), typeVersion: 1, position: [0, 0], parameters: { resource: 'lead', operation: 'searchByPhone' } };
+		const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) } as never;
+		const workflow = new Workflow({ nodes: [trigger], connections: {}, active: false, nodeTypes });
+		expect(workflow.expression.getSimpleParameterValue(trigger, node.description.subtitle!, 'internal', {})).toBe('Search by Phone: Lead');
 	});
 });

@@ -54,6 +54,11 @@ export interface ParamSpec {
 	/** Main fields are shown directly; the others go under "Additional Fields". */
 	main?: boolean;
 	/**
+	 * `dialing`: a dialer control (hopper, callback, DNC and duplicate checks, time zone method), shown
+	 * under "Dialing Options" apart from the lead's own data, which then goes under "Lead Fields".
+	 */
+	group?: 'dialing';
+	/**
 	 * Offer the server's values as a dropdown (an expression still works). The value is still
 	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
 	 */
@@ -69,6 +74,8 @@ export interface ParamSpec {
 	 * Change" option: refuse, transliterate, or send as is and report what will be stored.
 	 */
 	stored?: StoredRule;
+	/** A colour: the editor offers n8n's colour picker; its `#rrggbb` is sent as VICIdial wants it (hex digits in capitals, no #). */
+	color?: boolean;
 	/** Text that may hold a YYYY-MM-DD date (callback_datetime besides NOW or 3DAYS): the date must exist. */
 	calendar?: boolean;
 }
@@ -149,6 +156,28 @@ export const STORED = {
 
 /** Dropdowns loaded from the server through an API function that lists them. */
 export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
+
+/** The loaders the nodes have (nodes/Vicidial/loaders.ts): a parameter loaded by one of them is a dropdown. */
+export const DROPDOWN_LOADERS = ['campaigns', 'inGroups', 'agents'] as const satisfies readonly LoaderName[];
+export type DropdownLoader = (typeof DROPDOWN_LOADERS)[number];
+
+export function isDropdown(param: Pick<ParamSpec, 'load'>): boolean {
+	return param.load !== undefined && (DROPDOWN_LOADERS as readonly string[]).includes(param.load);
+}
+
+/** Whether a dropdown takes several values. */
+export function isMultiple(param: Pick<ParamSpec, 'kind' | 'separator'>): boolean {
+	return param.kind === 'choices' || param.separator !== undefined;
+}
+
+/**
+ * n8n's name for a dropdown filled from the server, which also takes an ID typed or from an
+ * expression: "Campaign ID" becomes "Campaign Name or ID", "In-Groups" "In-Group Names or IDs".
+ */
+export function dropdownName(displayName: string, multiple: boolean): string {
+	const base = displayName.replace(/ IDs?$/, '');
+	return multiple ? `${base.replace(/s$/, '')} Names or IDs` : `${base} Name or ID`;
+}
 
 /** How an output value is typed. */
 export type FieldType =
@@ -341,6 +370,12 @@ export interface FunctionSpec {
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
 	/**
+	 * Turns the answer's records into other items when the item's Options ask for it (a search's
+	 * lead IDs into full lead records, with "Return Full Lead Records"): `option` names the boolean
+	 * of `runOptions` that switches it on.
+	 */
+	expand?: { option: string; run: (runtime: OperationRuntime, records: import('./parse').ParsedRecord[], values: ItemValues) => Promise<OperationResult[]> };
+	/**
 	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
 	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
 	 * clock (ms) when the request was sent. Throws when the lookup itself cannot tell. Entries with
@@ -401,7 +436,8 @@ type ParamOptions = Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>;
 function param(kind: ParamKind) {
 	return (name: string, displayName: string, options: ParamOptions = {}): ParamSpec => ({
 		name,
-		displayName,
+		// a dropdown is named as n8n names them, in the editor and in error messages alike
+		displayName: isDropdown(options) ? dropdownName(displayName, isMultiple({ kind, separator: options.separator })) : displayName,
 		kind,
 		...options,
 	});
@@ -431,6 +467,11 @@ export const day = field('date');
 export const intList = field('integerList');
 export const pct = field('percent');
 export const counts = field('counts');
+
+/** Marks dialer controls (see ParamSpec.group). */
+export function dialing(params: ParamSpec[]): ParamSpec[] {
+	return params.map((p) => ({ ...p, group: 'dialing' }));
+}
 
 /** Turns `phone_number` into `phoneNumber`, the n8n parameter name. */
 export function camelName(vicidialName: string): string {

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 		await Promise.all(
 			instances.map(async (n, i) => {
 				await n.setupOwner({ email: `owner${i}@example.com`, firstName: 'Demo', lastName: `Owner${i}`, password: `Check-${i}-password1` });
-				const me = await n.rest<{ email: string }>('GET', '/rest/login');
+				const me = (await n.rest<{ data: { email: string } }>('GET', '/rest/login')).data;
 				if (me.email !== `owner${i}@example.com`) fail(`instance ${i}: /rest/login is ${JSON.stringify(me)}`);
 				const types = await n.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
 				if (!types.some((t) => t.name === 'n8n-nodes-vicidial-suite.vicidial')) fail(`instance ${i}: the VICIdial node is not loaded`);

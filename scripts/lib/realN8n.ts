@@ -296,7 +296,7 @@ export interface N8nInstance {
 	/** `n8n start` (or ['worker'], ['webhook']) on free ports; resolves when /healthz/readiness answers 200. */
 	start(args?: string[], options?: { env?: NodeJS.ProcessEnv; port?: number; timeoutMs?: number }): Promise<StartedN8n>;
 	setupOwner(owner: Owner): Promise<void>;
-	/** A REST call to the main process, logged in as the owner set up (cookie). */
+	/** A REST call to the main process, logged in as the owner set up (cookie); the parsed JSON answer as is. */
 	rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
 	webhookUrl(webhookPath: string, options?: { test?: boolean; process?: StartedN8n }): string;
 	/** Kills every process this instance started; removes the work folder unless `keep`. */
@@ -536,9 +536,8 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			}
 			const text = await res.text();
 			if (!res.ok) throw new Error(`${method} ${urlPath} answered ${res.status}: ${text.slice(0, 500)}`);
-			const parsed = text ? (JSON.parse(text) as { data?: unknown }) : {};
-			// n8n wraps REST answers in {data}
-			return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as never;
+			// as n8n answers: most /rest answers are {data: ...}
+			return (text ? JSON.parse(text) : undefined) as never;
 		},
 		webhookUrl(webhookPath, webhookOptions = {}) {
 			const base = webhookOptions.process?.url ?? instance.url;

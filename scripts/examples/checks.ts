@@ -55,8 +55,10 @@ interface ExecutionSummary {
 export async function executionsOf(n8n: ExampleN8n, workflowId: string): Promise<ExecutionSummary[]> {
 	const answer = (await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=50`)) as {
 		data?: { results?: ExecutionSummary[] };
+		results?: ExecutionSummary[];
 	};
-	return answer.data?.results ?? [];
+	// n8n wraps its REST answers in {data}; a launcher may have taken the wrapper off.
+	return answer.data?.results ?? answer.results ?? fail(`n8n's execution list answered ${JSON.stringify(answer).slice(0, 200)}`);
 }
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);

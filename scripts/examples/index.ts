@@ -31,7 +31,7 @@ export interface ExampleN8n {
 	publish(id: string): unknown;
 	/** `n8n execute --id`: the output items of each node by name. */
 	execute(id: string): Promise<ExecutedRun>;
-	/** n8n's REST API as the owner (path from /rest/...); answers the parsed JSON. */
+	/** n8n's REST API as the owner (path from /rest/...); answers the parsed JSON, with or without n8n's {data} wrapper. */
 	rest(method: string, path: string, body?: unknown): Promise<unknown>;
 	/** The production URL of a webhook path (http://host:port/webhook/<path>). */
 	webhookUrl(path: string): string;

@@ -35,6 +35,8 @@ function hiddenKeys(properties: INodeProperties[], values: INodeParameters, node
 			hidden.push(prefix + key);
 			continue;
 		}
+		// A resource locator keeps {__rl, mode, value}: a bare ID would not load in the editor.
+		if (property.type === 'resourceLocator' && (typeof value !== 'object' || value === null || !('__rl' in value))) hidden.push(`${prefix}${key} (not a resource locator value)`);
 		if (property.type === 'collection' && value && typeof value === 'object') {
 			const options = (property.options ?? []) as INodeProperties[];
 			for (const inner of Object.keys(value)) if (!options.some((o) => o.name === inner)) hidden.push(`${prefix}${key}.${inner}`);

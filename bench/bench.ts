@@ -252,7 +252,7 @@ async function main(): Promise<void> {
 	} finally {
 		for (const t of targets) await t.close();
 		await stub?.close();
-		n8n.cleanup();
+		await n8n.cleanup();
 	}
 
 	// ---- report ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FunctionSpec, ResourceSpec } from '../nodes/shared/spec';
+import { splitDescription } from '../nodes/shared/properties';
 
 interface NodeTable {
 	marker: string;
@@ -18,7 +19,7 @@ export function operationsTable(resources: ResourceSpec[], specs: FunctionSpec[]
 		for (const spec of specs.filter((s) => s.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name))) {
 			const fn = spec.run ? `${spec.fn} (and more)` : spec.fn;
 			const notes = [spec.writes ? 'writes' : '', spec.queued ? 'queued for the agent screen' : ''].filter((n) => n).join(', ');
-			const description = spec.description.replace(/\s*\([a-z_ ,]+\)\.?$/, '').replace(/\|/g, '\\|');
+			const description = splitDescription(spec).text.replace(/\|/g, '\\|');
 			rows.push(`| ${resource.name} | ${spec.name} | \`${fn}\` | ${description}${notes ? ` (${notes})` : ''} |`);
 		}
 	}

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, subtitleExpression } from '../shared/properties';
 import { nonAgentFunctions, resources } from './functions';
 import { LOADERS, loadOptionsMethods } from './loaders';
 import { customFields } from './methods/customFields';
@@ -19,8 +19,8 @@ export class Vicidial implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: "Manage leads, lists and more through VICIdial's Non-Agent API",
+		subtitle: subtitleExpression(resources, nonAgentFunctions),
+		description: 'Add, find and update leads, lists, campaigns, users and more in VICIdial',
 		defaults: { name: 'VICIdial' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

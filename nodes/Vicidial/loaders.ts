@@ -7,7 +7,7 @@ import { clientFor } from '../shared/client';
 import { asNodeError } from '../shared/nodeKit';
 import { VicidialError, redact } from '../shared/errors';
 import type { ParsedRecord } from '../shared/parse';
-import type { LoaderName } from '../shared/spec';
+import type { DropdownLoader } from '../shared/spec';
 import { nonAgentFunctions } from './functions';
 
 export interface LoaderDefinition {
@@ -25,7 +25,7 @@ export interface LoaderDefinition {
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const named = (id: unknown, name: unknown) => (text(name) && text(name) !== text(id) ? `${text(name)} (${text(id)})` : text(id));
 
-export const LOADERS: Partial<Record<LoaderName, LoaderDefinition>> = {
+export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 	campaigns: {
 		fn: 'campaigns_list',
 		value: 'campaign_id',

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, subtitleExpression } from '../shared/properties';
 import { LOADERS, loadOptionsMethods } from '../Vicidial/loaders';
 import { agentFunctions, resources } from './functions';
 
@@ -18,8 +18,8 @@ export class VicidialAgent implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: "Steer logged-in agents' screens through VICIdial's Agent API",
+		subtitle: subtitleExpression(resources, agentFunctions),
+		description: 'Pause agents, dial, transfer and set dispositions on VICIdial agent screens',
 		defaults: { name: 'VICIdial Agent' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

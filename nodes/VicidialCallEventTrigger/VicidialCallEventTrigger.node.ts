@@ -55,7 +55,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'dispo',
-		options: CALL_EVENTS.map((e) => ({ name: e.name, value: e.value, description: `${e.description}. Goes in: ${e.setting}.` })).sort((a, b) => a.name.localeCompare(b.name)),
+		// where the URL goes first: it is what a builder must know, and long descriptions are cut
+		options: CALL_EVENTS.map((e) => ({ name: e.name, value: e.value, description: `${e.setting}: ${e.description.replace(/^./, (c) => c.toLowerCase())}` })).sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
 		displayName: 'Field Names or IDs',
@@ -265,8 +266,8 @@ export class VicidialCallEventTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: "Starts a workflow the moment VICIdial calls one of its call URLs: a disposition, a call start, a dropped call, an agent event",
+		subtitle: `={{ ${JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.name])))}[$parameter["event"]] || $parameter["event"] }}`,
+		description: 'Dispositions, call starts, dropped calls and agent screen events the moment VICIdial sends them',
 		defaults: { name: 'VICIdial Call Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

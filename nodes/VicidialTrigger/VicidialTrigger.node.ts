@@ -24,6 +24,23 @@ const show = (...events: EventName[]) => ({ show: { event: events } });
 /** The same, for options inside the Options collection (their paths are relative to it). */
 const showIn = (...events: EventName[]) => ({ show: { '/event': events } });
 
+/** The events, in the editor's order. n8n shows the names lower-cased after "On" in its trigger list, so none holds an acronym. */
+const EVENT_OPTIONS: Array<{ name: string; value: EventName; description: string; reads: string }> = [
+	{ name: 'Agent State Changed', value: 'agentState', description: 'An agent logged in or out, changed status, or stayed paused too long', reads: 'logged_in_agents' },
+	{ name: 'Call to a Number Logged', value: 'numberCall', description: 'A call to one of the given phone numbers was logged', reads: 'phone_number_log' },
+	{ name: 'Calls Waiting Over a Threshold', value: 'queueThreshold', description: 'More calls than allowed are waiting in an in-group', reads: 'in_group_status' },
+	{ name: 'Hopper Running Low', value: 'hopperLow', description: "A campaign's hopper holds fewer leads than allowed", reads: 'hopper_list' },
+	{ name: 'Inbound Call Received', value: 'didCall', description: 'A call came in on an inbound number (DID)', reads: 'did_log_export' },
+	{
+		name: 'Lead Reached a Status',
+		value: 'leadStatus',
+		description:
+			"A call ended with one of the given statuses, such as SALE. It reads VICIdial's call logs: a status set without a call (Lead → Update, the admin screens) is not seen.",
+		reads: 'lead_status_search',
+	},
+	{ name: 'New Recording', value: 'newRecording', description: 'A call recording was finished: of all users, some agents or a lead', reads: 'recording_lookup' },
+];
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Event',
@@ -32,16 +49,18 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'leadStatus',
-		options: [
-			{ name: 'Agent State Changed', value: 'agentState', description: 'An agent logged in or out, changed status, or stayed paused too long (logged_in_agents)' },
-			{ name: 'Call to a Number Logged', value: 'numberCall', description: 'A call to one of the given phone numbers was logged (phone_number_log)' },
-			{ name: 'Calls Waiting Over a Threshold', value: 'queueThreshold', description: 'More calls than allowed are waiting in an in-group (in_group_status)' },
-			{ name: 'Hopper Running Low', value: 'hopperLow', description: "A campaign's hopper holds fewer leads than allowed (hopper_list)" },
-			{ name: 'Inbound Call on a DID', value: 'didCall', description: 'A call came in on a DID (did_log_export)' },
-			{ name: 'Lead Reached a Status', value: 'leadStatus', description: 'A call ended with one of the given statuses, such as SALE (lead_status_search)' },
-			{ name: 'New Recording', value: 'newRecording', description: 'A call recording was finished: of all users, some agents or a lead (recording_lookup)' },
-		],
+		options: EVENT_OPTIONS.map(({ name, value, description }) => ({ name, value, description })),
 	},
+	// where a builder looks for the VICIdial function a poll reads: under the fields, not at the end of each description
+	...EVENT_OPTIONS.map(
+		(option): INodeProperties => ({
+			displayName: `Each poll reads VICIdial's ${option.reads} (Non-Agent API)`,
+			name: 'vicidialFunction',
+			type: 'notice',
+			default: '',
+			displayOptions: showIn(option.value),
+		}),
+	),
 	{
 		displayName: 'Statuses',
 		name: 'statuses',
@@ -275,8 +294,9 @@ export class VicidialTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when something changes in VICIdial: a lead status, a recording, a call, an agent, a queue or a hopper',
+		subtitle: `={{ ${JSON.stringify(Object.fromEntries(EVENT_OPTIONS.map((e) => [e.value, e.name])))}[$parameter["event"]] || $parameter["event"] }}`,
+		// n8n shows this trigger and the VICIdial node as one card, with this text: it speaks for both
+		description: 'Add and update leads, steer lists, campaigns and agents, and start workflows on VICIdial events',
 		defaults: { name: 'VICIdial Trigger' },
 		polling: true,
 		inputs: [],

@@ -284,6 +284,8 @@ function encodeValue(spec: ParamSpec, value: unknown, context: EncodeContext): s
 			return toDateTime(spec, value, context.timezone);
 		case 'text': {
 			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
+			// n8n's colour picker gives #rrggbb
+			if (spec.color && typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim())) value = value.trim().slice(1).toUpperCase();
 			const text = spec.stored ? applyStored(spec.stored, spec.name, spec.displayName, String(value), context) : String(value);
 			checkLength(spec, text);
 			// VICIdial builds SQL by hand: a value ending in a backslash breaks it (HTTP 500).

@@ -4,7 +4,22 @@
  */
 import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
 import type { FunctionSpec, ParamSpec, ResourceSpec } from './spec';
-import { camelName } from './spec';
+import { camelName, isMultiple } from './spec';
+
+/** n8n's standard ending of a dropdown's description (its lint rules ask for it). */
+const CHOOSE_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const CHOOSE_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * Joins parts into a description as n8n writes them: one sentence has no final period, several
+ * sentences end with one (its lint rules check both).
+ */
+export function sentences(...parts: Array<string | undefined>): string {
+	const kept = parts.map((part) => (part ?? '').trim().replace(/\.$/, '')).filter((part) => part !== '');
+	const text = kept.join('. ');
+	const several = text.replace('e.g.', '').split('. ').length > 1;
+	return several ? `${text}.` : text;
+}
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const CUSTOM_FIELDS = 'customFieldsUi';
@@ -61,9 +76,7 @@ function limitsText(param: ParamSpec): string {
 /** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text. */
 export function paramProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
 	const limits = limitsText(param);
-	const help = [param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}.` : '', `VICIdial field: ${param.name}.`]
-		.filter((part) => part)
-		.join(' ');
+	const help = sentences(param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}` : '', `VICIdial field: ${param.name}`);
 	const property: INodeProperties = {
 		displayName: param.displayName,
 		name: camelName(param.name),
@@ -72,24 +85,58 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
 		description: help,
 	};
 	if (param.required) property.required = true;
+	if (param.color) property.type = 'color';
 	// Only a loader the node really has becomes a dropdown; otherwise the field stays typed.
 	const load = param.load && loaders.includes(param.load) ? param.load : undefined;
 	if (load) {
 		// A dropdown of the server's values; the loader's name is the node's loadOptions method.
-		property.type = param.kind === 'choices' || param.separator ? 'multiOptions' : 'options';
+		property.type = isMultiple(param) ? 'multiOptions' : 'options';
 		property.typeOptions = { loadOptionsMethod: load, ...(load === 'customFields' ? { loadOptionsDependsOn: ['listId'] } : {}) };
 		property.default = param.default ?? (property.type === 'multiOptions' ? [] : '');
-		property.description = `${help} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
+		property.description = sentences(help, property.type === 'multiOptions' ? CHOOSE_MANY : CHOOSE_ONE);
 	}
 	if (param.placeholder) property.placeholder = param.placeholder;
+	else if (param.name === 'email') property.placeholder = 'name@email.com';
 	if (param.secret) property.typeOptions = { ...property.typeOptions, password: true };
 	if (param.choices && !load) {
-		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description }));
+		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description === undefined ? undefined : sentences(c.description) }));
 	}
 	if (param.kind === 'integer' || param.kind === 'decimal') {
 		property.typeOptions = { ...(param.min !== undefined ? { minValue: param.min } : {}), ...(param.max !== undefined ? { maxValue: param.max } : {}), ...(param.kind === 'decimal' ? { numberPrecision: 2 } : {}) };
 	}
 	return property;
+}
+
+/**
+ * An entry's description without the VICIdial function named at its end (`(add_lead)`), and
+ * that function: the operation's notice names it instead, where a builder looks for it.
+ */
+export function splitDescription(spec: Pick<FunctionSpec, 'fn' | 'description'>): { text: string; functions: string } {
+	const match = /\s*\(([^()]*)\)\.?$/.exec(spec.description);
+	if (match && match[1].startsWith(spec.fn)) return { text: spec.description.slice(0, match.index), functions: match[1] };
+	return { text: spec.description, functions: spec.fn };
+}
+
+/** The notice under an operation's fields: which VICIdial function it calls, through which API. */
+export function functionNotice(spec: FunctionSpec): INodeProperties {
+	const api = spec.api === 'agent' ? 'Agent API' : 'Non-Agent API';
+	return {
+		displayName: `VICIdial function: ${splitDescription(spec).functions} (${api})`,
+		name: 'vicidialFunction',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor(spec),
+	};
+}
+
+/**
+ * The node's subtitle on the canvas: the operation and resource display names ("Search by
+ * Phone: Lead"), not their values.
+ */
+export function subtitleExpression(resources: ResourceSpec[], specs: FunctionSpec[]): string {
+	const operations = Object.fromEntries(specs.map((s) => [`${s.resource}/${s.operation}`, s.name]));
+	const resourceNames = Object.fromEntries(resources.map((r) => [r.value, r.name]));
+	return `={{ (${JSON.stringify(operations)}[$parameter["resource"] + "/" + $parameter["operation"]] || $parameter["operation"]) + ": " + (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) }}`;
 }
 
 function showFor(spec: FunctionSpec): INodeProperties['displayOptions'] {
@@ -196,7 +243,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: used.map((r) => ({ name: r.name, value: r.value, description: r.description })).sort(byName),
+		options: used.map((r) => ({ name: r.name, value: r.value, description: sentences(r.description) })).sort(byName),
 		default: '',
 	};
 	// The first resource in the node's own order (not the alphabetical one) is the default.
@@ -205,7 +252,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 	for (const resource of used) {
 		const ofResource = specs.filter((s) => s.resource === resource.value);
 		const operations: INodePropertyOptions[] = ofResource
-			.map((s) => ({ name: s.name, value: s.operation, description: s.description, action: s.action }))
+			.map((s) => ({ name: s.name, value: s.operation, description: sentences(splitDescription(s).text), action: s.action }))
 			.sort(byName);
 		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
@@ -276,6 +323,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 			displayOptions,
 			options: optionProperties(spec),
 		});
+		properties.push(functionNotice(spec));
 	}
 	return properties;
 }

@@ -69,6 +69,8 @@ export interface ParamSpec {
 	 * Change" option: refuse, transliterate, or send as is and report what will be stored.
 	 */
 	stored?: StoredRule;
+	/** A colour: the editor offers n8n's colour picker; its `#rrggbb` is sent as VICIdial wants it (hex digits in capitals, no #). */
+	color?: boolean;
 	/** Text that may hold a YYYY-MM-DD date (callback_datetime besides NOW or 3DAYS): the date must exist. */
 	calendar?: boolean;
 }
@@ -149,6 +151,28 @@ export const STORED = {
 
 /** Dropdowns loaded from the server through an API function that lists them. */
 export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
+
+/** The loaders the nodes have (nodes/Vicidial/loaders.ts): a parameter loaded by one of them is a dropdown. */
+export const DROPDOWN_LOADERS = ['campaigns', 'inGroups', 'agents'] as const satisfies readonly LoaderName[];
+export type DropdownLoader = (typeof DROPDOWN_LOADERS)[number];
+
+export function isDropdown(param: Pick<ParamSpec, 'load'>): boolean {
+	return param.load !== undefined && (DROPDOWN_LOADERS as readonly string[]).includes(param.load);
+}
+
+/** Whether a dropdown takes several values. */
+export function isMultiple(param: Pick<ParamSpec, 'kind' | 'separator'>): boolean {
+	return param.kind === 'choices' || param.separator !== undefined;
+}
+
+/**
+ * n8n's name for a dropdown filled from the server, which also takes an ID typed or from an
+ * expression: "Campaign ID" becomes "Campaign Name or ID", "In-Groups" "In-Group Names or IDs".
+ */
+export function dropdownName(displayName: string, multiple: boolean): string {
+	const base = displayName.replace(/ IDs?$/, '');
+	return multiple ? `${base.replace(/s$/, '')} Names or IDs` : `${base} Name or ID`;
+}
 
 /** How an output value is typed. */
 export type FieldType =
@@ -401,7 +425,8 @@ type ParamOptions = Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>;
 function param(kind: ParamKind) {
 	return (name: string, displayName: string, options: ParamOptions = {}): ParamSpec => ({
 		name,
-		displayName,
+		// a dropdown is named as n8n names them, in the editor and in error messages alike
+		displayName: isDropdown(options) ? dropdownName(displayName, isMultiple({ kind, separator: options.separator })) : displayName,
 		kind,
 		...options,
 	});

@@ -11,7 +11,7 @@ export const versionFunction: FunctionSpec = {
 	resource: 'system',
 	operation: 'getVersion',
 	name: 'Get Version',
-	action: 'Get the VICIdial version and server time',
+	action: 'Get version and server time',
 	description: 'Version, build, server time and UTC offset of the Non-Agent API (version). Needs no login.',
 	writes: false,
 	anonymous: true,

@@ -141,10 +141,10 @@ describe.each(targetNames)('VICIdial Agent node (call, recording and audio) agai
 			'Item 1: "Phone Number" is required when "Action" is "Blind Transfer"',
 		);
 		expect(await refusedBeforeSending(call('transfer', { agentUser: '1003', value: 'LOCAL_CLOSER' }))).toBe(
-			'Item 1: "In-Group" is required when "Action" is "Transfer to In-Group"',
+			'Item 1: "In-Group Name or ID" is required when "Action" is "Transfer to In-Group"',
 		);
 		expect(await refusedBeforeSending(call('transfer', { agentUser: '1003', value: 'PARK_CUSTOMER_DIAL', additionalFields: { consultative: true } }))).toBe(
-			'Item 1: "In-Group" is required when "Action" is "Dial With Customer" or "Park Customer and Dial" and "Consultative" is "YES"',
+			'Item 1: "In-Group Name or ID" is required when "Action" is "Dial With Customer" or "Park Customer and Dial" and "Consultative" is "YES"',
 		);
 		expect(await refusedBeforeSending(call('transfer', { agentUser: '1003', value: 'DIAL_WITH_CUSTOMER', phoneNumber: '3125559876', additionalFields: { multiDialPhones: '123,456' } }))).toBe(
 			'Item 1: "Press-1 Phones" must be up to 10 phone numbers of 5 to 18 digits, separated by commas, got "123,456"',

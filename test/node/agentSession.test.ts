@@ -243,7 +243,7 @@ describe.each(targetNames)('VICIdial Agent node (session, lead on screen, inform
 		expect(first).toEqual({ value: 'PAUSE', epoch: EPOCH, agent_user: '1001', queued: true, message: 'function set', notices: [] });
 		expect(second).toEqual({ error: 'Item 2: VICIdial: ERROR: agent_user is not logged in - 1002', hint: 'The agent is not logged in to the VICIdial agent screen.', errorKind: 'agentNotLoggedIn', outcome: 'refused' });
 		expect(third).toEqual({
-			error: 'Item 3: "Agent" must be a VICIdial user ID (letters, digits, - and _), got "bad agent!"',
+			error: 'Item 3: "Agent Name or ID" must be a VICIdial user ID (letters, digits, - and _), got "bad agent!"',
 			hint: expect.stringContaining('Nothing was sent'),
 			errorKind: 'invalidInput',
 			outcome: 'not_sent',

@@ -245,7 +245,7 @@ describe.each(targetNames)('Real-time and system lists against the %s', (targetN
 		const [first, second, third, fourth] = json(result);
 		expect(first).toMatchObject({ status: 'PAUSED', session_id: '8600051' });
 		expect(second).toMatchObject({ error: 'Item 2: VICIdial: ERROR: agent_status AGENT NOT LOGGED IN: 6666|1002' });
-		expect(third).toMatchObject({ error: 'Item 3: "Agent" must be a VICIdial user ID (letters, digits, "-" and "_"), got "bad agent"', errorKind: 'invalidInput' });
+		expect(third).toMatchObject({ error: 'Item 3: "Agent Name or ID" must be a VICIdial user ID (letters, digits, "-" and "_"), got "bad agent"', errorKind: 'invalidInput' });
 		expect(fourth).toMatchObject({ status: 'INCALL', lead_id: 12 });
 	});
 });
@@ -259,8 +259,8 @@ describe('Real-time: bad input never reaches the simulator', () => {
 	const run = (options: Omit<Parameters<typeof runVicidial>[0], 'url'>) => runVicidial({ url: target.url, ...options });
 
 	test.each([
-		['an agent with a space', realTime('getAgentStatus', { agentUser: '10 01' }), '"Agent" must be a VICIdial user ID'],
-		['in-groups with a quote', realTime('getInGroupStatus', { inGroups: "TESTIN'" }), '"In-Groups" must be IDs'],
+		['an agent with a space', realTime('getAgentStatus', { agentUser: '10 01' }), '"Agent Name or ID" must be a VICIdial user ID'],
+		['in-groups with a quote', realTime('getInGroupStatus', { inGroups: "TESTIN'" }), '"In-Group Names or IDs" must be IDs'],
 		['a server IP that is a name', realTime('monitorCall', { sessionId: '8600051', serverIp: 'vicidial.local', phoneLogin: '1002' }), '"Server IP" must be an IPv4 address'],
 		['a session ID with letters', realTime('monitorCall', { sessionId: '86000x', serverIp: '127.0.0.1', phoneLogin: '1002' }), '"Session ID" must be an ID made of digits only'],
 		['a container type with a space', system('listSettingsContainers', { type: 'OTHER X' }), '"Container Type" must be a container type'],

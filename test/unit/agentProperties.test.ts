@@ -12,7 +12,9 @@ const shownFor = (p: INodeProperties, resource: string, operation: string) =>
 describe('VICIdial Agent node description', () => {
 	test('node identity: name, credential tested like the VICIdial node, usable as a tool', () => {
 		expect(description).toMatchObject({ name: 'vicidialAgent', displayName: 'VICIdial Agent', usableAsTool: true, credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }] });
-		expect(description.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
+		// display names on the canvas, not the values (pauseOrResume: session)
+		expect(description.subtitle).toContain('"session/pauseOrResume":"Pause or Resume"');
+		expect(description.subtitle).toContain('"session":"Agent Session"');
 		expect(Object.keys(new VicidialAgent().methods.credentialTest)).toEqual(['vicidialApiTest']);
 	});
 

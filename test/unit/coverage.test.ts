@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
 import { agentFunctions } from '../../nodes/VicidialAgent/functions';
 import { renderReadme } from '../../scripts/operations-table';
+import { functionNotice, splitDescription } from '../../nodes/shared/properties';
 
 const NON_AGENT = [
 	'version', 'sounds_list', 'moh_list', 'vm_list', 'blind_monitor', 'add_lead', 'update_lead', 'batch_update_lead', 'agent_ingroup_info',
@@ -45,7 +46,11 @@ test('operations are unique per resource and name their VICIdial function', () =
 	for (const specs of [nonAgentFunctions, agentFunctions]) {
 		const keys = specs.map((f) => `${f.resource}/${f.operation}`);
 		expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
-		for (const spec of specs) expect(`${spec.resource}/${spec.operation}: ${spec.description}`).toMatch(new RegExp(`\\(${spec.fn}[ ,)]|${spec.fn}`));
+		for (const spec of specs) {
+			// the notice under the operation's fields names the function; the description shown in the action list does not end with it
+			expect(`${spec.resource}/${spec.operation}: ${functionNotice(spec).displayName}`).toMatch(new RegExp(`VICIdial function: ${spec.fn}\\b`));
+			expect(splitDescription(spec).text.replace(/ \(upsert\)$/, '')).not.toMatch(/\([a-z_]+(, [a-z_]+)*\)$/);
+		}
 	}
 });
 

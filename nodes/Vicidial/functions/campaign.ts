@@ -121,7 +121,7 @@ export const campaignFunctions: FunctionSpec[] = [
 		resource: 'campaign',
 		operation: 'getAgentCampaigns',
 		name: 'Get Agent Campaigns',
-		action: "Get an agent's campaigns",
+		action: 'Get campaigns of an agent',
 		description: 'The active campaigns and in-groups a user may log in to (agent_campaigns)',
 		writes: false,
 		params: [
@@ -211,7 +211,7 @@ export const campaignFunctions: FunctionSpec[] = [
 		resource: 'campaign',
 		operation: 'getAltUrls',
 		name: 'Get Alternate URLs',
-		action: 'Get alternate URLs of a campaign',
+		action: 'Get alternate URL entries of a campaign',
 		description: "The alternate URLs of one URL type of a campaign, in-group or list (update_alt_url with alt_url_id LIST)",
 		writes: false,
 		params: altUrlTarget,

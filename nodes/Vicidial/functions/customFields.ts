@@ -8,7 +8,7 @@ export const listCustomFields: FunctionSpec = {
 	resource: 'list',
 	operation: 'getCustomFields',
 	name: 'Get Custom Fields',
-	action: "Get a list's custom fields",
+	action: 'Get custom fields of a list',
 	description: 'The labels of the custom lead fields of one list, or of every list (list_custom_fields)',
 	writes: false,
 	params: [

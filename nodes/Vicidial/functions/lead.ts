@@ -240,7 +240,7 @@ const hopperParams: ParamSpec[] = [
 	flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
 	integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
 	flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
-	flag('remove_from_hopper', 'Remove from Hopper', { description: 'Whether to take the lead out of the hopper' }),
+	flag('remove_from_hopper', 'Remove From Hopper', { description: 'Whether to take the lead out of the hopper' }),
 ];
 
 const leadId = (options: Partial<ParamSpec> = {}) => id('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
@@ -377,8 +377,8 @@ export const leadDearchive: FunctionSpec = {
 	api: 'nonAgent',
 	resource: 'lead',
 	operation: 'dearchive',
-	name: 'Restore from Archive',
-	action: 'Restore a lead from the archive',
+	name: 'Restore From Archive',
+	action: 'Restore an archived lead',
 	description: 'Move an archived lead back to the active leads (lead_dearchive)',
 	writes: true,
 	params: [leadId({ required: true, maxLength: 11 })],
@@ -391,7 +391,7 @@ export const updateLogEntry: FunctionSpec = {
 	resource: 'lead',
 	operation: 'updateCallLogEntry',
 	name: 'Update Call Log Entry',
-	action: "Change the status of a lead's last call",
+	action: 'Change the status of a last call',
 	description: "Set the status of a lead's latest call in a campaign's or in-group's call log (update_log_entry)",
 	writes: true,
 	params: [
@@ -524,7 +524,7 @@ export const upsertLead: FunctionSpec = {
 	operation: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a lead',
-	description: 'Update the lead with this phone number or vendor lead code, or add it if there is none (update_lead, add_lead)',
+	description: 'Create a new lead, or update the current one if it already exists (upsert)',
 	writes: true,
 	customFields: true,
 	params: [

@@ -215,7 +215,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		resource: 'lead',
 		operation: 'getCccInfo',
 		name: 'Get by Cross-Cluster Call',
-		action: 'Get the lead of a cross-cluster call',
+		action: 'Get the lead of a CCC call',
 		description: 'The lead of a call of the last 10 hours, by call ID, for cross-cluster communication (ccc_lead_info)',
 		writes: false,
 		params: [callIdParam],
@@ -263,7 +263,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 		resource: 'lead',
 		operation: 'checkPhoneNumber',
 		name: 'Check Phone Number',
-		action: 'Check whether a phone number is valid and dialable',
+		action: 'Check a phone number',
 		description: "Whether a number passes VICIdial's number and DNC checks, and whether its time zone may be called now (check_phone_number)",
 		writes: false,
 		params: [

@@ -46,7 +46,7 @@ export const reportFunctions: FunctionSpec[] = [
 		resource: 'report',
 		operation: 'didLog',
 		name: 'Get DID Call Log',
-		action: 'Get the calls that came in on a DID on one day',
+		action: 'Get DID calls of a day',
 		description:
 			'Every call that reached an inbound number (DID) on one server-local day, oldest first, with the caller ID and the call length in seconds (did_log_export)',
 		writes: false,
@@ -96,7 +96,7 @@ export const reportFunctions: FunctionSpec[] = [
 		resource: 'report',
 		operation: 'agentStats',
 		name: 'Get Agent Stats',
-		action: 'Get agent time and call stats for a period',
+		action: 'Get agent stats for a period',
 		description:
 			"Per agent (or per campaign and agent) calls, login, talk, wait, pause, dispo and dead time in seconds over a server-local period, from the agent log (agent_stats_export)",
 		writes: false,
@@ -144,7 +144,7 @@ export const reportFunctions: FunctionSpec[] = [
 		resource: 'report',
 		operation: 'callStatusStats',
 		name: 'Get Call Status Stats',
-		action: 'Get call counts by hour and status per campaign and in-group',
+		action: 'Get call counts by hour and status',
 		description:
 			"Per campaign, then per in-group: calls, human-answered calls, calls per hour of day and calls per status within a server-local window (default: today). Needs user level 9 and View Reports (call_status_stats).",
 		writes: false,

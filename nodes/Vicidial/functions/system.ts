@@ -35,7 +35,7 @@ export const systemFunctions: FunctionSpec[] = [
 		answer: { kind: 'rows', delimiter: '\t', columns: [int('index'), str('file_name'), str('date'), int('size'), int('epoch')] },
 	},
 	{
-		...pickerList('moh_list', 'listMusicOnHold', 'List Music On Hold', 'List music-on-hold classes', 'The active music-on-hold classes and their files; needs central sound control (moh_list)', {
+		...pickerList('moh_list', 'listMusicOnHold', 'List Music On Hold', 'List music on hold classes', 'The active music-on-hold classes and their files; needs central sound control (moh_list)', {
 			kind: 'htmlTable',
 			columns: [str('moh_id'), str('moh_name'), str('random')],
 			continuation: { label: 'Files', field: 'files' },
@@ -45,7 +45,7 @@ export const systemFunctions: FunctionSpec[] = [
 		kind: 'htmlTable',
 		columns: [str('voicemail_id'), str('name'), str('email')],
 	}),
-	pickerList('ingroup_list', 'listInGroups', 'List In-Groups', 'List in-groups', 'The active inbound groups with name and colour (ingroup_list)', {
+	pickerList('ingroup_list', 'listInGroups', 'List In-Groups', 'List inbound groups', 'The active inbound groups with name and colour (ingroup_list)', {
 		kind: 'htmlTable',
 		columns: [str('group_id'), str('group_name'), str('group_color')],
 	}),

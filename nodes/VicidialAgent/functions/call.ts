@@ -28,7 +28,7 @@ const externalDial: FunctionSpec = {
 	resource: 'call',
 	operation: 'dial',
 	name: 'Dial',
-	action: "Dial a number or lead on a paused agent's screen",
+	action: 'Dial a number or lead',
 	description:
 		"Asks a paused agent's screen to place a manual call: a phone number, a lead by ID (its main, alt or address 3 number), or the next lead (MANUALNEXT). The screen dials at its next refresh (external_dial)",
 	writes: true,
@@ -84,7 +84,7 @@ const externalDial: FunctionSpec = {
 		}),
 		flag('vtiger_callback', 'Vtiger Callback', {
 			flagValues: ['YES', 'NO'],
-			description: 'The phone number is 99 followed by a Vtiger event ID: dial the phone of its account',
+			description: 'Whether the phone number is 99 followed by a Vtiger event ID, to dial the phone of its account',
 		}),
 	],
 	requires: [{ need: ['value', 'lead_id'] }, { if: { alt_dial: ['SEARCH'] }, need: ['value'] }, { if: { alt_dial: ['ALT', 'ADDR3', 'SEARCH'] }, need: ['lead_id'] }],
@@ -113,7 +113,7 @@ const externalHangup: FunctionSpec = {
 	resource: 'call',
 	operation: 'hangUp',
 	name: 'Hang Up',
-	action: "Ask an agent's screen to hang up the customer",
+	action: 'Hang up the customer',
 	description: "Asks the agent's screen to hang up the current customer call (the Hangup Customer button) at its next refresh (external_hangup)",
 	writes: true,
 	queued: true,
@@ -128,7 +128,7 @@ const externalStatus: FunctionSpec = {
 	resource: 'call',
 	operation: 'setDisposition',
 	name: 'Set Disposition',
-	action: "Set the disposition of an agent's call",
+	action: 'Set a call disposition',
 	description:
 		"Asks the agent's screen to set this status on the call being dispositioned and go on, optionally as a scheduled callback. The screen acts at its next refresh (external_status)",
 	writes: true,
@@ -172,7 +172,7 @@ const previewDialAction: FunctionSpec = {
 	resource: 'call',
 	operation: 'previewAction',
 	name: 'Preview Action',
-	action: 'Act on the lead an agent is previewing',
+	action: 'Act on a preview lead',
 	description:
 		"Asks the screen of a paused agent previewing a lead (or in manual alt dial) to skip it, dial it, dial its alt or address 3 number, or finish; the screen acts at its next refresh (preview_dial_action)",
 	writes: true,
@@ -210,7 +210,7 @@ const transferConference: FunctionSpec = {
 	resource: 'call',
 	operation: 'transfer',
 	name: 'Transfer or Conference',
-	action: "Transfer, conference or hang up on an agent's call",
+	action: 'Transfer or conference a call',
 	description:
 		"Asks the screen of an agent on a live call to transfer it, start a three-way call, leave it or hang up the third party, as the transfer-conference panel would; the screen acts at its next refresh (transfer_conference)",
 	writes: true,
@@ -227,11 +227,11 @@ const transferConference: FunctionSpec = {
 		inGroup({ main: true, description: "The in-group for Transfer to In-Group and consultative transfers; DEFAULTINGROUP for the default transfer group of the call's campaign" }),
 		flag('consultative', 'Consultative', {
 			flagValues: ['YES', 'NO'],
-			description: 'With Dial With Customer or Park Customer and Dial: a consultative transfer to an agent of the in-group',
+			description: 'Whether to make a consultative transfer to an agent of the in-group (with Dial With Customer or Park Customer and Dial)',
 		}),
 		flag('dial_override', 'Dial Exactly', {
 			flagValues: ['YES', 'NO'],
-			description: "Dial the number exactly as given, without the campaign's phone code or prefix",
+			description: "Whether to dial the number exactly as given, without the campaign's phone code or prefix",
 		}),
 		groupAlias,
 		choice('cid_choice', 'Caller ID Choice', {
@@ -250,9 +250,9 @@ const transferConference: FunctionSpec = {
 		}),
 		flag('md_check', 'Check Press-1 Calls', {
 			flagValues: ['YES', 'NO'],
-			description: 'With press-1 phones: refuse when earlier press-1 calls of the agent are still active',
+			description: 'Whether to refuse, with press-1 phones, when earlier press-1 calls of the agent are still active',
 		}),
-		flag('tw_check', 'Check 3-Way Calls', { flagValues: ['YES', 'NO'], description: 'Refuse when the agent already has an active three-way call' }),
+		flag('tw_check', 'Check 3-Way Calls', { flagValues: ['YES', 'NO'], description: 'Whether to refuse when the agent already has an active three-way call' }),
 	],
 	requires: [
 		{ if: { value: ['BLIND_TRANSFER'] }, need: ['phone_number'] },
@@ -269,7 +269,7 @@ const parkCall: FunctionSpec = {
 	resource: 'call',
 	operation: 'park',
 	name: 'Park or Grab',
-	action: "Park or grab the customer or third party of an agent's call",
+	action: 'Park or grab a call',
 	description: "Asks the screen of an agent with a lead to park or grab the customer or the third party; the screen acts at its next refresh (park_call)",
 	writes: true,
 	queued: true,
@@ -299,7 +299,7 @@ const sendDtmf: FunctionSpec = {
 	resource: 'call',
 	operation: 'sendDtmf',
 	name: 'Send DTMF',
-	action: "Send touch tones into an agent's session",
+	action: 'Send touch tones',
 	description: "Asks the agent's screen to send these touch tones into its session at its next refresh (send_dtmf)",
 	writes: true,
 	queued: true,
@@ -321,7 +321,7 @@ const switchLead: FunctionSpec = {
 	resource: 'call',
 	operation: 'switchLead',
 	name: 'Switch Lead',
-	action: "Switch the lead of an agent's inbound call",
+	action: 'Switch the lead of a call',
 	description:
 		"Asks the screen of an agent on a live inbound call to switch the call to another lead (by ID or vendor lead code), like selecting it in the lead search. Needs inbound lead search in the campaign (switch_lead)",
 	writes: true,
@@ -346,7 +346,7 @@ const raCallControl: FunctionSpec = {
 	resource: 'call',
 	operation: 'remoteAgentControl',
 	name: 'Remote Agent Call Control',
-	action: 'Hang up or transfer a call of a remote agent',
+	action: 'Hang up a remote agent call',
 	description:
 		'Hangs up or transfers a call handled by a remote agent, by its call ID, and logs its status (RAXFER when empty). The call leaves the agent at once (ra_call_control)',
 	writes: true,
@@ -405,7 +405,7 @@ const forceFronterLeave3way: FunctionSpec = {
 	resource: 'call',
 	operation: 'fronterLeave3Way',
 	name: 'Make Fronter Leave 3-Way',
-	action: 'Make the fronter leave the three-way call',
+	action: 'Make the fronter leave',
 	description:
 		"Asks the screen of the other agent on the same lead (the fronter who brought the call) to leave the three-way call the closer (agent_user) is on (force_fronter_leave_3way)",
 	writes: true,
@@ -421,7 +421,7 @@ const forceFronterAudioStop: FunctionSpec = {
 	resource: 'call',
 	operation: 'stopFronterAudio',
 	name: 'Stop Fronter Audio',
-	action: "Stop audio playing in the fronter's session",
+	action: 'Stop fronter audio',
 	description:
 		"Stops the audio playing in the session of the other agent on the same lead (the fronter), also one who left the call in the last 5 minutes (force_fronter_audio_stop)",
 	writes: true,
@@ -436,7 +436,7 @@ const recordingStartStop: FunctionSpec = {
 	resource: 'recording',
 	operation: 'startStop',
 	name: 'Start or Stop Recording',
-	action: "Ask an agent's screen to start or stop recording",
+	action: 'Start or stop recording',
 	description: "Asks the agent's screen to start a recording, or to stop all its recordings, at its next refresh (recording)",
 	writes: true,
 	queued: true,
@@ -467,7 +467,7 @@ const recordingStatus: FunctionSpec = {
 	resource: 'recording',
 	operation: 'getStatus',
 	name: 'Get Recording Status',
-	action: "Get the recording status of an agent's session",
+	action: 'Get recording status',
 	// recording_id is text: while a START sent through the API is pending, VICIdial prints the queued command there.
 	description: "Whether the agent's session is recording, with the recording's ID (or the pending command), file and start time (recording)",
 	writes: false,
@@ -486,7 +486,7 @@ const audioPlayback: FunctionSpec = {
 	resource: 'recording',
 	operation: 'playAudio',
 	name: 'Play Audio',
-	action: "Play, pause or stop audio in an agent's session",
+	action: 'Play or stop audio',
 	description: "Plays an audio file of the audio store into the agent's session, or stops, pauses, resumes or restarts it (audio_playback)",
 	writes: true,
 	params: [
@@ -509,7 +509,7 @@ const audioPlayback: FunctionSpec = {
 		}),
 		flag('dial_override', 'Stop Current Audio', {
 			flagValues: ['Y', 'N'],
-			description: 'For Play: stop audio already playing instead of refusing',
+			description: 'Whether Play stops audio already playing instead of refusing',
 		}),
 	],
 	requires: [{ if: { stage: ['PLAY'] }, need: ['value'] }],
@@ -522,7 +522,7 @@ const vmMessage: FunctionSpec = {
 	resource: 'recording',
 	operation: 'setVoicemailMessage',
 	name: 'Set Voicemail Message',
-	action: 'Set the voicemail message for the current call',
+	action: 'Set the voicemail message',
 	description:
 		"Sets the audio the VM button leaves for the lead of the agent's live call. Needs the campaign's answering machine message set to LTTagent (vm_message)",
 	writes: true,

@@ -68,7 +68,7 @@ const updateFields: FunctionSpec = {
 	resource: 'leadOnScreen',
 	operation: 'updateFields',
 	name: 'Update Fields',
-	action: "Update the lead on an agent's screen",
+	action: 'Update the lead on screen',
 	description:
 		"Changes fields of the lead on the agent's screen in VICIdial right away, and asks the screen to show the new values at its next refresh. The API user needs \"Modify Leads\" (update_fields)",
 	writes: true,
@@ -95,7 +95,7 @@ const externalAddLead: FunctionSpec = {
 	resource: 'leadOnScreen',
 	operation: 'addLead',
 	name: 'Add Lead',
-	action: "Add a lead to the agent's campaign manual dial list",
+	action: 'Add a lead to the manual dial list',
 	description:
 		"Adds a lead with this phone number to the manual dial list of the logged-in agent's campaign (external_add_lead)",
 	writes: true,
@@ -117,7 +117,7 @@ const activeLead: FunctionSpec = {
 	resource: 'leadOnScreen',
 	operation: 'getActiveLead',
 	name: 'Get Active Lead',
-	action: 'Get the lead an agent is working on, by CRM agent ID',
+	action: 'Get the lead of a CRM agent',
 	description:
 		"Finds the VICIdial user whose custom field 3 holds this CRM agent ID and returns the lead on that agent's screen (st_get_agent_active_lead)",
 	writes: false,

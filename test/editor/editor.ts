@@ -329,6 +329,14 @@ async function leadAddChecks(page: Page, checks: Checks, nodes: BuiltNodes): Pro
 		expect(placeholders.length >= 2 && placeholders.every((p) => p.trim() !== ''), `placeholders: ${JSON.stringify(placeholders)}`);
 		return placeholders.join(' / ');
 	});
+	await checks.check('Lead → Add: the VICIdial function it calls is named in a notice, not at the end of descriptions', async () => {
+		const notice = nodes.vicidial.properties.find((p) => p.type === 'notice' && (p.displayOptions?.show?.resource ?? []).includes('lead') && (p.displayOptions?.show?.operation ?? []).includes('add') && p.displayName.includes('add_lead'));
+		expect(notice !== undefined, 'the node has no notice naming add_lead for Lead → Add');
+		const text = squash(await textOf(page, `${ndv} ${tid('node-parameters')}`));
+		expect(text.includes(squash(notice!.displayName)), `the parameters do not show ${JSON.stringify(notice!.displayName)}`);
+		expect(!/\(add_lead\)/.test(text), 'a text still ends in (add_lead)');
+		return notice!.displayName;
+	});
 	await checks.check('Lead → Add: List ID is a resource locator offering "From list" and "By ID"', async () => {
 		const locator = await page.$(`${ndv} ${tid('resource-locator-listId')}`);
 		expect(locator !== null, 'List ID is not a resource locator');
@@ -450,11 +458,22 @@ async function agentChecks(page: Page, checks: Checks, nodes: BuiltNodes): Promi
 
 /** Canvas: each node's subtitle in display names, never the internal values (`add: lead`). */
 async function canvasChecks(page: Page, checks: Checks, nodes: BuiltNodes, baseUrl: string, workflowId: string): Promise<void> {
+	// n8n puts a second trigger where the first one is: tidy up so the screenshot shows every node
+	await page.click(tid('tidy-up-button')).catch(() => undefined);
+	await sleep(600);
 	await page.click(tid('zoom-to-fit')).catch(() => undefined);
 	await sleep(600);
 	await checks.shot('canvas');
 	const shown = await page.$$eval(tid('canvas-node'), (els) =>
-		(els as unknown as Array<PageElement & { getAttribute(n: string): string | null }>).map((e) => ({ type: e.getAttribute('data-node-type') ?? '', name: e.getAttribute('data-node-name') ?? '', lines: e.innerText.split('\n').map((l) => l.trim()).filter((l) => l !== '') })),
+		(els as unknown as Array<PageElement & { getAttribute(n: string): string | null }>).map((e) => {
+			const subtitle = (e as unknown as { querySelector(s: string): { scrollWidth: number; clientWidth: number } | null }).querySelector('[class*="_subtitle_"]');
+			return {
+				type: e.getAttribute('data-node-type') ?? '',
+				name: e.getAttribute('data-node-name') ?? '',
+				lines: e.innerText.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+				subtitleCut: subtitle ? subtitle.scrollWidth > subtitle.clientWidth + 1 : false,
+			};
+		}),
 	);
 	const actionNodes: Array<[string, BuiltNodes[keyof BuiltNodes], string, string]> = [
 		['n8n-nodes-vicidial-suite.vicidial', nodes.vicidial, 'lead', 'searchByPhone'],
@@ -470,7 +489,34 @@ async function canvasChecks(page: Page, checks: Checks, nodes: BuiltNodes, baseU
 			const subtitle = onCanvas!.lines.slice(1).join(' ');
 			expect(!subtitle.includes(`${operation}: ${resource}`) && !new RegExp(`\\b${operation}\\b`).test(subtitle), `the subtitle is ${JSON.stringify(subtitle)}`);
 			expect(subtitle.toLowerCase().includes(String(option.name).toLowerCase()), `the subtitle ${JSON.stringify(subtitle)} does not name "${option.name}"`);
-			return subtitle;
+			return onCanvas!.subtitleCut ? `${subtitle}; note: the canvas cuts it with an ellipsis` : subtitle;
+		});
+	}
+	await checks.check('canvas: every VICIdial node\'s default name is shown whole (n8n cuts a name after two lines)', async () => {
+		const labels = await page.$$eval(tid('canvas-node'), (els) =>
+			(els as unknown as Array<{ getAttribute(n: string): string | null; querySelector(s: string): { scrollHeight: number; clientHeight: number } | null }>)
+				.filter((e) => (e.getAttribute('data-node-type') ?? '').startsWith('n8n-nodes-vicidial-suite.'))
+				.map((e) => {
+					const label = e.querySelector('[class*="_label_"]');
+					return { name: e.getAttribute('data-node-name') ?? '', cut: label ? label.scrollHeight > label.clientHeight + 1 : true };
+				}),
+		);
+		expect(labels.length >= 5, `${labels.length} VICIdial nodes on the canvas`);
+		const cut = labels.filter((l) => l.cut).map((l) => l.name);
+		expect(cut.length === 0, `cut on the canvas: ${JSON.stringify(cut)}`);
+		return labels.map((l) => l.name).join(', ');
+	});
+	const triggers: Array<[string, BuiltNodes[keyof BuiltNodes], string]> = [
+		['n8n-nodes-vicidial-suite.vicidialTrigger', nodes.pollTrigger, 'leadStatus'],
+		['n8n-nodes-vicidial-suite.vicidialCallEventTrigger', nodes.callEventTrigger, 'dispo'],
+	];
+	for (const [type, node, event] of triggers) {
+		const option = optionsOf(node, 'event').find((o) => o.value === event)!;
+		await checks.check(`canvas: the ${node.displayName}'s subtitle is the event's name ("${option.name}"), not its value`, async () => {
+			const onCanvas = shown.find((n) => n.type === type);
+			expect(onCanvas !== undefined, `no ${node.displayName} on the canvas`);
+			const subtitle = onCanvas!.lines.slice(1).filter((l) => !/^Execute/.test(l)).join(' ');
+			expect(subtitle === option.name, `the subtitle is ${JSON.stringify(subtitle)}`);
 		});
 	}
 	await checks.check('the workflow is saved with the four VICIdial nodes', async () => {

@@ -21,6 +21,8 @@ const API_PASSWORD = '1234';
 /** Seven seeded leads of the simulator have this phone; lead 1's last name is lead01. */
 const SEEDED_PHONE = '7275551212';
 const SEEDED_LAST_NAME = 'lead01';
+/** The search option that reads each lead found (one item per lead). */
+const FULL_RECORDS_OPTION = 'fullLeadRecords';
 
 interface Result {
 	name: string;
@@ -284,8 +286,17 @@ async function searchByPhoneChecks(page: Page, checks: Checks, nodes: BuiltNodes
 		await checks.shot('search by phone opened');
 	});
 	await credentialChecks(page, checks, simulatorUrl);
-	await checks.check('Lead → Search by Phone: "Execute step" shows the lead itself, not only its ID', async () => {
+	await checks.check('Lead → Search by Phone: with the option to return full lead records on, "Execute step" shows the lead itself', async () => {
 		await replaceInput(page, `${tid('ndv')} ${tid('parameter-input-phoneNumber')} input`, SEEDED_PHONE);
+		// as a builder does: Options → Add Option → the full records switch, turned on
+		const options = nodes.vicidial.properties.find((p) => p.name === 'options' && (p.displayOptions?.show?.operation ?? []).includes('searchByPhone') && (p.displayOptions?.show?.resource ?? []).includes('lead'));
+		const full = (options?.options as Array<{ name: string; displayName: string }> | undefined)?.find((o) => o.name === FULL_RECORDS_OPTION);
+		expect(full !== undefined, `Lead → Search by Phone offers no "${FULL_RECORDS_OPTION}" option`);
+		await addCollectionOption(page, 'Options', full!.displayName);
+		const toggle = await page.waitForSelector(`${tid('ndv')} ${tid(`parameter-input-${FULL_RECORDS_OPTION}`)} .el-switch`, { visible: true, timeout: 10_000 });
+		await toggle!.click();
+		await sleep(700);
+		await checks.shot('search by phone full records on');
 		await page.click(`${tid('ndv')} ${tid('node-execute-button')}`);
 		await waitForText(page, `${tid('ndv')} ${tid('output-panel')}`, (t) => /\d+ items?/.test(t) || /error/i.test(t), 'the output of the step', 30_000);
 		// the item count comes first, the table a moment later
@@ -308,6 +319,22 @@ async function collectionOptions(page: Page, item: ElementHandle): Promise<strin
 	await add.click();
 	await sleep(300);
 	return options;
+}
+
+/** Picks an entry of a collection's "Add …" dropdown (the collection labelled `label`). */
+async function addCollectionOption(page: Page, label: string, option: string): Promise<void> {
+	for (const item of await page.$$(`${tid('ndv')} ${tid('node-parameters')} ${tid('parameter-item')}`)) {
+		if (!(await item.$(tid('collection-parameter-add')))) continue;
+		if (squash(await item.$eval(tid('input-label'), innerText).catch(() => '')) !== label) continue;
+		const add = (await item.$(`${tid('collection-parameter-add')} input`))!;
+		await add.scrollIntoView();
+		await add.click();
+		await sleep(500);
+		await clickText(page, '.el-select-dropdown__item', option);
+		await sleep(500);
+		return;
+	}
+	throw new Error(`no collection "${label}"`);
 }
 
 /** Contact data and dialer controls a builder should not find in one list. */

@@ -16,7 +16,7 @@ import type { Connection } from './transport';
 import { CREDENTIAL_NAME, connectionFromCredentials, contextSender } from './transport';
 import { makeClient } from './client';
 import type { Client } from './client';
-import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, OPTIONS } from './properties';
+import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, DIALING_OPTIONS, OPTIONS, collectionOf } from './properties';
 
 interface CallOptions {
 	includeRaw: boolean;
@@ -133,9 +133,10 @@ function editorNames(spec: FunctionSpec): Array<[ParamSpec, string]> {
 /** Reads one item's values for an entry, keyed by VICIdial name. */
 function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number, timezone: string): PreparedItem {
 	const values: Record<string, unknown> = {};
-	const additional = parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {};
+	const collections: Record<string, IDataObject> = { [ADDITIONAL_FIELDS]: parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {} };
+	if (spec.params.some((p) => collectionOf(p) === DIALING_OPTIONS)) collections[DIALING_OPTIONS] = parameters.get<IDataObject>(DIALING_OPTIONS, itemIndex, {}) ?? {};
 	for (const [param, name] of editorNames(spec)) {
-		values[param.name] = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : additional[name];
+		values[param.name] = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : collections[collectionOf(param)]?.[name];
 	}
 	const customFields = spec.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];
 	const options = parameters.get<IDataObject>(OPTIONS, itemIndex, {}) ?? {};
@@ -392,6 +393,10 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 			// A raw answer may echo the item's passwords even on success (add_user does).
 			const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
 			results[i] = toItems(parsed, spec, raw, i, entry.form);
+			if (spec.expand && entry.options[spec.expand.option] === true) {
+				const expanded = await spec.expand.run(runtime(), parsed.records, { form: entry.form, itemIndex: i, options: entry.options });
+				results[i] = expanded.map((r) => ({ json: r.json as IDataObject, pairedItem: { item: i } }));
+			}
 			if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
 			done.push(i);
 		} catch (error) {

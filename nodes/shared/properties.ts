@@ -22,6 +22,12 @@ export function sentences(...parts: Array<string | undefined>): string {
 }
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
+export const DIALING_OPTIONS = 'dialingOptions';
+
+/** The collection an optional parameter is in. */
+export function collectionOf(param: ParamSpec): string {
+	return param.group === 'dialing' ? DIALING_OPTIONS : ADDITIONAL_FIELDS;
+}
 export const CUSTOM_FIELDS = 'customFieldsUi';
 export const OPTIONS = 'options';
 
@@ -271,16 +277,30 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 		for (const param of spec.params.filter((p) => p.required || p.main)) {
 			properties.push({ ...paramProperty(param, loaders), displayOptions });
 		}
-		const additional = spec.params.filter((p) => !p.required && !p.main);
+		const additional = spec.params.filter((p) => !p.required && !p.main && collectionOf(p) === ADDITIONAL_FIELDS);
+		const dialingOptions = spec.params.filter((p) => !p.required && !p.main && collectionOf(p) === DIALING_OPTIONS);
 		if (additional.length > 0) {
+			// beside Dialing Options, the other optional fields are the lead's own data
+			const leadData = dialingOptions.length > 0;
 			properties.push({
-				displayName: 'Additional Fields',
+				displayName: leadData ? 'Lead Fields' : 'Additional Fields',
 				name: ADDITIONAL_FIELDS,
 				type: 'collection',
-				placeholder: 'Add Field',
+				placeholder: leadData ? 'Add Lead Field' : 'Add Field',
 				default: {},
 				displayOptions,
 				options: additional.map((param) => paramProperty(param, loaders)).sort(byDisplayName),
+			});
+		}
+		if (dialingOptions.length > 0) {
+			properties.push({
+				displayName: 'Dialing Options',
+				name: DIALING_OPTIONS,
+				type: 'collection',
+				placeholder: 'Add Dialing Option',
+				default: {},
+				displayOptions,
+				options: dialingOptions.map((param) => paramProperty(param, loaders)).sort(byDisplayName),
 			});
 		}
 		if (spec.customFields) {

@@ -54,6 +54,11 @@ export interface ParamSpec {
 	/** Main fields are shown directly; the others go under "Additional Fields". */
 	main?: boolean;
 	/**
+	 * `dialing`: a dialer control (hopper, callback, DNC and duplicate checks, time zone method), shown
+	 * under "Dialing Options" apart from the lead's own data, which then goes under "Lead Fields".
+	 */
+	group?: 'dialing';
+	/**
 	 * Offer the server's values as a dropdown (an expression still works). The value is still
 	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
 	 */
@@ -365,6 +370,12 @@ export interface FunctionSpec {
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
 	/**
+	 * Turns the answer's records into other items when the item's Options ask for it (a search's
+	 * lead IDs into full lead records, with "Return Full Lead Records"): `option` names the boolean
+	 * of `runOptions` that switches it on.
+	 */
+	expand?: { option: string; run: (runtime: OperationRuntime, records: import('./parse').ParsedRecord[], values: ItemValues) => Promise<OperationResult[]> };
+	/**
 	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
 	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
 	 * clock (ms) when the request was sent. Throws when the lookup itself cannot tell. Entries with
@@ -456,6 +467,11 @@ export const day = field('date');
 export const intList = field('integerList');
 export const pct = field('percent');
 export const counts = field('counts');
+
+/** Marks dialer controls (see ParamSpec.group). */
+export function dialing(params: ParamSpec[]): ParamSpec[] {
+	return params.map((p) => ({ ...p, group: 'dialing' }));
+}
 
 /** Turns `phone_number` into `phoneNumber`, the n8n parameter name. */
 export function camelName(vicidialName: string): string {

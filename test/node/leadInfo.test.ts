@@ -161,7 +161,7 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				parameters: lead('add', {
 					phoneNumber: '3125550171',
 					listId: '101',
-					additionalFields: { campaignId: 'TESTCAMP', callback: true, callbackDatetime: '2031-01-02 10:30:00', callbackType: 'USERONLY', callbackUser: '1001', callbackComments: 'after lunch' },
+					dialingOptions: { campaignId: 'TESTCAMP', callback: true, callbackDatetime: '2031-01-02 10:30:00', callbackType: 'USERONLY', callbackUser: '1001', callbackComments: 'after lunch' },
 				}),
 			});
 			expect(json(added)[0]).toMatchObject({ lead_id: 16 });

@@ -107,7 +107,7 @@ describe.each(targetNames)('lead input against the %s', (targetName) => {
 
 	describe('dates', () => {
 		test('a callback on 2026-02-30 is refused (VICIdial stored 0000-00-00)', async () => {
-			const result = await run({ parameters: add({ additionalFields: { campaignId: 'TESTCAMP', callback: true, callbackDatetime: '2026-02-30 10:00:00' } }), continueOnFail: true });
+			const result = await run({ parameters: add({ dialingOptions: { campaignId: 'TESTCAMP', callback: true, callbackDatetime: '2026-02-30 10:00:00' } }), continueOnFail: true });
 			expect(json(result)).toEqual([
 				expect.objectContaining({ error: 'Item 1: "Callback Date Time" holds 2026-02-30, which is not a date of the calendar (VICIdial would store 0000-00-00)' }),
 			]);

@@ -113,6 +113,20 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		expect(json(await run({ parameters: searchByPhone('3125550111') }))).toEqual([{ search_key: '3125550111', records_found: 1, lead_ids: [11] }]);
 	});
 
+	test('Lead → Search by Phone with Return Full Lead Records: one item per lead, with all its fields', async () => {
+		const parameters = { ...searchByPhone('3125550111,3125550112,3125559999'), options: { emptyOnNoRecords: true, fullLeadRecords: true } };
+		const items = json(await run({ parameters }));
+		expect(items.map((i) => [i.lead_id, i.phone_number, i.search_key])).toEqual([
+			[11, '3125550111', '3125550111'],
+			[12, '3125550112', '3125550112'],
+		]);
+		// the lead itself, not only its ID: the fields Get All Info gives
+		expect(items[0]).toEqual(expect.objectContaining({ list_id: 101, status: expect.any(String), first_name: expect.any(String) }));
+		expect(items[0]).not.toHaveProperty('lead_ids');
+		// without the option: one item per number found, with the IDs
+		expect(json(await run({ parameters: searchByPhone('3125550111') }))).toEqual([{ search_key: '3125550111', records_found: 1, lead_ids: [11] }]);
+	});
+
 	test('Lead → Update Call Log Entry: the old and new status of the call', async () => {
 		const result = await run({ parameters: { resource: 'lead', operation: 'updateCallLogEntry', group: 'TESTCAMP', callId: 'M1231200000000000013', status: 'NI' } });
 		expect(json(result)).toEqual([

@@ -37,7 +37,7 @@ describe.each(targetNames)('VICIdial node against the %s', (targetName) => {
 	});
 
 	test('Lead → Add: NOTICE lines are kept', async () => {
-		const [item] = json(await run({ parameters: addLead({ additionalFields: { addToHopper: true } }) }));
+		const [item] = json(await run({ parameters: addLead({ dialingOptions: { addToHopper: true } }) }));
 		expect(item.lead_id).toBe(16);
 		expect(item.notices).toEqual([expect.objectContaining({ message: expect.stringMatching(/HOPPER/), text: expect.stringMatching(/^NOTICE: add_lead /) })]);
 	});
@@ -77,7 +77,7 @@ describe.each(targetNames)('VICIdial node against the %s', (targetName) => {
 	});
 
 	test("VICIdial's duplicate error, with a hint, as an error item", async () => {
-		const result = await run({ parameters: addLead({ phoneNumber: '3125550113', additionalFields: { duplicateCheck: ['DUPLIST'] } }), continueOnFail: true });
+		const result = await run({ parameters: addLead({ phoneNumber: '3125550113', dialingOptions: { duplicateCheck: ['DUPLIST'] } }), continueOnFail: true });
 		expect(json(result)).toEqual([
 			{ error: 'Item 1: VICIdial: ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 3125550113|101|13', hint: expect.stringMatching(/duplicate/), errorKind: 'duplicate', outcome: 'refused' },
 		]);
@@ -196,7 +196,7 @@ describe('VICIdial node: requests and faults (simulator)', () => {
 
 	test('a failed write names the items that were already done in parallel', async () => {
 		const result = await run({
-			parameters: addLead({ phoneNumber: '={{ $json.phone }}', additionalFields: { duplicateCheck: ['DUPLIST'] }, options: { concurrency: 4 } }),
+			parameters: addLead({ phoneNumber: '={{ $json.phone }}', dialingOptions: { duplicateCheck: ['DUPLIST'] }, options: { concurrency: 4 } }),
 			items: [{ phone: '3125550177' }, { phone: '3125550113' }, { phone: '3125550178' }, { phone: '3125550179' }],
 		});
 		expect(result.error?.message).toMatch(/^Item 2: VICIdial: ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST/);

@@ -17,7 +17,7 @@ describe('node properties follow from the entries', () => {
 		}
 	});
 
-	test('required parameters are top-level and required; the others sit in Additional Fields', () => {
+	test('required parameters are top-level and required; the others sit in Additional Fields (Lead Fields), dialer controls in Dialing Options', () => {
 		for (const spec of nonAgentFunctions) {
 			const mine = properties.filter((p) => shownFor(p, spec.resource, spec.operation));
 			for (const param of spec.params) {
@@ -27,19 +27,32 @@ describe('node properties follow from the entries', () => {
 					expect(property).toBeDefined();
 					expect(property?.required ?? false).toBe(param.required ?? false);
 				} else {
-					const additional = mine.find((p) => p.name === 'additionalFields');
-					expect((additional?.options as INodeProperties[]).map((o) => o.name)).toContain(name);
+					const collection = mine.find((p) => p.name === (param.group === 'dialing' ? 'dialingOptions' : 'additionalFields'));
+					expect((collection?.options as INodeProperties[]).map((o) => o.name)).toContain(name);
 				}
 			}
 		}
 	});
 
 	test('Y/N switches are booleans, limits and the VICIdial name are in the help', () => {
-		const addLead = properties.find((p) => p.name === 'additionalFields' && shownFor(p, 'lead', 'add'))!;
-		const hopper = (addLead.options as INodeProperties[]).find((o) => o.name === 'addToHopper')!;
+		const dialingOptions = properties.find((p) => p.name === 'dialingOptions' && shownFor(p, 'lead', 'add'))!;
+		const hopper = (dialingOptions.options as INodeProperties[]).find((o) => o.name === 'addToHopper')!;
 		expect(hopper.type).toBe('boolean');
 		const firstName = properties.find((p) => p.name === 'firstName' && shownFor(p, 'lead', 'add'))!;
 		expect(firstName.description).toMatch(/Up to 30 characters\. VICIdial field: first_name\./);
+	});
+
+	test('Lead → Add: the lead\'s data under Lead Fields, dialer controls under Dialing Options', () => {
+		const shown = properties.filter((p) => shownFor(p, 'lead', 'add'));
+		const names = (name: string) => ((shown.find((p) => p.name === name)?.options ?? []) as INodeProperties[]).map((o) => o.displayName);
+		expect(shown.find((p) => p.name === 'additionalFields')?.displayName).toBe('Lead Fields');
+		expect(shown.find((p) => p.name === 'dialingOptions')?.displayName).toBe('Dialing Options');
+		expect(names('additionalFields')).toEqual(expect.arrayContaining(['City', 'Email', 'Postal Code', 'Comments', 'Vendor Lead Code']));
+		expect(names('dialingOptions')).toEqual(expect.arrayContaining(['Add to Hopper', 'NANPA Prefix Check', 'Schedule Callback', 'Time Zone Method', 'Duplicate Check', 'DNC Check']));
+		expect(names('additionalFields')).not.toEqual(expect.arrayContaining(['Add to Hopper']));
+		expect(names('dialingOptions')).not.toEqual(expect.arrayContaining(['City']));
+		// operations without dialer controls keep "Additional Fields"
+		expect(properties.find((p) => p.name === 'additionalFields' && shownFor(p, 'list', 'update'))?.displayName).toBe('Additional Fields');
 	});
 
 	test('search operations offer an empty result instead of an error', () => {

@@ -1,8 +1,34 @@
 import type { Choice, FunctionSpec, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../shared/spec';
-import { STORED, choice, choices, date, dec, decimal, digits, id, flag, int, intList, integer, str, text } from '../../shared/spec';
+import { STORED, choice, choices, date, dec, decimal, dialing, digits, id, flag, int, intList, integer, str, text } from '../../shared/spec';
 import { VicidialError } from '../../shared/errors';
 import { InvalidInputError, buildForm } from '../../shared/params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
+import { leadInfoFunctions } from './leadInfo';
+import type { ParsedRecord } from '../../shared/parse';
+
+/** The option of the searches that return lead IDs: read each lead instead (one item per lead). */
+const FULL_LEAD_RECORDS = 'fullLeadRecords';
+
+/**
+ * A search's lead IDs as full lead records, one item per lead, each read with lead_all_info (from
+ * the archive when the search was). The search key that found a lead is kept as `search_key`.
+ */
+async function fullLeadRecords(runtime: OperationRuntime, records: ParsedRecord[], values: ItemValues): Promise<OperationResult[]> {
+	const read = leadInfoFunctions.find((f) => f.fn === 'lead_all_info')!;
+	const seen = new Set<number>();
+	const results: OperationResult[] = [];
+	for (const record of records) {
+		for (const leadId of Array.isArray(record.lead_ids) ? (record.lead_ids as number[]) : []) {
+			if (seen.has(leadId)) continue;
+			seen.add(leadId);
+			const form = buildForm(read, { lead_id: String(leadId), ...(values.form.archived_lead === 'Y' ? { archived_lead: true } : {}) });
+			// a lead deleted since the search is left out
+			const answer = await runtime.call(read, form, { emptyOnNoRecords: true });
+			for (const lead of answer.records) results.push({ json: { ...lead, search_key: record.search_key } });
+		}
+	}
+	return results;
+}
 
 const yesNoAreaCode: Choice[] = [
 	{ name: 'No', value: 'N' },
@@ -26,7 +52,7 @@ const duplicateChecks: Choice[] = [
 ].map(([value, name]) => ({ name, value }));
 
 const listId = (options: Partial<ParamSpec> = {}) =>
-	id('list_id', 'List ID', { minLength: 3, maxLength: 12, description: 'Numeric ID of the VICIdial list', ...options });
+	id('list_id', 'List ID', { minLength: 3, maxLength: 12, placeholder: '101', description: 'Numeric ID of the VICIdial list', ...options });
 
 /** The lead's own fields, as add_lead and update_lead take them. */
 const leadFields: ParamSpec[] = [
@@ -96,6 +122,16 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 		],
 		fixed: { search_method: method },
 		answer: { kind: 'rows', delimiter: '|', columns: [str('search_key'), int('records_found'), intList('lead_ids')] },
+		runOptions: [
+			{
+				displayName: 'Return Full Lead Records',
+				name: FULL_LEAD_RECORDS,
+				type: 'boolean',
+				default: false,
+				description: 'Whether to read every lead found and output one item per lead with all its fields, instead of one item per search key with the lead IDs',
+			},
+		],
+		expand: { option: FULL_LEAD_RECORDS, run: fullLeadRecords },
 		noRecords: /NO MATCHES FOUND/,
 	};
 }
@@ -116,54 +152,57 @@ export const leadFunctions: FunctionSpec[] = [
 				required: true,
 				minLength: 6,
 				maxLength: 16,
+				placeholder: '3125551212',
 				description: 'Digits only; spaces, dashes and brackets are removed',
 			}),
 			listId({ required: true }),
 			...leadFields,
-			choice('dnc_check', 'DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the system's Do Not Call list" }),
-			choice('campaign_dnc_check', 'Campaign DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the campaign's Do Not Call list (needs Campaign ID)" }),
-			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, stored: STORED.code, description: 'Needed for the campaign DNC check and for callbacks' }),
-			choices('duplicate_check', 'Duplicate Check', {
-				choices: duplicateChecks,
-				separator: '-',
-				description: 'Refuse the lead if one like it exists; VICIdial answers with the existing lead',
-			}),
-			flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
-			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
-			flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
-			flag('usacan_prefix_check', 'USA/Canada Prefix Check', { description: 'Whether to refuse numbers whose 4th digit is 0 or 1' }),
-			flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to refuse numbers without a valid area code or with other than 10 digits' }),
-			flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data, if loaded on the server' }),
-			choice('tz_method', 'Time Zone Method', {
-				choices: [
-					{ name: 'Country and Area Code (Default)', value: '' },
-					{ name: 'Postal Code', value: 'POSTAL' },
-					{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
-					{ name: 'NANPA Data', value: 'NANPA' },
-				],
-			}),
-			flag('lookup_state', 'Look Up State', { description: 'Whether to fill State from the area code when it is empty' }),
-			flag('list_exists_check', 'List Must Exist', { description: 'Whether to refuse the lead if the list ID is not a defined list' }),
-			flag('callback', 'Schedule Callback', { description: 'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)' }),
-			text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
-			text('callback_datetime', 'Callback Date Time', {
-				placeholder: '2026-12-01 14:30:00',
-				description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
-				calendar: true,
-				pattern: {
-					regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
-					hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
-				},
-			}),
-			choice('callback_type', 'Callback Type', {
-				choices: [
-					{ name: 'Anyone', value: 'ANYONE' },
-					{ name: 'User Only', value: 'USERONLY' },
-				],
-			}),
-			text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, description: 'Agent the USERONLY callback belongs to' }),
-			text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
-			id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
+			...dialing([
+				choice('dnc_check', 'DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the system's Do Not Call list" }),
+				choice('campaign_dnc_check', 'Campaign DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the campaign's Do Not Call list (needs Campaign ID)" }),
+				text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, stored: STORED.code, description: 'Needed for the campaign DNC check and for callbacks' }),
+				choices('duplicate_check', 'Duplicate Check', {
+					choices: duplicateChecks,
+					separator: '-',
+					description: 'Refuse the lead if one like it exists; VICIdial answers with the existing lead',
+				}),
+				flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
+				integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+				flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
+				flag('usacan_prefix_check', 'USA/Canada Prefix Check', { description: 'Whether to refuse numbers whose 4th digit is 0 or 1' }),
+				flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to refuse numbers without a valid area code or with other than 10 digits' }),
+				flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data, if loaded on the server' }),
+				choice('tz_method', 'Time Zone Method', {
+					choices: [
+						{ name: 'Country and Area Code (Default)', value: '' },
+						{ name: 'Postal Code', value: 'POSTAL' },
+						{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
+						{ name: 'NANPA Data', value: 'NANPA' },
+					],
+				}),
+				flag('lookup_state', 'Look Up State', { description: 'Whether to fill State from the area code when it is empty' }),
+				flag('list_exists_check', 'List Must Exist', { description: 'Whether to refuse the lead if the list ID is not a defined list' }),
+				flag('callback', 'Schedule Callback', { description: 'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)' }),
+				text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
+				text('callback_datetime', 'Callback Date Time', {
+					placeholder: '2026-12-01 14:30:00',
+					description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+					calendar: true,
+					pattern: {
+						regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
+						hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
+					},
+				}),
+				choice('callback_type', 'Callback Type', {
+					choices: [
+						{ name: 'Anyone', value: 'ANYONE' },
+						{ name: 'User Only', value: 'USERONLY' },
+					],
+				}),
+				text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, description: 'Agent the USERONLY callback belongs to' }),
+				text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
+				id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
+			]),
 		],
 		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
 		verifyWrite: verifyAddLead,
@@ -219,7 +258,7 @@ const updateOnlyFields: ParamSpec[] = [
 	flag('list_exists_check', 'Target List Must Exist', { description: 'Whether to refuse the update if Move to List ID is not a defined list' }),
 ];
 
-const callbackParams: ParamSpec[] = [
+const callbackParams: ParamSpec[] = dialing([
 	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', stored: STORED.code, description: 'Campaign of a new callback' }),
 	text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
 	text('callback_datetime', 'Callback Date Time', {
@@ -234,14 +273,14 @@ const callbackParams: ParamSpec[] = [
 	choice('callback_type', 'Callback Type', { choices: [{ name: 'Anyone', value: 'ANYONE' }, { name: 'User Only', value: 'USERONLY' }] }),
 	text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, load: 'agents', description: 'Agent the USERONLY callback belongs to' }),
 	text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
-];
+]);
 
-const hopperParams: ParamSpec[] = [
+const hopperParams: ParamSpec[] = dialing([
 	flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
 	integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
 	flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
 	flag('remove_from_hopper', 'Remove From Hopper', { description: 'Whether to take the lead out of the hopper' }),
-];
+]);
 
 const leadId = (options: Partial<ParamSpec> = {}) => id('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
 
@@ -303,23 +342,23 @@ export const updateLead: FunctionSpec = {
 		flag('update_phone_number', 'Update Phone Number', { description: 'Whether to store Phone Number as the lead\'s number' }),
 		...asUpdated(leadFields),
 		...updateOnlyFields,
-		choice('callback', 'Callback', {
+		...dialing([choice('callback', 'Callback', {
 			choices: [
 				{ name: 'Leave Unchanged', value: '' },
 				{ name: 'Set', value: 'Y', description: 'Add or change the scheduled callback (needs Campaign ID and Callback Date Time for a new one)' },
 				{ name: 'Remove', value: 'REMOVE', description: 'Delete the scheduled callback' },
 			],
-		}),
+		})]),
 		...callbackParams,
 		...hopperParams,
-		choice('tz_method', 'Time Zone Method (Insert)', {
+		...dialing([choice('tz_method', 'Time Zone Method (Insert)', {
 			choices: [
 				{ name: 'Country and Area Code (Default)', value: '' },
 				{ name: 'Postal Code', value: 'POSTAL' },
 				{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
 				{ name: 'NANPA Data', value: 'NANPA' },
 			],
-		}),
+		})]),
 		flag('archived_lead', 'Archived Leads', { description: 'Whether to find and update the lead among the archived leads' }),
 		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
 		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: read and write the custom fields of this list's fields" }),
@@ -548,9 +587,11 @@ export const upsertLead: FunctionSpec = {
 		}),
 		...forUpsert(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		statusParam({ description: 'Status of an updated lead (a new lead is NEW)' }),
-		choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
-		flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
-		integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+		...dialing([
+			choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
+			flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
+			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+		]),
 	],
 	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
 	verifyWrite: verifyUpsert,

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run check:launcher`: proves scripts/lib/realN8n.ts runs two real n8n side by side.
  * Two ensureN8n calls at once (the install lock), one pack of this checkout, then two instances

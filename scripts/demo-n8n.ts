@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run demo`: the nodes in a real n8n, as a builder sees them.
  *   - n8n 2.41.1 and Node 24 fetched once into ~/.cache/n8n-e2e (N8N_E2E_CACHE), with progress;

@@ -13,8 +13,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import { isId } from '../shared/params';
-import type { CallEventName } from './callEvents';
 import {
+	type CallEventName,
+	type CallEventSpec,
 	CALL_EVENTS,
 	FIELD_NAME,
 	SECRET_VARIABLES,
@@ -31,7 +32,6 @@ import {
 	callUrlPathExpression,
 	effectiveToken,
 } from './callEvents';
-import type { CallEventSpec } from './callEvents';
 import type { Registration, RegistrationSettings } from './registration';
 import { register, registrationExists, unregister } from './registration';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * A stand-in for a Slack incoming webhook on 127.0.0.1: it keeps every POST it gets and answers
  * `ok` as Slack does, so the examples' notifications can be checked without internet.

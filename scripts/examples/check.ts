@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Imports examples/*.json into a real n8n 2.41.1 (this checkout packed and installed) and runs each
  * once, against the simulator or a genuine VICIdial. Exits 1 when one fails.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * One check per example: make the event the example waits for, then judge the example by what it
  * did (the lead on VICIdial, the message at the catcher, the execution in n8n). Each returns a

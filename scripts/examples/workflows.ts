@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The example files and the few things importExamples and the checks read in them. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

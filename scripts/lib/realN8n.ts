@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * One way to run the real n8n (2.41.1 on Node 24.21.0) with THIS package installed, shared by
  * `npm run demo`, `npm run test:n8n` (test/e2e), the bench, test/queue and test/editor.
@@ -634,7 +635,11 @@ function descendants(pid: number): number[] {
 	}
 	const out: number[] = [];
 	const walk = (p: number) => {
-		for (const [child, pp] of parent) if (pp === p) (out.push(child), walk(child));
+		for (const [child, pp] of parent) {
+			if (pp !== p) continue;
+			out.push(child);
+			walk(child);
+		}
 	};
 	walk(pid);
 	return out;

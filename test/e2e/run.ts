@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run test:n8n`: the packed package of this checkout in a real n8n (2.41.1 on Node 24, cached
  * by scripts/lib/realN8n.ts) runs test/e2e/workflow.json headless against the simulator; check.js

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Debian's Chromium driven by puppeteer-core, and the few editor gestures the checks repeat.
  * Everything is found through n8n's data-test-id attributes or visible text, never through

@@ -1,3 +1,4 @@
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run test:editor`: the package in a real n8n editor (2.41.1, the packed tarball installed
  * as a community package), driven by headless Chromium as a new user would: the owner set up, a

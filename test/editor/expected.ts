@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * What the editor should show, read from the built package (dist/), so a check follows the
  * nodes' own descriptions instead of a copy of their texts.

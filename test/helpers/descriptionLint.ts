@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * Runs n8n's node-parameter lint rules (eslint-plugin-n8n-nodes-base) on the descriptions the
  * nodes generate at load time, which `npm run lint` never sees: each description is written out

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * `npm run test:queue`: the package in real n8n 2.41.1 in queue mode (Redis, PostgreSQL, one main
  * process, two workers, one webhook processor) against the genuine VICIdial server

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The workflows test:queue imports: Webhook triggers (many executions through the webhook processor) and our two triggers. */
 import type { IDataObject } from 'n8n-workflow';
 

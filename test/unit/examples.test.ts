@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * examples/*.json as the editor would load them: every parameter of our nodes is one the node
  * shows for the example's resource and operation (a renamed or regrouped field fails here, not in

@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import { Workflow, type INode, type INodeProperties } from 'n8n-workflow';
 import { defaultTypeName, ensureN8nRuntime } from '../helpers/n8n';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';

@@ -82,11 +82,16 @@ function limitsText(param: ParamSpec): string {
 /** The listSearch method of the node that offers the lists VICIdial can list. */
 export const LIST_SEARCH_METHOD = 'searchLists';
 
-/** The "By ID" check in the editor: the entry's own pattern, or digits in the entry's length range. */
+/**
+ * The "By ID" check in the editor. n8n checks a mode's regex on every property of the same name,
+ * shown or not, so all List IDs share one: digits (or Get Custom Fields' ---ALL---). Lengths are
+ * checked before the request, naming the item and the field.
+ */
+const LIST_ID_REGEX = '^(\\d+|---ALL---)$';
+
 function idModeValidation(param: ParamSpec): { regex: string; errorMessage: string } {
-	if (param.pattern) return { regex: param.pattern.regex.source, errorMessage: `${param.displayName} ${param.pattern.hint}` };
-	const lengths = param.minLength !== undefined || param.maxLength !== undefined ? `{${param.minLength ?? 1},${param.maxLength ?? ''}}` : '+';
-	return { regex: `^\\d${lengths}$`, errorMessage: `${param.displayName} must be a list ID of ${limitsText(param) || 'digits'}, e.g. 101` };
+	const all = param.pattern?.regex.test('---ALL---') ? ' or ---ALL---' : '';
+	return { regex: LIST_ID_REGEX, errorMessage: `${param.displayName} must be a list ID (digits, e.g. 101)${all}` };
 }
 
 /**

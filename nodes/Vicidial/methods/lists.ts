@@ -1,8 +1,8 @@
 /**
- * "From List" of the List ID fields. VICIdial has no function that lists every list: the only
- * one is list_custom_fields with ---ALL---, which names the lists that have custom fields and
- * is refused where custom list fields are off (VICIdial's default). Then the search says so and
- * points to "By ID", which works on every server.
+ * "From List" of the List ID fields. VICIdial has no function made to list lists: the only one
+ * is list_custom_fields with ---ALL---, which names every list, but is refused while custom list
+ * fields are off (VICIdial's default). Then the search says so and points to "By ID", which
+ * works on every server.
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -13,7 +13,7 @@ import { listCustomFields } from '../functions/customFields';
 /** VICIdial's refusals that mean "this server cannot list lists", not a fault. */
 const CANNOT_LIST = /CUSTOM LIST FIELDS ARE NOT ENABLED/;
 
-export const NO_LISTS_HINT = 'VICIdial lists only the lists that have custom fields. Choose "By ID" and type the list ID (e.g. 101).';
+export const NO_LISTS_HINT = 'VICIdial names its lists only while custom list fields are on (System Settings). Choose "By ID" and type the list ID (e.g. 101).';
 
 export async function searchLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	let secrets: readonly string[] = [];

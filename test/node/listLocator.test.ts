@@ -4,7 +4,7 @@
  * resource locator the editor saves now and the plain string older workflows, examples and
  * expressions hold, against the simulator and (when VICIDIAL_REAL_URL is set) the genuine server.
  */
-import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
@@ -61,7 +61,7 @@ describe('List ID fields in the editor', () => {
 	});
 
 	test('one By ID regex for every list field (n8n checks it on hidden fields of the same name too)', () => {
-		const regexes = new Set(properties.filter((p) => p.type === 'resourceLocator').map((p) => (p.modes![1].validation![0] as { properties: { regex: string } }).properties.regex));
+		const regexes = new Set(properties.filter((p) => p.type === 'resourceLocator').map((p) => (p.modes![1].validation![0] as unknown as { properties: { regex: string } }).properties.regex));
 		expect([...regexes]).toEqual(['^(\\d+|---ALL---)$']);
 	});
 });
@@ -114,7 +114,7 @@ describe.each(targetNames)('List ID as a resource locator against the %s', (targ
 	});
 
 	test('a run reads the same ID from a resource locator, a plain string and an expression', async () => {
-		const add = (listId: unknown, phoneNumber: string, additionalFields: Record<string, unknown> = {}) =>
+		const add = (listId: string | IDataObject, phoneNumber: string, additionalFields: IDataObject = {}) =>
 			runVicidial({ url: target.url, parameters: { resource: 'lead', operation: 'add', phoneNumber, listId, additionalFields } });
 		const byId = json(await add(rl('101'), '3125550301', { entryListId: rl('101') }));
 		const fromList = json(await add(rl('101', 'list'), '3125550302'));

@@ -11,6 +11,7 @@ import { buildProperties, subtitleExpression } from '../shared/properties';
 import { nonAgentFunctions, resources } from './functions';
 import { LOADERS, loadOptionsMethods } from './loaders';
 import { customFields } from './methods/customFields';
+import { searchLists } from './methods/lists';
 
 export class Vicidial implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,11 +27,12 @@ export class Vicidial implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
-		properties: buildProperties(resources, nonAgentFunctions, [...Object.keys(LOADERS), 'customFields']),
+		properties: buildProperties(resources, nonAgentFunctions, [...Object.keys(LOADERS), 'customFields', 'lists']),
 	};
 
 	methods = {
 		loadOptions: { ...loadOptionsMethods(), customFields },
+		listSearch: { searchLists },
 		credentialTest: credentialTestMethods,
 	};
 

@@ -37,8 +37,8 @@ export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 		value: 'group_id',
 		label: (r) => named(r.group_id, r.group_name),
 	},
-	// No "lists" loader: VICIdial lists lists only through list_custom_fields, which refuses on
-	// systems without custom list fields (the default), so List ID stays a typed field.
+	// No "lists" dropdown: VICIdial lists lists only through list_custom_fields, which refuses on
+	// systems without custom list fields (the default); List IDs are resource locators (methods/lists.ts).
 	agents: {
 		fn: 'logged_in_agents',
 		value: 'user',

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { FunctionSpec, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './spec';
-import { camelName, needsServerOffset } from './spec';
+import { camelName, isListLocator, locatorValue, needsServerOffset } from './spec';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
@@ -136,7 +136,9 @@ function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: 
 	const collections: Record<string, IDataObject> = { [ADDITIONAL_FIELDS]: parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {} };
 	if (spec.params.some((p) => collectionOf(p) === DIALING_OPTIONS)) collections[DIALING_OPTIONS] = parameters.get<IDataObject>(DIALING_OPTIONS, itemIndex, {}) ?? {};
 	for (const [param, name] of editorNames(spec)) {
-		values[param.name] = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : collections[collectionOf(param)]?.[name];
+		const value = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : collections[collectionOf(param)]?.[name];
+		// a List ID is a resource locator in the editor; older workflows and expressions hold the plain ID
+		values[param.name] = isListLocator(param) ? locatorValue(value) : value;
 	}
 	const customFields = spec.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];
 	const options = parameters.get<IDataObject>(OPTIONS, itemIndex, {}) ?? {};

@@ -4,7 +4,7 @@
  */
 import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
 import type { FunctionSpec, ParamSpec, ResourceSpec } from './spec';
-import { camelName, isMultiple } from './spec';
+import { camelName, isListLocator, isMultiple } from './spec';
 
 /** n8n's standard ending of a dropdown's description (its lint rules ask for it). */
 const CHOOSE_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -79,6 +79,50 @@ function limitsText(param: ParamSpec): string {
 	return '';
 }
 
+/** The listSearch method of the node that offers the lists VICIdial can list. */
+export const LIST_SEARCH_METHOD = 'searchLists';
+
+/**
+ * The "By ID" check in the editor. n8n checks a mode's regex on every property of the same name,
+ * shown or not, so all List IDs share one: digits (or Get Custom Fields' ---ALL---). Lengths are
+ * checked before the request, naming the item and the field.
+ */
+const LIST_ID_REGEX = '^(\\d+|---ALL---)$';
+
+function idModeValidation(param: ParamSpec): { regex: string; errorMessage: string } {
+	const all = param.pattern?.regex.test('---ALL---') ? ' or ---ALL---' : '';
+	return { regex: LIST_ID_REGEX, errorMessage: `${param.displayName} must be a list ID (digits, e.g. 101)${all}` };
+}
+
+/**
+ * A List ID as a resource locator: "By ID" (the default, works on every server) and "From List"
+ * (VICIdial lists only the lists that have custom fields). Read back with locatorValue.
+ */
+function listLocator(param: ParamSpec, property: INodeProperties): INodeProperties {
+	const validation = idModeValidation(param);
+	return {
+		...property,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a list...',
+				typeOptions: { searchListMethod: LIST_SEARCH_METHOD, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: param.placeholder ?? '101',
+				validation: [{ type: 'regex', properties: validation }],
+			},
+		],
+	};
+}
+
 /** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text. */
 export function paramProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
 	const limits = limitsText(param);
@@ -92,12 +136,13 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
 	};
 	if (param.required) property.required = true;
 	if (param.color) property.type = 'color';
+	if (isListLocator(param) && loaders.includes('lists')) return listLocator(param, property);
 	// Only a loader the node really has becomes a dropdown; otherwise the field stays typed.
 	const load = param.load && loaders.includes(param.load) ? param.load : undefined;
 	if (load) {
 		// A dropdown of the server's values; the loader's name is the node's loadOptions method.
 		property.type = isMultiple(param) ? 'multiOptions' : 'options';
-		property.typeOptions = { loadOptionsMethod: load, ...(load === 'customFields' ? { loadOptionsDependsOn: ['listId'] } : {}) };
+		property.typeOptions = { loadOptionsMethod: load, ...(load === 'customFields' ? { loadOptionsDependsOn: ['listId', 'listId.value'] } : {}) };
 		property.default = param.default ?? (property.type === 'multiOptions' ? [] : '');
 		property.description = sentences(help, property.type === 'multiOptions' ? CHOOSE_MANY : CHOOSE_ONE);
 	}
@@ -323,7 +368,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[]
 								name: 'name',
 								type: 'options',
 								// Loaded from the list's custom fields (list_custom_fields); an expression still works.
-								typeOptions: { loadOptionsMethod: 'customFields', loadOptionsDependsOn: ['listId', 'additionalFields.listId', 'additionalFields.listIdField'] },
+								typeOptions: { loadOptionsMethod: 'customFields', loadOptionsDependsOn: ['listId', 'listId.value', 'additionalFields.listId', 'additionalFields.listId.value', 'additionalFields.listIdField', 'additionalFields.listIdField.value'] },
 								default: '',
 								description:
 									'The custom field label, e.g. favorite_color. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -165,6 +165,20 @@ export function isDropdown(param: Pick<ParamSpec, 'load'>): boolean {
 	return param.load !== undefined && (DROPDOWN_LOADERS as readonly string[]).includes(param.load);
 }
 
+/**
+ * A List ID parameter: the editor shows it as a resource locator ("From List" where VICIdial
+ * can list lists, "By ID" always), whose value is read back as the plain ID.
+ */
+export function isListLocator(param: Pick<ParamSpec, 'load'>): boolean {
+	return param.load === 'lists';
+}
+
+/** The ID inside a resource locator value ({ __rl, mode, value }); any other value as it is. */
+export function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value && 'mode' in value) return (value as { value: unknown }).value;
+	return value;
+}
+
 /** Whether a dropdown takes several values. */
 export function isMultiple(param: Pick<ParamSpec, 'kind' | 'separator'>): boolean {
 	return param.kind === 'choices' || param.separator !== undefined;

@@ -26,7 +26,8 @@ import type { Target } from '../support/targets';
  * lists statuses, users or user groups (user_details needs one user, user_group_status needs the
  * groups, agent_campaigns one user; checked in NON-AGENT_API.txt and non_agent_api.php). Lists are
  * listed only by list_custom_fields, which refuses while custom list fields are off (VICIdial's
- * default), so List ID stays typed too. They stay typed, validated fields.
+ * default), so a List ID is no dropdown but a resource locator (test/node/listLocator.test.ts).
+ * The others stay typed, validated fields.
  */
 const PLAIN: LoaderName[] = ['statuses', 'users', 'userGroups', 'lists'];
 
@@ -191,6 +192,9 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 		expect(await load('customFields', { parameters: {} })).toEqual(fieldsOf101);
 		expect(await load('customFields', { parameters: { listId: '102' } })).toEqual([]);
 		expect(await load('customFields', { parameters: { additionalFields: { listId: '101' } } })).toEqual(fieldsOf101);
+		// the List ID as the editor stores it now: a resource locator
+		expect(await load('customFields', { parameters: { listId: { __rl: true, mode: 'id', value: '102' } } })).toEqual([]);
+		expect(await load('customFields', { parameters: { listId: { __rl: true, mode: 'list', value: '101' } } })).toEqual(fieldsOf101);
 	});
 
 	test.each(['campaigns', 'inGroups', 'agents', 'customFields'])('%s with a wrong password: a clear error without the password', async (method) => {

@@ -67,7 +67,7 @@ const didSettings: ParamSpec[] = [
 		],
 	}),
 	id('list_id', 'List ID', { minLength: 3, maxLength: 14, load: 'lists', description: 'For the In-Group route: list of new leads; VICIdial uses 999 when empty' }),
-	id('entry_list_id', 'Entry List ID', { minLength: 1, maxLength: 14, description: "For the In-Group route: list whose custom fields the leads use" }),
+	id('entry_list_id', 'Entry List ID', { minLength: 1, maxLength: 14, load: 'lists', description: "For the In-Group route: list whose custom fields the leads use" }),
 	text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: WORD, load: 'campaigns', description: 'For the In-Group route' }),
 	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 10, description: 'For the In-Group route: country code of new leads; VICIdial uses 1 when empty' }),
 ];

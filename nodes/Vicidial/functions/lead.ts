@@ -52,7 +52,7 @@ const duplicateChecks: Choice[] = [
 ].map(([value, name]) => ({ name, value }));
 
 const listId = (options: Partial<ParamSpec> = {}) =>
-	id('list_id', 'List ID', { minLength: 3, maxLength: 12, placeholder: '101', description: 'Numeric ID of the VICIdial list', ...options });
+	id('list_id', 'List ID', { minLength: 3, maxLength: 12, placeholder: '101', load: 'lists', description: 'Numeric ID of the VICIdial list', ...options });
 
 /** The lead's own fields, as add_lead and update_lead take them. */
 const leadFields: ParamSpec[] = [
@@ -201,7 +201,7 @@ export const leadFunctions: FunctionSpec[] = [
 				}),
 				text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, description: 'Agent the USERONLY callback belongs to' }),
 				text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
-				id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
+				id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
 			]),
 		],
 		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
@@ -333,7 +333,7 @@ export const updateLead: FunctionSpec = {
 		}),
 		digits('phone_number', 'Phone Number', { minLength: 6, maxLength: 18, description: 'Finds the lead (Search By Phone Number); with Update Phone Number or Insert If Not Found it is also stored' }),
 		searchLocation,
-		listId({ load: 'lists', description: 'The list to search in (or whose campaign), and the list a lead inserted if not found goes to' }),
+		listId({ description: 'The list to search in (or whose campaign), and the list a lead inserted if not found goes to' }),
 		integer('records', 'Max Leads to Update', { min: 1, max: 1000000, description: 'How many matching leads to update, newest first; VICIdial uses 1' }),
 		flag('no_update', 'Only Check If It Exists', { description: 'Whether to only report whether a matching lead exists, changing nothing' }),
 		flag('insert_if_not_found', 'Insert If Not Found', { description: 'Whether to add a new lead when none matches (needs Phone Number, Phone Code and List ID)' }),
@@ -360,8 +360,8 @@ export const updateLead: FunctionSpec = {
 			],
 		})]),
 		flag('archived_lead', 'Archived Leads', { description: 'Whether to find and update the lead among the archived leads' }),
-		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
-		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, description: "Expert setting: read and write the custom fields of this list's fields" }),
+		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
+		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: read and write the custom fields of this list's fields" }),
 	],
 	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
 	noRecords: /NO MATCHES FOUND/,
@@ -576,7 +576,7 @@ export const upsertLead: FunctionSpec = {
 			],
 		}),
 		digits('phone_number', 'Phone Number', { required: true, minLength: 6, maxLength: 16, description: 'Digits only; spaces, dashes and brackets are removed' }),
-		listId({ required: true, load: 'lists', description: 'The list a new lead is added to, and the list (or campaign) searched' }),
+		listId({ required: true, description: 'The list a new lead is added to, and the list (or campaign) searched' }),
 		choice('search_location', 'Search In', {
 			default: 'LIST',
 			choices: [

@@ -77,6 +77,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 					"Whether to add the lead's custom field values as extra fields. VICIdial fails (HTTP 500) when the lead's list has no custom fields defined.",
 			}),
 			id('force_entry_list_id', 'Custom Fields of List', {
+				load: 'lists',
 				minLength: 3,
 				maxLength: 12,
 				description: "Read the custom fields from this list's custom fields table instead of the lead's own entry list",
@@ -112,6 +113,7 @@ export const leadInfoFunctions: FunctionSpec[] = [
 				description: "Whether Field Name is a custom field. VICIdial fails (HTTP 500) when the lead's list has no custom fields table or no such field.",
 			}),
 			id('list_id', 'Custom Fields of List', {
+				load: 'lists',
 				minLength: 2,
 				maxLength: 14,
 				description: "For a custom field: read it from this list's custom fields table instead of the lead's entry list",

@@ -71,7 +71,7 @@ export const listFunctions: FunctionSpec[] = [
 		description: "A list's settings and, on request, its lead counts (list_info)",
 		writes: false,
 		params: [
-			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
+			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, load: 'lists', description: 'Numeric ID of the VICIdial list' }),
 			flag('leads_counts', 'Include Lead Counts', { description: 'Whether to add the number of all leads and of NEW leads' }),
 			flag('dialable_count', 'Include Dialable Count', { description: "Whether to add how many leads the list's campaign could dial right now" }),
 			flag('archived_lead', 'Count Archived Leads', { description: 'Whether the lead counts read the archive instead of the active leads' }),
@@ -123,7 +123,7 @@ export const listFunctions: FunctionSpec[] = [
 		description: "Change a list's settings, reset its leads for dialing, delete its leads or the list itself (update_list)",
 		writes: true,
 		params: [
-			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the VICIdial list' }),
+			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, load: 'lists', description: 'Numeric ID of the VICIdial list' }),
 			text('list_name', 'List Name', { minLength: 6, maxLength: 30, pattern: NAME_CHARS }),
 			text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: ID_CHARS, load: 'campaigns', description: "Moves the list to this campaign; its leads leave the old campaign's hopper" }),
 			flag('active', 'Active', { description: 'Whether the campaign dials the list' }),

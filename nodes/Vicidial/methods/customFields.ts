@@ -8,13 +8,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { VicidialError } from '../../shared/errors';
 import { clientFor } from '../../shared/client';
 import { listCustomFields } from '../functions/customFields';
+import { locatorValue } from '../../shared/spec';
 
 /** The first plain list ID among the node's list parameters, if any. */
 function chosenList(context: ILoadOptionsFunctions): string | undefined {
 	for (const name of ['listId', 'additionalFields.listId', 'additionalFields.listIdField']) {
 		let value: unknown;
 		try {
-			value = context.getCurrentNodeParameter(name);
+			value = locatorValue(context.getCurrentNodeParameter(name));
 		} catch {
 			value = undefined;
 		}

@@ -365,8 +365,19 @@ async function leadAddChecks(page: Page, checks: Checks, nodes: BuiltNodes): Pro
 		expect(!/\(add_lead\)/.test(text), 'a text still ends in (add_lead)');
 		return notice!.displayName;
 	});
-	// Not checked yet: List ID as a resource locator ("From list" / "By ID"), which the issue asks
-	// for but the nodes do not have yet; the check (rlc-mode-selector) is in commit 8100c2b.
+	await checks.check('Lead → Add: List ID is a resource locator offering "From list" and "By ID"', async () => {
+		const locator = await page.$(`${ndv} ${tid('resource-locator-listId')}`);
+		expect(locator !== null, 'List ID is not a resource locator');
+		const selector = await locator!.$(`${tid('rlc-mode-selector')} input`);
+		expect(selector !== null, 'no mode selector');
+		await selector!.click();
+		await sleep(500);
+		const modes = await page.$$eval('.el-select-dropdown__item', (els) => (els as unknown as PageElement[]).filter((e) => e.checkVisibility()).map((e) => e.innerText.trim()));
+		await selector!.click();
+		await sleep(300);
+		expect(modes.some((m) => /^from list$/i.test(m)) && modes.some((m) => /^by id$/i.test(m)), `modes: ${JSON.stringify(modes)}`);
+		return modes.join(', ');
+	});
 	await checks.check('Lead → Add: the additional fields come in groups, contact data apart from dialer controls', async () => {
 		const groups: Array<{ label: string; options: string[] }> = [];
 		for (const item of await page.$$(`${ndv} ${tid('node-parameters')} ${tid('parameter-item')}`)) {

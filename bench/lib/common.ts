@@ -1,7 +1,6 @@
 /* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** Small helpers shared by the bench parts: options, shell, ports, formatting. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import * as net from 'node:net';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -136,17 +135,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 	return o;
 }
 
-/** A free TCP port on 127.0.0.1 (bound then released). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
+export { freePort, sleep } from '../../scripts/lib/realN8n';
 
 export function sh(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
 	return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, ...options });
@@ -157,7 +146,6 @@ export function shTry(command: string, args: string[]): string {
 	return r.status === 0 ? r.stdout.trim() : '';
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function log(message: string): void {
 	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);

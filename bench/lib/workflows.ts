@@ -2,14 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OpDef, FormTemplate } from './ops';
 
-export interface WorkflowJson {
-	id: string;
-	name: string;
-	active: boolean;
-	nodes: IDataObject[];
-	connections: IDataObject;
-	settings: IDataObject;
-}
+export type { WorkflowJson } from '../../scripts/lib/realN8n';
+import type { WorkflowJson } from '../../scripts/lib/realN8n';
 
 /** n8n ids here are 16 letters and digits. */
 export function workflowId(label: string): string {

@@ -35,6 +35,16 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 type Json = Record<string, unknown>;
 export type Progress = (line: string) => void;
 
+/** A workflow as n8n's import:workflow reads it. */
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: Json[];
+	connections: Json;
+	settings: Json;
+}
+
 export interface N8nInstall {
 	cache: string;
 	/** Node 24 binary. */

@@ -2,14 +2,8 @@
 /** The workflows test:queue imports: Webhook triggers (many executions through the webhook processor) and our two triggers. */
 import type { IDataObject } from 'n8n-workflow';
 
-export interface WorkflowJson {
-	id: string;
-	name: string;
-	active: boolean;
-	nodes: IDataObject[];
-	connections: IDataObject;
-	settings: IDataObject;
-}
+export type { WorkflowJson } from '../../scripts/lib/realN8n';
+import type { WorkflowJson } from '../../scripts/lib/realN8n';
 
 export const GOOD_CREDENTIAL = 'queueVicidialOk1';
 export const WRONG_CREDENTIAL = 'queueVicidialBad';

@@ -19,8 +19,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { parseAnswer, type ParseOptions, type ParsedRecord } from '../nodes/shared/parse';
-import type { FieldSpec, FunctionSpec } from '../nodes/shared/spec';
-import { nonAgentFunctions } from '../nodes/Vicidial/functions';
+import type { FieldSpec, FunctionEntry } from '../nodes/shared/entry';
+import { nonAgentFunctions } from '../nodes/shared/functions/nonAgent';
 
 export interface ParserBenchOptions {
 	/** Lines of each generated answer (a `key => value` answer: lines, about 33 per record). */
@@ -76,13 +76,13 @@ export interface ParserBenchResult {
 export interface Shape {
 	name: string;
 	description: string;
-	spec: FunctionSpec;
+	spec: FunctionEntry;
 	options: ParseOptions;
 	text: (rows: number) => string;
 	naive: (text: string) => ParsedRecord[];
 }
 
-const entry = (fn: string): FunctionSpec => {
+const entry = (fn: string): FunctionEntry => {
 	const found = nonAgentFunctions.find((spec) => spec.fn === fn);
 	if (!found) throw new Error(`no entry ${fn}`);
 	return found;
@@ -269,7 +269,7 @@ function naiveKeyValue(fields: FieldSpec[], offsetHours?: number): (text: string
 	};
 }
 
-function columnsOf(spec: FunctionSpec): FieldSpec[] {
+function columnsOf(spec: FunctionEntry): FieldSpec[] {
 	if (spec.answer.kind === 'rows') return spec.answer.columns;
 	if (spec.answer.kind === 'records') return spec.answer.fields ?? [];
 	throw new Error(`${spec.fn} is not a bulk shape`);

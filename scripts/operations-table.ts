@@ -5,16 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FunctionSpec, ResourceSpec } from '../nodes/shared/spec';
+import type { FunctionEntry, ResourceSpec } from '../nodes/shared/entry';
 import { splitDescription } from '../nodes/shared/properties';
 
 interface NodeTable {
 	marker: string;
 	resources: ResourceSpec[];
-	specs: FunctionSpec[];
+	specs: FunctionEntry[];
 }
 
-export function operationsTable(resources: ResourceSpec[], specs: FunctionSpec[]): string {
+export function operationsTable(resources: ResourceSpec[], specs: FunctionEntry[]): string {
 	const rows = ['| Resource | Operation | VICIdial function | What it does |', '|---|---|---|---|'];
 	for (const resource of resources) {
 		for (const spec of specs.filter((s) => s.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -29,12 +29,12 @@ export function operationsTable(resources: ResourceSpec[], specs: FunctionSpec[]
 
 function tables(): NodeTable[] {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const vicidial = require('../nodes/Vicidial/functions') as { resources: ResourceSpec[]; nonAgentFunctions: FunctionSpec[] };
+	const vicidial = require('../nodes/shared/functions/nonAgent') as { resources: ResourceSpec[]; nonAgentFunctions: FunctionEntry[] };
 	const result: NodeTable[] = [{ marker: 'vicidial-operations', resources: vicidial.resources, specs: vicidial.nonAgentFunctions }];
-	const agentPath = path.resolve(__dirname, '../nodes/VicidialAgent/functions/index.ts');
+	const agentPath = path.resolve(__dirname, '../nodes/shared/functions/agent/index.ts');
 	if (fs.existsSync(agentPath)) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const agent = require('../nodes/VicidialAgent/functions') as { resources: ResourceSpec[]; agentFunctions: FunctionSpec[] };
+		const agent = require('../nodes/shared/functions/agent') as { resources: ResourceSpec[]; agentFunctions: FunctionEntry[] };
 		result.push({ marker: 'agent-operations', resources: agent.resources, specs: agent.agentFunctions });
 	}
 	return result;

@@ -8,10 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
 import { buildProperties, subtitleExpression } from '../shared/properties';
-import { nonAgentFunctions, resources } from './functions';
-import { LOADERS, loadOptionsMethods } from './loaders';
-import { customFields } from './methods/customFields';
-import { searchLists } from './methods/lists';
+import { nonAgentFunctions, resources } from '../shared/functions/nonAgent';
+import { LOADERS, loadOptionsMethods } from '../shared/loaders';
+import { customFields } from '../shared/loaders/customFields';
+import { searchLists } from '../shared/loaders/lists';
 
 export class Vicidial implements INodeType {
 	description: INodeTypeDescription = {

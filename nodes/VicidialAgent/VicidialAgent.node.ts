@@ -8,8 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/nodeKit';
 import { executeEntries } from '../shared/execute';
 import { buildProperties, subtitleExpression } from '../shared/properties';
-import { LOADERS, loadOptionsMethods } from '../Vicidial/loaders';
-import { agentFunctions, resources } from './functions';
+import { LOADERS, loadOptionsMethods } from '../shared/loaders';
+import { agentFunctions, resources } from '../shared/functions/agent';
 
 export class VicidialAgent implements INodeType {
 	description: INodeTypeDescription = {

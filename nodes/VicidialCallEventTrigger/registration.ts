@@ -2,11 +2,11 @@
  * Opt-in registration of the trigger's URL as an alternate call URL of campaigns (or in-groups)
  * through update_alt_url: found again instead of added twice, switched off on deactivation.
  */
-import { nonAgentFunctions } from '../Vicidial/functions';
+import { entryOf } from '../shared/functions';
 import type { Client } from '../shared/client';
 import { VicidialError } from '../shared/errors';
 import type { ParsedAnswer, ParsedRecord } from '../shared/parse';
-import type { FunctionSpec } from '../shared/spec';
+import type { FunctionEntry } from '../shared/entry';
 import type { CallEventSpec } from './callEvents';
 
 export interface Registration {
@@ -31,11 +31,7 @@ export interface RegistrationSettings {
 }
 
 /** The VICIdial node's entry for an operation: registration does what a user could do with the node. */
-function operationEntry(resource: string, operation: string): FunctionSpec {
-	const found = nonAgentFunctions.find((f) => f.resource === resource && f.operation === operation);
-	if (!found) throw new Error(`The VICIdial node has no ${resource} ${operation} operation`);
-	return found;
-}
+const operationEntry = (resource: string, operation: string): FunctionEntry => entryOf('nonAgent', resource, operation);
 
 const listAltUrls = () => operationEntry('campaign', 'getAltUrls');
 const addAltUrl = () => operationEntry('campaign', 'addAltUrl');

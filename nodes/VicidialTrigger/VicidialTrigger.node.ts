@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { loadOptionsMethods } from '../Vicidial/loaders';
+import { loadOptionsMethods } from '../shared/loaders';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import type { Client } from '../shared/client';

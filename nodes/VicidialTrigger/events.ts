@@ -3,17 +3,17 @@
  * VICIdial node uses) and how their records become events.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { nonAgentFunctions } from '../Vicidial/functions';
+import { nonAgentFunctions } from '../shared/functions/nonAgent';
 import type { Client } from '../shared/client';
 import { VicidialError } from '../shared/errors';
-import type { FunctionSpec } from '../shared/spec';
+import type { FunctionEntry } from '../shared/entry';
 import type { AgentSnapshot, LevelReading, LogEvent } from './engine';
 import { dayOf, fromClock, toClock } from './engine';
 
 export type EventName = 'leadStatus' | 'newRecording' | 'didCall' | 'numberCall' | 'agentState' | 'queueThreshold' | 'hopperLow';
 
 /** The entry of a Non-Agent function, by VICIdial name: the trigger reads what the node reads. */
-export function entry(fn: string): FunctionSpec {
+export function entry(fn: string): FunctionEntry {
 	const spec = nonAgentFunctions.find((f) => f.fn === fn && !f.run);
 	if (!spec) throw new Error(`The VICIdial node has no entry for ${fn}`);
 	return spec;

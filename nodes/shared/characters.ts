@@ -1,9 +1,9 @@
 /**
- * Applies a field's StoredRule (nodes/shared/spec.ts): which characters VICIdial would drop or
+ * Applies a field's StoredRule (nodes/shared/entry.ts): which characters VICIdial would drop or
  * change, what it would store, and a small transliteration to plain Latin letters. Pure
  * functions on strings, no knowledge of any VICIdial function.
  */
-import type { StoredRule } from './spec';
+import type { StoredRule } from './entry';
 
 /** What the node does with characters VICIdial would drop or change (the "Characters VICIdial Would Change" option). */
 export type CharacterPolicy = 'refuse' | 'transliterate' | 'asIs';

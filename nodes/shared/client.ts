@@ -6,8 +6,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { buildForm } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
-import type { FunctionSpec } from './spec';
-import { needsServerOffset } from './spec';
+import type { FunctionEntry } from './entry';
+import { needsServerOffset } from './entry';
 import type { Connection, HttpContext, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender, forWrite, statusError } from './transport';
 import { versionFunction } from './version';
@@ -32,9 +32,9 @@ export interface Client {
 	connection: Connection;
 	sender: Sender;
 	/** Validates `values` (keyed by VICIdial name) like user input, calls and parses. */
-	call(spec: FunctionSpec, values?: Record<string, unknown>, options?: SendOptions): Promise<ParsedAnswer>;
+	call(spec: FunctionEntry, values?: Record<string, unknown>, options?: SendOptions): Promise<ParsedAnswer>;
 	/** Sends a ready form (already validated) and parses the answer; also gives the answer text. */
-	send(spec: FunctionSpec, form: Record<string, string>, options?: SendOptions): Promise<{ answer: ParsedAnswer; body: string }>;
+	send(spec: FunctionEntry, form: Record<string, string>, options?: SendOptions): Promise<{ answer: ParsedAnswer; body: string }>;
 	/** The server's UTC offset in hours (version's TZNOW), asked once per client; undefined when unknown. */
 	utcOffsetHours(): Promise<number | undefined>;
 }

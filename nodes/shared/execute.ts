@@ -5,8 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import type { FunctionSpec, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './spec';
-import { camelName, isListLocator, locatorValue, needsServerOffset } from './spec';
+import type { FunctionEntry, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './entry';
+import { camelName, isListLocator, locatorValue, needsServerOffset } from './entry';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
@@ -118,10 +118,10 @@ interface PreparedItem {
 	warnings: StoredChangeWarning[];
 }
 
-const EDITOR_NAMES = new WeakMap<FunctionSpec, Array<[ParamSpec, string]>>();
+const EDITOR_NAMES = new WeakMap<FunctionEntry, Array<[ParamSpec, string]>>();
 
 /** An entry's parameters with their editor names, worked out once per entry. */
-function editorNames(spec: FunctionSpec): Array<[ParamSpec, string]> {
+function editorNames(spec: FunctionEntry): Array<[ParamSpec, string]> {
 	let names = EDITOR_NAMES.get(spec);
 	if (!names) {
 		names = spec.params.map((param) => [param, camelName(param.name)]);
@@ -131,7 +131,7 @@ function editorNames(spec: FunctionSpec): Array<[ParamSpec, string]> {
 }
 
 /** Reads one item's values for an entry, keyed by VICIdial name. */
-function readValues(parameters: ParameterReader, spec: FunctionSpec, itemIndex: number, timezone: string): PreparedItem {
+function readValues(parameters: ParameterReader, spec: FunctionEntry, itemIndex: number, timezone: string): PreparedItem {
 	const values: Record<string, unknown> = {};
 	const collections: Record<string, IDataObject> = { [ADDITIONAL_FIELDS]: parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {} };
 	if (spec.params.some((p) => collectionOf(p) === DIALING_OPTIONS)) collections[DIALING_OPTIONS] = parameters.get<IDataObject>(DIALING_OPTIONS, itemIndex, {}) ?? {};
@@ -166,8 +166,8 @@ async function runBounded(count: number, limit: number, task: (index: number) =>
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-/** Whether VICIdial may have cut this answer at its row limit (see FunctionSpec.cap). */
-function cappedBy(spec: FunctionSpec, form: Record<string, string>, parsed: ParsedAnswer): ((record: IDataObject) => boolean) | undefined {
+/** Whether VICIdial may have cut this answer at its row limit (see FunctionEntry.cap). */
+function cappedBy(spec: FunctionEntry, form: Record<string, string>, parsed: ParsedAnswer): ((record: IDataObject) => boolean) | undefined {
 	const cap = spec.cap;
 	if (!cap) return undefined;
 	const sent = cap.param ? Number(form[cap.param]) : NaN;
@@ -179,7 +179,7 @@ function cappedBy(spec: FunctionSpec, form: Record<string, string>, parsed: Pars
 	return parsed.records.length >= limit ? () => true : undefined;
 }
 
-function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefined, itemIndex: number, form: Record<string, string>): INodeExecutionData[] {
+function toItems(parsed: ParsedAnswer, spec: FunctionEntry, raw: string | undefined, itemIndex: number, form: Record<string, string>): INodeExecutionData[] {
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
 	const capped = cappedBy(spec, form, parsed);
 	// One pairing object for all items of an input item, and the parser's records themselves as
@@ -208,7 +208,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionSpec, raw: string | undefin
  * The node as an error carries it, with the values of secret parameters masked: n8n logs an
  * error and keeps it in the execution data together with its node's parameters.
  */
-function safeNode(node: INode, spec: FunctionSpec): INode {
+function safeNode(node: INode, spec: FunctionEntry): INode {
 	const names = spec.params.filter((p) => p.secret).map((p) => camelName(p.name));
 	if (names.length === 0) return node;
 	const mask = (values: INodeParameters): INodeParameters => {
@@ -223,7 +223,7 @@ function safeNode(node: INode, spec: FunctionSpec): INode {
 }
 
 /** Converts any failure of one item into the n8n error the user sees. */
-function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionSpec, itemIndex: number, secrets: readonly string[]) {
+function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionEntry, itemIndex: number, secrets: readonly string[]) {
 	const node = safeNode(context.getNode(), spec);
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(error.message, secrets)}`, {
@@ -297,7 +297,7 @@ function describeOutcome(error: NodeApiError | NodeOperationError, outcome: Writ
 
 /** Looks an unknown write up: the lookups are reads, so a check that fails is tried again (twice, after 1 and 3 s); undefined when it never tells. */
 async function checkWrite(
-	verify: NonNullable<FunctionSpec['verifyWrite']>,
+	verify: NonNullable<FunctionEntry['verifyWrite']>,
 	runtime: OperationRuntime,
 	values: ItemValues,
 	sentAt: number,
@@ -314,7 +314,7 @@ async function checkWrite(
 }
 
 /** The whole execute() of a node built from entries. */
-export async function executeEntries(context: IExecuteFunctions, specs: FunctionSpec[]): Promise<INodeExecutionData[][]> {
+export async function executeEntries(context: IExecuteFunctions, specs: FunctionEntry[]): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const parameters = new ParameterReader(context);
 	const resource = parameters.get<string>('resource', 0, '');

@@ -3,8 +3,8 @@
  * fields, refusing bad values before anything is sent: VICIdial often accepts them
  * silently (a list id with letters becomes list 999).
  */
-import type { FunctionSpec, ParamSpec, RequireRule, StoredRule } from './spec';
-import { STORED } from './spec';
+import type { FunctionEntry, ParamSpec, RequireRule, StoredRule } from './entry';
+import { STORED } from './entry';
 import type { CharacterPolicy, StoredChangeWarning } from './characters';
 import { CHARACTER_POLICIES, changedChars, showChars, storedValue, transliterate, unsafeChars } from './characters';
 
@@ -250,7 +250,7 @@ function toSecret(spec: ParamSpec, value: unknown): string {
 }
 
 /** The secret values of a built form (see ParamSpec.secret), to redact wherever VICIdial echoes them. */
-export function secretValues(spec: Pick<FunctionSpec, 'params'>, form: Record<string, string>): string[] {
+export function secretValues(spec: Pick<FunctionEntry, 'params'>, form: Record<string, string>): string[] {
 	return spec.params.filter((p) => p.secret && form[p.name]).map((p) => form[p.name]);
 }
 
@@ -304,8 +304,8 @@ const CUSTOM_FIELD_LABEL = /^[A-Za-z0-9_]{1,50}$/;
 /** Parameters that steer the API rather than carry lead data: never settable as a custom field. */
 const CONTROL_PARAMETERS = ['function', 'user', 'pass', 'source', 'custom_fields', 'format', 'DB', 'stage', 'header', 'value', 'agent_user', 'alt_user', 'close_window_link'];
 
-/** A FunctionSpec.requires rule on the encoded form. */
-function checkRule(spec: Pick<FunctionSpec, 'params' | 'fixed'>, rule: RequireRule, form: Record<string, string>): void {
+/** A FunctionEntry.requires rule on the encoded form. */
+function checkRule(spec: Pick<FunctionEntry, 'params' | 'fixed'>, rule: RequireRule, form: Record<string, string>): void {
 	const applies = Object.entries(rule.if ?? {}).every(([name, values]) => values.includes(form[name] ?? ''));
 	if (!applies || rule.need.some((name) => (form[name] ?? '') !== '')) return;
 	const label = (name: string) => spec.params.find((p) => p.name === name)?.displayName ?? name;
@@ -325,7 +325,7 @@ function checkRule(spec: Pick<FunctionSpec, 'params' | 'fixed'>, rule: RequireRu
  * Empty optional values are not sent; VICIdial then uses its own defaults.
  */
 export function buildForm(
-	spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
+	spec: Pick<FunctionEntry, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
 	values: Record<string, unknown>,
 	customFields: Array<{ name: string; value: unknown }> = [],
 	options: BuildFormOptions = {},

@@ -2,7 +2,7 @@
  * One parser for every VICIdial answer: text in, typed result out, or a VicidialError.
  * It throws nothing else, whatever the input (see the fuzz test).
  */
-import type { AnswerSpec, FieldSpec, FunctionSpec } from './spec';
+import type { AnswerSpec, FieldSpec, FunctionEntry } from './entry';
 import { VicidialError, classifyError } from './errors';
 import { type ColumnUse, isoOffset, readKeyValueRecords, readRows } from './bulk';
 
@@ -405,7 +405,7 @@ function readBulk(text: string, answer: AnswerSpec, sent: Record<string, string>
  */
 export function parseAnswer(
 	text: string,
-	spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> & Partial<Pick<FunctionSpec, 'serverErrorHint'>>,
+	spec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> & Partial<Pick<FunctionEntry, 'serverErrorHint'>>,
 	options: ParseOptions = {},
 ): ParsedAnswer {
 	const { sent = {}, utcOffsetHours } = options;

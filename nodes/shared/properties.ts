@@ -3,8 +3,8 @@
  * pickers, the main fields, "Additional Fields", "Custom Fields" and "Options".
  */
 import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
-import type { FunctionSpec, ParamSpec, ResourceSpec } from './spec';
-import { camelName, isListLocator, isMultiple } from './spec';
+import type { FunctionEntry, ParamSpec, ResourceSpec } from './entry';
+import { camelName, isListLocator, isMultiple } from './entry';
 
 /** n8n's standard ending of a dropdown's description (its lint rules ask for it). */
 const CHOOSE_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -162,14 +162,14 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
  * An entry's description without the VICIdial function named at its end (`(add_lead)`), and
  * that function: the operation's notice names it instead, where a builder looks for it.
  */
-export function splitDescription(spec: Pick<FunctionSpec, 'fn' | 'description'>): { text: string; functions: string } {
+export function splitDescription(spec: Pick<FunctionEntry, 'fn' | 'description'>): { text: string; functions: string } {
 	const match = /\s*\(([^()]*)\)\.?$/.exec(spec.description);
 	if (match && match[1].startsWith(spec.fn)) return { text: spec.description.slice(0, match.index), functions: match[1] };
 	return { text: spec.description, functions: spec.fn };
 }
 
 /** The notice under an operation's fields: which VICIdial function it calls, through which API. */
-export function functionNotice(spec: FunctionSpec): INodeProperties {
+export function functionNotice(spec: FunctionEntry): INodeProperties {
 	const api = spec.api === 'agent' ? 'Agent API' : 'Non-Agent API';
 	return {
 		displayName: `VICIdial function: ${splitDescription(spec).functions} (${api})`,
@@ -184,13 +184,13 @@ export function functionNotice(spec: FunctionSpec): INodeProperties {
  * The node's subtitle on the canvas: the operation and resource display names ("Search by
  * Phone: Lead"), not their values.
  */
-export function subtitleExpression(resources: ResourceSpec[], specs: FunctionSpec[]): string {
+export function subtitleExpression(resources: ResourceSpec[], specs: FunctionEntry[]): string {
 	const operations = Object.fromEntries(specs.map((s) => [`${s.resource}/${s.operation}`, s.name]));
 	const resourceNames = Object.fromEntries(resources.map((r) => [r.value, r.name]));
 	return `={{ (${JSON.stringify(operations)}[$parameter["resource"] + "/" + $parameter["operation"]] || $parameter["operation"]) + ": " + (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) }}`;
 }
 
-function showFor(spec: FunctionSpec): INodeProperties['displayOptions'] {
+function showFor(spec: FunctionEntry): INodeProperties['displayOptions'] {
 	return { show: { resource: [spec.resource], operation: [spec.operation] } };
 }
 
@@ -234,7 +234,7 @@ function characterOptions(): INodeProperties[] {
 }
 
 /** Options every operation offers, and the ones only some need. */
-function optionProperties(spec: FunctionSpec): INodeProperties[] {
+function optionProperties(spec: FunctionEntry): INodeProperties[] {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Include Raw Answer',
@@ -287,7 +287,7 @@ function optionProperties(spec: FunctionSpec): INodeProperties[] {
  * All properties of a node that serves these functions. `loaders` names the node's loadOptions
  * methods: parameters whose `load` is among them become dropdowns.
  */
-export function buildProperties(resources: ResourceSpec[], specs: FunctionSpec[], loaders: readonly string[] = []): INodeProperties[] {
+export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[], loaders: readonly string[] = []): INodeProperties[] {
 	const used = resources.filter((r) => specs.some((s) => s.resource === r.value));
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',

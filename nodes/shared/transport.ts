@@ -5,7 +5,7 @@
  * never to any other host, and a redirect is never followed with it.
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { ApiName } from './spec';
+import type { ApiName } from './entry';
 import type { Outcome } from './errors';
 import { VicidialError, redact, redactAnswer } from './errors';
 

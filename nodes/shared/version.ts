@@ -1,11 +1,11 @@
-import type { FunctionSpec } from './spec';
-import { dec, dt, int, str } from './spec';
+import type { FunctionEntry } from './entry';
+import { dec, dt, int, str } from './entry';
 
 /**
  * The Non-Agent API's version function. The node offers it as an operation; the credential
  * test and the server-offset lookup read it too, so it is described once, here.
  */
-export const versionFunction: FunctionSpec = {
+export const versionFunction: FunctionEntry = {
 	fn: 'version',
 	api: 'nonAgent',
 	resource: 'system',

@@ -25,7 +25,7 @@ interface FieldClass {
 	custom?: boolean;
 }
 
-/** One field of each storage rule (nodes/shared/spec.ts STORED) that Get All Info shows. */
+/** One field of each storage rule (nodes/shared/entry.ts STORED) that Get All Info shows. */
 const CLASSES: FieldClass[] = [
 	{ field: 'first_name', param: 'firstName', main: true }, // name
 	{ field: 'title', param: 'title' }, // title

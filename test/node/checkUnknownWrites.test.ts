@@ -6,11 +6,11 @@
 import { NodeApiError } from 'n8n-workflow';
 import { makeClient } from '../../nodes/shared/client';
 import { connectionFromCredentials } from '../../nodes/shared/transport';
-import type { FunctionSpec, OperationRuntime } from '../../nodes/shared/spec';
+import type { FunctionEntry, OperationRuntime } from '../../nodes/shared/entry';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
-import { leadFunctions, upsertLead } from '../../nodes/Vicidial/functions/lead';
-import { leadInfoFunctions } from '../../nodes/Vicidial/functions/leadInfo';
-import { verifyAddLead } from '../../nodes/Vicidial/functions/leadCheck';
+import { leadFunctions, upsertLead } from '../../nodes/shared/functions/nonAgent/lead';
+import { leadInfoFunctions } from '../../nodes/shared/functions/nonAgent/leadInfo';
+import { verifyAddLead } from '../../nodes/shared/functions/nonAgent/leadCheck';
 import { startSpoilingProxy } from '../support/spoilingProxy';
 import type { SpoilKind, SpoilingProxy } from '../support/spoilingProxy';
 import { startTarget, targetNames } from '../support/targets';
@@ -18,8 +18,8 @@ import type { Target } from '../support/targets';
 import { json, runVicidial } from './run';
 
 const upsert = (phoneNumber: string, fields: Record<string, unknown> = {}) => ({ resource: 'lead', operation: 'upsert', searchMethod: 'PHONE_NUMBER', listId: '101', phoneNumber, ...fields });
-const leadInfo = (fn: string) => leadInfoFunctions.find((f) => f.fn === fn) as FunctionSpec;
-const addLead = leadFunctions.find((f) => f.fn === 'add_lead') as FunctionSpec;
+const leadInfo = (fn: string) => leadInfoFunctions.find((f) => f.fn === fn) as FunctionEntry;
+const addLead = leadFunctions.find((f) => f.fn === 'add_lead') as FunctionEntry;
 
 /** The package's own call path (client, transport, parser) to `url`, as a composite operation gets it. */
 function runtimeFor(url: string): OperationRuntime {
@@ -58,7 +58,7 @@ describe.each(targetNames)('Check Unknown Writes against the %s', (targetName) =
 	});
 	const run = (options: Omit<Parameters<typeof runVicidial>[0], 'url'>) => runVicidial({ url: proxy.url, ...options });
 	const leadsWith = async (phone: string) => {
-		const answer = await runtime.call(leadFunctions.find((f) => f.operation === 'searchByPhone') as FunctionSpec, { function: 'lead_search', search_method: 'PHONE_NUMBER', phone_number: phone, search_location: 'LIST', list_id: '101' }, { emptyOnNoRecords: true });
+		const answer = await runtime.call(leadFunctions.find((f) => f.operation === 'searchByPhone') as FunctionEntry, { function: 'lead_search', search_method: 'PHONE_NUMBER', phone_number: phone, search_location: 'LIST', list_id: '101' }, { emptyOnNoRecords: true });
 		return answer.records.flatMap((r) => r.lead_ids as number[]);
 	};
 
@@ -124,7 +124,7 @@ describe.each(targetNames)('Check Unknown Writes against the %s', (targetName) =
 		expect(item).toMatchObject({ action: 'updated', result: 'updated', lead_id: theirs, merged_lead_removed: true });
 		expect(item.merged_from).toBe(theirs + 1);
 		expect(await leadsWith('3125558804')).toEqual([theirs]);
-		const kept = await runtime.call(leadFunctions.find((f) => f.operation === 'update') as FunctionSpec, { function: 'update_lead', lead_id: String(theirs), no_update: 'Y' });
+		const kept = await runtime.call(leadFunctions.find((f) => f.operation === 'update') as FunctionEntry, { function: 'update_lead', lead_id: String(theirs), no_update: 'Y' });
 		expect(kept.records[0]).toMatchObject({ result: 'found', lead_id: theirs });
 		// the item's values went to the lead that was kept
 		const stored = await runtime.call(leadInfo('lead_all_info'), { function: 'lead_all_info', lead_id: String(theirs), stage: 'tab', header: 'YES' });
@@ -157,7 +157,7 @@ describe.each(targetNames)('Check Unknown Writes against the %s', (targetName) =
 	});
 
 	test("Create or Update's verifyWrite: the lowest lead with the key holds the item's values, or it was not applied", async () => {
-		const verify = upsertLead.verifyWrite as NonNullable<FunctionSpec['verifyWrite']>;
+		const verify = upsertLead.verifyWrite as NonNullable<FunctionEntry['verifyWrite']>;
 		const form = { function: 'update_lead', search_method: 'PHONE_NUMBER', search_location: 'LIST', list_id: '101', phone_number: '3125550111', first_name: 'Johnny' };
 		expect(await verify(runtime, { form, itemIndex: 0, options: {} }, { sentAt: Date.now() })).toEqual({ outcome: 'not_applied' });
 		proxy.spoil('update_lead', 'appliedEmpty500');

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
-import { customFields as loadCustomFields } from '../../nodes/Vicidial/methods/customFields';
+import { customFields as loadCustomFields } from '../../nodes/shared/loaders/customFields';
 import { CUSTOM_FIELDS, customRow, enableCustomFields, runSql } from '../support/customFields';
 import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';

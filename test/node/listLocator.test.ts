@@ -7,8 +7,8 @@
 import type { IDataObject, INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { camelName } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { camelName } from '../../nodes/shared/entry';
 import { listSearch } from '../helpers/n8n';
 import { enableCustomFields } from '../support/customFields';
 import { startTarget, targetNames } from '../support/targets';

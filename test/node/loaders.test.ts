@@ -8,13 +8,13 @@
  */
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
-import { LOADERS, loaderEntry } from '../../nodes/Vicidial/loaders';
+import { LOADERS, loaderEntry } from '../../nodes/shared/loaders';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 import type { ParsedRecord } from '../../nodes/shared/parse';
-import type { FunctionSpec, LoaderName } from '../../nodes/shared/spec';
+import type { FunctionEntry, LoaderName } from '../../nodes/shared/entry';
 import { loadOptions } from '../helpers/n8n';
 import { capture } from '../support/capture';
 import { enableCustomFields, runSql } from '../support/customFields';
@@ -32,7 +32,7 @@ import type { Target } from '../support/targets';
 const PLAIN: LoaderName[] = ['statuses', 'users', 'userGroups', 'lists'];
 
 /** The answer columns an entry's parser names. */
-function answerColumns(spec: FunctionSpec): string[] {
+function answerColumns(spec: FunctionEntry): string[] {
 	const answer = spec.answer;
 	if (answer.kind === 'rows' || answer.kind === 'htmlTable') return answer.columns.map((c) => c.name);
 	if (answer.kind === 'pairs' || answer.kind === 'lines') return answer.fields.map((f) => f.name);
@@ -52,7 +52,7 @@ function fieldsRead(read: (record: ParsedRecord) => unknown): string[] {
 	return [...new Set(seen)];
 }
 
-const loadsOf = (specs: FunctionSpec[]) => specs.flatMap((spec) => spec.params.filter((p) => p.load).map((p) => ({ fn: spec.fn, param: p.name, load: p.load as LoaderName })));
+const loadsOf = (specs: FunctionEntry[]) => specs.flatMap((spec) => spec.params.filter((p) => p.load).map((p) => ({ fn: spec.fn, param: p.name, load: p.load as LoaderName })));
 
 /** Every editor field, nested collections included. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
@@ -62,8 +62,7 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 describe('dropdown loaders: definitions', () => {
 	test.each(Object.entries(LOADERS))('%s reads an existing entry and columns of its answer', (_name, definition) => {
 		const spec = loaderEntry(definition!);
-		expect(spec.fn).toBe(definition!.fn);
-		expect(spec.api).toBe('nonAgent');
+				expect(spec.api).toBe('nonAgent');
 		expect(spec.writes).toBe(false);
 		const columns = answerColumns(spec);
 		expect(columns).toContain(definition!.value);
@@ -75,7 +74,7 @@ describe('dropdown loaders: definitions', () => {
 
 	test('the loaders are the ones expected: campaigns, in-groups, agents', () => {
 		expect(Object.keys(LOADERS).sort()).toEqual(['agents', 'campaigns', 'inGroups']);
-		expect(Object.fromEntries(Object.entries(LOADERS).map(([name, d]) => [name, d!.fn]))).toEqual({
+		expect(Object.fromEntries(Object.entries(LOADERS).map(([name, d]) => [name, loaderEntry(d!).fn]))).toEqual({
 			campaigns: 'campaigns_list',
 			inGroups: 'ingroup_list',
 			agents: 'logged_in_agents',
@@ -85,7 +84,7 @@ describe('dropdown loaders: definitions', () => {
 	test.each([
 		['VICIdial', new Vicidial(), nonAgentFunctions, ['customFields']],
 		['VICIdial Agent', new VicidialAgent(), agentFunctions, []],
-	] as Array<[string, INodeType, FunctionSpec[], string[]]>)('%s node: every load has a loader or is knowingly a plain field', (_node, node, specs, extra) => {
+	] as Array<[string, INodeType, FunctionEntry[], string[]]>)('%s node: every load has a loader or is knowingly a plain field', (_node, node, specs, extra) => {
 		const methods = Object.keys(node.methods?.loadOptions ?? {}).sort();
 		expect(methods).toEqual([...Object.keys(LOADERS), ...extra].sort());
 		const uses = loadsOf(specs);

@@ -16,7 +16,7 @@ import { makeClient } from '../../nodes/shared/client';
 import { VicidialError } from '../../nodes/shared/errors';
 import { connectionFromCredentials, contextSender } from '../../nodes/shared/transport';
 import type { HttpContext } from '../../nodes/shared/transport';
-import { leadFunctions } from '../../nodes/Vicidial/functions/lead';
+import { leadFunctions } from '../../nodes/shared/functions/nonAgent/lead';
 import { ensureN8nRuntime, testCredential } from '../helpers/n8n';
 import { startTestServer } from '../helpers/http-server';
 import type { TestServer } from '../helpers/http-server';

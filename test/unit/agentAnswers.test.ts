@@ -6,15 +6,15 @@
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
 import { encodeParam } from '../../nodes/shared/params';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 import { scenarios } from '../conformance/scenarios/agentSession';
 import { startSimulator, type Simulator } from '../simulator';
 
 const LOGIN = new Set(['function', 'user', 'pass', 'source']);
 
 /** The entry that could have sent exactly these parameters, if any. */
-function entryFor(params: Record<string, string>): FunctionSpec | undefined {
+function entryFor(params: Record<string, string>): FunctionEntry | undefined {
 	return agentFunctions.find((spec) => {
 		if (spec.fn !== params.function) return false;
 		const allowed = new Set([...LOGIN, ...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);

@@ -2,9 +2,9 @@
 import { classifyError, VicidialError } from '../../nodes/shared/errors';
 import { buildForm, InvalidInputError } from '../../nodes/shared/params';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
-import { choice, int, str, text } from '../../nodes/shared/spec';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { callFunctions } from '../../nodes/VicidialAgent/functions/call';
+import { choice, int, str, text } from '../../nodes/shared/entry';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { callFunctions } from '../../nodes/shared/functions/agent/call';
 
 describe('classifyError: call command texts', () => {
 	const kind = (line: string, fn?: string) => {
@@ -38,8 +38,8 @@ describe('classifyError: call command texts', () => {
 	});
 });
 
-describe('FunctionSpec.requires: rules between parameters', () => {
-	const spec: Pick<FunctionSpec, 'fn' | 'params' | 'fixed' | 'requires'> = {
+describe('FunctionEntry.requires: rules between parameters', () => {
+	const spec: Pick<FunctionEntry, 'fn' | 'params' | 'fixed' | 'requires'> = {
 		fn: 'transfer_conference',
 		params: [
 			choice('value', 'Action', { choices: [{ name: 'Blind Transfer', value: 'BLIND_TRANSFER' }, { name: 'Hang Up Both', value: 'HANGUP_BOTH' }] }),

@@ -2,7 +2,7 @@
 import { classifyError, VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { buildForm } from '../../nodes/shared/params';
-import { flag, int, str, text } from '../../nodes/shared/spec';
+import { flag, int, str, text } from '../../nodes/shared/entry';
 
 describe('classifyError: Agent API texts', () => {
 	const kind = (line: string) => {

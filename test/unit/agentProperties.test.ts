@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
-import { agentFunctions, resources } from '../../nodes/VicidialAgent/functions';
-import { camelName } from '../../nodes/shared/spec';
+import { agentFunctions, resources } from '../../nodes/shared/functions/agent';
+import { camelName } from '../../nodes/shared/entry';
 
 const { description } = new VicidialAgent();
 const properties = description.properties;

@@ -6,8 +6,8 @@
 import { buildForm } from '../../nodes/shared/params';
 import type { BuildFormOptions, StoredChangeWarning } from '../../nodes/shared/params';
 import { storedValue, transliterate } from '../../nodes/shared/characters';
-import { STORED } from '../../nodes/shared/spec';
-import { nonAgentFunctions, resources } from '../../nodes/Vicidial/functions';
+import { STORED } from '../../nodes/shared/entry';
+import { nonAgentFunctions, resources } from '../../nodes/shared/functions/nonAgent';
 import { buildProperties } from '../../nodes/shared/properties';
 import { entry, refusal } from '../helpers/entries';
 

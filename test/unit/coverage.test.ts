@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 import { renderReadme } from '../../scripts/operations-table';
 import { functionNotice, splitDescription } from '../../nodes/shared/properties';
 

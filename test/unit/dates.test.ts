@@ -3,8 +3,8 @@
  * Date for a date-only field was read in UTC (1990-02-03T00:30+02:00 became 1990-02-02).
  */
 import { buildForm } from '../../nodes/shared/params';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 import { entry, refusal } from '../helpers/entries';
 
 const spec = entry;
@@ -58,7 +58,7 @@ describe('the calendar date the user wrote', () => {
 	});
 
 	test("a JavaScript Date for a date and time: the workflow's wall clock", () => {
-		const transfer = agentFunctions.find((s) => s.params.some((p) => p.kind === 'datetime')) as FunctionSpec;
+		const transfer = agentFunctions.find((s) => s.params.some((p) => p.kind === 'datetime')) as FunctionEntry;
 		const param = transfer.params.find((p) => p.kind === 'datetime')!;
 		const values: Record<string, unknown> = { [param.name]: new Date('2026-03-01T22:15:00Z') };
 		for (const p of transfer.params) if (p.required && p.name !== param.name) values[p.name] = p.kind === 'choice' ? p.choices![0].value : p.kind === 'flag' ? false : '1001';

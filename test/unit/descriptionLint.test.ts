@@ -10,7 +10,7 @@ import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.nod
 import { VicidialCallEventTrigger } from '../../nodes/VicidialCallEventTrigger/VicidialCallEventTrigger.node';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { buildProperties, paramProperty } from '../../nodes/shared/properties';
-import { flag, text } from '../../nodes/shared/spec';
+import { flag, text } from '../../nodes/shared/entry';
 import { lintCredential, lintNodeDescription } from '../helpers/descriptionLint';
 
 jest.setTimeout(120_000);

@@ -3,9 +3,9 @@
  * `10-1` as list 101 and `-1` as lead 1; now every one of them is refused, naming the field.
  */
 import { buildForm, isId } from '../../nodes/shared/params';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
-import type { FunctionSpec } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
+import type { FunctionEntry } from '../../nodes/shared/entry';
 import { entry, refusal } from '../helpers/entries';
 
 const spec = entry;
@@ -44,7 +44,7 @@ describe('ID fields take digits only, nothing removed', () => {
 	});
 
 	test('the Agent node: a lead ID to dial or switch to is an ID', () => {
-		const dial = agentFunctions.find((s) => s.fn === 'external_dial') as FunctionSpec;
+		const dial = agentFunctions.find((s) => s.fn === 'external_dial') as FunctionEntry;
 		expect(refusal(() => buildForm(dial, { agent_user: '1001', lead_id: '1-2', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO' }))).toMatch(/^"Lead ID" must be an ID/);
 	});
 

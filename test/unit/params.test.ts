@@ -1,6 +1,6 @@
 import { InvalidInputError, buildForm, encodeParam } from '../../nodes/shared/params';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { choices, date, datetime, digits, flag, integer, text } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { choices, date, datetime, digits, flag, integer, text } from '../../nodes/shared/entry';
 import { refusal as problem } from '../helpers/entries';
 
 const addLead = nonAgentFunctions.find((s) => s.fn === 'add_lead')!;

@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 import { VicidialError } from '../../nodes/shared/errors';
 import { isoOffset, parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { dt, int, str } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { dt, int, str } from '../../nodes/shared/entry';
 
-const entry = (fn: string, operation?: string): FunctionSpec => {
+const entry = (fn: string, operation?: string): FunctionEntry => {
 	const found = nonAgentFunctions.find((s) => s.fn === fn && (!operation || s.operation === operation));
 	if (!found) throw new Error(`no entry ${fn}`);
 	return found;
@@ -195,9 +195,9 @@ describe('parseAnswer refuses what is not a whole VICIdial answer', () => {
 });
 
 describe('other answer shapes', () => {
-	const csvSpec: FunctionSpec = { ...entry('list_info'), answer: { kind: 'rows', delimiter: ',', columns: [int('id'), str('name'), dt('changed')] } };
-	const tabSpec: FunctionSpec = { ...csvSpec, answer: { kind: 'rows', delimiter: '\t', columns: [int('id'), str('name'), dt('changed')] } };
-	const recordsSpec: FunctionSpec = { ...csvSpec, answer: { kind: 'records' } };
+	const csvSpec: FunctionEntry = { ...entry('list_info'), answer: { kind: 'rows', delimiter: ',', columns: [int('id'), str('name'), dt('changed')] } };
+	const tabSpec: FunctionEntry = { ...csvSpec, answer: { kind: 'rows', delimiter: '\t', columns: [int('id'), str('name'), dt('changed')] } };
+	const recordsSpec: FunctionEntry = { ...csvSpec, answer: { kind: 'records' } };
 
 	test('comma rows, with and without a header row', () => {
 		const rows = '101,Test list 101,2026-11-23 12:00:00\n102,Other,\n';
@@ -257,9 +257,9 @@ describe('fuzz: the parser throws only VicidialError', () => {
 	}
 	const pieces = ['SUCCESS: ', 'ERROR: ', 'NOTICE: ', 'VERSION: ', '|', '||', '\n', '\r\n', ' - ', ': |', 'add_lead ', 'lead_search ', '<html>', '12', '-5.00', '2026-11-23 12:00:00', ';---------- START OF RECORD 1 ----------', ' => ', 'NO MATCHES FOUND', 'Login incorrect', '\u0000', 'é', '\t', ',', 'x'];
 	// every entry, and every answer shape and delimiter
-	const fuzzSpecs: FunctionSpec[] = [
+	const fuzzSpecs: FunctionEntry[] = [
 		...nonAgentFunctions,
-		...(['|', ',', '\t'] as const).map((delimiter): FunctionSpec => ({ ...nonAgentFunctions[0], answer: { kind: 'rows', delimiter, columns: [int('a'), str('b'), dt('c')] } })),
+		...(['|', ',', '\t'] as const).map((delimiter): FunctionEntry => ({ ...nonAgentFunctions[0], answer: { kind: 'rows', delimiter, columns: [int('a'), str('b'), dt('c')] } })),
 		{ ...nonAgentFunctions[0], answer: { kind: 'records' } },
 		{ ...nonAgentFunctions[0], answer: { kind: 'pairs', fields: [], unterminated: true } },
 	];

@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer, type ParseOptions } from '../../nodes/shared/parse';
-import type { FieldSpec, FunctionSpec } from '../../nodes/shared/spec';
-import { dec, dt, int, intList, pct, str } from '../../nodes/shared/spec';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import type { FieldSpec, FunctionEntry } from '../../nodes/shared/entry';
+import { dec, dt, int, intList, pct, str } from '../../nodes/shared/entry';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 
-type Spec = Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'>;
+type Spec = Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'>;
 
 function outcome(text: string, spec: Spec, options: ParseOptions): unknown {
 	try {

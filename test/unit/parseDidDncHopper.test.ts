@@ -1,16 +1,16 @@
 /** The two parser additions the didDncHopper functions need. */
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { int, str } from '../../nodes/shared/spec';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { int, str } from '../../nodes/shared/entry';
 
-const info: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = {
+const info: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'update_cid_group_entry',
 	answer: { kind: 'rows', delimiter: '|', successFirst: true, columns: [int('entry'), str('areacode'), str('outbound_cid')] },
 	noRecords: /HAS NO ENTRIES/,
 };
 
-const hopper: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = {
+const hopper: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'hopper_list',
 	answer: { kind: 'rows', delimiter: '|', columns: [int('hopper_order'), int('lead_id')] },
 	noRecords: /NO LEADS IN THE HOPPER/,
@@ -62,7 +62,7 @@ describe("an entry's noRecords pattern decides what 'nothing found' is", () => {
 });
 
 describe('a status answer with only NOTICE lines', () => {
-	const updateDid: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = { fn: 'update_did', answer: { kind: 'status', fields: [str('user'), str('did_pattern')] } };
+	const updateDid: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = { fn: 'update_did', answer: { kind: 'status', fields: [str('user'), str('did_pattern')] } };
 
 	test('is VICIdial refusing to do nothing, with its notice', () => {
 		const error = thrown(() => parseAnswer('NOTICE: update_did NO UPDATES DEFINED: |6666|\n', updateDid));

@@ -4,8 +4,8 @@
  */
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { answerFields, dec, dt, int, str } from '../../nodes/shared/spec';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { answerFields, dec, dt, int, str } from '../../nodes/shared/entry';
 
 function expectVicidialError(run: () => unknown, kind: VicidialError['kind'], message?: RegExp): void {
 	let caught: unknown;
@@ -19,7 +19,7 @@ function expectVicidialError(run: () => unknown, kind: VicidialError['kind'], me
 	if (message) expect((caught as VicidialError).message).toMatch(message);
 }
 
-const named: Pick<FunctionSpec, 'fn' | 'answer'> = {
+const named: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'lead_all_info',
 	answer: { kind: 'rows', delimiter: '|', namedExtras: true, columns: [str('status'), int('list_id'), dt('last_local_call_time'), int('lead_id')] },
 };
@@ -51,7 +51,7 @@ describe('rows with named extra columns', () => {
 });
 
 describe('typed records', () => {
-	const spec: Pick<FunctionSpec, 'fn' | 'answer'> = { fn: 'lead_status_search', answer: { kind: 'records', fields: [int('lead_id'), dec('gmt_offset_now'), dt('last_local_call_time')] } };
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_status_search', answer: { kind: 'records', fields: [int('lead_id'), dec('gmt_offset_now'), dt('last_local_call_time')] } };
 
 	test('known fields typed, unknown (custom) fields kept as text', () => {
 		const text = [';---------- START OF RECORD 1 ----------', 'lead_id => 14', 'status => NI', 'gmt_offset_now => -5.00', 'last_local_call_time => 2026-11-23 13:49:38', 'colour => red', ''].join('\n');
@@ -68,7 +68,7 @@ describe('typed records', () => {
 });
 
 describe('a bare value', () => {
-	const spec: Pick<FunctionSpec, 'fn' | 'answer'> = { fn: 'lead_field_info', answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] } };
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_field_info', answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] } };
 	const sent = { lead_id: '11', field_name: 'first_name' };
 
 	test('printed without a newline, empty, or over several lines', () => {
@@ -86,7 +86,7 @@ describe('a bare value', () => {
 });
 
 describe('KEY: a|b# parts', () => {
-	const spec: Pick<FunctionSpec, 'fn' | 'answer'> = {
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'check_phone_number',
 		answer: {
 			kind: 'sections',

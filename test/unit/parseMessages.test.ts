@@ -1,9 +1,9 @@
 import { parseAnswer } from '../../nodes/shared/parse';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { int, str } from '../../nodes/shared/spec';
-import { updateLead } from '../../nodes/Vicidial/functions/lead';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { int, str } from '../../nodes/shared/entry';
+import { updateLead } from '../../nodes/shared/functions/nonAgent/lead';
 
-const spec: Pick<FunctionSpec, 'fn' | 'answer' | 'noRecords'> = {
+const spec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'update_lead',
 	answer: {
 		kind: 'messages',

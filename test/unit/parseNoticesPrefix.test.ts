@@ -1,13 +1,13 @@
 import { parseAnswer } from '../../nodes/shared/parse';
 import { VicidialError, classifyError } from '../../nodes/shared/errors';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { int, str } from '../../nodes/shared/spec';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { int, str } from '../../nodes/shared/entry';
 
-const withNotices: Pick<FunctionSpec, 'fn' | 'answer'> = {
+const withNotices: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'update_list',
 	answer: { kind: 'status', noticesSuffice: true, fields: [str('user'), int('list_id')] },
 };
-const strict: Pick<FunctionSpec, 'fn' | 'answer'> = { fn: 'update_list', answer: { kind: 'status', fields: [str('user'), int('list_id')] } };
+const strict: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'update_list', answer: { kind: 'status', fields: [str('user'), int('list_id')] } };
 
 describe('status answers made of notices only (noticesSuffice)', () => {
 	test('a NOTICE-only answer is one record without fields, the first notice as message', () => {
@@ -33,7 +33,7 @@ describe('status answers made of notices only (noticesSuffice)', () => {
 });
 
 describe('field prefixes', () => {
-	const spec: Pick<FunctionSpec, 'fn' | 'answer'> = {
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_alt_url',
 		answer: { kind: 'status', fields: [str('user'), { name: 'url_id', type: 'integer', prefix: 'NEW URL ID: ' }, str('url_type')] },
 	};

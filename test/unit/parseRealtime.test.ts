@@ -1,10 +1,10 @@
 /** The parser additions for the real-time and system list functions: htmlTable, status labels, optional columns. */
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 
-const entry = (fn: string): FunctionSpec => {
+const entry = (fn: string): FunctionEntry => {
 	const spec = nonAgentFunctions.find((f) => f.fn === fn);
 	if (!spec) throw new Error(`no entry for ${fn}`);
 	return spec;

@@ -1,8 +1,8 @@
 import { Workflow, type INode, type INodeProperties } from 'n8n-workflow';
 import { defaultTypeName, ensureN8nRuntime } from '../helpers/n8n';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { camelName } from '../../nodes/shared/spec';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { camelName } from '../../nodes/shared/entry';
 
 const properties = new Vicidial().description.properties;
 

@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
 import { encodeParam } from '../../nodes/shared/params';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { nonAgentFunctions } from '../../nodes/Vicidial/functions';
-import { agentFunctions } from '../../nodes/VicidialAgent/functions';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
+import { agentFunctions } from '../../nodes/shared/functions/agent';
 
 interface RecordedStep {
 	request: { endpoint: string; target: string; body: string | null; params: Record<string, string>; note?: string };
@@ -32,7 +32,7 @@ function serverParams(request: RecordedStep['request']): Record<string, string> 
 }
 
 /** The entry (of the node for that endpoint) that could have sent exactly these parameters (names and values it accepts), if any. */
-function entryFor(endpoint: string, params: Record<string, string>): FunctionSpec | undefined {
+function entryFor(endpoint: string, params: Record<string, string>): FunctionEntry | undefined {
 	const api = endpoint === 'agent' ? 'agent' : 'nonAgent';
 	return (api === 'agent' ? agentFunctions : nonAgentFunctions).find((spec) => {
 		if (spec.api !== api || spec.fn !== params.function) return false;
@@ -60,7 +60,7 @@ const cases = recorded.scenarios.flatMap((scenario) =>
 	scenario.steps
 		.filter((step) => ['nonAgent', 'agent'].includes(step.request.endpoint) && step.answer.status !== 418)
 		.map((step) => ({ scenario: scenario.name, step, sent: serverParams(step.request), spec: entryFor(step.request.endpoint, serverParams(step.request)) }))
-		.filter((c): c is { scenario: string; step: RecordedStep; sent: Record<string, string>; spec: FunctionSpec } => c.spec !== undefined),
+		.filter((c): c is { scenario: string; step: RecordedStep; sent: Record<string, string>; spec: FunctionEntry } => c.spec !== undefined),
 );
 
 test('the recording holds enough answers to mean something', () => {

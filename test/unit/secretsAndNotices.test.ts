@@ -7,8 +7,8 @@ import { VicidialError } from '../../nodes/shared/errors';
 import { InvalidInputError, buildForm, encodeParam, secretValues } from '../../nodes/shared/params';
 import { parseAnswer } from '../../nodes/shared/parse';
 import { paramProperty } from '../../nodes/shared/properties';
-import type { FunctionSpec } from '../../nodes/shared/spec';
-import { int, str, text } from '../../nodes/shared/spec';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import { int, str, text } from '../../nodes/shared/entry';
 
 const password = text('agent_pass', 'Agent Password', { minLength: 2, maxLength: 10, secret: true, pattern: { regex: /^[a-z0-9]+$/i, hint: 'must contain only letters and digits' } });
 
@@ -53,7 +53,7 @@ describe('secret parameters', () => {
 	});
 });
 
-const addUser: Pick<FunctionSpec, 'fn' | 'answer'> = {
+const addUser: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'add_user',
 	answer: { kind: 'status', fields: [str('user'), str('agent_user'), { name: 'agent_pass', type: 'string', secret: true }, int('agent_user_level')] },
 };
@@ -65,7 +65,7 @@ test('a secret column is read past and left out', () => {
 });
 
 describe('NOTICE lines as the result', () => {
-	const updateUser: Pick<FunctionSpec, 'fn' | 'answer'> = {
+	const updateUser: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_user',
 		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticeResult: { error: /NO UPDATES DEFINED/, notice: /HAVE BEEN UPDATED/ } },
 	};
@@ -110,7 +110,7 @@ describe('NOTICE lines as the result', () => {
 });
 
 describe('a NOTICE with no SUCCESS as a refusal', () => {
-	const updatePhone: Pick<FunctionSpec, 'fn' | 'answer'> = {
+	const updatePhone: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_phone',
 		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip')], noticeOnlyFails: true },
 	};

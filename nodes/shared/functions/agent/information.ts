@@ -1,9 +1,9 @@
 /** What the Agent API tells about itself, the web server and an agent's session. */
-import type { FunctionSpec } from '../../shared/spec';
-import { dec, dt, int, str } from '../../shared/spec';
+import type { FunctionEntry } from '../../entry';
+import { dec, dt, int, str } from '../../entry';
 import { agentUser } from './common';
 
-const version: FunctionSpec = {
+const version: FunctionEntry = {
 	fn: 'version',
 	api: 'agent',
 	resource: 'information',
@@ -17,7 +17,7 @@ const version: FunctionSpec = {
 	answer: { kind: 'pairs', fields: [str('version'), str('build'), dt('date'), int('epoch')], unterminated: true },
 };
 
-const webphoneUrl: FunctionSpec = {
+const webphoneUrl: FunctionEntry = {
 	fn: 'webphone_url',
 	api: 'agent',
 	resource: 'information',
@@ -31,7 +31,7 @@ const webphoneUrl: FunctionSpec = {
 	answer: { kind: 'rows', columns: [str('url')], delimiter: '\t', unterminated: true },
 };
 
-const callsInQueue: FunctionSpec = {
+const callsInQueue: FunctionEntry = {
 	fn: 'calls_in_queue_count',
 	api: 'agent',
 	resource: 'information',
@@ -45,7 +45,7 @@ const callsInQueue: FunctionSpec = {
 	answer: { kind: 'status', fields: [int('calls_in_queue')], unterminated: true },
 };
 
-const webserver: FunctionSpec = {
+const webserver: FunctionEntry = {
 	fn: 'webserver',
 	api: 'agent',
 	resource: 'information',
@@ -70,4 +70,4 @@ const webserver: FunctionSpec = {
 	},
 };
 
-export const informationFunctions: FunctionSpec[] = [version, webserver, webphoneUrl, callsInQueue];
+export const informationFunctions: FunctionEntry[] = [version, webserver, webphoneUrl, callsInQueue];

@@ -1,5 +1,5 @@
-import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, flag, integer, str, text } from '../../shared/spec';
+import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
+import { choice, flag, integer, str, text } from '../../entry';
 
 /** What VICIdial keeps of an extension, login or password: anything else it silently drops. */
 const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
@@ -51,7 +51,7 @@ const webphoneOptions = (): ParamSpec[] => [
 const templateId = (): ParamSpec =>
 	text('template_id', 'Template ID', { minLength: 2, maxLength: 15, pattern: WORD, description: `A conf template that exists in VICIdial. ${BLANK}` });
 
-export const phoneFunctions: FunctionSpec[] = [
+export const phoneFunctions: FunctionEntry[] = [
 	{
 		fn: 'add_phone',
 		api: 'nonAgent',

@@ -1,9 +1,9 @@
 /** Agent session commands: pause, pause code, in-groups, logout, notifications, panels, timers. */
-import type { FunctionSpec } from '../../shared/spec';
-import { choice, choices, datetime, flag, int, integer, str, text } from '../../shared/spec';
+import type { FunctionEntry } from '../../entry';
+import { choice, choices, datetime, flag, int, integer, str, text } from '../../entry';
 import { agentUser, USER_PATTERN } from './common';
 
-const externalPause: FunctionSpec = {
+const externalPause: FunctionEntry = {
 	fn: 'external_pause',
 	api: 'agent',
 	resource: 'session',
@@ -27,7 +27,7 @@ const externalPause: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), int('epoch'), str('agent_user')] },
 };
 
-const pauseCode: FunctionSpec = {
+const pauseCode: FunctionEntry = {
 	fn: 'pause_code',
 	api: 'agent',
 	resource: 'session',
@@ -49,7 +49,7 @@ const pauseCode: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('agent_user')] },
 };
 
-const logout: FunctionSpec = {
+const logout: FunctionEntry = {
 	fn: 'logout',
 	api: 'agent',
 	resource: 'session',
@@ -64,7 +64,7 @@ const logout: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), int('epoch'), str('agent_user')] },
 };
 
-const changeIngroups: FunctionSpec = {
+const changeIngroups: FunctionEntry = {
 	fn: 'change_ingroups',
 	api: 'agent',
 	resource: 'session',
@@ -110,7 +110,7 @@ const changeIngroups: FunctionSpec = {
 	},
 };
 
-const callAgent: FunctionSpec = {
+const callAgent: FunctionEntry = {
 	fn: 'call_agent',
 	api: 'agent',
 	resource: 'session',
@@ -125,7 +125,7 @@ const callAgent: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('agent_user')] },
 };
 
-const sendNotification: FunctionSpec = {
+const sendNotification: FunctionEntry = {
 	fn: 'send_notification',
 	api: 'agent',
 	resource: 'session',
@@ -196,7 +196,7 @@ export const panelFlags = {
 	callbacks: panel('callbacksreload', 'Reload Callbacks', 'Whether to reload the callbacks list'),
 };
 
-const refreshPanel: FunctionSpec = {
+const refreshPanel: FunctionEntry = {
 	fn: 'refresh_panel',
 	api: 'agent',
 	resource: 'session',
@@ -210,7 +210,7 @@ const refreshPanel: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('user'), str('agent_user'), int('agent_rows_updated'), str('panels')] },
 };
 
-const setTimerAction: FunctionSpec = {
+const setTimerAction: FunctionEntry = {
 	fn: 'set_timer_action',
 	api: 'agent',
 	resource: 'session',
@@ -248,7 +248,7 @@ const setTimerAction: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('user'), str('agent_user'), str('action'), str('notes'), int('seconds')] },
 };
 
-const stLoginLog: FunctionSpec = {
+const stLoginLog: FunctionEntry = {
 	fn: 'st_login_log',
 	api: 'agent',
 	resource: 'session',
@@ -275,7 +275,7 @@ const stLoginLog: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('user')] },
 };
 
-export const sessionFunctions: FunctionSpec[] = [
+export const sessionFunctions: FunctionEntry[] = [
 	externalPause,
 	pauseCode,
 	logout,

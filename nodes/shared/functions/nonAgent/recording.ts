@@ -1,8 +1,8 @@
-import type { FunctionSpec, OperationResult, ParamSpec } from '../../shared/spec';
-import { date, id, dt, flag, int, str, text } from '../../shared/spec';
-import { InvalidInputError } from '../../shared/params';
-import { VicidialError } from '../../shared/errors';
-import type { ParsedRecord } from '../../shared/parse';
+import type { FunctionEntry, OperationResult, ParamSpec } from '../../entry';
+import { date, id, dt, flag, int, str, text } from '../../entry';
+import { InvalidInputError } from '../../params';
+import { VicidialError } from '../../errors';
+import type { ParsedRecord } from '../../parse';
 
 const ID = { regex: /^[A-Za-z0-9_-]+$/, hint: 'must be letters, digits, _ and - only' };
 
@@ -30,7 +30,7 @@ const lookupColumns = [
 	str('location'),
 ];
 
-const lookup: FunctionSpec = {
+const lookup: FunctionEntry = {
 	fn: 'recording_lookup',
 	api: 'nonAgent',
 	resource: 'recording',
@@ -55,7 +55,7 @@ function checkSearch(form: Record<string, string>): void {
 
 const mimeOf = (contentType: string | undefined) => contentType?.split(';')[0].trim() || undefined;
 
-async function download(runtime: Parameters<NonNullable<FunctionSpec['run']>>[0], values: Parameters<NonNullable<FunctionSpec['run']>>[1]): Promise<OperationResult[]> {
+async function download(runtime: Parameters<NonNullable<FunctionEntry['run']>>[0], values: Parameters<NonNullable<FunctionEntry['run']>>[1]): Promise<OperationResult[]> {
 	const { recording_id: wanted, ...form } = values.form;
 	checkSearch(form);
 	const property = String(values.options.binaryPropertyName ?? 'data').trim();
@@ -97,7 +97,7 @@ async function download(runtime: Parameters<NonNullable<FunctionSpec['run']>>[0]
 	return results;
 }
 
-export const recordingFunctions: FunctionSpec[] = [
+export const recordingFunctions: FunctionEntry[] = [
 	lookup,
 	{
 		...lookup,

@@ -1,7 +1,7 @@
-import type { FunctionSpec } from '../../shared/spec';
-import { dec, id, flag, int, integer, str, text } from '../../shared/spec';
+import type { FunctionEntry } from '../../entry';
+import { dec, id, flag, int, integer, str, text } from '../../entry';
 
-export const hopperFunctions: FunctionSpec[] = [
+export const hopperFunctions: FunctionEntry[] = [
 	{
 		fn: 'hopper_list',
 		api: 'nonAgent',

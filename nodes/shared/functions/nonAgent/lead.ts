@@ -1,10 +1,11 @@
-import type { Choice, FunctionSpec, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../shared/spec';
-import { STORED, choice, choices, date, dec, decimal, dialing, digits, id, flag, int, intList, integer, str, text } from '../../shared/spec';
-import { VicidialError } from '../../shared/errors';
-import { InvalidInputError, buildForm } from '../../shared/params';
+import type { Choice, FunctionEntry, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../entry';
+import { STORED, choice, choices, date, dec, decimal, dialing, digits, id, flag, int, intList, integer, str, text } from '../../entry';
+import { VicidialError } from '../../errors';
+import { InvalidInputError, buildForm } from '../../params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
+import { findEntry } from '../find';
 import { leadInfoFunctions } from './leadInfo';
-import type { ParsedRecord } from '../../shared/parse';
+import type { ParsedRecord } from '../../parse';
 
 /** The option of the searches that return lead IDs: read each lead instead (one item per lead). */
 const FULL_LEAD_RECORDS = 'fullLeadRecords';
@@ -14,7 +15,7 @@ const FULL_LEAD_RECORDS = 'fullLeadRecords';
  * the archive when the search was). The search key that found a lead is kept as `search_key`.
  */
 async function fullLeadRecords(runtime: OperationRuntime, records: ParsedRecord[], values: ItemValues): Promise<OperationResult[]> {
-	const read = leadInfoFunctions.find((f) => f.fn === 'lead_all_info')!;
+	const read = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
 	const seen = new Set<number>();
 	const results: OperationResult[] = [];
 	for (const record of records) {
@@ -96,7 +97,7 @@ const leadFields: ParamSpec[] = [
 ];
 
 /** lead_search by one key: one operation per search method, the same options and answer. */
-function leadSearch(operation: string, keyName: string, method: string, unit: string, key: ParamSpec): FunctionSpec {
+function leadSearch(operation: string, keyName: string, method: string, unit: string, key: ParamSpec): FunctionEntry {
 	return {
 		fn: 'lead_search',
 		api: 'nonAgent',
@@ -136,7 +137,7 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 	};
 }
 
-export const leadFunctions: FunctionSpec[] = [
+export const leadFunctions: FunctionEntry[] = [
 	{
 		fn: 'add_lead',
 		api: 'nonAgent',
@@ -310,7 +311,7 @@ const updateLeadMessages: MessageSpec[] = [
 	{ match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [str('phone_number'), str('lead_id')] },
 ];
 
-export const updateLead: FunctionSpec = {
+export const updateLead: FunctionEntry = {
 	fn: 'update_lead',
 	api: 'nonAgent',
 	resource: 'lead',
@@ -374,7 +375,7 @@ function idList(record: Record<string, unknown>, name: string): void {
 }
 
 /** Calls the entry itself and returns its records as items (message and notices kept). */
-async function callSelf(spec: FunctionSpec, runtime: OperationRuntime, form: Record<string, string>, fix: (record: Record<string, unknown>) => void): Promise<OperationResult[]> {
+async function callSelf(spec: FunctionEntry, runtime: OperationRuntime, form: Record<string, string>, fix: (record: Record<string, unknown>) => void): Promise<OperationResult[]> {
 	const parsed = await runtime.call(spec, form);
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
 	return parsed.records.map((record) => {
@@ -388,7 +389,7 @@ async function callSelf(spec: FunctionSpec, runtime: OperationRuntime, form: Rec
 	});
 }
 
-export const batchUpdateLead: FunctionSpec = {
+export const batchUpdateLead: FunctionEntry = {
 	fn: 'batch_update_lead',
 	api: 'nonAgent',
 	resource: 'lead',
@@ -411,7 +412,7 @@ export const batchUpdateLead: FunctionSpec = {
 	run: async (runtime, values) => await callSelf(batchUpdateLead, runtime, values.form, (record) => idList(record, 'lead_ids')),
 };
 
-export const leadDearchive: FunctionSpec = {
+export const leadDearchive: FunctionEntry = {
 	fn: 'lead_dearchive',
 	api: 'nonAgent',
 	resource: 'lead',
@@ -424,7 +425,7 @@ export const leadDearchive: FunctionSpec = {
 	answer: { kind: 'messages', messages: [{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [str('user'), int('lead_id'), int('restored_rows'), int('archive_rows_removed')] }] },
 };
 
-export const updateLogEntry: FunctionSpec = {
+export const updateLogEntry: FunctionEntry = {
 	fn: 'update_log_entry',
 	api: 'nonAgent',
 	resource: 'lead',
@@ -499,7 +500,7 @@ async function leadsWithKey(runtime: OperationRuntime, { method, key, location, 
 	const byCode = method === 'VENDOR_LEAD_CODE';
 	// lead_search reads a comma as "several codes": such a code cannot be its key
 	if (byCode && key.includes(',')) throw new InvalidInputError('Vendor Lead Code', 'holds a comma, which lead_search reads as a list of codes');
-	const spec = leadFunctions.find((f) => f.operation === (byCode ? 'searchByVendorCode' : 'searchByPhone')) as FunctionSpec;
+	const spec = leadFunctions.find((f) => f.operation === (byCode ? 'searchByVendorCode' : 'searchByPhone')) as FunctionEntry;
 	const form = buildForm(spec, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
 	const answer = await runtime.call(spec, form, { emptyOnNoRecords: true });
 	return answer.records.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : [])).sort((a, b) => a - b);
@@ -556,7 +557,7 @@ async function verifyUpsert(runtime: OperationRuntime, values: ItemValues): Prom
 	return { outcome: 'applied', json: { lead_id: lowest, phone_number: lead.phone_number, list_id: lead.list_id, vendor_lead_code: lead.vendor_lead_code } };
 }
 
-export const upsertLead: FunctionSpec = {
+export const upsertLead: FunctionEntry = {
 	fn: 'update_lead',
 	api: 'nonAgent',
 	resource: 'lead',
@@ -665,8 +666,8 @@ export const upsertLead: FunctionSpec = {
 	},
 };
 
-function addLeadSpec(): FunctionSpec {
-	return leadFunctions.find((f) => f.fn === 'add_lead') as FunctionSpec;
+function addLeadSpec(): FunctionEntry {
+	return findEntry(leadFunctions, 'lead', 'add');
 }
 
 leadFunctions.push(updateLead, upsertLead, batchUpdateLead, leadDearchive, updateLogEntry);

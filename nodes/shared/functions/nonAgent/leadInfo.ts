@@ -1,5 +1,5 @@
-import type { FieldSpec, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, date, day, dec, digits, id, dt, flag, int, str, text } from '../../shared/spec';
+import type { FieldSpec, FunctionEntry, ParamSpec } from '../../entry';
+import { choice, date, day, dec, digits, id, dt, flag, int, str, text } from '../../entry';
 
 /** The lead columns VICIdial prints for a whole lead, in its order (ccc_lead_info stops after owner). */
 const leadColumns: FieldSpec[] = [
@@ -53,7 +53,7 @@ const callIdParam: ParamSpec = text('call_id', 'Call ID', {
 /** Output format options VICIdial offers; fixed so the answer has the shape the entry describes. */
 const tabNoHeader = { stage: 'tab', header: 'NO' };
 
-export const leadInfoFunctions: FunctionSpec[] = [
+export const leadInfoFunctions: FunctionEntry[] = [
 	{
 		fn: 'lead_all_info',
 		api: 'nonAgent',

@@ -1,6 +1,6 @@
 /** Call commands (dial, hang up, disposition, transfer, park, DTMF, lead switch, fronters) and recording/audio. */
-import type { FieldSpec, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, datetime, digits, id, dt, flag, int, str, text } from '../../shared/spec';
+import type { FieldSpec, FunctionEntry, ParamSpec } from '../../entry';
+import { choice, datetime, digits, id, dt, flag, int, str, text } from '../../entry';
 import { agentUser } from './common';
 
 const WORD = /^[-_0-9a-zA-Z]+$/;
@@ -22,7 +22,7 @@ const groupAlias = text('group_alias', 'Group Alias', {
 /** A column VICIdial prints as an empty placeholder: read and dropped. */
 const placeholder = (name: string): FieldSpec => ({ name, type: 'string', when: { param: '-', equals: '-', alwaysPrinted: true } });
 
-const externalDial: FunctionSpec = {
+const externalDial: FunctionEntry = {
 	fn: 'external_dial',
 	api: 'agent',
 	resource: 'call',
@@ -107,7 +107,7 @@ const externalDial: FunctionSpec = {
 	},
 };
 
-const externalHangup: FunctionSpec = {
+const externalHangup: FunctionEntry = {
 	fn: 'external_hangup',
 	api: 'agent',
 	resource: 'call',
@@ -122,7 +122,7 @@ const externalHangup: FunctionSpec = {
 	answer: { kind: 'status', fields: [placeholder('value'), str('agent_user')] },
 };
 
-const externalStatus: FunctionSpec = {
+const externalStatus: FunctionEntry = {
 	fn: 'external_status',
 	api: 'agent',
 	resource: 'call',
@@ -166,7 +166,7 @@ const externalStatus: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('status'), str('agent_user')] },
 };
 
-const previewDialAction: FunctionSpec = {
+const previewDialAction: FunctionEntry = {
 	fn: 'preview_dial_action',
 	api: 'agent',
 	resource: 'call',
@@ -204,7 +204,7 @@ const TRANSFER_ACTIONS = [
 	{ name: 'Leave 3-Way Call', value: 'LEAVE_3WAY_CALL', description: 'Leave the customer and the third party talking; the agent goes to disposition' },
 ];
 
-const transferConference: FunctionSpec = {
+const transferConference: FunctionEntry = {
 	fn: 'transfer_conference',
 	api: 'agent',
 	resource: 'call',
@@ -263,7 +263,7 @@ const transferConference: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), str('ingroup_choices'), str('phone_number'), str('consultative'), str('agent_user'), str('call_id')] },
 };
 
-const parkCall: FunctionSpec = {
+const parkCall: FunctionEntry = {
 	fn: 'park_call',
 	api: 'agent',
 	resource: 'call',
@@ -293,7 +293,7 @@ const parkCall: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), str('agent_user')] },
 };
 
-const sendDtmf: FunctionSpec = {
+const sendDtmf: FunctionEntry = {
 	fn: 'send_dtmf',
 	api: 'agent',
 	resource: 'call',
@@ -315,7 +315,7 @@ const sendDtmf: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), str('agent_user')] },
 };
 
-const switchLead: FunctionSpec = {
+const switchLead: FunctionEntry = {
 	fn: 'switch_lead',
 	api: 'agent',
 	resource: 'call',
@@ -340,7 +340,7 @@ const switchLead: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), str('vendor_lead_code'), str('campaign_id'), int('previous_lead_id')] },
 };
 
-const raCallControl: FunctionSpec = {
+const raCallControl: FunctionEntry = {
 	fn: 'ra_call_control',
 	api: 'agent',
 	resource: 'call',
@@ -399,7 +399,7 @@ const FRONTER_SCOPE = choice('value', 'Where', {
 });
 const FRONTER_LEAD = id('lead_id', 'Lead ID', { maxLength: 9, description: 'With CCC Remote: the lead of the call' });
 
-const forceFronterLeave3way: FunctionSpec = {
+const forceFronterLeave3way: FunctionEntry = {
 	fn: 'force_fronter_leave_3way',
 	api: 'agent',
 	resource: 'call',
@@ -415,7 +415,7 @@ const forceFronterLeave3way: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('sent_to')], unterminated: true },
 };
 
-const forceFronterAudioStop: FunctionSpec = {
+const forceFronterAudioStop: FunctionEntry = {
 	fn: 'force_fronter_audio_stop',
 	api: 'agent',
 	resource: 'call',
@@ -430,7 +430,7 @@ const forceFronterAudioStop: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('value'), placeholder('stage'), str('agent_user'), str('fronter')] },
 };
 
-const recordingStartStop: FunctionSpec = {
+const recordingStartStop: FunctionEntry = {
 	fn: 'recording',
 	api: 'agent',
 	resource: 'recording',
@@ -461,7 +461,7 @@ const recordingStartStop: FunctionSpec = {
 	},
 };
 
-const recordingStatus: FunctionSpec = {
+const recordingStatus: FunctionEntry = {
 	fn: 'recording',
 	api: 'agent',
 	resource: 'recording',
@@ -480,7 +480,7 @@ const recordingStatus: FunctionSpec = {
 	},
 };
 
-const audioPlayback: FunctionSpec = {
+const audioPlayback: FunctionEntry = {
 	fn: 'audio_playback',
 	api: 'agent',
 	resource: 'recording',
@@ -516,7 +516,7 @@ const audioPlayback: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('audio_file'), str('stage'), str('agent_user')] },
 };
 
-const vmMessage: FunctionSpec = {
+const vmMessage: FunctionEntry = {
 	fn: 'vm_message',
 	api: 'agent',
 	resource: 'recording',
@@ -540,7 +540,7 @@ const vmMessage: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] },
 };
 
-export const callFunctions: FunctionSpec[] = [
+export const callFunctions: FunctionEntry[] = [
 	externalDial,
 	externalHangup,
 	externalStatus,

@@ -1,6 +1,6 @@
 /** Parameters several Agent API commands share. */
-import type { ParamSpec } from '../../shared/spec';
-import { text } from '../../shared/spec';
+import type { ParamSpec } from '../../entry';
+import { text } from '../../entry';
 
 /** VICIdial user names: letters, digits, - and _ (api.php drops everything else). */
 export const USER_PATTERN = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must be a VICIdial user ID (letters, digits, - and _)' };

@@ -1,8 +1,8 @@
-import type { FunctionSpec } from '../../shared/spec';
-import { choice, dt, int, str, text } from '../../shared/spec';
+import type { FunctionEntry } from '../../entry';
+import { choice, dt, int, str, text } from '../../entry';
 
 /** The custom lead fields of a list. */
-export const listCustomFields: FunctionSpec = {
+export const listCustomFields: FunctionEntry = {
 	fn: 'list_custom_fields',
 	api: 'nonAgent',
 	resource: 'list',
@@ -42,4 +42,4 @@ export const listCustomFields: FunctionSpec = {
 	},
 };
 
-export const customFieldFunctions: FunctionSpec[] = [listCustomFields];
+export const customFieldFunctions: FunctionEntry[] = [listCustomFields];

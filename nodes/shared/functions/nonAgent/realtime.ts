@@ -1,5 +1,5 @@
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, id, flag, int, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { choice, id, flag, int, str, text } from '../../entry';
 
 /** VICIdial IDs (users, campaigns, groups): the characters the API keeps. */
 const ID = /^[-_0-9a-zA-Z]+$/;
@@ -31,7 +31,7 @@ const idList = (name: string, displayName: string, load: ParamSpec['load'], desc
 /** Agent counters that user_group_status and in_group_status print. */
 const agentCounters = [int('agents_logged_in'), int('agents_in_calls'), int('agents_waiting'), int('agents_paused')];
 
-export const realtimeFunctions: FunctionSpec[] = [
+export const realtimeFunctions: FunctionEntry[] = [
 	{
 		fn: 'logged_in_agents',
 		api: 'nonAgent',

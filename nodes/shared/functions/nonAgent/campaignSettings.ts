@@ -1,5 +1,5 @@
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { digits, flag, int, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { digits, flag, int, str, text } from '../../entry';
 
 const WORD = { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' };
 const DESCRIPTION = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
@@ -58,7 +58,7 @@ const cidAnswer = (count: string) => ({
 });
 
 /** Campaign presets and CID group entries. */
-export const campaignSettingsFunctions: FunctionSpec[] = [
+export const campaignSettingsFunctions: FunctionEntry[] = [
 	{
 		fn: 'update_presets',
 		api: 'nonAgent',

@@ -1,5 +1,5 @@
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { digits, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { digits, str, text } from '../../entry';
 
 /** The DNC and filter tables keep 18 characters of a number. */
 const phoneNumber: ParamSpec = digits('phone_number', 'Phone Number', {
@@ -24,7 +24,7 @@ const filterGroup: ParamSpec = text('group', 'Filter Phone Group ID', {
 	description: 'ID of an existing filter phone group',
 });
 
-export const dncFunctions: FunctionSpec[] = [
+export const dncFunctions: FunctionEntry[] = [
 	{
 		fn: 'add_dnc_phone',
 		api: 'nonAgent',

@@ -3,16 +3,17 @@
  * the things, so the same validation, transport and parser apply. Both nodes use them.
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { clientFor } from '../shared/client';
-import { asNodeError } from '../shared/nodeKit';
-import { VicidialError, redact } from '../shared/errors';
-import type { ParsedRecord } from '../shared/parse';
-import type { DropdownLoader } from '../shared/spec';
-import { nonAgentFunctions } from './functions';
+import { clientFor } from '../client';
+import { asNodeError } from '../nodeKit';
+import { VicidialError, redact } from '../errors';
+import type { ParsedRecord } from '../parse';
+import type { DropdownLoader } from '../entry';
+import { entryOf } from '../functions';
 
 export interface LoaderDefinition {
-	/** The listing function. */
-	fn: string;
+	/** The listing operation's entry (Non-Agent API). */
+	resource: string;
+	operation: string;
 	values?: Record<string, unknown>;
 	/** The record field that is the option's value. */
 	value: string;
@@ -27,20 +28,23 @@ const named = (id: unknown, name: unknown) => (text(name) && text(name) !== text
 
 export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 	campaigns: {
-		fn: 'campaigns_list',
+		resource: 'campaign',
+		operation: 'getMany',
 		value: 'campaign_id',
 		label: (r) => named(r.campaign_id, r.campaign_name),
 		description: (r) => (text(r.active) ? `Active: ${text(r.active)}` : undefined),
 	},
 	inGroups: {
-		fn: 'ingroup_list',
+		resource: 'system',
+		operation: 'listInGroups',
 		value: 'group_id',
 		label: (r) => named(r.group_id, r.group_name),
 	},
 	// No "lists" dropdown: VICIdial lists lists only through list_custom_fields, which refuses on
-	// systems without custom list fields (the default); List IDs are resource locators (methods/lists.ts).
+	// systems without custom list fields (the default); List IDs are resource locators (lists.ts).
 	agents: {
-		fn: 'logged_in_agents',
+		resource: 'realTime',
+		operation: 'getLoggedInAgents',
 		value: 'user',
 		label: (r) => named(r.user, r.full_name),
 		description: (r) => [text(r.status), text(r.campaign_id)].filter((p) => p).join(' · ') || undefined,
@@ -49,10 +53,7 @@ export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 
 /** The entry a loader reads; throws if the node lost it (a unit test keeps them in step). */
 export function loaderEntry(definition: LoaderDefinition) {
-	// the plain entry of the function if there is one (an operation made of calls may share its fn)
-	const spec = nonAgentFunctions.find((f) => f.fn === definition.fn && !f.run) ?? nonAgentFunctions.find((f) => f.fn === definition.fn);
-	if (!spec) throw new Error(`No entry for ${definition.fn}`);
-	return spec;
+	return entryOf('nonAgent', definition.resource, definition.operation);
 }
 
 async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition): Promise<INodePropertyOptions[]> {

@@ -1,6 +1,6 @@
 /** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
-import type { FunctionSpec, ParamSpec, StoredRule } from '../../shared/spec';
-import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec, StoredRule } from '../../entry';
+import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../entry';
 import { agentUser } from './common';
 import { panelFlags } from './session';
 
@@ -20,7 +20,7 @@ const NO_FIELD_NAMES = `(?![\\s\\S]*(?:${FIELD_NAMES.map(anyCase).join('|')}))`;
 
 /**
  * A lead text field and what api.php does to its characters (`stored`, a rule of
- * nodes/shared/spec.ts STORED). With `guard`, a value must not contain a lead field's name either.
+ * nodes/shared/entry.ts STORED). With `guard`, a value must not contain a lead field's name either.
  */
 function leadText(name: string, displayName: string, maxLength: number, stored: StoredRule, guard: boolean, options: Partial<ParamSpec> = {}): ParamSpec {
 	const pattern = guard
@@ -62,7 +62,7 @@ function leadFields(guard: boolean): ParamSpec[] {
 	];
 }
 
-const updateFields: FunctionSpec = {
+const updateFields: FunctionEntry = {
 	fn: 'update_fields',
 	api: 'agent',
 	resource: 'leadOnScreen',
@@ -89,7 +89,7 @@ const updateFields: FunctionSpec = {
 	},
 };
 
-const externalAddLead: FunctionSpec = {
+const externalAddLead: FunctionEntry = {
 	fn: 'external_add_lead',
 	api: 'agent',
 	resource: 'leadOnScreen',
@@ -111,7 +111,7 @@ const externalAddLead: FunctionSpec = {
 	answer: { kind: 'status', fields: [str('phone_number'), str('campaign_id'), int('list_id'), int('lead_id'), str('agent_user')] },
 };
 
-const activeLead: FunctionSpec = {
+const activeLead: FunctionEntry = {
 	fn: 'st_get_agent_active_lead',
 	api: 'agent',
 	resource: 'leadOnScreen',
@@ -136,4 +136,4 @@ const activeLead: FunctionSpec = {
 	},
 };
 
-export const leadOnScreenFunctions: FunctionSpec[] = [updateFields, externalAddLead, activeLead];
+export const leadOnScreenFunctions: FunctionEntry[] = [updateFields, externalAddLead, activeLead];

@@ -1,13 +1,13 @@
-import type { FunctionSpec } from '../../shared/spec';
-import { choice, int, str, text } from '../../shared/spec';
-import { versionFunction } from '../../shared/version';
+import type { FunctionEntry } from '../../entry';
+import { choice, int, str, text } from '../../entry';
+import { versionFunction } from '../../version';
 
 /** A list function that answers with VICIdial's HTML picker page. */
-function pickerList(fn: string, operation: string, name: string, action: string, description: string, columns: FunctionSpec['answer'] & { kind: 'htmlTable' }): FunctionSpec {
+function pickerList(fn: string, operation: string, name: string, action: string, description: string, columns: FunctionEntry['answer'] & { kind: 'htmlTable' }): FunctionEntry {
 	return { fn, api: 'nonAgent', resource: 'system', operation, name, action, description, writes: false, params: [], answer: columns };
 }
 
-export const systemFunctions: FunctionSpec[] = [
+export const systemFunctions: FunctionEntry[] = [
 	versionFunction,
 	{
 		fn: 'sounds_list',

@@ -1,5 +1,5 @@
-import type { ParamSpec, FunctionSpec } from '../../shared/spec';
-import { choice, flag, int, integer, str, text } from '../../shared/spec';
+import type { ParamSpec, FunctionEntry } from '../../entry';
+import { choice, flag, int, integer, str, text } from '../../entry';
 
 /** What VICIdial keeps of a user id, a group or a login: anything else it silently drops. */
 const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
@@ -39,7 +39,7 @@ const inGroups = (description: string): ParamSpec =>
 		description,
 	});
 
-export const userFunctions: FunctionSpec[] = [
+export const userFunctions: FunctionEntry[] = [
 	{
 		fn: 'add_user',
 		api: 'nonAgent',

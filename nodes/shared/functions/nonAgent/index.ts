@@ -1,4 +1,4 @@
-import type { FunctionSpec, ResourceSpec } from '../../shared/spec';
+import type { FunctionEntry, ResourceSpec } from '../../entry';
 import { leadFunctions } from './lead';
 import { listFunctions } from './list';
 import { systemFunctions } from './system';
@@ -32,7 +32,7 @@ const allResources: ResourceSpec[] = [
 ];
 
 /** Every Non-Agent API function this node serves. */
-export const nonAgentFunctions: FunctionSpec[] = [
+export const nonAgentFunctions: FunctionEntry[] = [
 	...leadFunctions,
 	...leadInfoFunctions,
 	...listFunctions,

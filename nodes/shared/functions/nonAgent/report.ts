@@ -1,5 +1,5 @@
-import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../shared/spec';
+import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
+import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../entry';
 
 /** VICIdial ids (campaign, in-group, status, user, group): letters, digits, `_` and `-`. */
 const ID = /^[A-Za-z0-9_-]+$/;
@@ -39,7 +39,7 @@ const dispoDirections: Choice[] = [
 	{ name: 'Both', value: 'ALL' },
 ];
 
-export const reportFunctions: FunctionSpec[] = [
+export const reportFunctions: FunctionEntry[] = [
 	{
 		fn: 'did_log_export',
 		api: 'nonAgent',

@@ -1,5 +1,5 @@
-import type { Choice, FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../shared/spec';
+import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
+import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../entry';
 
 /** What VICIdial keeps of a URL: anything else is silently dropped from it. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
@@ -84,7 +84,7 @@ const altUrlSettings = (forAdd: boolean): ParamSpec[] => [
 	}),
 ];
 
-export const campaignFunctions: FunctionSpec[] = [
+export const campaignFunctions: FunctionEntry[] = [
 	{
 		fn: 'campaigns_list',
 		api: 'nonAgent',

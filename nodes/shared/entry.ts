@@ -60,7 +60,7 @@ export interface ParamSpec {
 	group?: 'dialing';
 	/**
 	 * Offer the server's values as a dropdown (an expression still works). The value is still
-	 * checked by `kind`. See nodes/shared/loaders.ts for what each loader lists.
+	 * checked by `kind`. See nodes/shared/loaders/index.ts for what each loader lists.
 	 */
 	load?: LoaderName;
 	/**
@@ -157,7 +157,7 @@ export const STORED = {
 /** Dropdowns loaded from the server through an API function that lists them. */
 export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
 
-/** The loaders the nodes have (nodes/Vicidial/loaders.ts): a parameter loaded by one of them is a dropdown. */
+/** The loaders the nodes have (nodes/shared/loaders/index.ts): a parameter loaded by one of them is a dropdown. */
 export const DROPDOWN_LOADERS = ['campaigns', 'inGroups', 'agents'] as const satisfies readonly LoaderName[];
 export type DropdownLoader = (typeof DROPDOWN_LOADERS)[number];
 
@@ -305,7 +305,7 @@ export interface MessageSpec {
 }
 
 /** Whether the answer has server datetimes that need the UTC offset for ISO companions (`pairs` carry their own). */
-export function needsServerOffset(spec: Pick<FunctionSpec, 'answer'>): boolean {
+export function needsServerOffset(spec: Pick<FunctionEntry, 'answer'>): boolean {
 	return spec.answer.kind !== 'pairs' && answerFields(spec.answer).some((f) => f.type === 'datetime');
 }
 
@@ -334,7 +334,7 @@ export function answerFields(answer: AnswerSpec): FieldSpec[] {
 	}
 }
 
-export interface FunctionSpec {
+export interface FunctionEntry {
 	/** VICIdial function name, sent as `function`. */
 	fn: string;
 	api: ApiName;
@@ -403,10 +403,10 @@ export interface FunctionSpec {
 	cap?: { limit: number; param?: string; perRecord?: string; hint: string };
 }
 
-/** What a write check found out (see FunctionSpec.verifyWrite). */
+/** What a write check found out (see FunctionEntry.verifyWrite). */
 export type WriteCheck = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
 
-/** See FunctionSpec.requires. */
+/** See FunctionEntry.requires. */
 export interface RequireRule {
 	if?: Record<string, string[]>;
 	need: string[];
@@ -423,7 +423,7 @@ export interface ItemValues {
 /** What a composite operation may do. Every call goes through the one transport and parser. */
 export interface OperationRuntime {
 	/** Calls an entry with a ready form (VICIdial names); throws VicidialError like a plain operation. */
-	call(spec: FunctionSpec, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<import('./parse').ParsedAnswer>;
+	call(spec: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<import('./parse').ParsedAnswer>;
 	/** Downloads a file (a recording) through n8n's request helpers; never sends the API password. */
 	download(url: string, options?: { maxBytes?: number }): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
 	/** Stores a downloaded file as n8n binary data. */

@@ -22,18 +22,15 @@
  * (DST) between sending and checking shifts the window. When a lookup fails, the check throws and
  * the write stays unknown.
  */
-import { VicidialError } from '../../shared/errors';
-import { buildForm } from '../../shared/params';
-import type { ParsedRecord } from '../../shared/parse';
-import type { FunctionSpec, ItemValues, OperationRuntime, WriteCheck } from '../../shared/spec';
-import { versionFunction } from '../../shared/version';
+import { VicidialError } from '../../errors';
+import { buildForm } from '../../params';
+import type { ParsedRecord } from '../../parse';
+import type { ItemValues, OperationRuntime, WriteCheck } from '../../entry';
+import { versionFunction } from '../../version';
+import { findEntry } from '../find';
 import { leadInfoFunctions } from './leadInfo';
 
-const entry = (fn: string): FunctionSpec => {
-	const found = leadInfoFunctions.find((f) => f.fn === fn);
-	if (!found) throw new Error(`${fn} entry missing`);
-	return found;
-};
+
 
 /** Lead fields compared between what was sent and what VICIdial stored (when sent and not empty). */
 export const COMPARED_FIELDS = [
@@ -107,19 +104,19 @@ export async function serverTimeAtSend(runtime: OperationRuntime, sentAt: number
 
 /** Every lead with this phone number (newest first, up to 1000), all columns. */
 export async function leadsWithPhone(runtime: OperationRuntime, phone: string): Promise<ParsedRecord[]> {
-	const spec = entry('lead_all_info');
+	const spec = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
 	return (await runtime.call(spec, buildForm(spec, { phone_number: phone }), { emptyOnNoRecords: true })).records;
 }
 
 /** One lead's columns, or undefined when it does not exist (any more). */
 export async function leadById(runtime: OperationRuntime, leadId: number): Promise<ParsedRecord | undefined> {
-	const spec = entry('lead_all_info');
+	const spec = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
 	return (await runtime.call(spec, buildForm(spec, { lead_id: String(leadId) }), { emptyOnNoRecords: true })).records[0];
 }
 
 /** A lead's entry date (server local time), through lead_field_info. */
 export async function entryDate(runtime: OperationRuntime, leadId: number): Promise<string | undefined> {
-	const spec = entry('lead_field_info');
+	const spec = findEntry(leadInfoFunctions, 'lead', 'getField');
 	const answer = await runtime.call(spec, buildForm(spec, { lead_id: String(leadId), field_name: 'entry_date' }), { emptyOnNoRecords: true });
 	const value = answer.records[0]?.value;
 	return typeof value === 'string' && value !== '' ? value : undefined;

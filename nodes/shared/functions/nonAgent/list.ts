@@ -1,5 +1,5 @@
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../entry';
 
 /** What VICIdial keeps of a URL or list name: anything else is silently dropped. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
@@ -60,7 +60,7 @@ function listSettings(update: boolean): ParamSpec[] {
 	];
 }
 
-export const listFunctions: FunctionSpec[] = [
+export const listFunctions: FunctionEntry[] = [
 	{
 		fn: 'list_info',
 		api: 'nonAgent',

@@ -5,10 +5,10 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { VicidialError } from '../../shared/errors';
-import { clientFor } from '../../shared/client';
-import { listCustomFields } from '../functions/customFields';
-import { locatorValue } from '../../shared/spec';
+import { VicidialError } from '../errors';
+import { clientFor } from '../client';
+import { listCustomFields } from '../functions/nonAgent/customFields';
+import { locatorValue } from '../entry';
 
 /** The first plain list ID among the node's list parameters, if any. */
 function chosenList(context: ILoadOptionsFunctions): string | undefined {

@@ -1,4 +1,4 @@
-import type { FunctionSpec, ResourceSpec } from '../../shared/spec';
+import type { FunctionEntry, ResourceSpec } from '../../entry';
 import { callFunctions } from './call';
 import { informationFunctions } from './information';
 import { leadOnScreenFunctions } from './lead';
@@ -17,7 +17,7 @@ const allResources: ResourceSpec[] = [
  * A queued command only flags the agent's screen, which acts at its next refresh: every such
  * operation says so in its description, whoever wrote the entry.
  */
-function sayWhenQueued(spec: FunctionSpec): FunctionSpec {
+function sayWhenQueued(spec: FunctionEntry): FunctionEntry {
 	if (!spec.queued || /next refresh|when the date is reached/.test(spec.description)) return spec;
 	const tail = ` (${spec.fn})`;
 	const body = spec.description.endsWith(tail) ? spec.description.slice(0, -tail.length) : spec.description;
@@ -25,7 +25,7 @@ function sayWhenQueued(spec: FunctionSpec): FunctionSpec {
 }
 
 /** Every Agent API function this node serves. */
-export const agentFunctions: FunctionSpec[] = [...callFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions].map(sayWhenQueued);
+export const agentFunctions: FunctionEntry[] = [...callFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions].map(sayWhenQueued);
 
 /** Only resources that have operations. */
 export const resources: ResourceSpec[] = allResources.filter((r) => agentFunctions.some((f) => f.resource === r.value));

@@ -6,9 +6,9 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { clientFor } from '../../shared/client';
-import { VicidialError, redact } from '../../shared/errors';
-import { listCustomFields } from '../functions/customFields';
+import { clientFor } from '../client';
+import { VicidialError, redact } from '../errors';
+import { listCustomFields } from '../functions/nonAgent/customFields';
 
 /** VICIdial's refusals that mean "this server cannot list lists", not a fault. */
 const CANNOT_LIST = /CUSTOM LIST FIELDS ARE NOT ENABLED/;

@@ -1,5 +1,5 @@
-import type { FunctionSpec, ParamSpec } from '../../shared/spec';
-import { choice, digits, id, flag, int, str, text } from '../../shared/spec';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { choice, digits, id, flag, int, str, text } from '../../entry';
 
 /** What VICIdial keeps of a DID pattern: digits, letters and : + * # . _ */
 const DID_PATTERN = { regex: /^[0-9A-Za-z:+*#._]+$/, hint: 'may contain only digits, letters and : + * # . _' };
@@ -72,7 +72,7 @@ const didSettings: ParamSpec[] = [
 	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 10, description: 'For the In-Group route: country code of new leads; VICIdial uses 1 when empty' }),
 ];
 
-export const didFunctions: FunctionSpec[] = [
+export const didFunctions: FunctionEntry[] = [
 	{
 		fn: 'add_did',
 		api: 'nonAgent',

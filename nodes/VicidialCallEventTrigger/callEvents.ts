@@ -158,9 +158,6 @@ const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
 /** Encoded twice by VICIdial: + stands for a space even after decoding. */
 const DOUBLE_ENCODED = new Set(['dispo_name']);
 
-/** Every variable offered in the editor (VICIdial names). */
-export const KNOWN_FIELDS: string[] = [...new Set(CALL_EVENTS.flatMap((e) => e.available))].sort((a, b) => a.localeCompare(b));
-
 /** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
 export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
 /** VICIdial keeps only these characters of a URL setting; the token must survive it. */

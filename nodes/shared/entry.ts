@@ -154,8 +154,12 @@ export const STORED = {
 	custom: { drop: ';"', plusToSpace: true, unsafe: '\\', bmpOnly: true },
 } satisfies Record<string, StoredRule>;
 
-/** Dropdowns loaded from the server through an API function that lists them. */
-export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'userGroups' | 'statuses' | 'agents' | 'users' | 'customFields';
+/**
+ * Dropdowns loaded from the server through an API function that lists them (`lists` is the List
+ * ID locator's search). VICIdial 2.14's Non-Agent API has no function that lists statuses, users
+ * or user groups, so those fields stay typed and validated, with no `load`.
+ */
+export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'agents' | 'customFields';
 
 /** The loaders the nodes have (nodes/shared/loaders/index.ts): a parameter loaded by one of them is a dropdown. */
 export const DROPDOWN_LOADERS = ['campaigns', 'inGroups', 'agents'] as const satisfies readonly LoaderName[];

@@ -22,14 +22,14 @@ import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';
 
 /**
- * `load:` values with no dropdown, on purpose: VICIdial 2.14's Non-Agent API has no function that
- * lists statuses, users or user groups (user_details needs one user, user_group_status needs the
- * groups, agent_campaigns one user; checked in NON-AGENT_API.txt and non_agent_api.php). Lists are
- * listed only by list_custom_fields, which refuses while custom list fields are off (VICIdial's
- * default), so a List ID is no dropdown but a resource locator (test/node/listLocator.test.ts).
- * The others stay typed, validated fields.
+ * `load:` values with no dropdown, on purpose. Lists are listed only by list_custom_fields, which
+ * refuses while custom list fields are off (VICIdial's default), so a List ID is no dropdown but a
+ * resource locator (test/node/listLocator.test.ts). Statuses, users and user groups have no
+ * `load` at all: VICIdial 2.14's Non-Agent API has no function that lists them (user_details needs
+ * one user, user_group_status needs the groups, agent_campaigns one user; checked in
+ * NON-AGENT_API.txt and non_agent_api.php), so they stay typed, validated fields.
  */
-const PLAIN: LoaderName[] = ['statuses', 'users', 'userGroups', 'lists'];
+const PLAIN: LoaderName[] = ['lists'];
 
 /** The answer columns an entry's parser names. */
 function answerColumns(spec: FunctionEntry): string[] {

@@ -134,7 +134,6 @@ const externalStatus: FunctionEntry = {
 		agentUser(),
 		text('value', 'Status', {
 			required: true,
-			load: 'statuses',
 			maxLength: 6,
 			pattern: { regex: WORD, hint: 'must be a status code (letters, digits, - and _)' },
 			description: 'A status of the system or of the campaign, e.g. SALE. VICIdial does not check that it exists',
@@ -372,7 +371,6 @@ const raCallControl: FunctionEntry = {
 		}),
 		inGroup({ main: true }),
 		text('status', 'Status', {
-			load: 'statuses',
 			maxLength: 6,
 			pattern: { regex: WORD, hint: 'must be a status code (letters, digits, - and _)' },
 			description: 'Status logged for the call; VICIdial uses RAXFER when empty',

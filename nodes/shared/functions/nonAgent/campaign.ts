@@ -125,7 +125,7 @@ export const campaignFunctions: FunctionEntry[] = [
 		description: 'The active campaigns and in-groups a user may log in to (agent_campaigns)',
 		writes: false,
 		params: [
-			text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: ID_CHARS, load: 'users', description: 'User ID of the agent' }),
+			text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: ID_CHARS, description: 'User ID of the agent' }),
 			campaignId({ description: 'Only this campaign; empty for all' }),
 			flag('ignore_agentdirect', 'Ignore AGENTDIRECT In-Groups', { description: 'Whether to leave out in-groups whose ID starts with AGENTDIRECT' }),
 		],
@@ -183,8 +183,8 @@ export const campaignFunctions: FunctionEntry[] = [
 					{ name: 'Vendor Descending', value: 'VENDOR_DESCEND' },
 				],
 			}),
-			text('dial_status_add', 'Add Dial Status', { maxLength: 6, pattern: ID_CHARS, load: 'statuses', description: 'A status to add to the dialable statuses' }),
-			text('dial_status_remove', 'Remove Dial Status', { maxLength: 6, pattern: ID_CHARS, load: 'statuses', description: 'A status to remove from the dialable statuses' }),
+			text('dial_status_add', 'Add Dial Status', { maxLength: 6, pattern: ID_CHARS, description: 'A status to add to the dialable statuses' }),
+			text('dial_status_remove', 'Remove Dial Status', { maxLength: 6, pattern: ID_CHARS, description: 'A status to remove from the dialable statuses' }),
 			text('dispo_call_url', 'Dispo Call URL', {
 				main: true,
 				minLength: 3,

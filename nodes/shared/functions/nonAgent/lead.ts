@@ -231,7 +231,7 @@ export const leadFunctions: FunctionEntry[] = [
 // ---- update_lead, batch_update_lead, lead_dearchive, update_log_entry and the Upsert ----
 
 const statusParam = (options: Partial<ParamSpec> = {}) =>
-	text('status', 'Status', { minLength: 1, maxLength: 6, load: 'statuses', pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
+	text('status', 'Status', { minLength: 1, maxLength: 6, pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
 
 /**
  * How update_lead and batch_update_lead store the lead's fields: a line break that survives a
@@ -252,7 +252,7 @@ const forUpsert = (params: ParamSpec[]): ParamSpec[] =>
 /** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
 const updateOnlyFields: ParamSpec[] = [
 	statusParam(),
-	text('user_field', 'Lead User', { maxLength: 20, load: 'users', description: "Sets the lead's user (owner agent) field", pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a user ID' } }),
+	text('user_field', 'Lead User', { maxLength: 20, description: "Sets the lead's user (owner agent) field", pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a user ID' } }),
 	id('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
 	integer('called_count', 'Called Count', { min: 0, max: 65535, description: 'How many times the lead was dialed' }),
 	flag('reset_lead', 'Reset Called Flag', { description: 'Whether to mark the lead as not called since the last list reset' }),

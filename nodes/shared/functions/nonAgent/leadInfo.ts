@@ -184,7 +184,6 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			text('status', 'Call Status', {
 				main: true,
 				maxLength: 6,
-				load: 'statuses',
 				placeholder: 'SALE',
 				description:
 					"The status a call was given (exact, one status). The call's status counts, not the lead's current one. Needs Date.",

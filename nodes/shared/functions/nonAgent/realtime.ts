@@ -43,7 +43,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [
 			idList('campaigns', 'Campaigns', 'campaigns', 'Only agents logged in to these campaigns; all when empty'),
-			idList('user_groups', 'User Groups', 'userGroups', 'Only agents of these user groups; all when empty'),
+			idList('user_groups', 'User Groups', undefined, 'Only agents of these user groups; all when empty'),
 			flag('show_sub_status', 'Include Sub-Status', {
 				flagValues: ['YES', 'NO'],
 				description: 'Whether to add the pause code and the real-time sub-status (RING, DISPO, PREVIEW, 3-WAY, PARK, DEAD, DIAL)',
@@ -117,7 +117,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 		action: 'Get user group status',
 		description: 'Live agent counts of one or more user groups, added together, and the calls waiting (user_group_status)',
 		writes: false,
-		params: [idList('user_groups', 'User Groups', 'userGroups', 'The user groups to count; several are added together', true)],
+		params: [idList('user_groups', 'User Groups', undefined, 'The user groups to count; several are added together', true)],
 		fixed: { stage: 'pipe', header: 'NO' },
 		answer: {
 			kind: 'rows',

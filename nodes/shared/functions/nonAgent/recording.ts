@@ -16,7 +16,7 @@ const lookupKeys: ParamSpec[] = [
 		pattern: { regex: /^[A-Za-z0-9_. -]+$/, hint: 'must be a call unique ID such as 1735722013.1' },
 		description: 'Recordings of this call (outbound or inbound); only the part before the dot is compared',
 	}),
-	text('agent_user', 'Agent', { load: 'users', minLength: 3, maxLength: 20, pattern: ID, description: 'Recordings of this agent; needs a date or an extension too' }),
+	text('agent_user', 'Agent', { minLength: 3, maxLength: 20, pattern: ID, description: 'Recordings of this agent; needs a date or an extension too' }),
 	text('extension', 'Extension', { minLength: 3, maxLength: 100, pattern: ID, description: 'Recordings made on this extension; needs a date or an agent too' }),
 	date('date', 'Date', { description: 'Recordings started on this server-local day; needs an agent or an extension too, unless a lead or call is given' }),
 ];

@@ -31,7 +31,7 @@ const ingroups = (description: string) =>
 	text('ingroups', 'In-Groups', { load: 'inGroups', separator: '-', placeholder: 'TESTIN-SUPPORT', pattern: idList('in-group IDs'), description });
 
 const statuses = (description: string) =>
-	text('statuses', 'Statuses', { load: 'statuses', separator: '-', placeholder: 'SALE-NI', pattern: idList('statuses'), description });
+	text('statuses', 'Statuses', { separator: '-', placeholder: 'SALE-NI', pattern: idList('statuses'), description });
 
 const dispoDirections: Choice[] = [
 	{ name: 'Outbound', value: 'OUT', description: 'Calls the dialer placed (VICIdial default)' },
@@ -103,7 +103,7 @@ export const reportFunctions: FunctionEntry[] = [
 		params: [
 			datetime('datetime_start', 'Start', { required: true, description: 'Start of the period, server-local time (included)' }),
 			datetime('datetime_end', 'End', { required: true, description: 'End of the period, server-local time (included)' }),
-			text('agent_user', 'Agent', { load: 'users', maxLength: 20, pattern: { regex: ID, hint: 'must be a user ID (letters, digits, _ and -)' }, description: 'Only this agent' }),
+			text('agent_user', 'Agent', { maxLength: 20, pattern: { regex: ID, hint: 'must be a user ID (letters, digits, _ and -)' }, description: 'Only this agent' }),
 			text('campaign_id', 'Campaign', { load: 'campaigns', maxLength: 8, pattern: { regex: ID, hint: 'must be a campaign ID (letters, digits, _ and -)' }, description: 'Only time spent in this campaign' }),
 			flag('group_by_campaign', 'Group by Campaign', { flagValues: ['YES', 'NO'], description: 'Whether to give one row per campaign and agent instead of one per agent' }),
 		],
@@ -178,8 +178,8 @@ export const reportFunctions: FunctionEntry[] = [
 			text('did_patterns', 'DID Numbers', { minLength: 2, placeholder: '3125550100', pattern: idList('DID numbers, or ALLPATTERNS,'), description: 'DID numbers (patterns), separated by "-"' }),
 			statuses('Count only calls with these statuses, separated by "-"'),
 			text('categories', 'Status Categories', { separator: '-', pattern: idList('status categories'), description: 'Count only calls whose status is in these categories, separated by "-"' }),
-			text('users', 'Agents', { load: 'users', separator: '-', pattern: idList('user IDs'), description: 'Count only calls of these agents, separated by "-"' }),
-			text('user_groups', 'User Groups', { load: 'userGroups', separator: '-', pattern: idList('user groups'), description: 'Count only calls of agents in these user groups, separated by "-"' }),
+			text('users', 'Agents', { separator: '-', pattern: idList('user IDs'), description: 'Count only calls of these agents, separated by "-"' }),
+			text('user_groups', 'User Groups', { separator: '-', pattern: idList('user groups'), description: 'Count only calls of agents in these user groups, separated by "-"' }),
 			...window,
 			flag('status_breakdown', 'Break Down by Status', { main: true, description: 'Whether to count the calls of each status (calls_by_status)' }),
 			flag('show_percentages', 'Show Percentages', { description: "Whether to add each status's share of the row's calls (percent_by_status); needs Break Down by Status" }),

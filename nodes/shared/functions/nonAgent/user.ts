@@ -11,7 +11,7 @@ const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`),
 const BLANK = 'Send --BLANK-- to empty it.';
 
 const agentUser = (description: string, options: Partial<ParamSpec> = {}): ParamSpec =>
-	text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: WORD, load: 'users', description, ...options });
+	text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: WORD, description, ...options });
 
 const agentPass = (options: Partial<ParamSpec> = {}): ParamSpec =>
 	text('agent_pass', 'Agent Password', {
@@ -54,7 +54,7 @@ export const userFunctions: FunctionEntry[] = [
 			agentPass({ required: true, description: "The new user's password; the output never shows it" }),
 			integer('agent_user_level', 'User Level', { required: true, min: 1, max: 9, default: 1, description: '1 for agents, 7 and up for managers; must be below your own level' }),
 			fullName({ required: true }),
-			text('agent_user_group', 'User Group', { required: true, maxLength: 20, pattern: WORD, load: 'userGroups' }),
+			text('agent_user_group', 'User Group', { required: true, maxLength: 20, pattern: WORD }),
 			text('phone_login', 'Phone Login', { maxLength: 20, pattern: WORD, description: 'The phone the agent logs in with by default' }),
 			text('phone_pass', 'Phone Password', { maxLength: 100, pattern: WORD, secret: true }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
@@ -89,7 +89,7 @@ export const userFunctions: FunctionEntry[] = [
 			agentUser('New user ID, 2 to 20 characters; AUTOGENERATE lets VICIdial pick the next free number', { load: undefined }),
 			agentPass({ required: true, description: "The new user's password; the output never shows it" }),
 			fullName({ required: true }),
-			text('source_user', 'Source User', { required: true, maxLength: 20, pattern: WORD, load: 'users', description: 'The user whose settings are copied' }),
+			text('source_user', 'Source User', { required: true, maxLength: 20, pattern: WORD, description: 'The user whose settings are copied' }),
 		],
 		answer: {
 			kind: 'status',
@@ -110,7 +110,7 @@ export const userFunctions: FunctionEntry[] = [
 			agentPass({ description: 'New password; the output never shows it' }),
 			fullName({ description: BLANK }),
 			integer('agent_user_level', 'User Level', { min: 1, max: 9, description: 'Must be below your own level (or equal, with "Modify Same User Level")' }),
-			text('agent_user_group', 'User Group', { maxLength: 20, pattern: WORD, load: 'userGroups' }),
+			text('agent_user_group', 'User Group', { maxLength: 20, pattern: WORD }),
 			text('phone_login', 'Phone Login', { maxLength: 20, pattern: WORD, description: `An existing phone login or phone alias. ${BLANK}` }),
 			text('phone_pass', 'Phone Password', { maxLength: 20, pattern: WORD, secret: true, description: BLANK }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
@@ -206,7 +206,7 @@ export const userFunctions: FunctionEntry[] = [
 			text('group_alias_name', 'Group Alias Name', { minLength: 2, maxLength: 50, pattern: { regex: /^[- _0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces, "-" and "_"' } }),
 			text('caller_id_name', 'Caller ID Name', { maxLength: 20, pattern: { regex: /^[- _0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces, "-" and "_"' } }),
 			flag('active', 'Active', { description: 'Whether agents can use it (VICIdial default: yes)' }),
-			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, load: 'userGroups', description: 'Who may administer it; empty means all groups' }),
+			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, description: 'Who may administer it; empty means all groups' }),
 		],
 		answer: { kind: 'status', fields: [str('user'), str('group_alias_id'), str('group_alias_name'), str('caller_id_number')] },
 	},

@@ -4,11 +4,10 @@
  * Move to List ID) when it is a plain number; otherwise the fields of every list are offered (in table order: a sorted order repeats labels for lists without fields).
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { VicidialError } from '../errors';
 import { clientFor } from '../client';
 import { listCustomFields } from '../functions/nonAgent/listCustomFields';
 import { locatorValue } from '../entry';
+import { loadError } from './loadError';
 
 /** The first plain list ID among the node's list parameters, if any. */
 function chosenList(context: ILoadOptionsFunctions): string | undefined {
@@ -26,8 +25,10 @@ function chosenList(context: ILoadOptionsFunctions): string | undefined {
 
 export async function customFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const listId = chosenList(this) ?? '---ALL---';
+	let secrets: readonly string[] = [];
 	try {
 		const client = await clientFor(this, { timeoutMs: 15_000 });
+		secrets = client.connection.secrets;
 		// ---ALL--- is not a value a user may type into List ID, so the form is built here.
 		const form = { function: listCustomFields.fn, ...(listCustomFields.fixed ?? {}), list_id: listId };
 		const { answer: parsed } = await client.send(listCustomFields, form, { emptyOnNoRecords: true });
@@ -41,9 +42,6 @@ export async function customFields(this: ILoadOptionsFunctions): Promise<INodePr
 			.sort(([a], [b]) => a.localeCompare(b))
 			.map(([label, ids]) => ({ name: label, value: label, description: `Custom field of list${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` }));
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		throw new NodeOperationError(this.getNode(), `Could not load the custom fields of ${listId === '---ALL---' ? 'the lists' : `list ${listId}`}: ${message}`, {
-			description: error instanceof VicidialError ? error.hint : undefined,
-		});
+		throw loadError(this.getNode(), error, secrets, `the custom fields of ${listId === '---ALL---' ? 'the lists' : `list ${listId}`}`);
 	}
 }

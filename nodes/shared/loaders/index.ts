@@ -4,13 +4,14 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { clientFor } from '../client';
-import { asNodeError } from '../nodeKit';
-import { VicidialError, redact } from '../errors';
+import { loadError } from './loadError';
 import type { ParsedRecord } from '../parse';
 import type { DropdownLoader } from '../entry';
 import { entryOf } from '../functions';
 
 export interface LoaderDefinition {
+	/** What the dropdown lists, as its error says it: "Could not load <what>: ...". */
+	what: string;
 	/** The listing operation's entry (Non-Agent API). */
 	resource: string;
 	operation: string;
@@ -19,8 +20,6 @@ export interface LoaderDefinition {
 	value: string;
 	label(record: ParsedRecord): string;
 	description?(record: ParsedRecord): string | undefined;
-	/** A VICIdial error that means the server cannot list these things, and what to tell the user then. */
-	unavailable?: { match: RegExp; message: string };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -28,6 +27,7 @@ const named = (id: unknown, name: unknown) => (text(name) && text(name) !== text
 
 export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 	campaigns: {
+		what: 'the campaigns',
 		resource: 'campaign',
 		operation: 'getMany',
 		value: 'campaign_id',
@@ -35,6 +35,7 @@ export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 		description: (r) => (text(r.active) ? `Active: ${text(r.active)}` : undefined),
 	},
 	inGroups: {
+		what: 'the in-groups',
 		resource: 'system',
 		operation: 'listInGroups',
 		value: 'group_id',
@@ -43,6 +44,7 @@ export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 	// No "lists" dropdown: VICIdial lists lists only through list_custom_fields, which refuses on
 	// systems without custom list fields (the default); List IDs are resource locators (lists.ts).
 	agents: {
+		what: 'the logged-in agents',
 		resource: 'realTime',
 		operation: 'getLoggedInAgents',
 		value: 'user',
@@ -73,13 +75,8 @@ async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {
-		throw loaderError(context, error, secrets, definition);
+		throw loadError(context.getNode(), error, secrets, definition.what);
 	}
-}
-
-function loaderError(context: ILoadOptionsFunctions, error: unknown, secrets: readonly string[], definition: LoaderDefinition) {
-	const unavailable = error instanceof VicidialError && definition.unavailable?.match.test(redact(error.message, secrets));
-	return asNodeError(context.getNode(), error, secrets, unavailable ? definition.unavailable?.message : undefined);
 }
 
 type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;

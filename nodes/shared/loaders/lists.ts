@@ -5,15 +5,14 @@
  * works on every server.
  */
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../client';
-import { VicidialError, redact } from '../errors';
 import { listCustomFields } from '../functions/nonAgent/listCustomFields';
-
-/** VICIdial's refusals that mean "this server cannot list lists", not a fault. */
-const CANNOT_LIST = /CUSTOM LIST FIELDS ARE NOT ENABLED/;
+import { loadError, type Unavailable } from './loadError';
 
 export const NO_LISTS_HINT = 'VICIdial names its lists only while custom list fields are on (System Settings). Choose "By ID" and type the list ID (e.g. 101).';
+
+/** VICIdial's refusal that means "this server cannot list lists", not a fault. */
+const CANNOT_LIST: Unavailable = { match: /CUSTOM LIST FIELDS ARE NOT ENABLED/, message: 'This VICIdial cannot list its lists (custom list fields are off)', hint: NO_LISTS_HINT };
 
 export async function searchLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	let secrets: readonly string[] = [];
@@ -36,12 +35,6 @@ export async function searchLists(this: ILoadOptionsFunctions, filter?: string):
 		}
 		return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
 	} catch (error) {
-		const message = redact(error instanceof Error ? error.message : String(error), secrets);
-		if (error instanceof VicidialError && CANNOT_LIST.test(message)) {
-			throw new NodeOperationError(this.getNode(), 'This VICIdial cannot list its lists (custom list fields are off)', { description: NO_LISTS_HINT });
-		}
-		throw new NodeOperationError(this.getNode(), `Could not load the lists: ${message}`, {
-			description: error instanceof VicidialError ? error.hint : undefined,
-		});
+		throw loadError(this.getNode(), error, secrets, 'the lists', CANNOT_LIST);
 	}
 }

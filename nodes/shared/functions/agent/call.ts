@@ -319,7 +319,7 @@ const switchLead: FunctionEntry = {
 	name: 'Switch Lead',
 	action: 'Switch the lead of a call',
 	description:
-		"Asks the screen of an agent on a live inbound call to switch the call to another lead (by ID or vendor lead code), like selecting it in the lead search. Needs inbound lead search in the campaign (switch_lead)",
+		"Asks the screen of an agent on a live inbound call to switch the call to another lead (by ID or vendor lead code), like selecting it in the lead search. Needs inbound lead search in the campaign; the agent's screen does it at its next refresh (switch_lead)",
 	writes: true,
 	queued: true,
 	params: [
@@ -402,7 +402,7 @@ const forceFronterLeave3way: FunctionEntry = {
 	name: 'Make Fronter Leave 3-Way',
 	action: 'Make the fronter leave',
 	description:
-		"Asks the screen of the other agent on the same lead (the fronter who brought the call) to leave the three-way call the closer (agent_user) is on (force_fronter_leave_3way)",
+		"Asks the screen of the other agent on the same lead (the fronter who brought the call) to leave the three-way call the closer (agent_user) is on; the agent's screen does it at its next refresh (force_fronter_leave_3way)",
 	writes: true,
 	queued: true,
 	params: [agentUser({ description: 'The closer: the agent the fronter transferred the call to' }), FRONTER_SCOPE, FRONTER_LEAD],

@@ -14,19 +14,8 @@ const allResources: ResourceSpec[] = [
 	{ value: 'information', name: 'Information', description: 'Agent API version, queue counts, webphone' },
 ];
 
-/**
- * A queued command only flags the agent's screen, which acts at its next refresh: every such
- * operation says so in its description, whoever wrote the entry.
- */
-function sayWhenQueued(spec: FunctionEntry): FunctionEntry {
-	if (!spec.queued || /next refresh|when the date is reached/.test(spec.description)) return spec;
-	const tail = ` (${spec.fn})`;
-	const body = spec.description.endsWith(tail) ? spec.description.slice(0, -tail.length) : spec.description;
-	return { ...spec, description: `${body}; the agent's screen does it at its next refresh${tail}` };
-}
-
 /** Every Agent API function this node serves. */
-export const agentFunctions: FunctionEntry[] = [...callFunctions, ...recordingFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions].map(sayWhenQueued);
+export const agentFunctions: FunctionEntry[] = [...callFunctions, ...recordingFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions];
 
 /** Only resources that have operations. */
 export const resources: ResourceSpec[] = allResources.filter((r) => agentFunctions.some((f) => f.resource === r.value));

@@ -119,68 +119,68 @@ function wallClock(date: Date, timezone: string): string {
 }
 
 /** Accepts what n8n's date picker, an expression or a person types; returns VICIdial's form. */
-function toDate(spec: ParamSpec, value: unknown, timezone?: string): string {
+function toDate(param: ParamSpec, value: unknown, timezone?: string): string {
 	const text = dateText(value, timezone);
 	const match = DATE.exec(text);
-	if (!match || !validDate(match[1], match[2], match[3])) throw new InvalidInputError(spec.displayName, `must be a date as YYYY-MM-DD, got "${describe(value)}"`);
+	if (!match || !validDate(match[1], match[2], match[3])) throw new InvalidInputError(param.displayName, `must be a date as YYYY-MM-DD, got "${describe(value)}"`);
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
-function toDateTime(spec: ParamSpec, value: unknown, timezone?: string): string {
+function toDateTime(param: ParamSpec, value: unknown, timezone?: string): string {
 	const text = dateText(value, timezone);
 	const match = DATETIME.exec(text);
 	const hour = match ? Number(match[4]) : 0;
 	const minute = match ? Number(match[5]) : 0;
 	const second = match && match[6] ? Number(match[6]) : 0;
 	if (!match || !validDate(match[1], match[2], match[3]) || hour > 23 || minute > 59 || second > 59) {
-		throw new InvalidInputError(spec.displayName, `must be a date and time as YYYY-MM-DD HH:MM:SS (VICIdial server time), got "${describe(value)}"`);
+		throw new InvalidInputError(param.displayName, `must be a date and time as YYYY-MM-DD HH:MM:SS (VICIdial server time), got "${describe(value)}"`);
 	}
 	return `${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6] ?? '00'}`;
 }
 
-function checkLength(spec: ParamSpec, text: string, unit = 'characters'): void {
+function checkLength(param: ParamSpec, text: string, unit = 'characters'): void {
 	const length = [...text].length;
-	if (spec.minLength !== undefined && length < spec.minLength) {
-		throw new InvalidInputError(spec.displayName, `must be at least ${spec.minLength} ${unit}, got ${length} ("${describe(text)}")`);
+	if (param.minLength !== undefined && length < param.minLength) {
+		throw new InvalidInputError(param.displayName, `must be at least ${param.minLength} ${unit}, got ${length} ("${describe(text)}")`);
 	}
-	if (spec.maxLength !== undefined && length > spec.maxLength) {
-		throw new InvalidInputError(spec.displayName, `must be at most ${spec.maxLength} ${unit}, got ${length} ("${describe(text)}")`);
+	if (param.maxLength !== undefined && length > param.maxLength) {
+		throw new InvalidInputError(param.displayName, `must be at most ${param.maxLength} ${unit}, got ${length} ("${describe(text)}")`);
 	}
 }
 
-function toNumber(spec: ParamSpec, value: unknown, integerOnly: boolean, context: EncodeContext = DEFAULT_CONTEXT): string {
-	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(spec.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got ${describe(value)}`);
+function toNumber(param: ParamSpec, value: unknown, integerOnly: boolean, context: EncodeContext = DEFAULT_CONTEXT): string {
+	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(param.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got ${describe(value)}`);
 	const text = typeof value === 'number' ? String(value) : String(value).trim();
 	const ok = integerOnly ? /^-?\d+$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
 	if (!ok || !Number.isFinite(Number(text))) {
-		throw new InvalidInputError(spec.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got "${describe(value)}"`);
+		throw new InvalidInputError(param.displayName, `must be ${integerOnly ? 'a whole number' : 'a number'}, got "${describe(value)}"`);
 	}
 	const number = Number(text);
-	const stored = spec.stored ? storedValue(spec.stored, text, context.nonLatin) : text;
-	if (spec.stored && context.characters === 'asIs') {
+	const stored = param.stored ? storedValue(param.stored, text, context.nonLatin) : text;
+	if (param.stored && context.characters === 'asIs') {
 		// Sent as given; VICIdial keeps the digits only and clamps them to its column.
-		if (stored !== text) context.warnings?.push({ field: spec.name, sent: text, stored });
+		if (stored !== text) context.warnings?.push({ field: param.name, sent: text, stored });
 		return text;
 	}
-	const would = spec.stored && stored !== text ? ` (VICIdial would store ${stored})` : '';
-	if (spec.min !== undefined && number < spec.min) throw new InvalidInputError(spec.displayName, `must be ${spec.min} or more, got ${text}${would}`);
-	if (spec.max !== undefined && number > spec.max) throw new InvalidInputError(spec.displayName, `must be ${spec.max} or less, got ${text}${would}`);
+	const would = param.stored && stored !== text ? ` (VICIdial would store ${stored})` : '';
+	if (param.min !== undefined && number < param.min) throw new InvalidInputError(param.displayName, `must be ${param.min} or more, got ${text}${would}`);
+	if (param.max !== undefined && number > param.max) throw new InvalidInputError(param.displayName, `must be ${param.max} or less, got ${text}${would}`);
 	return text;
 }
 
 /** Digits only; spaces, dashes, dots and brackets people type in phone numbers are removed. */
-function toDigits(spec: ParamSpec, value: unknown): string {
-	const parts = spec.separator ? String(value).split(spec.separator) : [String(value)];
+function toDigits(param: ParamSpec, value: unknown): string {
+	const parts = param.separator ? String(value).split(param.separator) : [String(value)];
 	const cleaned = parts.map((part) => {
 		const text = part.trim().replace(/[\s\-().]/g, '');
 		if (text.startsWith('+')) {
-			throw new InvalidInputError(spec.displayName, `must be digits without a leading "+" (put the country code in Phone Code), got "${describe(part)}"`);
+			throw new InvalidInputError(param.displayName, `must be digits without a leading "+" (put the country code in Phone Code), got "${describe(part)}"`);
 		}
-		if (!/^\d+$/.test(text)) throw new InvalidInputError(spec.displayName, `must contain only digits, got "${describe(part)}"`);
-		checkLength(spec, text, 'digits');
+		if (!/^\d+$/.test(text)) throw new InvalidInputError(param.displayName, `must contain only digits, got "${describe(part)}"`);
+		checkLength(param, text, 'digits');
 		return text;
 	});
-	return cleaned.join(spec.separator ?? '');
+	return cleaned.join(param.separator ?? '');
 }
 
 /** A numeric ID as VICIdial keeps it: digits only after trimming. Nothing is removed: `1-2` or `1 1` would reach another record. */
@@ -191,43 +191,43 @@ export function isId(text: string, maxDigits: number): boolean {
 	return ID_PATTERN.test(text) && text.length <= maxDigits;
 }
 
-function toId(spec: ParamSpec, value: unknown): string {
+function toId(param: ParamSpec, value: unknown): string {
 	if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0)) {
-		throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got ${describe(value)}`);
+		throw new InvalidInputError(param.displayName, `must be an ID made of digits only, got ${describe(value)}`);
 	}
-	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got ${describe(value)}`);
-	const parts = spec.separator ? String(value).split(spec.separator) : [String(value)];
+	if (typeof value === 'object' || typeof value === 'boolean') throw new InvalidInputError(param.displayName, `must be an ID made of digits only, got ${describe(value)}`);
+	const parts = param.separator ? String(value).split(param.separator) : [String(value)];
 	const ids = parts.map((part) => {
 		const text = part.trim();
-		if (!ID_PATTERN.test(text)) throw new InvalidInputError(spec.displayName, `must be an ID made of digits only, got "${describe(part)}"`);
-		checkLength(spec, text, 'digits');
+		if (!ID_PATTERN.test(text)) throw new InvalidInputError(param.displayName, `must be an ID made of digits only, got "${describe(part)}"`);
+		checkLength(param, text, 'digits');
 		return text;
 	});
-	return ids.join(spec.separator ?? '');
+	return ids.join(param.separator ?? '');
 }
 
-function toChoice(spec: ParamSpec, value: unknown): string {
+function toChoice(param: ParamSpec, value: unknown): string {
 	const text = String(value);
-	const allowed = (spec.choices ?? []).map((c) => c.value);
+	const allowed = (param.choices ?? []).map((c) => c.value);
 	if (!allowed.includes(text)) {
-		throw new InvalidInputError(spec.displayName, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got "${describe(value)}"`);
+		throw new InvalidInputError(param.displayName, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got "${describe(value)}"`);
 	}
 	return text;
 }
 
-function toFlag(spec: ParamSpec, value: unknown): string {
-	const [yes, no] = spec.flagValues ?? ['Y', 'N'];
+function toFlag(param: ParamSpec, value: unknown): string {
+	const [yes, no] = param.flagValues ?? ['Y', 'N'];
 	if (value === true || value === 'true' || value === yes) return yes;
 	if (value === false || value === 'false' || value === no) return no;
-	throw new InvalidInputError(spec.displayName, `must be true or false, got "${describe(value)}"`);
+	throw new InvalidInputError(param.displayName, `must be true or false, got "${describe(value)}"`);
 }
 
 /**
  * Converts one value, or throws InvalidInputError naming the field (never showing a secret value).
  * `options` steers fields with a storage rule (default: refuse what VICIdial would change).
  */
-export function encodeParam(spec: ParamSpec, value: unknown, options: BuildFormOptions = {}): string {
-	return spec.secret ? toSecret(spec, value) : encodeValue(spec, value, encodeContext(options));
+export function encodeParam(param: ParamSpec, value: unknown, options: BuildFormOptions = {}): string {
+	return param.secret ? toSecret(param, value) : encodeValue(param, value, encodeContext(options));
 }
 
 function encodeContext(options: BuildFormOptions): EncodeContext {
@@ -239,61 +239,61 @@ function encodeContext(options: BuildFormOptions): EncodeContext {
 }
 
 /** A password: checked like text, but no message repeats what was given. */
-function toSecret(spec: ParamSpec, value: unknown): string {
-	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidInputError(spec.displayName, 'must be text');
+function toSecret(param: ParamSpec, value: unknown): string {
+	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidInputError(param.displayName, 'must be text');
 	const text = String(value);
 	const length = [...text].length;
-	if (spec.minLength !== undefined && length < spec.minLength) throw new InvalidInputError(spec.displayName, `must be at least ${spec.minLength} characters`);
-	if (spec.maxLength !== undefined && length > spec.maxLength) throw new InvalidInputError(spec.displayName, `must be at most ${spec.maxLength} characters`);
-	if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, spec.pattern.hint);
+	if (param.minLength !== undefined && length < param.minLength) throw new InvalidInputError(param.displayName, `must be at least ${param.minLength} characters`);
+	if (param.maxLength !== undefined && length > param.maxLength) throw new InvalidInputError(param.displayName, `must be at most ${param.maxLength} characters`);
+	if (param.pattern && !param.pattern.regex.test(text)) throw new InvalidInputError(param.displayName, param.pattern.hint);
 	return text;
 }
 
 /** The secret values of a built form (see ParamSpec.secret), to redact wherever VICIdial echoes them. */
-export function secretValues(spec: Pick<FunctionEntry, 'params'>, form: Record<string, string>): string[] {
-	return spec.params.filter((p) => p.secret && form[p.name]).map((p) => form[p.name]);
+export function secretValues(entry: Pick<FunctionEntry, 'params'>, form: Record<string, string>): string[] {
+	return entry.params.filter((p) => p.secret && form[p.name]).map((p) => form[p.name]);
 }
 
-function encodeValue(spec: ParamSpec, value: unknown, context: EncodeContext): string {
+function encodeValue(param: ParamSpec, value: unknown, context: EncodeContext): string {
 	// Text is never an array or object (a dropdown of several values is a field with a separator).
-	if (spec.kind === 'text' && typeof value === 'object' && !(Array.isArray(value) && spec.separator)) {
-		throw new InvalidInputError(spec.displayName, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: ${describe(value)}`);
+	if (param.kind === 'text' && typeof value === 'object' && !(Array.isArray(value) && param.separator)) {
+		throw new InvalidInputError(param.displayName, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: ${describe(value)}`);
 	}
 	// A multi-select dropdown (a loaded list) gives an array: VICIdial wants one joined value.
-	if (Array.isArray(value) && spec.kind !== 'choices') value = value.map((v) => String(v)).join(spec.separator ?? ',');
-	switch (spec.kind) {
+	if (Array.isArray(value) && param.kind !== 'choices') value = value.map((v) => String(v)).join(param.separator ?? ',');
+	switch (param.kind) {
 		case 'flag':
-			return toFlag(spec, value);
+			return toFlag(param, value);
 		case 'digits':
-			return toDigits(spec, value);
+			return toDigits(param, value);
 		case 'id':
-			return toId(spec, value);
+			return toId(param, value);
 		case 'integer':
-			return toNumber(spec, value, true, context);
+			return toNumber(param, value, true, context);
 		case 'decimal':
-			return toNumber(spec, value, false, context);
+			return toNumber(param, value, false, context);
 		case 'choice':
-			return toChoice(spec, value);
+			return toChoice(param, value);
 		case 'choices': {
 			const list = Array.isArray(value) ? value : String(value).split(/[,\s]+/).filter((v) => v !== '');
-			return list.map((v) => toChoice(spec, v)).join(spec.separator ?? ',');
+			return list.map((v) => toChoice(param, v)).join(param.separator ?? ',');
 		}
 		case 'date':
-			return toDate(spec, value, context.timezone);
+			return toDate(param, value, context.timezone);
 		case 'datetime':
-			return toDateTime(spec, value, context.timezone);
+			return toDateTime(param, value, context.timezone);
 		case 'text': {
-			if (typeof value === 'object') throw new InvalidInputError(spec.displayName, `must be text, got ${describe(value)}`);
+			if (typeof value === 'object') throw new InvalidInputError(param.displayName, `must be text, got ${describe(value)}`);
 			// n8n's colour picker gives #rrggbb
-			if (spec.color && typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim())) value = value.trim().slice(1).toUpperCase();
-			const text = spec.stored ? applyStored(spec.stored, spec.name, spec.displayName, String(value), context) : String(value);
-			checkLength(spec, text);
+			if (param.color && typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim())) value = value.trim().slice(1).toUpperCase();
+			const text = param.stored ? applyStored(param.stored, param.name, param.displayName, String(value), context) : String(value);
+			checkLength(param, text);
 			// VICIdial builds SQL by hand: a value ending in a backslash breaks it (HTTP 500).
-			if (text.endsWith('\\')) throw new InvalidInputError(spec.displayName, 'must not end with a backslash (VICIdial cannot store it)');
-			if (spec.pattern && !spec.pattern.regex.test(text)) throw new InvalidInputError(spec.displayName, `${spec.pattern.hint}, got "${describe(value)}"`);
-			const calendar = spec.calendar ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+			if (text.endsWith('\\')) throw new InvalidInputError(param.displayName, 'must not end with a backslash (VICIdial cannot store it)');
+			if (param.pattern && !param.pattern.regex.test(text)) throw new InvalidInputError(param.displayName, `${param.pattern.hint}, got "${describe(value)}"`);
+			const calendar = param.calendar ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
 			if (calendar && !validDate(calendar[1], calendar[2], calendar[3])) {
-				throw new InvalidInputError(spec.displayName, `holds ${calendar[0]}, which is not a date of the calendar (VICIdial would store 0000-00-00)`);
+				throw new InvalidInputError(param.displayName, `holds ${calendar[0]}, which is not a date of the calendar (VICIdial would store 0000-00-00)`);
 			}
 			return text;
 		}
@@ -305,14 +305,14 @@ const CUSTOM_FIELD_LABEL = /^[A-Za-z0-9_]{1,50}$/;
 const CONTROL_PARAMETERS = ['function', 'user', 'pass', 'source', 'custom_fields', 'format', 'DB', 'stage', 'header', 'value', 'agent_user', 'alt_user', 'close_window_link'];
 
 /** A FunctionEntry.requires rule on the encoded form. */
-function checkRule(spec: Pick<FunctionEntry, 'params' | 'fixed'>, rule: RequireRule, form: Record<string, string>): void {
+function checkRule(entry: Pick<FunctionEntry, 'params' | 'fixed'>, rule: RequireRule, form: Record<string, string>): void {
 	const applies = Object.entries(rule.if ?? {}).every(([name, values]) => values.includes(form[name] ?? ''));
 	if (!applies || rule.need.some((name) => (form[name] ?? '') !== '')) return;
-	const label = (name: string) => spec.params.find((p) => p.name === name)?.displayName ?? name;
+	const label = (name: string) => entry.params.find((p) => p.name === name)?.displayName ?? name;
 	const when = Object.entries(rule.if ?? {})
-		.filter(([name]) => !(name in (spec.fixed ?? {})))
+		.filter(([name]) => !(name in (entry.fixed ?? {})))
 		.map(([name, values]) => {
-			const param = spec.params.find((p) => p.name === name);
+			const param = entry.params.find((p) => p.name === name);
 			const shown = values.map((v) => (v === '' ? 'empty' : `"${param?.choices?.find((c) => c.value === v)?.name ?? v}"`));
 			return `"${label(name)}" is ${shown.join(' or ')}`;
 		});
@@ -325,14 +325,14 @@ function checkRule(spec: Pick<FunctionEntry, 'params' | 'fixed'>, rule: RequireR
  * Empty optional values are not sent; VICIdial then uses its own defaults.
  */
 export function buildForm(
-	spec: Pick<FunctionEntry, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
+	entry: Pick<FunctionEntry, 'fn' | 'params' | 'fixed' | 'customFields' | 'requires'>,
 	values: Record<string, unknown>,
 	customFields: Array<{ name: string; value: unknown }> = [],
 	options: BuildFormOptions = {},
 ): Record<string, string> {
 	const context = encodeContext(options);
-	const form: Record<string, string> = { function: spec.fn, ...(spec.fixed ?? {}) };
-	for (const param of spec.params) {
+	const form: Record<string, string> = { function: entry.fn, ...(entry.fixed ?? {}) };
+	for (const param of entry.params) {
 		const value = values[param.name];
 		if (isEmpty(value)) {
 			if (param.required) throw new InvalidInputError(param.displayName, 'is required');
@@ -343,10 +343,10 @@ export function buildForm(
 		if (param.kind === 'flag' && encoded === '') continue;
 		form[param.name] = param.wrap ? `${param.wrap[0]}${encoded}${param.wrap[1]}` : encoded;
 	}
-	for (const rule of spec.requires ?? []) checkRule(spec, rule, form);
+	for (const rule of entry.requires ?? []) checkRule(entry, rule, form);
 	if (customFields.length > 0) {
-		if (!spec.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${spec.fn}`);
-		const known = new Set([...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {}), ...CONTROL_PARAMETERS].map((n) => n.toLowerCase()));
+		if (!entry.customFields) throw new InvalidInputError('Custom Fields', `are not accepted by ${entry.fn}`);
+		const known = new Set([...entry.params.map((p) => p.name), ...Object.keys(entry.fixed ?? {}), ...CONTROL_PARAMETERS].map((n) => n.toLowerCase()));
 		for (const { name, value } of customFields) {
 			if (!CUSTOM_FIELD_LABEL.test(name)) {
 				throw new InvalidInputError('Custom Fields', `have a field name "${describe(name)}" that is not a VICIdial field label (letters, digits and _ only)`);

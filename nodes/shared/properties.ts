@@ -162,21 +162,21 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
  * An entry's description without the VICIdial function named at its end (`(add_lead)`), and
  * that function: the operation's notice names it instead, where a builder looks for it.
  */
-export function splitDescription(spec: Pick<FunctionEntry, 'fn' | 'description'>): { text: string; functions: string } {
-	const match = /\s*\(([^()]*)\)\.?$/.exec(spec.description);
-	if (match && match[1].startsWith(spec.fn)) return { text: spec.description.slice(0, match.index), functions: match[1] };
-	return { text: spec.description, functions: spec.fn };
+export function splitDescription(entry: Pick<FunctionEntry, 'fn' | 'description'>): { text: string; functions: string } {
+	const match = /\s*\(([^()]*)\)\.?$/.exec(entry.description);
+	if (match && match[1].startsWith(entry.fn)) return { text: entry.description.slice(0, match.index), functions: match[1] };
+	return { text: entry.description, functions: entry.fn };
 }
 
 /** The notice under an operation's fields: which VICIdial function it calls, through which API. */
-export function functionNotice(spec: FunctionEntry): INodeProperties {
-	const api = spec.api === 'agent' ? 'Agent API' : 'Non-Agent API';
+export function functionNotice(entry: FunctionEntry): INodeProperties {
+	const api = entry.api === 'agent' ? 'Agent API' : 'Non-Agent API';
 	return {
-		displayName: `VICIdial function: ${splitDescription(spec).functions} (${api})`,
+		displayName: `VICIdial function: ${splitDescription(entry).functions} (${api})`,
 		name: 'vicidialFunction',
 		type: 'notice',
 		default: '',
-		displayOptions: showFor(spec),
+		displayOptions: showFor(entry),
 	};
 }
 
@@ -184,14 +184,14 @@ export function functionNotice(spec: FunctionEntry): INodeProperties {
  * The node's subtitle on the canvas: the operation and resource display names ("Search by
  * Phone: Lead"), not their values.
  */
-export function subtitleExpression(resources: ResourceSpec[], specs: FunctionEntry[]): string {
-	const operations = Object.fromEntries(specs.map((s) => [`${s.resource}/${s.operation}`, s.name]));
+export function subtitleExpression(resources: ResourceSpec[], entries: FunctionEntry[]): string {
+	const operations = Object.fromEntries(entries.map((e) => [`${e.resource}/${e.operation}`, e.name]));
 	const resourceNames = Object.fromEntries(resources.map((r) => [r.value, r.name]));
 	return `={{ (${JSON.stringify(operations)}[$parameter["resource"] + "/" + $parameter["operation"]] || $parameter["operation"]) + ": " + (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) }}`;
 }
 
-function showFor(spec: FunctionEntry): INodeProperties['displayOptions'] {
-	return { show: { resource: [spec.resource], operation: [spec.operation] } };
+function showFor(entry: FunctionEntry): INodeProperties['displayOptions'] {
+	return { show: { resource: [entry.resource], operation: [entry.operation] } };
 }
 
 /** Offered by entries with `verifyWrite` (and composite operations that check their own writes): on by default. */
@@ -234,7 +234,7 @@ function characterOptions(): INodeProperties[] {
 }
 
 /** Options every operation offers, and the ones only some need. */
-function optionProperties(spec: FunctionEntry): INodeProperties[] {
+function optionProperties(entry: FunctionEntry): INodeProperties[] {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Include Raw Answer',
@@ -268,7 +268,7 @@ function optionProperties(spec: FunctionEntry): INodeProperties[] {
 			description: "The largest VICIdial answer to read. A larger one stops with an error instead of filling n8n's memory.",
 		},
 	];
-	if (spec.noRecords) {
+	if (entry.noRecords) {
 		options.push({
 			displayName: 'Return Empty Result When Nothing Found',
 			name: 'emptyOnNoRecords',
@@ -277,9 +277,9 @@ function optionProperties(spec: FunctionEntry): INodeProperties[] {
 			description: 'Whether to output no items, instead of an error, when VICIdial finds nothing',
 		});
 	}
-	if (spec.verifyWrite) options.push(checkUnknownWritesOption);
-	if (spec.customFields || spec.params.some((p) => p.stored)) options.push(...characterOptions());
-	options.push(...(spec.runOptions ?? []));
+	if (entry.verifyWrite) options.push(checkUnknownWritesOption);
+	if (entry.customFields || entry.params.some((p) => p.stored)) options.push(...characterOptions());
+	options.push(...(entry.runOptions ?? []));
 	return options.sort(byDisplayName);
 }
 
@@ -287,8 +287,8 @@ function optionProperties(spec: FunctionEntry): INodeProperties[] {
  * All properties of a node that serves these functions. `loaders` names the node's loadOptions
  * methods: parameters whose `load` is among them become dropdowns.
  */
-export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[], loaders: readonly string[] = []): INodeProperties[] {
-	const used = resources.filter((r) => specs.some((s) => s.resource === r.value));
+export function buildProperties(resources: ResourceSpec[], entries: FunctionEntry[], loaders: readonly string[] = []): INodeProperties[] {
+	const used = resources.filter((r) => entries.some((s) => s.resource === r.value));
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
@@ -301,7 +301,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[
 	resourceProperty.default = used[0]?.value ?? '';
 	const properties: INodeProperties[] = [resourceProperty];
 	for (const resource of used) {
-		const ofResource = specs.filter((s) => s.resource === resource.value);
+		const ofResource = entries.filter((s) => s.resource === resource.value);
 		const operations: INodePropertyOptions[] = ofResource
 			.map((s) => ({ name: s.name, value: s.operation, description: sentences(splitDescription(s).text), action: s.action }))
 			.sort(byName);
@@ -317,13 +317,13 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[
 		operationProperty.default = operations[0].value as string;
 		properties.push(operationProperty);
 	}
-	for (const spec of specs) {
-		const displayOptions = showFor(spec);
-		for (const param of spec.params.filter((p) => p.required || p.main)) {
+	for (const entry of entries) {
+		const displayOptions = showFor(entry);
+		for (const param of entry.params.filter((p) => p.required || p.main)) {
 			properties.push({ ...paramProperty(param, loaders), displayOptions });
 		}
-		const additional = spec.params.filter((p) => !p.required && !p.main && collectionOf(p) === ADDITIONAL_FIELDS);
-		const dialingOptions = spec.params.filter((p) => !p.required && !p.main && collectionOf(p) === DIALING_OPTIONS);
+		const additional = entry.params.filter((p) => !p.required && !p.main && collectionOf(p) === ADDITIONAL_FIELDS);
+		const dialingOptions = entry.params.filter((p) => !p.required && !p.main && collectionOf(p) === DIALING_OPTIONS);
 		if (additional.length > 0) {
 			// beside Dialing Options, the other optional fields are the lead's own data
 			const leadData = dialingOptions.length > 0;
@@ -348,7 +348,7 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[
 				options: dialingOptions.map((param) => paramProperty(param, loaders)).sort(byDisplayName),
 			});
 		}
-		if (spec.customFields) {
+		if (entry.customFields) {
 			properties.push({
 				displayName: 'Custom Fields',
 				name: CUSTOM_FIELDS,
@@ -386,9 +386,9 @@ export function buildProperties(resources: ResourceSpec[], specs: FunctionEntry[
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions,
-			options: optionProperties(spec),
+			options: optionProperties(entry),
 		});
-		properties.push(functionNotice(spec));
+		properties.push(functionNotice(entry));
 	}
 	return properties;
 }

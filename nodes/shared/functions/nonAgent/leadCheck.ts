@@ -104,20 +104,20 @@ export async function serverTimeAtSend(runtime: OperationRuntime, sentAt: number
 
 /** Every lead with this phone number (newest first, up to 1000), all columns. */
 export async function leadsWithPhone(runtime: OperationRuntime, phone: string): Promise<ParsedRecord[]> {
-	const spec = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
-	return (await runtime.call(spec, buildForm(spec, { phone_number: phone }), { emptyOnNoRecords: true })).records;
+	const entry = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
+	return (await runtime.call(entry, buildForm(entry, { phone_number: phone }), { emptyOnNoRecords: true })).records;
 }
 
 /** One lead's columns, or undefined when it does not exist (any more). */
 export async function leadById(runtime: OperationRuntime, leadId: number): Promise<ParsedRecord | undefined> {
-	const spec = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
-	return (await runtime.call(spec, buildForm(spec, { lead_id: String(leadId) }), { emptyOnNoRecords: true })).records[0];
+	const entry = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
+	return (await runtime.call(entry, buildForm(entry, { lead_id: String(leadId) }), { emptyOnNoRecords: true })).records[0];
 }
 
 /** A lead's entry date (server local time), through lead_field_info. */
 export async function entryDate(runtime: OperationRuntime, leadId: number): Promise<string | undefined> {
-	const spec = findEntry(leadInfoFunctions, 'lead', 'getField');
-	const answer = await runtime.call(spec, buildForm(spec, { lead_id: String(leadId), field_name: 'entry_date' }), { emptyOnNoRecords: true });
+	const entry = findEntry(leadInfoFunctions, 'lead', 'getField');
+	const answer = await runtime.call(entry, buildForm(entry, { lead_id: String(leadId), field_name: 'entry_date' }), { emptyOnNoRecords: true });
 	const value = answer.records[0]?.value;
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -39,8 +39,8 @@ export interface ParamSpec {
 	maxLength?: number;
 	min?: number;
 	max?: number;
-	/** Extra format rule, checked after the kind's own rule. */
-	pattern?: { regex: RegExp; hint: string };
+	/** Extra format rule, checked after the kind's own rule (ID-like rules: nodes/shared/patterns.ts). */
+	pattern?: import('./patterns').Pattern;
 	choices?: Choice[];
 	/**
 	 * What a flag sends for true and false. A false value of '' means "not sent at all"

@@ -246,7 +246,7 @@ describe.each(targetNames)('Real-time and system lists against the %s', (targetN
 		const [first, second, third, fourth] = json(result);
 		expect(first).toMatchObject({ status: 'PAUSED', session_id: '8600051' });
 		expect(second).toMatchObject({ error: 'Item 2: VICIdial: ERROR: agent_status AGENT NOT LOGGED IN: 6666|1002' });
-		expect(third).toMatchObject({ error: 'Item 3: "Agent Name or ID" must be a VICIdial user ID (letters, digits, "-" and "_"), got "bad agent"', errorKind: 'invalidInput' });
+		expect(third).toMatchObject({ error: 'Item 3: "Agent Name or ID" must be a VICIdial user ID (letters, digits, - and _), got "bad agent"', errorKind: 'invalidInput' });
 		expect(fourth).toMatchObject({ status: 'INCALL', lead_id: 12 });
 	});
 });

@@ -92,7 +92,7 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		const before = requestCount();
 		const result = await run({ parameters: addUser({ agentPass: 'Wr0ngCanary!' }) });
 		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toBe('Item 1: "Agent Password" must contain only letters, digits, "-" and "_" (VICIdial drops other characters)');
+		expect(result.error?.message).toBe('Item 1: "Agent Password" may contain only letters, digits, - and _ (VICIdial drops other characters)');
 		expect(JSON.stringify(result.errorData ?? null)).not.toContain('Wr0ngCanary');
 		nothingSentSince(before);
 	});
@@ -113,7 +113,7 @@ describe.each(targetNames)('User and Phone against the %s', (targetName) => {
 		expect(paired(result)).toEqual([0, 1, 2, 3]);
 		expect(json(result)).toEqual([
 			expect.objectContaining({ agent_user: '7001', message: 'USER HAS BEEN ADDED' }),
-			{ error: 'Item 2: "Agent User" must contain only letters, digits, "-" and "_", got "bad user"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
+			{ error: 'Item 2: "Agent User" must be a VICIdial user ID (letters, digits, - and _), got "bad user"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput', outcome: 'not_sent' },
 			{ error: 'Item 3: VICIdial: ERROR: add_user USER ALREADY EXISTS: |6666|1001', hint: 'VICIdial found an existing record and refused to add another (duplicate check).', errorKind: 'duplicate', outcome: 'refused' },
 			expect.objectContaining({ agent_user: '7002', message: 'USER HAS BEEN ADDED' }),
 		]);

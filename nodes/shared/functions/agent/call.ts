@@ -1,7 +1,8 @@
 /** Call commands (dial, hang up, disposition, transfer, park, DTMF, lead switch, fronters). */
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, datetime, digits, id, flag, int, str, text } from '../../entry';
-import { agentUser, placeholder, WORD } from './common';
+import { agentUser, placeholder } from './common';
+import { IN_GROUP_ID, STATUS_CODE, WORD } from '../../patterns';
 
 /** In-group IDs (and DEFAULTINGROUP, which VICIdial reads as the default transfer group). */
 const inGroup = (options: Partial<ParamSpec> = {}): ParamSpec =>
@@ -9,7 +10,7 @@ const inGroup = (options: Partial<ParamSpec> = {}): ParamSpec =>
 		load: 'inGroups',
 		minLength: 2,
 		maxLength: 20,
-		pattern: { regex: WORD, hint: 'must be one in-group ID (letters, digits, - and _), or DEFAULTINGROUP' },
+		pattern: { ...IN_GROUP_ID, hint: `${IN_GROUP_ID.hint}, or DEFAULTINGROUP` },
 		description: 'One active in-group, or DEFAULTINGROUP for the default transfer group of the call\'s campaign or in-group',
 		...options,
 	});
@@ -76,7 +77,7 @@ const externalDial: FunctionEntry = {
 		text('dial_ingroup', 'Dial In-Group', {
 			load: 'inGroups',
 			maxLength: 20,
-			pattern: { regex: WORD, hint: 'must be an in-group ID (letters, digits, - and _)' },
+			pattern: IN_GROUP_ID,
 			description: 'Place the call as an outbound call of this in-group',
 		}),
 		flag('vtiger_callback', 'Vtiger Callback', {
@@ -135,7 +136,7 @@ const externalStatus: FunctionEntry = {
 		text('value', 'Status', {
 			required: true,
 			maxLength: 6,
-			pattern: { regex: WORD, hint: 'must be a status code (letters, digits, - and _)' },
+			pattern: STATUS_CODE,
 			description: 'A status of the system or of the campaign, e.g. SALE. VICIdial does not check that it exists',
 		}),
 		datetime('callback_datetime', 'Callback Date', {
@@ -372,7 +373,7 @@ const raCallControl: FunctionEntry = {
 		inGroup({ main: true }),
 		text('status', 'Status', {
 			maxLength: 6,
-			pattern: { regex: WORD, hint: 'must be a status code (letters, digits, - and _)' },
+			pattern: STATUS_CODE,
 			description: 'Status logged for the call; VICIdial uses RAXFER when empty',
 		}),
 	],

@@ -1,13 +1,10 @@
 /** Parameters several Agent API commands share. */
 import type { FieldSpec, ParamSpec } from '../../entry';
 import { text } from '../../entry';
+import { USER_ID } from '../../patterns';
 
-export const WORD = /^[-_0-9a-zA-Z]+$/;
 /** A column VICIdial prints as an empty placeholder: read and dropped. */
 export const placeholder = (name: string): FieldSpec => ({ name, type: 'string', when: { param: '-', equals: '-', alwaysPrinted: true } });
-
-/** VICIdial user names: letters, digits, - and _ (api.php drops everything else). */
-export const USER_PATTERN = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must be a VICIdial user ID (letters, digits, - and _)' };
 
 /** The logged-in agent a command acts on. */
 export const agentUser = (options: Partial<ParamSpec> = {}): ParamSpec =>
@@ -16,7 +13,7 @@ export const agentUser = (options: Partial<ParamSpec> = {}): ParamSpec =>
 		load: 'agents',
 		minLength: 2,
 		maxLength: 20,
-		pattern: USER_PATTERN,
+		pattern: USER_ID,
 		description: 'The VICIdial user ID of the logged-in agent',
 		...options,
 	});

@@ -3,6 +3,7 @@ import type { FunctionEntry, ParamSpec, StoredRule } from '../../entry';
 import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../entry';
 import { agentUser } from './common';
 import { panelFlags } from './session';
+import { USER_ID, WORD_CHAR, WORD_CHARS } from '../../patterns';
 
 /**
  * update_fields decides which fields to change by looking for each field's NAME anywhere in
@@ -73,7 +74,7 @@ const updateFields: FunctionEntry = {
 		"Changes fields of the lead on the agent's screen in VICIdial right away, and asks the screen to show the new values at its next refresh. The API user needs \"Modify Leads\" (update_fields)",
 	writes: true,
 	params: [
-		agentUser({ pattern: { regex: new RegExp(`^${NO_FIELD_NAMES}[-_0-9a-zA-Z]+$`), hint: 'must be a VICIdial user ID (letters, digits, - and _) that contains no lead field name' } }),
+		agentUser({ pattern: { regex: new RegExp(`^${NO_FIELD_NAMES}${WORD_CHAR}+$`), hint: `${USER_ID.hint} that contains no lead field name` } }),
 		...leadFields(true),
 		text('phone_number', 'Phone Number', { maxLength: 18, pattern: { regex: /^[0-9]*$/, hint: 'may contain only digits' } }),
 		digits('phone_code', 'Phone Code', { maxLength: 10 }),
@@ -125,7 +126,7 @@ const activeLead: FunctionEntry = {
 		text('value', 'CRM Agent ID', {
 			required: true,
 			maxLength: 100,
-			pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'may contain only letters, digits, - and _' },
+			pattern: WORD_CHARS,
 			description: "The ID held in the VICIdial user's custom field 3 (custom_three)",
 		}),
 		text('vendor_id', 'CRM Team ID', { required: true, maxLength: 100, pattern: { regex: /^[^;#+'"\\]+$/, hint: 'must not contain ; # + quotes or \\' }, description: 'Required by VICIdial, not used' }),

@@ -1,7 +1,8 @@
 /** Recording and audio in the agent session: start/stop recording, its status, audio playback, voicemail message. */
 import type { FunctionEntry } from '../../entry';
 import { choice, dt, flag, id, int, str, text } from '../../entry';
-import { agentUser, placeholder, WORD } from './common';
+import { agentUser, placeholder } from './common';
+import { idListPattern, idPattern, WORD_CHARS } from '../../patterns';
 
 const recordingStartStop: FunctionEntry = {
 	fn: 'recording',
@@ -24,7 +25,7 @@ const recordingStartStop: FunctionEntry = {
 		}),
 		text('stage', 'Filename Suffix', {
 			maxLength: 14,
-			pattern: { regex: WORD, hint: 'may contain only letters, digits, - and _' },
+			pattern: WORD_CHARS,
 			description: 'With Start: added to the recording file name',
 		}),
 	],
@@ -77,7 +78,7 @@ const audioPlayback: FunctionEntry = {
 		text('value', 'Audio File', {
 			main: true,
 			maxLength: 100,
-			pattern: { regex: WORD, hint: 'must be an audio file name without extension (letters, digits, - and _)' },
+			pattern: idPattern('an audio file name without extension'),
 			description: 'For Play: the name of a file in the audio store, without extension',
 		}),
 		flag('dial_override', 'Stop Current Audio', {
@@ -105,7 +106,7 @@ const vmMessage: FunctionEntry = {
 			required: true,
 			separator: '|',
 			maxLength: 1000,
-			pattern: { regex: /^[-_0-9a-zA-Z]+(?:\|[-_0-9a-zA-Z]+)*$/, hint: 'must be audio file names without extension (letters, digits, - and _) separated by |' },
+			pattern: idListPattern('audio file names without extension', '|'),
 			description: 'One audio file of the audio store, or several separated by |, without extension',
 		}),
 		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),

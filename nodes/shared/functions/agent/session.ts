@@ -1,7 +1,8 @@
 /** Agent session commands: pause, pause code, in-groups, logout, notifications, panels, timers. */
 import type { FunctionEntry } from '../../entry';
 import { choice, choices, datetime, flag, int, integer, str, text } from '../../entry';
-import { agentUser, USER_PATTERN } from './common';
+import { agentUser } from './common';
+import { idPattern, WORD_CHAR, WORD_CHARS } from '../../patterns';
 
 const externalPause: FunctionEntry = {
 	fn: 'external_pause',
@@ -42,7 +43,7 @@ const pauseCode: FunctionEntry = {
 		text('value', 'Pause Code', {
 			required: true,
 			maxLength: 6,
-			pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must be a pause code (letters, digits, - and _)' },
+			pattern: idPattern('a pause code'),
 			description: "One of the campaign's pause codes, e.g. BREAK. VICIdial does not check that it exists",
 		}),
 	],
@@ -96,7 +97,7 @@ const changeIngroups: FunctionEntry = {
 			separator: ' ',
 			wrap: [' ', ' -'],
 			maxLength: 4000,
-			pattern: { regex: /^[-_0-9a-zA-Z]{2,20}( [-_0-9a-zA-Z]{2,20})*$/, hint: 'must be in-group IDs separated by spaces' },
+			pattern: { regex: new RegExp(`^${WORD_CHAR}{2,20}( ${WORD_CHAR}{2,20})*$`), hint: 'must be in-group IDs separated by spaces' },
 			description: 'The in-groups to set, add or remove (required for Add and Remove)',
 		}),
 		flag('set_as_default', 'Set as Default', {
@@ -148,7 +149,7 @@ const sendNotification: FunctionEntry = {
 		text('recipient', 'Recipient', {
 			required: true,
 			maxLength: 20,
-			pattern: USER_PATTERN,
+			pattern: idPattern('a user ID, user group or campaign ID'),
 			description: 'The user ID, user group or campaign ID, as the recipient type says',
 		}),
 		text('notification_text', 'Text', {
@@ -262,7 +263,7 @@ const stLoginLog: FunctionEntry = {
 		text('value', 'CRM Agent ID', {
 			required: true,
 			maxLength: 100,
-			pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'may contain only letters, digits, - and _' },
+			pattern: WORD_CHARS,
 			description: "The ID held in the VICIdial user's custom field 3 (custom_three)",
 		}),
 		text('vendor_id', 'CRM Team ID', {

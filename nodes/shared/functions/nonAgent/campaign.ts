@@ -1,13 +1,13 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../entry';
+import { CAMPAIGN_ID, STATUS_CODE, USER_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a URL: anything else is silently dropped from it. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
 /** Ids, extensions and transfer numbers: letters, digits, - and _. */
-const ID_CHARS = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, - and _' };
 
 const campaignId = (options: Partial<ParamSpec> = {}) =>
-	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, pattern: ID_CHARS, load: 'campaigns', ...options });
+	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns', ...options });
 
 /** List orders VICIdial accepts from the API (never the RANDOM ones: this API refuses them). */
 const listOrders: Choice[] = (() => {
@@ -21,7 +21,7 @@ const listOrders: Choice[] = (() => {
 })();
 
 const xferConf = (n: string, label: string) =>
-	text(`xferconf_${n}`, `Transfer Conference Number ${label}`, { maxLength: 50, pattern: ID_CHARS, description: 'Number or extension of a transfer-conference preset; --BLANK-- clears it' });
+	text(`xferconf_${n}`, `Transfer Conference Number ${label}`, { maxLength: 50, pattern: WORD_CHARS, description: 'Number or extension of a transfer-conference preset; --BLANK-- clears it' });
 
 const webForm = (n: string, label: string) =>
 	text(`webform_${n}`, `Web Form ${label}`, { minLength: 3, maxLength: 65000, pattern: URL_CHARS, description: 'URL of the agent screen web form; --BLANK-- clears it' });
@@ -39,7 +39,7 @@ const altUrlTarget: ParamSpec[] = [
 		required: true,
 		minLength: 2,
 		maxLength: 20,
-		pattern: ID_CHARS,
+		pattern: WORD_CHARS,
 		load: 'campaigns',
 		description: 'The campaign (or in-group or list, by Entry Type) whose alternate URLs these are. VICIdial also requires a campaign with this ID to exist.',
 	}),
@@ -125,7 +125,7 @@ export const campaignFunctions: FunctionEntry[] = [
 		description: 'The active campaigns and in-groups a user may log in to (agent_campaigns)',
 		writes: false,
 		params: [
-			text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: ID_CHARS, description: 'User ID of the agent' }),
+			text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: USER_ID, description: 'User ID of the agent' }),
 			campaignId({ description: 'Only this campaign; empty for all' }),
 			flag('ignore_agentdirect', 'Ignore AGENTDIRECT In-Groups', { description: 'Whether to leave out in-groups whose ID starts with AGENTDIRECT' }),
 		],
@@ -170,7 +170,7 @@ export const campaignFunctions: FunctionEntry[] = [
 			integer('dial_timeout', 'Dial Timeout', { min: 1, max: 120, description: 'Seconds to ring before giving up' }),
 			id('campaign_vdad_exten', 'Routing Extension', { minLength: 3, maxLength: 20 }),
 			digits('outbound_cid', 'Campaign Caller ID', { minLength: 6, maxLength: 20, description: 'Caller ID number sent on outbound calls' }),
-			text('lead_filter_id', 'Lead Filter ID', { maxLength: 20, pattern: ID_CHARS, description: 'An existing lead filter; ---NONE--- removes the filter' }),
+			text('lead_filter_id', 'Lead Filter ID', { maxLength: 20, pattern: WORD_CHARS, description: 'An existing lead filter; ---NONE--- removes the filter' }),
 			choice('list_order', 'List Order', { choices: listOrders, description: 'Order in which leads are dialed (the RANDOM orders cannot be set through the API)' }),
 			flag('list_order_randomize', 'List Order Randomize', { description: 'Whether to shuffle the leads within the list order' }),
 			choice('list_order_secondary', 'List Order Secondary', {
@@ -183,8 +183,8 @@ export const campaignFunctions: FunctionEntry[] = [
 					{ name: 'Vendor Descending', value: 'VENDOR_DESCEND' },
 				],
 			}),
-			text('dial_status_add', 'Add Dial Status', { maxLength: 6, pattern: ID_CHARS, description: 'A status to add to the dialable statuses' }),
-			text('dial_status_remove', 'Remove Dial Status', { maxLength: 6, pattern: ID_CHARS, description: 'A status to remove from the dialable statuses' }),
+			text('dial_status_add', 'Add Dial Status', { maxLength: 6, pattern: STATUS_CODE, description: 'A status to add to the dialable statuses' }),
+			text('dial_status_remove', 'Remove Dial Status', { maxLength: 6, pattern: STATUS_CODE, description: 'A status to remove from the dialable statuses' }),
 			text('dispo_call_url', 'Dispo Call URL', {
 				main: true,
 				minLength: 3,

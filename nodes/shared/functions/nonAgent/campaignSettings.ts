@@ -1,10 +1,10 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { digits, flag, int, str, text } from '../../entry';
+import { CAMPAIGN_ID, WORD_CHARS } from '../../patterns';
 
-const WORD = { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' };
 const DESCRIPTION = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
 
-const campaignId: ParamSpec = text('campaign_id', 'Campaign ID', { required: true, minLength: 2, maxLength: 8, load: 'campaigns', pattern: WORD });
+const campaignId: ParamSpec = text('campaign_id', 'Campaign ID', { required: true, minLength: 2, maxLength: 8, load: 'campaigns', pattern: CAMPAIGN_ID });
 
 const presetName = (options: Partial<ParamSpec> = {}): ParamSpec =>
 	text('preset_name', 'Preset Name', {
@@ -32,7 +32,7 @@ const cidGroupId: ParamSpec = text('cid_group_id', 'CID Group or Campaign ID', {
 	minLength: 2,
 	maxLength: 20,
 	load: 'campaigns',
-	pattern: WORD,
+	pattern: WORD_CHARS,
 	description: 'A CID group ID, or a campaign ID for the campaign\'s own area-code caller IDs',
 });
 const areaCode = (all: boolean): ParamSpec =>

@@ -1,9 +1,9 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, digits, id, flag, int, str, text } from '../../entry';
+import { CAMPAIGN_ID, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a DID pattern: digits, letters and : + * # . _ */
 const DID_PATTERN = { regex: /^[0-9A-Za-z:+*#._]+$/, hint: 'may contain only digits, letters and : + * # . _' };
-const WORD = { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' };
 const DESCRIPTION = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
 
 const didPattern = (description: string): ParamSpec =>
@@ -35,17 +35,17 @@ const didSettings: ParamSpec[] = [
 			{ name: 'Yes, Stop When Queued', value: 'Y_QUEUESTOP' },
 		],
 	}),
-	text('extension', 'Extension', { maxLength: 50, pattern: WORD, description: 'Dialplan extension for the Extension route' }),
-	text('exten_context', 'Extension Context', { maxLength: 50, pattern: WORD, description: 'Dialplan context for the Extension route' }),
+	text('extension', 'Extension', { maxLength: 50, pattern: WORD_CHARS, description: 'Dialplan extension for the Extension route' }),
+	text('exten_context', 'Extension Context', { maxLength: 50, pattern: WORD_CHARS, description: 'Dialplan context for the Extension route' }),
 	id('voicemail_ext', 'Voicemail Box', { minLength: 1, maxLength: 10, description: 'Voicemail box for the Voicemail route' }),
-	text('phone_extension', 'Phone Extension', { maxLength: 100, pattern: WORD, description: 'Phone extension for the Phone route' }),
+	text('phone_extension', 'Phone Extension', { maxLength: 100, pattern: WORD_CHARS, description: 'Phone extension for the Phone route' }),
 	text('server_ip', 'Server IP', {
 		maxLength: 15,
 		pattern: { regex: /^\d{1,3}(\.\d{1,3}){3}$/, hint: 'must be an IPv4 address' },
 		description: 'Server of the phone for the Phone route; must be a server in VICIdial',
 	}),
-	text('group', 'In-Group', { maxLength: 20, pattern: WORD, load: 'inGroups', description: 'In-group for the In-Group route' }),
-	text('menu_id', 'Call Menu', { maxLength: 50, pattern: WORD, description: 'Call menu ID for the Call Menu route' }),
+	text('group', 'In-Group', { maxLength: 20, pattern: IN_GROUP_ID, load: 'inGroups', description: 'In-group for the In-Group route' }),
+	text('menu_id', 'Call Menu', { maxLength: 50, pattern: WORD_CHARS, description: 'Call menu ID for the Call Menu route' }),
 	text('filter_clean_cid_number', 'Clean Caller ID Number', {
 		maxLength: 20,
 		pattern: DESCRIPTION,
@@ -68,7 +68,7 @@ const didSettings: ParamSpec[] = [
 	}),
 	id('list_id', 'List ID', { minLength: 3, maxLength: 14, load: 'lists', description: 'For the In-Group route: list of new leads; VICIdial uses 999 when empty' }),
 	id('entry_list_id', 'Entry List ID', { minLength: 1, maxLength: 14, load: 'lists', description: "For the In-Group route: list whose custom fields the leads use" }),
-	text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: WORD, load: 'campaigns', description: 'For the In-Group route' }),
+	text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns', description: 'For the In-Group route' }),
 	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 10, description: 'For the In-Group route: country code of new leads; VICIdial uses 1 when empty' }),
 ];
 

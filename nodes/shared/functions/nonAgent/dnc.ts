@@ -1,5 +1,6 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { digits, str, text } from '../../entry';
+import { WORD_CHARS } from '../../patterns';
 
 /** The DNC and filter tables keep 18 characters of a number. */
 const phoneNumber: ParamSpec = digits('phone_number', 'Phone Number', {
@@ -20,7 +21,7 @@ const filterGroup: ParamSpec = text('group', 'Filter Phone Group ID', {
 	required: true,
 	minLength: 2,
 	maxLength: 20,
-	pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' },
+	pattern: WORD_CHARS,
 	description: 'ID of an existing filter phone group',
 });
 

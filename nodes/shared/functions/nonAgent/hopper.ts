@@ -1,5 +1,6 @@
 import type { FunctionEntry } from '../../entry';
 import { dec, id, flag, int, integer, str, text } from '../../entry';
+import { WORD_CHARS } from '../../patterns';
 
 export const hopperFunctions: FunctionEntry[] = [
 	{
@@ -18,7 +19,7 @@ export const hopperFunctions: FunctionEntry[] = [
 				minLength: 2,
 				maxLength: 8,
 				load: 'campaigns',
-				pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, - and _' },
+				pattern: WORD_CHARS,
 			}),
 			flag('search_method', 'Blocking Query', {
 				flagValues: ['BLOCK', ''],

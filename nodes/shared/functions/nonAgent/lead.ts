@@ -6,6 +6,7 @@ import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLe
 import { findEntry } from '../find';
 import { leadInfoFunctions } from './leadInfo';
 import type { ParsedRecord } from '../../parse';
+import { idPattern, STATUS_CODE, USER_ID } from '../../patterns';
 
 /** The option of the searches that return lead IDs: read each lead instead (one item per lead). */
 const FULL_LEAD_RECORDS = 'fullLeadRecords';
@@ -231,7 +232,7 @@ export const leadFunctions: FunctionEntry[] = [
 // ---- update_lead, batch_update_lead, lead_dearchive, update_log_entry and the Upsert ----
 
 const statusParam = (options: Partial<ParamSpec> = {}) =>
-	text('status', 'Status', { minLength: 1, maxLength: 6, pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' }, ...options });
+	text('status', 'Status', { minLength: 1, maxLength: 6, pattern: STATUS_CODE, ...options });
 
 /**
  * How update_lead and batch_update_lead store the lead's fields: a line break that survives a
@@ -252,7 +253,7 @@ const forUpsert = (params: ParamSpec[]): ParamSpec[] =>
 /** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
 const updateOnlyFields: ParamSpec[] = [
 	statusParam(),
-	text('user_field', 'Lead User', { maxLength: 20, description: "Sets the lead's user (owner agent) field", pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a user ID' } }),
+	text('user_field', 'Lead User', { maxLength: 20, description: "Sets the lead's user (owner agent) field", pattern: USER_ID }),
 	id('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
 	integer('called_count', 'Called Count', { min: 0, max: 65535, description: 'How many times the lead was dialed' }),
 	flag('reset_lead', 'Reset Called Flag', { description: 'Whether to mark the lead as not called since the last list reset' }),
@@ -435,7 +436,7 @@ export const updateLogEntry: FunctionEntry = {
 	description: "Set the status of a lead's latest call in a campaign's or in-group's call log (update_log_entry)",
 	writes: true,
 	params: [
-		text('group', 'Campaign or In-Group', { required: true, minLength: 2, maxLength: 20, pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a campaign or in-group ID' }, description: 'Campaign ID (outbound call) or in-group ID (inbound call)' }),
+		text('group', 'Campaign or In-Group', { required: true, minLength: 2, maxLength: 20, pattern: idPattern('a campaign or in-group ID'), description: 'Campaign ID (outbound call) or in-group ID (inbound call)' }),
 		text('call_id', 'Call ID', {
 			required: true,
 			minLength: 10,

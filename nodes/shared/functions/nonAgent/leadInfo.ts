@@ -1,5 +1,6 @@
 import type { FieldSpec, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, date, day, dec, digits, id, dt, flag, int, str, text } from '../../entry';
+import { CAMPAIGN_ID, idPattern, STATUS_CODE } from '../../patterns';
 
 /** The lead columns VICIdial prints for a whole lead, in its order (ccc_lead_info stops after owner). */
 const leadColumns: FieldSpec[] = [
@@ -187,7 +188,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				placeholder: 'SALE',
 				description:
 					"The status a call was given (exact, one status). The call's status counts, not the lead's current one. Needs Date.",
-				pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a status code (letters, digits, - and _)' },
+				pattern: STATUS_CODE,
 			}),
 			date('date', 'Date', {
 				main: true,
@@ -274,7 +275,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				maxLength: 10,
 				placeholder: '9am-9pm',
 				description: 'ID of the VICIdial call time to check against, e.g. 24hours or 9am-9pm',
-				pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a call time ID (letters, digits, - and _)' },
+				pattern: idPattern('a call time ID'),
 			}),
 			digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 4, description: 'Country calling code; VICIdial uses 1 when empty' }),
 			choice('tz_method', 'Time Zone Methods', {
@@ -307,7 +308,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 					{ name: 'Area Code', value: 'AREACODE', description: 'Also fail if its area code is on the list' },
 				],
 			}),
-			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', description: 'Campaign whose DNC list to check', pattern: { regex: /^[-_0-9A-Za-z]+$/, hint: 'must be a campaign ID' } }),
+			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', description: 'Campaign whose DNC list to check', pattern: CAMPAIGN_ID }),
 			flag('usacan_prefix_check', 'USA/Canada Prefix Check', { description: 'Whether to fail numbers whose 4th digit is 0 or 1' }),
 			flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to fail numbers whose area code is not a known USA/Canada area code' }),
 			flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data (fails if the server has none)' }),

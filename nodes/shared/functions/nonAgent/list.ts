@@ -1,10 +1,10 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../entry';
+import { CAMPAIGN_ID, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a URL or list name: anything else is silently dropped. */
 const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
 const NAME_CHARS = { regex: /^[- +.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - + . : / @ ? & _ (VICIdial drops other characters)' };
-const ID_CHARS = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, - and _' };
 
 /** How update_list clears a setting. */
 const BLANK = ' --BLANK-- clears it.';
@@ -13,15 +13,15 @@ const BLANK = ' --BLANK-- clears it.';
 function listSettings(update: boolean): ParamSpec[] {
 	const clear = update ? BLANK : '';
 	const xfer = (n: string, label: string) =>
-		text(`xferconf_${n}`, `Transfer Conference Override ${label}`, { maxLength: 50, pattern: ID_CHARS, description: `Replaces the campaign's transfer-conference number ${label} for this list.${clear}` });
+		text(`xferconf_${n}`, `Transfer Conference Override ${label}`, { maxLength: 50, pattern: WORD_CHARS, description: `Replaces the campaign's transfer-conference number ${label} for this list.${clear}` });
 	const webForm = (name: string, label: string) =>
 		text(name, `Web Form ${label}`, { maxLength: 65000, pattern: URL_CHARS, description: `Replaces the campaign's web form ${label} URL for this list; a URL-encoded address is decoded.${update ? BLANK : ''}` });
 	return [
 		// VICIdial keeps only the digits of this field, so --BLANK-- cannot clear it here
 		digits('outbound_cid', 'Caller ID Override', update ? { minLength: 6, maxLength: 18, description: "Caller ID number for this list's calls instead of the campaign's" } : { minLength: 1, maxLength: 20, description: "Caller ID number for this list's calls instead of the campaign's" }),
-		text('script', 'Script Override', { maxLength: 20, pattern: ID_CHARS, description: `An existing script shown to agents instead of the campaign's.${clear}` }),
-		text('am_message', 'Answering Machine Message Override', { maxLength: 100, pattern: ID_CHARS, description: `Audio file or extension played to answering machines.${clear}` }),
-		text('drop_inbound_group', 'Drop In-Group Override', { maxLength: 20, pattern: ID_CHARS, load: 'inGroups', description: `An existing in-group that gets this list's dropped calls.${clear}` }),
+		text('script', 'Script Override', { maxLength: 20, pattern: WORD_CHARS, description: `An existing script shown to agents instead of the campaign's.${clear}` }),
+		text('am_message', 'Answering Machine Message Override', { maxLength: 100, pattern: WORD_CHARS, description: `Audio file or extension played to answering machines.${clear}` }),
+		text('drop_inbound_group', 'Drop In-Group Override', { maxLength: 20, pattern: IN_GROUP_ID, load: 'inGroups', description: `An existing in-group that gets this list's dropped calls.${clear}` }),
 		text('reset_time', 'Reset Times', {
 			maxLength: 100,
 			// VICIdial keeps only digits, - and _ here: --BLANK-- would be stored as ----
@@ -43,7 +43,7 @@ function listSettings(update: boolean): ParamSpec[] {
 			],
 			description: "How VICIdial finds the time zone of the list's leads",
 		}),
-		text('local_call_time', 'Local Call Time', { maxLength: 10, pattern: ID_CHARS, placeholder: '9am-9pm', description: "An existing call time, or campaign to use the campaign's" }),
+		text('local_call_time', 'Local Call Time', { maxLength: 10, pattern: WORD_CHARS, placeholder: '9am-9pm', description: "An existing call time, or campaign to use the campaign's" }),
 		xfer('one', '1'),
 		xfer('two', '2'),
 		xfer('three', '3'),
@@ -107,7 +107,7 @@ export const listFunctions: FunctionEntry[] = [
 		params: [
 			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, description: 'Numeric ID of the new list' }),
 			text('list_name', 'List Name', { required: true, minLength: 2, maxLength: 30, pattern: NAME_CHARS }),
-			text('campaign_id', 'Campaign ID', { required: true, minLength: 1, maxLength: 8, pattern: ID_CHARS, load: 'campaigns' }),
+			text('campaign_id', 'Campaign ID', { required: true, minLength: 1, maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns' }),
 			flag('active', 'Active', { main: true, description: 'Whether the campaign dials the list (VICIdial defaults to inactive)' }),
 			...listSettings(false),
 		],
@@ -125,7 +125,7 @@ export const listFunctions: FunctionEntry[] = [
 		params: [
 			id('list_id', 'List ID', { required: true, minLength: 2, maxLength: 14, load: 'lists', description: 'Numeric ID of the VICIdial list' }),
 			text('list_name', 'List Name', { minLength: 6, maxLength: 30, pattern: NAME_CHARS }),
-			text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: ID_CHARS, load: 'campaigns', description: "Moves the list to this campaign; its leads leave the old campaign's hopper" }),
+			text('campaign_id', 'Campaign ID', { minLength: 1, maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns', description: "Moves the list to this campaign; its leads leave the old campaign's hopper" }),
 			flag('active', 'Active', { description: 'Whether the campaign dials the list' }),
 			...listSettings(true),
 			flag('reset_list', 'Reset Leads', { description: "Whether to make all of the list's leads dialable again (within the list's daily reset limit)" }),

@@ -1,8 +1,8 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, flag, integer, str, text } from '../../entry';
+import { idListPattern, PHONE_LOGIN, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of an extension, login or password: anything else it silently drops. */
-const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
 const DIGITS = { regex: /^\d+$/, hint: 'must contain only digits' };
 const BLANK = 'Send --BLANK-- to empty it.';
 /** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
@@ -23,7 +23,7 @@ const protocols: Choice[] = [
 ];
 
 const extension = (): ParamSpec =>
-	text('extension', 'Extension', { required: true, minLength: 2, maxLength: 100, pattern: WORD, description: 'The phone extension, e.g. 1001' });
+	text('extension', 'Extension', { required: true, minLength: 2, maxLength: 100, pattern: WORD_CHARS, description: 'The phone extension, e.g. 1001' });
 
 const serverIp = (): ParamSpec =>
 	text('server_ip', 'Server IP', {
@@ -49,7 +49,7 @@ const webphoneOptions = (): ParamSpec[] => [
 ];
 
 const templateId = (): ParamSpec =>
-	text('template_id', 'Template ID', { minLength: 2, maxLength: 15, pattern: WORD, description: `A conf template that exists in VICIdial. ${BLANK}` });
+	text('template_id', 'Template ID', { minLength: 2, maxLength: 15, pattern: WORD_CHARS, description: `A conf template that exists in VICIdial. ${BLANK}` });
 
 export const phoneFunctions: FunctionEntry[] = [
 	{
@@ -65,17 +65,17 @@ export const phoneFunctions: FunctionEntry[] = [
 			extension(),
 			text('dialplan_number', 'Dialplan Number', { required: true, minLength: 2, maxLength: 20, pattern: { regex: /^[*#0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, * and #' } }),
 			text('voicemail_id', 'Voicemail ID', { required: true, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
-			text('phone_login', 'Phone Login', { required: true, maxLength: 15, pattern: WORD, description: 'What the agent types to log in with this phone' }),
-			text('phone_pass', 'Phone Password', { required: true, maxLength: 100, pattern: WORD, secret: true, description: 'Password for the agent screen login; the output never shows it' }),
+			text('phone_login', 'Phone Login', { required: true, maxLength: 15, pattern: PHONE_LOGIN, description: 'What the agent types to log in with this phone' }),
+			text('phone_pass', 'Phone Password', { required: true, maxLength: 100, pattern: WORD_CHARS, secret: true, description: 'Password for the agent screen login; the output never shows it' }),
 			serverIp(),
 			choice('protocol', 'Protocol', { required: true, choices: protocols, default: 'SIP' }),
-			text('registration_password', 'Registration Password', { required: true, maxLength: 100, pattern: WORD, secret: true, description: 'The SIP/IAX secret the phone registers with; the output never shows it' }),
+			text('registration_password', 'Registration Password', { required: true, maxLength: 100, pattern: WORD_CHARS, secret: true, description: 'The SIP/IAX secret the phone registers with; the output never shows it' }),
 			text('phone_full_name', 'Full Name', { required: true, maxLength: 50, pattern: { regex: /^[- +._0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . _' } }),
 			choice('local_gmt', 'GMT Offset', { required: true, choices: gmtChoices, default: '-5.00', description: "The phone's time zone offset" }),
 			text('outbound_cid', 'Outbound Caller ID', { required: true, maxLength: 20, pattern: DIGITS }),
-			text('phone_context', 'Phone Context', { maxLength: 20, pattern: WORD, description: 'Dialplan context; VICIdial uses "default"' }),
+			text('phone_context', 'Phone Context', { maxLength: 20, pattern: WORD_CHARS, description: 'Dialplan context; VICIdial uses "default"' }),
 			text('email', 'Email', { maxLength: 100, pattern: EMAIL }),
-			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, description: 'Who may administer it; empty means all groups' }),
+			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD_CHARS, description: 'Who may administer it; empty means all groups' }),
 			...webphoneOptions(),
 			templateId(),
 		],
@@ -97,15 +97,15 @@ export const phoneFunctions: FunctionEntry[] = [
 			flag('active', 'Active', { description: 'Whether the phone can be used' }),
 			text('outbound_cid', 'Outbound Caller ID', { minLength: 6, maxLength: 18, pattern: DIGITS }),
 			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
-			text('phone_login', 'Phone Login', { maxLength: 15, pattern: WORD }),
-			text('phone_pass', 'Phone Password', { minLength: 2, maxLength: 30, pattern: WORD, secret: true, description: 'The output never shows it' }),
+			text('phone_login', 'Phone Login', { maxLength: 15, pattern: PHONE_LOGIN }),
+			text('phone_pass', 'Phone Password', { minLength: 2, maxLength: 30, pattern: WORD_CHARS, secret: true, description: 'The output never shows it' }),
 			choice('protocol', 'Protocol', { choices: protocols }),
-			text('registration_password', 'Registration Password', { minLength: 2, maxLength: 30, pattern: WORD, secret: true, description: `The output never shows it. ${BLANK}` }),
+			text('registration_password', 'Registration Password', { minLength: 2, maxLength: 30, pattern: WORD_CHARS, secret: true, description: `The output never shows it. ${BLANK}` }),
 			text('phone_full_name', 'Full Name', { minLength: 2, maxLength: 30, pattern: { regex: /^[- +._0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . _' }, description: BLANK }),
-			text('phone_context', 'Phone Context', { minLength: 2, maxLength: 20, pattern: WORD, description: BLANK }),
+			text('phone_context', 'Phone Context', { minLength: 2, maxLength: 20, pattern: WORD_CHARS, description: BLANK }),
 			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
 			choice('local_gmt', 'GMT Offset', { choices: gmtChoices }),
-			text('admin_user_group', 'Admin User Group', { minLength: 2, maxLength: 20, pattern: WORD }),
+			text('admin_user_group', 'Admin User Group', { minLength: 2, maxLength: 20, pattern: WORD_CHARS }),
 			text('outbound_alt_cid', 'Outbound Alt Caller ID', { minLength: 6, maxLength: 18, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
 			integer('phone_ring_timeout', 'Ring Timeout', { min: 2, max: 180, description: 'Seconds the phone rings before the call goes on' }),
 			flag('delete_vm_after_email', 'Delete Voicemail After Email', { description: 'Whether voicemail is deleted once emailed' }),
@@ -125,14 +125,14 @@ export const phoneFunctions: FunctionEntry[] = [
 		description: 'Add one login for several phones, the agent picks one at login (add_phone_alias)',
 		writes: true,
 		params: [
-			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD }),
+			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD_CHARS }),
 			text('alias_name', 'Alias Name', { required: true, maxLength: 50, pattern: { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' } }),
 			text('phone_logins', 'Phone Logins', {
 				required: true,
 				minLength: 2,
 				maxLength: 255,
 				placeholder: '1001,1002',
-				pattern: { regex: /^[-_0-9a-zA-Z]+(,[-_0-9a-zA-Z]+)*$/, hint: 'must be existing phone logins separated by commas' },
+				pattern: idListPattern('existing phone logins', ','),
 				description: 'Existing phone logins, separated by commas',
 			}),
 		],
@@ -148,13 +148,13 @@ export const phoneFunctions: FunctionEntry[] = [
 		description: "Change a phone alias's name or phones, or delete it (update_phone_alias)",
 		writes: true,
 		params: [
-			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD }),
+			text('alias_id', 'Alias ID', { required: true, minLength: 2, maxLength: 20, pattern: WORD_CHARS }),
 			text('alias_name', 'Alias Name', { minLength: 2, maxLength: 50, pattern: { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' }, main: true }),
 			text('phone_logins', 'Phone Logins', {
 				minLength: 2,
 				maxLength: 255,
 				placeholder: '1001,1002',
-				pattern: { regex: /^[-_0-9a-zA-Z]+(,[-_0-9a-zA-Z]+)*$/, hint: 'must be existing phone logins separated by commas' },
+				pattern: idListPattern('existing phone logins', ','),
 				description: 'Replaces the phones: existing phone logins, separated by commas',
 				main: true,
 			}),

@@ -1,17 +1,13 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, id, flag, int, str, text } from '../../entry';
-
-/** VICIdial IDs (users, campaigns, groups): the characters the API keeps. */
-const ID = /^[-_0-9a-zA-Z]+$/;
-/** Several IDs joined by "|", as the group and campaign filters take them. */
-const IDS = /^[-_0-9a-zA-Z]+(\|[-_0-9a-zA-Z]+)*$/;
+import { idListPattern, PHONE_LOGIN, USER_ID } from '../../patterns';
 
 const agentUser = (description: string): ParamSpec =>
 	text('agent_user', 'Agent', {
 		required: true,
 		minLength: 1,
 		maxLength: 20,
-		pattern: { regex: ID, hint: 'must be a VICIdial user ID (letters, digits, "-" and "_")' },
+		pattern: USER_ID,
 		load: 'agents',
 		description,
 	});
@@ -23,7 +19,7 @@ const idList = (name: string, displayName: string, load: ParamSpec['load'], desc
 		minLength: 1,
 		maxLength: 9999,
 		separator: '|',
-		pattern: { regex: IDS, hint: 'must be IDs (letters, digits, "-" and "_") separated by "|"' },
+		pattern: idListPattern('IDs', '|'),
 		load,
 		description,
 	});
@@ -186,7 +182,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 				required: true,
 				minLength: 1,
 				maxLength: 20,
-				pattern: { regex: ID, hint: 'must be a phone login (letters, digits, "-" and "_")' },
+				pattern: PHONE_LOGIN,
 				description: 'Login of the phone VICIdial calls to connect you',
 			}),
 			choice('stage', 'Mode', {

@@ -3,8 +3,8 @@ import { date, id, dt, flag, int, str, text } from '../../entry';
 import { InvalidInputError } from '../../params';
 import { VicidialError } from '../../errors';
 import type { ParsedRecord } from '../../parse';
+import { idPattern, USER_ID } from '../../patterns';
 
-const ID = { regex: /^[A-Za-z0-9_-]+$/, hint: 'must be letters, digits, _ and - only' };
 
 /** The keys recording_lookup searches by. VICIdial ignores values outside these lengths without a word. */
 const lookupKeys: ParamSpec[] = [
@@ -16,8 +16,8 @@ const lookupKeys: ParamSpec[] = [
 		pattern: { regex: /^[A-Za-z0-9_. -]+$/, hint: 'must be a call unique ID such as 1735722013.1' },
 		description: 'Recordings of this call (outbound or inbound); only the part before the dot is compared',
 	}),
-	text('agent_user', 'Agent', { minLength: 3, maxLength: 20, pattern: ID, description: 'Recordings of this agent; needs a date or an extension too' }),
-	text('extension', 'Extension', { minLength: 3, maxLength: 100, pattern: ID, description: 'Recordings made on this extension; needs a date or an agent too' }),
+	text('agent_user', 'Agent', { minLength: 3, maxLength: 20, pattern: USER_ID, description: 'Recordings of this agent; needs a date or an extension too' }),
+	text('extension', 'Extension', { minLength: 3, maxLength: 100, pattern: idPattern('an extension'), description: 'Recordings made on this extension; needs a date or an agent too' }),
 	date('date', 'Date', { description: 'Recordings started on this server-local day; needs an agent or an extension too, unless a lead or call is given' }),
 ];
 

@@ -1,8 +1,8 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../entry';
+import { CAMPAIGN_ID, USER_ID } from '../../patterns';
 
 /** VICIdial ids (campaign, in-group, status, user, group): letters, digits, `_` and `-`. */
-const ID = /^[A-Za-z0-9_-]+$/;
 /** Several ids joined by `-`, the way the report functions take them. */
 const idList = (what: string) => ({ regex: /^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/, hint: `must be ${what} (letters, digits and _) separated by "-"` });
 
@@ -103,8 +103,8 @@ export const reportFunctions: FunctionEntry[] = [
 		params: [
 			datetime('datetime_start', 'Start', { required: true, description: 'Start of the period, server-local time (included)' }),
 			datetime('datetime_end', 'End', { required: true, description: 'End of the period, server-local time (included)' }),
-			text('agent_user', 'Agent', { maxLength: 20, pattern: { regex: ID, hint: 'must be a user ID (letters, digits, _ and -)' }, description: 'Only this agent' }),
-			text('campaign_id', 'Campaign', { load: 'campaigns', maxLength: 8, pattern: { regex: ID, hint: 'must be a campaign ID (letters, digits, _ and -)' }, description: 'Only time spent in this campaign' }),
+			text('agent_user', 'Agent', { maxLength: 20, pattern: USER_ID, description: 'Only this agent' }),
+			text('campaign_id', 'Campaign', { load: 'campaigns', maxLength: 8, pattern: CAMPAIGN_ID, description: 'Only time spent in this campaign' }),
 			flag('group_by_campaign', 'Group by Campaign', { flagValues: ['YES', 'NO'], description: 'Whether to give one row per campaign and agent instead of one per agent' }),
 		],
 		// Seconds for every time column, so they are numbers.

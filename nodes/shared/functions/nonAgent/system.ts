@@ -1,6 +1,7 @@
 import type { FunctionEntry } from '../../entry';
 import { choice, int, str, text } from '../../entry';
 import { versionFunction } from '../../version';
+import { WORD } from '../../patterns';
 
 /** A list function that answers with VICIdial's HTML picker page. */
 function pickerList(fn: string, operation: string, name: string, action: string, description: string, columns: FunctionEntry['answer'] & { kind: 'htmlTable' }): FunctionEntry {
@@ -65,7 +66,7 @@ export const systemFunctions: FunctionEntry[] = [
 				minLength: 1,
 				maxLength: 40,
 				placeholder: 'OTHER',
-				pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must be a container type such as OTHER, AGI or PERL_CLI' },
+				pattern: { regex: WORD, hint: 'must be a container type such as OTHER, AGI or PERL_CLI' },
 				description: 'Only containers of this type, e.g. OTHER, AGI, PERL_CLI, CSS, TIMEOFF',
 			}),
 		],

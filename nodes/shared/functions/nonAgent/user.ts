@@ -1,8 +1,8 @@
 import type { ParamSpec, FunctionEntry } from '../../entry';
 import { choice, flag, int, integer, str, text } from '../../entry';
+import { CAMPAIGN_ID, idListPattern, PHONE_LOGIN, USER_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a user id, a group or a login: anything else it silently drops. */
-const WORD = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_"' };
 const NAME = { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' };
 /** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
 const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
@@ -11,14 +11,14 @@ const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`),
 const BLANK = 'Send --BLANK-- to empty it.';
 
 const agentUser = (description: string, options: Partial<ParamSpec> = {}): ParamSpec =>
-	text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: WORD, description, ...options });
+	text('agent_user', 'Agent User', { required: true, minLength: 2, maxLength: 20, pattern: USER_ID, description, ...options });
 
 const agentPass = (options: Partial<ParamSpec> = {}): ParamSpec =>
 	text('agent_pass', 'Agent Password', {
 		minLength: 2,
 		maxLength: 100,
 		secret: true,
-		pattern: { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, "-" and "_" (VICIdial drops other characters)' },
+		pattern: WORD_CHARS,
 		...options,
 	});
 
@@ -35,7 +35,7 @@ const inGroups = (description: string): ParamSpec =>
 		load: 'inGroups',
 		separator: '|',
 		maxLength: 2000,
-		pattern: { regex: /^[-_0-9a-zA-Z]+(\|[-_0-9a-zA-Z]+)*$/, hint: 'must be in-group IDs separated by "|"' },
+		pattern: idListPattern('in-group IDs', '|'),
 		description,
 	});
 
@@ -54,9 +54,9 @@ export const userFunctions: FunctionEntry[] = [
 			agentPass({ required: true, description: "The new user's password; the output never shows it" }),
 			integer('agent_user_level', 'User Level', { required: true, min: 1, max: 9, default: 1, description: '1 for agents, 7 and up for managers; must be below your own level' }),
 			fullName({ required: true }),
-			text('agent_user_group', 'User Group', { required: true, maxLength: 20, pattern: WORD }),
-			text('phone_login', 'Phone Login', { maxLength: 20, pattern: WORD, description: 'The phone the agent logs in with by default' }),
-			text('phone_pass', 'Phone Password', { maxLength: 100, pattern: WORD, secret: true }),
+			text('agent_user_group', 'User Group', { required: true, maxLength: 20, pattern: WORD_CHARS }),
+			text('phone_login', 'Phone Login', { maxLength: 20, pattern: PHONE_LOGIN, description: 'The phone the agent logs in with by default' }),
+			text('phone_pass', 'Phone Password', { maxLength: 100, pattern: WORD_CHARS, secret: true }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
 			text('voicemail_id', 'Voicemail ID', { maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' } }),
 			text('email', 'Email', { maxLength: 100, pattern: EMAIL }),
@@ -89,7 +89,7 @@ export const userFunctions: FunctionEntry[] = [
 			agentUser('New user ID, 2 to 20 characters; AUTOGENERATE lets VICIdial pick the next free number', { load: undefined }),
 			agentPass({ required: true, description: "The new user's password; the output never shows it" }),
 			fullName({ required: true }),
-			text('source_user', 'Source User', { required: true, maxLength: 20, pattern: WORD, description: 'The user whose settings are copied' }),
+			text('source_user', 'Source User', { required: true, maxLength: 20, pattern: USER_ID, description: 'The user whose settings are copied' }),
 		],
 		answer: {
 			kind: 'status',
@@ -110,9 +110,9 @@ export const userFunctions: FunctionEntry[] = [
 			agentPass({ description: 'New password; the output never shows it' }),
 			fullName({ description: BLANK }),
 			integer('agent_user_level', 'User Level', { min: 1, max: 9, description: 'Must be below your own level (or equal, with "Modify Same User Level")' }),
-			text('agent_user_group', 'User Group', { maxLength: 20, pattern: WORD }),
-			text('phone_login', 'Phone Login', { maxLength: 20, pattern: WORD, description: `An existing phone login or phone alias. ${BLANK}` }),
-			text('phone_pass', 'Phone Password', { maxLength: 20, pattern: WORD, secret: true, description: BLANK }),
+			text('agent_user_group', 'User Group', { maxLength: 20, pattern: WORD_CHARS }),
+			text('phone_login', 'Phone Login', { maxLength: 20, pattern: PHONE_LOGIN, description: `An existing phone login or phone alias. ${BLANK}` }),
+			text('phone_pass', 'Phone Password', { maxLength: 20, pattern: WORD_CHARS, secret: true, description: BLANK }),
 			switch01('hotkeys_active', 'Hotkeys Active', 'Whether the agent may use hotkeys'),
 			text('voicemail_id', 'Voicemail ID', { minLength: 2, maxLength: 10, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must contain only letters and digits' }, description: 'It cannot be emptied through the API' }),
 			text('email', 'Email', { minLength: 5, maxLength: 100, pattern: EMAIL_OR_BLANK, description: BLANK }),
@@ -127,7 +127,7 @@ export const userFunctions: FunctionEntry[] = [
 			integer('campaign_rank', 'Campaign Rank', { min: -9, max: 9, description: 'Rank (and weight) in every campaign, or only in Campaign ID with "Only This Campaign"' }),
 			integer('campaign_grade', 'Campaign Grade', { min: 1, max: 10 }),
 			flag('camp_rg_only', 'Only This Campaign', { flagValues: ['1', '0'], description: 'Whether rank and grade apply to Campaign ID only instead of every campaign' }),
-			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: WORD, load: 'campaigns' }),
+			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns' }),
 			integer('ingroup_rank', 'In-Group Rank', { min: -9, max: 9, description: 'Rank (and weight) in every in-group, or only in Group ID with "Only This In-Group"' }),
 			integer('ingroup_grade', 'In-Group Grade', { min: 1, max: 10 }),
 			flag('ingrp_rg_only', 'Only This In-Group', { flagValues: ['1', '0'], description: 'Whether rank and grade apply to Group ID only instead of every in-group' }),
@@ -180,7 +180,7 @@ export const userFunctions: FunctionEntry[] = [
 				],
 			}),
 			integer('number_of_lines', 'Number of Lines', { min: 1, max: 999 }),
-			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: WORD, load: 'campaigns' }),
+			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns' }),
 		],
 		// the agent already has the status asked for, and nothing else was asked: VICIdial says so, then "no updates"
 		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticeResult: { error: /NO UPDATES DEFINED/, notice: /IS ALREADY/ } },
@@ -206,7 +206,7 @@ export const userFunctions: FunctionEntry[] = [
 			text('group_alias_name', 'Group Alias Name', { minLength: 2, maxLength: 50, pattern: { regex: /^[- _0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces, "-" and "_"' } }),
 			text('caller_id_name', 'Caller ID Name', { maxLength: 20, pattern: { regex: /^[- _0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces, "-" and "_"' } }),
 			flag('active', 'Active', { description: 'Whether agents can use it (VICIdial default: yes)' }),
-			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD, description: 'Who may administer it; empty means all groups' }),
+			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD_CHARS, description: 'Who may administer it; empty means all groups' }),
 		],
 		answer: { kind: 'status', fields: [str('user'), str('group_alias_id'), str('group_alias_name'), str('caller_id_number')] },
 	},

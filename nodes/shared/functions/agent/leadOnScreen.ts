@@ -1,8 +1,9 @@
 /** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
-import type { FunctionEntry, ParamSpec, StoredRule } from '../../entry';
-import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../entry';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { digits, flag, int, str, text } from '../../entry';
 import { agentUser } from './common';
 import { panelFlags } from './session';
+import { leadField, leadFields as agentLeadFields } from '../leadFields';
 import { USER_ID, WORD_CHAR, WORD_CHARS } from '../../patterns';
 
 /**
@@ -19,48 +20,10 @@ const FIELD_NAMES = [
 const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 const NO_FIELD_NAMES = `(?![\\s\\S]*(?:${FIELD_NAMES.map(anyCase).join('|')}))`;
 
-/**
- * A lead text field and what api.php does to its characters (`stored`, a rule of
- * nodes/shared/entry.ts STORED). With `guard`, a value must not contain a lead field's name either.
- */
-function leadText(name: string, displayName: string, maxLength: number, stored: StoredRule, guard: boolean, options: Partial<ParamSpec> = {}): ParamSpec {
-	const pattern = guard
-		? { regex: new RegExp(`^${NO_FIELD_NAMES}`), hint: 'must not contain a lead field name such as "city", "state", "title" or "rank" (VICIdial would blank that field too)' }
-		: undefined;
-	return text(name, displayName, { maxLength, stored, ...(pattern ? { pattern } : {}), ...options });
-}
-
+/** The lead fields of the Agent API; with `guard`, a text value must not contain a lead field's name either. */
 function leadFields(guard: boolean): ParamSpec[] {
-	return [
-		leadText('first_name', 'First Name', 30, STORED.name, guard, { main: true }),
-		leadText('last_name', 'Last Name', 30, STORED.name, guard, { main: true }),
-		leadText('vendor_lead_code', 'Vendor Lead Code', 20, STORED.agentFree, guard, { description: 'Your own ID for the lead, e.g. the CRM record ID' }),
-		leadText('source_id', 'Source ID', 50, STORED.agentFree, guard),
-		leadText('title', 'Title', 4, STORED.title, guard),
-		leadText('middle_initial', 'Middle Initial', 1, STORED.agentMiddleInitial, guard),
-		leadText('address1', 'Address 1', 100, STORED.address, guard),
-		leadText('address2', 'Address 2', 100, STORED.address, guard),
-		leadText('address3', 'Address 3', 100, STORED.address, guard),
-		leadText('city', 'City', 50, STORED.address, guard),
-		leadText('state', 'State', 2, STORED.state, guard, { description: 'Two-letter state code' }),
-		leadText('province', 'Province', 50, STORED.province, guard),
-		leadText('postal_code', 'Postal Code', 10, STORED.agentPostalCode, guard),
-		leadText('country_code', 'Country Code', 3, STORED.capitals, guard, { description: 'Three-letter country code, e.g. USA' }),
-		choice('gender', 'Gender', {
-			choices: [
-				{ name: 'Undefined', value: 'U' },
-				{ name: 'Male', value: 'M' },
-				{ name: 'Female', value: 'F' },
-			],
-		}),
-		date('date_of_birth', 'Date of Birth'),
-		leadText('alt_phone', 'Alt Phone', 12, STORED.name, guard),
-		leadText('email', 'Email', 70, STORED.email, guard),
-		leadText('security_phrase', 'Security Phrase', 100, STORED.address, guard),
-		leadText('comments', 'Comments', 255, STORED.agentFree, guard),
-		integer('rank', 'Rank', { min: 0, max: 32767, stored: STORED.rank, description: 'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767' }),
-		leadText('owner', 'Owner', 20, STORED.address, guard, { description: 'User ID, territory or user group that owns the lead' }),
-	];
+	const pattern = { regex: new RegExp(`^${NO_FIELD_NAMES}`), hint: 'must not contain a lead field name such as "city", "state", "title" or "rank" (VICIdial would blank that field too)' };
+	return agentLeadFields('agent').map((param) => (guard && param.kind === 'text' ? { ...param, pattern } : param));
 }
 
 const updateFields: FunctionEntry = {
@@ -77,8 +40,8 @@ const updateFields: FunctionEntry = {
 		agentUser({ pattern: { regex: new RegExp(`^${NO_FIELD_NAMES}${WORD_CHAR}+$`), hint: `${USER_ID.hint} that contains no lead field name` } }),
 		...leadFields(true),
 		text('phone_number', 'Phone Number', { maxLength: 18, pattern: { regex: /^[0-9]*$/, hint: 'may contain only digits' } }),
-		digits('phone_code', 'Phone Code', { maxLength: 10 }),
-		decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14 }),
+		leadField('phone_code', 'agent'),
+		leadField('gmt_offset_now', 'agent'),
 		{ ...panelFlags.form, main: false },
 		{ ...panelFlags.script, main: false },
 		{ ...panelFlags.script2, main: false },

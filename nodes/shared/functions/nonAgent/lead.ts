@@ -1,9 +1,10 @@
 import type { Choice, FunctionEntry, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../entry';
-import { STORED, choice, choices, date, dec, decimal, dialing, digits, id, flag, int, intList, integer, str, text } from '../../entry';
+import { STORED, choice, choices, dec, dialing, digits, id, flag, int, intList, integer, str, text } from '../../entry';
 import { VicidialError } from '../../errors';
 import { InvalidInputError, buildForm } from '../../params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
 import { findEntry } from '../find';
+import { leadFields as leadFieldsOf } from '../leadFields';
 import { leadInfoFunctions } from './leadInfo';
 import type { ParsedRecord } from '../../parse';
 import { idPattern, STATUS_CODE, USER_ID } from '../../patterns';
@@ -57,45 +58,7 @@ const listId = (options: Partial<ParamSpec> = {}) =>
 	id('list_id', 'List ID', { minLength: 3, maxLength: 12, placeholder: '101', load: 'lists', description: 'Numeric ID of the VICIdial list', ...options });
 
 /** The lead's own fields, as add_lead and update_lead take them. */
-const leadFields: ParamSpec[] = [
-	text('first_name', 'First Name', { maxLength: 30, main: true, stored: STORED.name }),
-	text('last_name', 'Last Name', { maxLength: 30, main: true, stored: STORED.name }),
-	digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 4, description: 'Country calling code; VICIdial uses 1 when empty' }),
-	text('vendor_lead_code', 'Vendor Lead Code', { maxLength: 20, stored: STORED.free, description: 'Your own ID for the lead, e.g. the CRM record ID' }),
-	text('source_id', 'Source ID', { maxLength: 50, stored: STORED.free }),
-	decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14, description: 'Time zone offset; VICIdial replaces it with its own lookup where it can' }),
-	text('title', 'Title', { maxLength: 4, stored: STORED.title }),
-	text('middle_initial', 'Middle Initial', { maxLength: 1, stored: STORED.code }),
-	text('address1', 'Address 1', { maxLength: 100, stored: STORED.address }),
-	text('address2', 'Address 2', { maxLength: 100, stored: STORED.address }),
-	text('address3', 'Address 3', { maxLength: 100, stored: STORED.address }),
-	text('city', 'City', { maxLength: 50, stored: STORED.address }),
-	text('state', 'State', { maxLength: 2, stored: STORED.state, description: 'Two-letter state code' }),
-	text('province', 'Province', { maxLength: 50, stored: STORED.province }),
-	text('postal_code', 'Postal Code', { maxLength: 10, stored: STORED.postalCode }),
-	text('country_code', 'Country Code', { maxLength: 3, stored: STORED.code, description: 'Three-letter country code, e.g. USA' }),
-	choice('gender', 'Gender', {
-		choices: [
-			{ name: 'Undefined', value: 'U' },
-			{ name: 'Male', value: 'M' },
-			{ name: 'Female', value: 'F' },
-		],
-	}),
-	date('date_of_birth', 'Date of Birth'),
-	text('alt_phone', 'Alt Phone', { maxLength: 12, stored: STORED.name }),
-	text('email', 'Email', { maxLength: 70, stored: STORED.email, pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } }),
-	text('security_phrase', 'Security Phrase', { maxLength: 100, stored: STORED.address }),
-	text('comments', 'Comments', { maxLength: 255, stored: STORED.free }),
-	text('multi_alt_phones', 'Multiple Alt Phones', {
-		minLength: 5,
-		maxLength: 1024,
-		stored: STORED.multiAltPhones,
-		placeholder: '7275551212_1_work!7275551213_1_sister house',
-		description: 'Extra numbers as number_phonecode_note, separated by "!"',
-	}),
-	integer('rank', 'Rank', { min: 0, max: 32767, stored: STORED.rank, description: 'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767' }),
-	text('owner', 'Owner', { maxLength: 20, stored: STORED.address, description: 'User ID, territory or user group that owns the lead' }),
-];
+const leadFields: ParamSpec[] = leadFieldsOf('nonAgent');
 
 /** lead_search by one key: one operation per search method, the same options and answer. */
 function leadSearch(operation: string, keyName: string, method: string, unit: string, key: ParamSpec): FunctionEntry {

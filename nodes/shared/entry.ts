@@ -448,6 +448,7 @@ export interface ResourceSpec {
 }
 
 // ---- small builders so entries read like the API documentation they replace ----
+// A parameter builder is named after its ParamKind: text, digits, id, integer, decimal, flag, choice, choices, date, datetime.
 
 type ParamOptions = Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>;
 

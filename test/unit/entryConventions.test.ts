@@ -4,7 +4,7 @@
  * named after it (lead.ts, leadInfo.ts); a file that exports no entry is a helper module
  * (common.ts, leadCheck.ts); together the entry files hold exactly the catalogue.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiName, FunctionEntry } from '../../nodes/shared/entry';
 import { entriesOf } from '../../nodes/shared/functions';
@@ -31,6 +31,16 @@ describe.each(['nonAgent', 'agent'] as ApiName[])('the %s function files', (api)
 	test('the entry files hold the whole catalogue, each entry once', () => {
 		const inFiles = new Set(files.flatMap((f) => f.entries));
 		expect([...inFiles].sort(byKey)).toEqual([...entriesOf(api)].sort(byKey));
+	});
+});
+
+describe('ID-like patterns', () => {
+	// Spelled once, in nodes/shared/patterns.ts, with one hint per kind of ID.
+	const wordRule = /\[(?:-_0-9a-zA-Z|-_0-9A-Za-z|A-Za-z0-9_-|a-zA-Z0-9_-)\]\+\$\//;
+	const functions = join(__dirname, '../../nodes/shared/functions');
+	const files = ['nonAgent', 'agent'].flatMap((api) => readdirSync(join(functions, api)).map((name) => join(functions, api, name)));
+	test.each(files.map((file) => [file.slice(functions.length + 1), file]))('%s does not spell out the ID characters', (_name, file) => {
+		expect(readFileSync(file, 'utf8')).not.toMatch(wordRule);
 	});
 });
 

@@ -37,3 +37,14 @@ export const STATUS_CODE = idPattern('a status code');
 export const CAMPAIGN_ID = idPattern('a campaign ID');
 export const IN_GROUP_ID = idPattern('an in-group ID');
 export const PHONE_LOGIN = idPattern('a phone login');
+
+/** What VICIdial keeps of a URL (web forms, dispo and start/stop URLs): anything else is silently dropped from it. */
+export const URL_CHARS: Pattern = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
+
+/** What VICIdial keeps of a DID's or CID group entry's description. */
+export const DESCRIPTION_CHARS: Pattern = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
+
+/** A user's or phone's email: VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
+export const EMAIL: Pattern = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
+/** The same, or --BLANK-- (empties it in an update). */
+export const EMAIL_OR_BLANK: Pattern = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };

@@ -1,10 +1,7 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../entry';
-import { CAMPAIGN_ID, STATUS_CODE, USER_ID, WORD_CHARS } from '../../patterns';
+import { CAMPAIGN_ID, STATUS_CODE, URL_CHARS, USER_ID, WORD_CHARS } from '../../patterns';
 
-/** What VICIdial keeps of a URL: anything else is silently dropped from it. */
-const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
-/** Ids, extensions and transfer numbers: letters, digits, - and _. */
 
 const campaignId = (options: Partial<ParamSpec> = {}) =>
 	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns', ...options });

@@ -1,8 +1,7 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { digits, flag, int, str, text } from '../../entry';
-import { CAMPAIGN_ID, WORD_CHARS } from '../../patterns';
+import { CAMPAIGN_ID, DESCRIPTION_CHARS, WORD_CHARS } from '../../patterns';
 
-const DESCRIPTION = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
 
 const campaignId: ParamSpec = text('campaign_id', 'Campaign ID', { required: true, minLength: 2, maxLength: 8, load: 'campaigns', pattern: CAMPAIGN_ID });
 
@@ -50,7 +49,7 @@ const outboundCidFilter: ParamSpec = text('outbound_cid', 'Caller ID Number', {
 	description: 'Only the entry with this caller ID; empty or ---ALL--- for every caller ID of the area code',
 	pattern: { regex: /^(---ALL---|\d{1,20})$/, hint: 'must be up to 20 digits or ---ALL---' },
 });
-const cidDescription = text('cid_description', 'Description', { maxLength: 50, pattern: DESCRIPTION });
+const cidDescription = text('cid_description', 'Description', { maxLength: 50, pattern: DESCRIPTION_CHARS });
 const cidActive = flag('active', 'Active', { description: 'Whether the caller ID is used' });
 const cidAnswer = (count: string) => ({
 	kind: 'status' as const,

@@ -1,15 +1,14 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, digits, id, flag, int, str, text } from '../../entry';
-import { CAMPAIGN_ID, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
+import { CAMPAIGN_ID, DESCRIPTION_CHARS, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a DID pattern: digits, letters and : + * # . _ */
 const DID_PATTERN = { regex: /^[0-9A-Za-z:+*#._]+$/, hint: 'may contain only digits, letters and : + * # . _' };
-const DESCRIPTION = { regex: /^[- .,_0-9A-Za-z]+$/, hint: 'may contain only letters, digits, spaces and - . , _' };
 
 const didPattern = (description: string): ParamSpec =>
 	text('did_pattern', 'DID Pattern', { required: true, minLength: 2, maxLength: 50, placeholder: '3125551212', pattern: DID_PATTERN, description });
 
-const didDescription = text('did_description', 'Description', { minLength: 6, maxLength: 50, pattern: DESCRIPTION, main: true });
+const didDescription = text('did_description', 'Description', { minLength: 6, maxLength: 50, pattern: DESCRIPTION_CHARS, main: true });
 
 /** The settings add_did and update_did both take. */
 const didSettings: ParamSpec[] = [
@@ -48,7 +47,7 @@ const didSettings: ParamSpec[] = [
 	text('menu_id', 'Call Menu', { maxLength: 50, pattern: WORD_CHARS, description: 'Call menu ID for the Call Menu route' }),
 	text('filter_clean_cid_number', 'Clean Caller ID Number', {
 		maxLength: 20,
-		pattern: DESCRIPTION,
+		pattern: DESCRIPTION_CHARS,
 		description: 'Caller ID cleanup rule, e.g. R10 to keep the right 10 digits',
 	}),
 	text('call_handle_method', 'Call Handle Method', {

@@ -1,9 +1,8 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../entry';
-import { CAMPAIGN_ID, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
+import { CAMPAIGN_ID, IN_GROUP_ID, URL_CHARS, WORD_CHARS } from '../../patterns';
 
-/** What VICIdial keeps of a URL or list name: anything else is silently dropped. */
-const URL_CHARS = { regex: /^[- %=+.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - % = + . : / @ ? & _ (VICIdial drops other characters)' };
+/** What VICIdial keeps of a list name: anything else is silently dropped. */
 const NAME_CHARS = { regex: /^[- +.:/@?&_0-9a-zA-Z]+$/, hint: 'may only contain letters, digits, spaces and - + . : / @ ? & _ (VICIdial drops other characters)' };
 
 /** How update_list clears a setting. */

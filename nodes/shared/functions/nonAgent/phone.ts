@@ -1,13 +1,9 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, flag, integer, str, text } from '../../entry';
-import { idListPattern, PHONE_LOGIN, WORD_CHARS } from '../../patterns';
+import { EMAIL, EMAIL_OR_BLANK, idListPattern, PHONE_LOGIN, WORD_CHARS } from '../../patterns';
 
-/** What VICIdial keeps of an extension, login or password: anything else it silently drops. */
 const DIGITS = { regex: /^\d+$/, hint: 'must contain only digits' };
 const BLANK = 'Send --BLANK-- to empty it.';
-/** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
-const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
-const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };
 
 /** The offsets VICIdial accepts for a phone (its own list, as it stores them). */
 const gmtChoices: Choice[] = [

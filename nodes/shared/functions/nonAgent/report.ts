@@ -2,7 +2,6 @@ import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../entry';
 import { CAMPAIGN_ID, USER_ID } from '../../patterns';
 
-/** VICIdial ids (campaign, in-group, status, user, group): letters, digits, `_` and `-`. */
 /** Several ids joined by `-`, the way the report functions take them. */
 const idList = (what: string) => ({ regex: /^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/, hint: `must be ${what} (letters, digits and _) separated by "-"` });
 

@@ -1,12 +1,8 @@
 import type { ParamSpec, FunctionEntry } from '../../entry';
 import { choice, flag, int, integer, str, text } from '../../entry';
-import { CAMPAIGN_ID, idListPattern, PHONE_LOGIN, USER_ID, WORD_CHARS } from '../../patterns';
+import { CAMPAIGN_ID, EMAIL, EMAIL_OR_BLANK, idListPattern, PHONE_LOGIN, USER_ID, WORD_CHARS } from '../../patterns';
 
-/** What VICIdial keeps of a user id, a group or a login: anything else it silently drops. */
 const NAME = { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' };
-/** VICIdial keeps only letters, digits and - . : / @ % _ of an address and turns + into a space. */
-const EMAIL = { regex: /^[-.:/%_0-9a-zA-Z]+@[-.:/%_0-9a-zA-Z]+$/, hint: 'must be an email address of letters, digits and - . _ % (VICIdial drops or changes other characters)' };
-const EMAIL_OR_BLANK = { regex: new RegExp(`${EMAIL.regex.source}|^--BLANK--$`), hint: `${EMAIL.hint}, or --BLANK--` };
 /** update_user's value that empties a field. */
 const BLANK = 'Send --BLANK-- to empty it.';
 

@@ -7,7 +7,7 @@
  * general parser in parse.ts reads the answer instead, with its checks and its error messages:
  * the result is the same either way (test/unit/parseBulk.test.ts compares the two).
  */
-import type { FieldSpec } from './entry';
+import type { FieldSpec } from './answer/fields';
 
 type FieldValue = string | number | number[] | Record<string, number>;
 type ParsedRecord = Record<string, FieldValue>;

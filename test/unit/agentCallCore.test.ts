@@ -4,7 +4,11 @@ import { buildForm, InvalidInputError } from '../../nodes/shared/params';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { choice, int, str, text } from '../../nodes/shared/entry';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { callFunctions } from '../../nodes/shared/functions/agent/call';
+import { callFunctions as callOnly } from '../../nodes/shared/functions/agent/call';
+import { recordingFunctions } from '../../nodes/shared/functions/agent/recording';
+
+/** The call and recording entries (one file each since each function file holds one resource). */
+const callFunctions = [...callOnly, ...recordingFunctions];
 
 describe('classifyError: call command texts', () => {
 	const kind = (line: string, fn?: string) => {

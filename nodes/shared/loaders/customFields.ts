@@ -7,7 +7,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { VicidialError } from '../errors';
 import { clientFor } from '../client';
-import { listCustomFields } from '../functions/nonAgent/customFields';
+import { listCustomFields } from '../functions/nonAgent/listCustomFields';
 import { locatorValue } from '../entry';
 
 /** The first plain list ID among the node's list parameters, if any. */

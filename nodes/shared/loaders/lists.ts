@@ -8,7 +8,7 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 import { NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../client';
 import { VicidialError, redact } from '../errors';
-import { listCustomFields } from '../functions/nonAgent/customFields';
+import { listCustomFields } from '../functions/nonAgent/listCustomFields';
 
 /** VICIdial's refusals that mean "this server cannot list lists", not a fault. */
 const CANNOT_LIST = /CUSTOM LIST FIELDS ARE NOT ENABLED/;

@@ -1,7 +1,8 @@
 import type { FunctionEntry, ResourceSpec } from '../../entry';
 import { callFunctions } from './call';
 import { informationFunctions } from './information';
-import { leadOnScreenFunctions } from './lead';
+import { leadOnScreenFunctions } from './leadOnScreen';
+import { recordingFunctions } from './recording';
 import { sessionFunctions } from './session';
 
 /** Resources in the order a no-code builder meets them. */
@@ -25,7 +26,7 @@ function sayWhenQueued(spec: FunctionEntry): FunctionEntry {
 }
 
 /** Every Agent API function this node serves. */
-export const agentFunctions: FunctionEntry[] = [...callFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions].map(sayWhenQueued);
+export const agentFunctions: FunctionEntry[] = [...callFunctions, ...recordingFunctions, ...sessionFunctions, ...leadOnScreenFunctions, ...informationFunctions].map(sayWhenQueued);
 
 /** Only resources that have operations. */
 export const resources: ResourceSpec[] = allResources.filter((r) => agentFunctions.some((f) => f.resource === r.value));

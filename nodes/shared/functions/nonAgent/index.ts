@@ -7,7 +7,7 @@ import { campaignFunctions } from './campaign';
 import { campaignSettingsFunctions } from './campaignSettings';
 import { userFunctions } from './user';
 import { phoneFunctions } from './phone';
-import { customFieldFunctions } from './customFields';
+import { customFieldFunctions } from './listCustomFields';
 import { didFunctions } from './did';
 import { dncFunctions } from './dnc';
 import { hopperFunctions } from './hopper';

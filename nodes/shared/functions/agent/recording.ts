@@ -1,0 +1,116 @@
+/** Recording and audio in the agent session: start/stop recording, its status, audio playback, voicemail message. */
+import type { FunctionEntry } from '../../entry';
+import { choice, dt, flag, id, int, str, text } from '../../entry';
+import { agentUser, placeholder, WORD } from './common';
+
+const recordingStartStop: FunctionEntry = {
+	fn: 'recording',
+	api: 'agent',
+	resource: 'recording',
+	operation: 'startStop',
+	name: 'Start or Stop Recording',
+	action: 'Start or stop recording',
+	description: "Asks the agent's screen to start a recording, or to stop all its recordings, at its next refresh (recording)",
+	writes: true,
+	queued: true,
+	params: [
+		agentUser(),
+		choice('value', 'Action', {
+			required: true,
+			choices: [
+				{ name: 'Start', value: 'START' },
+				{ name: 'Stop', value: 'STOP', description: 'Stops all recordings of the session' },
+			],
+		}),
+		text('stage', 'Filename Suffix', {
+			maxLength: 14,
+			pattern: { regex: WORD, hint: 'may contain only letters, digits, - and _' },
+			description: 'With Start: added to the recording file name',
+		}),
+	],
+	answer: {
+		kind: 'status',
+		fields: [str('agent_user'), str('value'), placeholder('recording_id'), placeholder('filename'), placeholder('recording_server_ip'), str('server_ip'), str('session_id'), str('agent_status')],
+	},
+};
+
+const recordingStatus: FunctionEntry = {
+	fn: 'recording',
+	api: 'agent',
+	resource: 'recording',
+	operation: 'getStatus',
+	name: 'Get Recording Status',
+	action: 'Get recording status',
+	// recording_id is text: while a START sent through the API is pending, VICIdial prints the queued command there.
+	description: "Whether the agent's session is recording, with the recording's ID (or the pending command), file and start time (recording)",
+	writes: false,
+	params: [agentUser()],
+	fixed: { value: 'STATUS' },
+	answer: {
+		kind: 'status',
+		noticeAnswers: true,
+		fields: [str('agent_user'), str('recording_id'), str('filename'), str('recording_server_ip'), dt('start_time'), str('server_ip'), str('session_id'), str('agent_status')],
+	},
+};
+
+const audioPlayback: FunctionEntry = {
+	fn: 'audio_playback',
+	api: 'agent',
+	resource: 'recording',
+	operation: 'playAudio',
+	name: 'Play Audio',
+	action: 'Play or stop audio',
+	description: "Plays an audio file of the audio store into the agent's session, or stops, pauses, resumes or restarts it (audio_playback)",
+	writes: true,
+	params: [
+		agentUser(),
+		choice('stage', 'Action', {
+			required: true,
+			choices: [
+				{ name: 'Play', value: 'PLAY' },
+				{ name: 'Stop', value: 'STOP' },
+				{ name: 'Pause', value: 'PAUSE' },
+				{ name: 'Resume', value: 'RESUME' },
+				{ name: 'Restart', value: 'RESTART', description: 'Play from the beginning again' },
+			],
+		}),
+		text('value', 'Audio File', {
+			main: true,
+			maxLength: 100,
+			pattern: { regex: WORD, hint: 'must be an audio file name without extension (letters, digits, - and _)' },
+			description: 'For Play: the name of a file in the audio store, without extension',
+		}),
+		flag('dial_override', 'Stop Current Audio', {
+			flagValues: ['Y', 'N'],
+			description: 'Whether Play stops audio already playing instead of refusing',
+		}),
+	],
+	requires: [{ if: { stage: ['PLAY'] }, need: ['value'] }],
+	answer: { kind: 'status', fields: [str('audio_file'), str('stage'), str('agent_user')] },
+};
+
+const vmMessage: FunctionEntry = {
+	fn: 'vm_message',
+	api: 'agent',
+	resource: 'recording',
+	operation: 'setVoicemailMessage',
+	name: 'Set Voicemail Message',
+	action: 'Set the voicemail message',
+	description:
+		"Sets the audio the VM button leaves for the lead of the agent's live call. Needs the campaign's answering machine message set to LTTagent (vm_message)",
+	writes: true,
+	params: [
+		agentUser(),
+		text('value', 'Audio Files', {
+			required: true,
+			separator: '|',
+			maxLength: 1000,
+			pattern: { regex: /^[-_0-9a-zA-Z]+(?:\|[-_0-9a-zA-Z]+)*$/, hint: 'must be audio file names without extension (letters, digits, - and _) separated by |' },
+			description: 'One audio file of the audio store, or several separated by |, without extension',
+		}),
+		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
+	],
+	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] },
+};
+
+export const recordingFunctions: FunctionEntry[] = [recordingStartStop, recordingStatus, audioPlayback, vmMessage];

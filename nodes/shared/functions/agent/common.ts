@@ -1,10 +1,8 @@
 /** Parameters several Agent API commands share. */
-import type { FieldSpec, ParamSpec } from '../../entry';
+import type { ParamSpec } from '../../entry';
 import { text } from '../../entry';
 
 export const WORD = /^[-_0-9a-zA-Z]+$/;
-/** A column VICIdial prints as an empty placeholder: read and dropped. */
-export const placeholder = (name: string): FieldSpec => ({ name, type: 'string', when: { param: '-', equals: '-', alwaysPrinted: true } });
 
 /** VICIdial user names: letters, digits, - and _ (api.php drops everything else). */
 export const USER_PATTERN = { regex: /^[-_0-9a-zA-Z]+$/, hint: 'must be a VICIdial user ID (letters, digits, - and _)' };

@@ -1,6 +1,7 @@
 /** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
 import type { FunctionEntry, ParamSpec, StoredRule } from '../../entry';
-import { STORED, choice, date, decimal, digits, flag, int, integer, str, text } from '../../entry';
+import { STORED, choice, date, decimal, digits, flag, integer, text } from '../../entry';
+import { field, status } from '../../answer';
 import { agentUser } from './common';
 import { panelFlags } from './session';
 
@@ -83,10 +84,7 @@ const updateFields: FunctionEntry = {
 		{ ...panelFlags.script2, main: false },
 		{ ...panelFlags.chat, main: false },
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('agent_user'), int('lead_id'), int('lead_rows_updated'), int('agent_rows_updated'), str('fields'), str('values')],
-	},
+	answer: status([field.text('user'), field.text('agent_user'), field.integer('lead_id'), field.integer('lead_rows_updated'), field.integer('agent_rows_updated'), field.text('fields'), field.text('values')]),
 };
 
 const externalAddLead: FunctionEntry = {
@@ -108,7 +106,7 @@ const externalAddLead: FunctionEntry = {
 		flag('campaign_dnc_check', 'Check Campaign DNC', { flagValues: ['YES', 'NO'], description: "Whether to refuse numbers on the campaign's DNC list" }),
 		...leadFields(false),
 	],
-	answer: { kind: 'status', fields: [str('phone_number'), str('campaign_id'), int('list_id'), int('lead_id'), str('agent_user')] },
+	answer: status([field.text('phone_number'), field.text('campaign_id'), field.integer('list_id'), field.integer('lead_id'), field.text('agent_user')]),
 };
 
 const activeLead: FunctionEntry = {
@@ -130,10 +128,7 @@ const activeLead: FunctionEntry = {
 		}),
 		text('vendor_id', 'CRM Team ID', { required: true, maxLength: 100, pattern: { regex: /^[^;#+'"\\]+$/, hint: 'must not contain ; # + quotes or \\' }, description: 'Required by VICIdial, not used' }),
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('phone_number'), int('lead_id'), str('vendor_lead_code'), str('province'), str('security_phrase'), str('source_id')],
-	},
+	answer: status([field.text('user'), field.text('phone_number'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('province'), field.text('security_phrase'), field.text('source_id')]),
 };
 
 export const leadOnScreenFunctions: FunctionEntry[] = [updateFields, externalAddLead, activeLead];

@@ -76,7 +76,7 @@ export const informationFunctions: FunctionEntry[] = [version, webserver, webpho
  * webserver: `some name: value` lines, maybe inside `<PRE>...</PRE>`, after an optional title line
  * (`Webserver Data:`); names become snake_case (`host name` → `host_name`), names not declared are text.
  */
-function namedLines(fields: FieldSpec[]): AnswerReader {
+export function namedLines(fields: FieldSpec[]): AnswerReader {
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	return {
 		shape: 'lines',

@@ -122,7 +122,7 @@ export const recordingFunctions: FunctionEntry[] = [recordingStartStop, recordin
 // ---- answers only these entries have ----
 
 /** The recording STATUS: with no SUCCESS line, the first NOTICE line is the result and gives the fields. */
-function statusOrNotice(fields: FieldSpec[]): StatusReader {
+export function statusOrNotice(fields: FieldSpec[]): StatusReader {
 	const base = status(fields);
 	return {
 		...base,

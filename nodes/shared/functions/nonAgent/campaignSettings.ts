@@ -54,7 +54,7 @@ const outboundCidFilter: ParamSpec = text('outbound_cid', 'Caller ID Number', {
 const cidDescription = text('cid_description', 'Description', { maxLength: 50, pattern: DESCRIPTION });
 const cidActive = flag('active', 'Active', { description: 'Whether the caller ID is used' });
 /** update_cid_group_entry's INFO: a SUCCESS line, then the entries as rows; the SUCCESS line's message is the answer's. */
-function rowsAfterSuccess(columns: FieldSpec[]): RowsReader {
+export function rowsAfterSuccess(columns: FieldSpec[]): RowsReader {
 	return {
 		shape: 'rowsAfterSuccess',
 		delimiter: '|',

@@ -327,7 +327,7 @@ function extraHeaderNames(cells: string[], columns: FieldSpec[]): string[] | und
  * a header (fixed `header=YES`); a header row, which may precede every row, names the extra
  * columns of the rows after it.
  */
-function rowsWithNamedExtras(delimiter: Delimiter, columns: FieldSpec[]): RowsReader {
+export function rowsWithNamedExtras(delimiter: Delimiter, columns: FieldSpec[]): RowsReader {
 	return {
 		shape: 'rowsWithNamedExtras',
 		delimiter,
@@ -355,7 +355,7 @@ function rowsWithNamedExtras(delimiter: Delimiter, columns: FieldSpec[]): RowsRe
  * lead_field_info: the whole body is one value, printed as it is without a newline (empty, or any
  * text over several lines); `echo` copies sent parameters. Only ERROR lines or a web page are no value.
  */
-function bareValue(value: FieldSpec, echo: FieldSpec[]): AnswerReader {
+export function bareValue(value: FieldSpec, echo: FieldSpec[] = []): AnswerReader {
 	return {
 		shape: 'value',
 		fields: [value, ...echo],
@@ -375,7 +375,7 @@ function bareValue(value: FieldSpec, echo: FieldSpec[]): AnswerReader {
 }
 
 /** check_phone_number: one line of `KEY: a|b#KEY: a|b|` parts; one record, each part's values named by its section. */
-function sections(separator: string, parts: Array<{ key: string; fields: FieldSpec[] }>): AnswerReader {
+export function sections(separator: string, parts: Array<{ key: string; fields: FieldSpec[] }>): AnswerReader {
 	return {
 		shape: 'sections',
 		fields: parts.flatMap((part) => part.fields),

@@ -206,11 +206,10 @@ export const realtimeFunctions: FunctionEntry[] = [
 // ---- answers only these entries have ----
 
 /** agent_ingroup_info: a SUCCESS line, then `LABEL: value` lines read into the same record. */
-function statusThenLabels(fields: FieldSpec[], labels: Array<{ label: string; field: FieldSpec }>): AnswerReader {
+export function statusThenLabels(fields: FieldSpec[], labels: Array<{ label: string; field: FieldSpec }>): AnswerReader {
 	const base = status(fields);
 	return {
-		shape: 'statusThenLabels',
-		itemsCarryMessage: true,
+		...base,
 		fields: [...fields, ...labels.map((l) => l.field)],
 		read(lines, context) {
 			const answer = base.read(lines, context);

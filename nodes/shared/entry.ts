@@ -4,7 +4,7 @@
  * a function means adding one entry.
  */
 
-import type { AnswerReader } from './answer/envelope';
+import type { AnswerReader } from './answer/reader';
 import type { ParsedAnswer, ParsedRecord } from './answer/fields';
 
 export type ApiName = 'nonAgent' | 'agent';

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePa
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { FunctionEntry, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './entry';
 import { camelName, isListLocator, locatorValue } from './entry';
-import { needsServerOffset } from './answer/envelope';
+import { needsServerOffset } from './answer/reader';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';

@@ -2,7 +2,8 @@
  * One entry point for every VICIdial answer: text in, typed result out, or a VicidialError.
  * The envelope every answer shares is answer/envelope.ts; the entry's `answer` reads the rest.
  */
-import { type AnsweringEntry, type ParseOptions, readAnswer } from './answer/envelope';
+import { type ParseOptions, readAnswer } from './answer/envelope';
+import type { AnsweringEntry } from './answer/reader';
 import type { ParsedAnswer } from './answer/fields';
 
 export { isoOffset } from './bulk';

@@ -69,11 +69,6 @@ export interface ReadContext {
 	utcOffsetHours?: number;
 }
 
-/** A successful answer of these records. */
-export function answerOf(records: ParsedRecord[], rest: Partial<ParsedAnswer> = {}): ParsedAnswer {
-	return { outcome: 'success', message: '', records, notices: [], otherLines: [], ...rest };
-}
-
 /** The error of an answer not shaped as its reader expects. */
 export function malformed(message: string): VicidialError {
 	return new VicidialError('malformed', message);

@@ -3,7 +3,7 @@
  * `<tr bgcolor=...>` row; the numbering cell is skipped, a cell's value is the ID its link picks,
  * else its text, else (a colour swatch) its bgcolor.
  */
-import type { AnswerReader } from './envelope';
+import type { AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, malformed, toRecord } from './fields';
 
 const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

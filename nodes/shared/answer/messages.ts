@@ -2,7 +2,7 @@
  * SUCCESS/NOTICE lines that say different things for different outcomes (update_lead and kin):
  * each kind of line is recognised by its message and gives its own record.
  */
-import type { AnswerReader } from './envelope';
+import type { AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, kept, malformed, printedFields, typeValue } from './fields';
 
 /**

@@ -1,5 +1,5 @@
 /** One line of `KEY: value|KEY: value|` (version, in both APIs). */
-import type { AnswerReader } from './envelope';
+import type { AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, malformed, typeValue } from './fields';
 
 function readPairs(line: string, fields: FieldSpec[], utcOffsetHours?: number): ParsedRecord {

@@ -1,6 +1,6 @@
 /** `key => value` lines, records separated by `;---------- START OF RECORD n` (lead_status_search, the lead dumps). */
 import { readKeyValueRecords } from '../bulk';
-import type { AnswerReader } from './envelope';
+import type { AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, malformed, typeValue } from './fields';
 
 function readKeyValueLines(lines: string[]): ParsedRecord[] {

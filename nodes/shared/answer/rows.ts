@@ -3,7 +3,7 @@
  * reports). Big plain answers go through the fast reader of bulk.ts.
  */
 import { type ColumnUse, readRows } from '../bulk';
-import type { AnswerLines, AnswerReader } from './envelope';
+import type { AnswerLines, AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, type ReadContext, applies, malformed, printedFields, toRecord } from './fields';
 
 export type Delimiter = '|' | ',' | '\t';

@@ -3,7 +3,7 @@
  * position, NOTICE lines kept beside (most writes and the Agent API's commands).
  */
 import { VicidialError, classifyError } from '../errors';
-import type { AnswerLines, AnswerReader } from './envelope';
+import type { AnswerLines, AnswerReader } from './reader';
 import { type FieldSpec, type ParsedAnswer, type ReadContext, malformed, printedFields, toRecord } from './fields';
 
 export interface StatusOptions {

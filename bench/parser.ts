@@ -19,7 +19,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { parseAnswer, type ParseOptions, type ParsedRecord } from '../nodes/shared/parse';
-import type { FieldSpec, FunctionEntry } from '../nodes/shared/entry';
+import type { FunctionEntry } from '../nodes/shared/entry';
+import type { FieldSpec } from '../nodes/shared/answer';
 import { nonAgentFunctions } from '../nodes/shared/functions/nonAgent';
 
 export interface ParserBenchOptions {
@@ -270,8 +271,7 @@ function naiveKeyValue(fields: FieldSpec[], offsetHours?: number): (text: string
 }
 
 function columnsOf(spec: FunctionEntry): FieldSpec[] {
-	if (spec.answer.kind === 'rows') return spec.answer.columns;
-	if (spec.answer.kind === 'records') return spec.answer.fields ?? [];
+	if ('delimiter' in spec.answer || spec.answer.shape === 'records') return spec.answer.fields;
 	throw new Error(`${spec.fn} is not a bulk shape`);
 }
 

@@ -4,10 +4,10 @@
  *
  * It reads only answers that are plainly well formed: no status line, no carriage return, a
  * final newline, every value fitting its column. On anything else it returns `undefined` and the
- * general parser in parse.ts reads the answer instead, with its checks and its error messages:
+ * entry's reader (nodes/shared/answer/) reads the answer line by line, with its checks and its error messages:
  * the result is the same either way (test/unit/parseBulk.test.ts compares the two).
  */
-import type { FieldSpec } from './entry';
+import type { FieldSpec } from './answer/fields';
 
 type FieldValue = string | number | number[] | Record<string, number>;
 type ParsedRecord = Record<string, FieldValue>;
@@ -295,7 +295,7 @@ interface RowPlan {
 	names: string[];
 	isoNames: string[];
 	types: Uint8Array;
-	/** The column is part of the output (it applies to what was sent and is no secret). */
+	/** The column is part of the output (it applies to what was sent and is not skipped). */
 	output: boolean[];
 	prefixes: Array<string | undefined>;
 	/** Where a column's value goes among a row's values (its ISO companion: the next one); -1 if not output. */
@@ -533,7 +533,7 @@ function notPlain(text: string): boolean {
 
 /**
  * Reads a `key => value` answer (it must end in a newline) into records, typing `fields` as
- * parse.ts does: in place, then the ISO companions after all the keys of a record, in the order
+ * the records reader does: in place, then the ISO companions after all the keys of a record, in the order
  * of `fields`. `undefined`: leave the answer to the general parser.
  */
 export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {

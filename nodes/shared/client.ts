@@ -7,7 +7,7 @@ import { buildForm } from './params';
 import { parseAnswer } from './parse';
 import type { ParsedAnswer } from './parse';
 import type { FunctionEntry } from './entry';
-import { needsServerOffset } from './entry';
+import { needsServerOffset } from './answer/reader';
 import type { Connection, HttpContext, Sender } from './transport';
 import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender, forWrite, statusError } from './transport';
 import { versionFunction } from './version';

@@ -4,6 +4,9 @@
  * a function means adding one entry.
  */
 
+import type { AnswerReader } from './answer/reader';
+import type { ParsedAnswer, ParsedRecord } from './answer/fields';
+
 export type ApiName = 'nonAgent' | 'agent';
 
 /** How a parameter is shown, checked and encoded. */
@@ -197,147 +200,6 @@ export function dropdownName(displayName: string, multiple: boolean): string {
 	return multiple ? `${base.replace(/s$/, '')} Names or IDs` : `${base} Name or ID`;
 }
 
-/** How an output value is typed. */
-export type FieldType =
-	| 'string'
-	| 'integer'
-	| 'decimal'
-	| 'datetime' // server local time, "YYYY-MM-DD HH:MM:SS"; an ISO companion is added when the offset is known
-	| 'date'
-	| 'integerList' // numbers joined by `-` (lead_search's lead ids)
-	| 'percent' // a number printed with a `%` sign (`13.2%`): the number
-	| 'counts'; // `KEY-n,KEY-n` (call_status_stats' calls by hour and by status): an object of numbers
-
-export interface FieldSpec {
-	name: string;
-	type: FieldType;
-	/**
-	 * The column means something only when this parameter was sent with this value.
-	 * Otherwise it is not printed, or, with `alwaysPrinted`, printed empty and dropped.
-	 */
-	when?: { param: string; equals: string; alwaysPrinted?: boolean };
-	/** Text VICIdial prints before the value (`NEW URL ID: 7`), removed before typing. */
-	prefix?: string;
-	/** VICIdial prints this last column only when it has a value (agent_status's computer_ip); missing reads as ''. */
-	optional?: boolean;
-	/** The column echoes a password: it is read past and left out of the output. */
-	secret?: boolean;
-	/** The last field holds a value that may itself contain `|` (vm_message's audio list): it takes the rest of the line. */
-	rest?: boolean;
-}
-
-/**
- * The shapes VICIdial answers in. The parser knows these; an entry only names columns.
- * - `pairs`: one line of `KEY: value|KEY: value|` (version).
- * - `status`: `SUCCESS: <function> <message> - a|b|c` with positional fields, plus NOTICE lines.
- * - `rows`: bare delimited rows, one record per line.
- * - `records`: `key => value` lines, records separated by `;---------- START OF RECORD n`.
- * - `htmlTable`: the HTML picker page some list functions print (ingroup_list, vm_list...): one
- *   record per `<tr bgcolor=...>` row; the numbering cell is skipped, a cell's value is the ID
- *   its link picks, else its text, else (a colour swatch) its bgcolor. A row that starts with
- *   `continuation.label` adds its text to the previous record's `continuation.field`.
- * - `lines`: one record of `some name: value` lines, maybe inside `<PRE>...</PRE>`, after an
- *   optional title line (`Webserver Data:`); names become snake_case (`host name` → `host_name`).
- */
-export type AnswerSpec = (
-	| { kind: 'pairs'; fields: FieldSpec[] }
-	| {
-			kind: 'status';
-			fields: FieldSpec[];
-			/**
-			 * Answers made of NOTICE lines only are a success too (update_list's reset or delete,
-			 * "NO UPDATES DEFINED"): one record without fields, the first notice as its message.
-			 */
-			noticesSuffice?: boolean;
-			/** `LABEL: value` lines printed after the SUCCESS line, read into the same record. */
-			labels?: Array<{ label: string; field: FieldSpec }>;
-			/**
-			 * An ERROR (`error`) that only says nothing was left to do after a NOTICE (`notice`) that
-			 * did something (update_user's "NO UPDATES DEFINED" after a rank change): that NOTICE is
-			 * the result and gives the fields; all NOTICE lines stay in `notices`.
-			 */
-			noticeResult?: { error: RegExp; notice: RegExp };
-			/** A NOTICE with no SUCCESS line after it is a refusal (update_phone's delete without the right). */
-			noticeOnlyFails?: boolean;
-			/** With no SUCCESS line, the first NOTICE line is the result and gives the fields (the Agent API's recording STATUS). */
-			noticeAnswers?: boolean;
-	  }
-	| {
-			kind: 'rows';
-			columns: FieldSpec[];
-			delimiter: '|' | ',' | '\t';
-			/** A SUCCESS line comes before the rows (update_cid_group_entry's INFO); it becomes the message. */
-			successFirst?: boolean;
-			/** Every row ends with one more delimiter (call_status_stats). */
-			trailingDelimiter?: boolean;
-			/**
-			 * Rows may carry more columns than `columns` (custom lead fields). The call asks for a
-			 * header (fixed `header=YES`); a header row, which may precede every row, names them.
-			 */
-			namedExtras?: boolean;
-	  }
-	| { kind: 'records'; fields?: FieldSpec[] }
-	/** The whole body is one value, printed without a newline (lead_field_info); `echo` copies sent parameters. */
-	| { kind: 'value'; field: FieldSpec; echo?: FieldSpec[] }
-	/** One line of `KEY: a|b#KEY: a|b|...` parts (check_phone_number); a part's fields get the part's names. */
-	| { kind: 'sections'; separator: string; sections: Array<{ key: string; fields: FieldSpec[] }> }
-	/**
-	 * A comma table whose header names the count columns (call_dispo_report):
-	 * `CAMPAIGN,TOTAL CALLS[,STATUS...]`, one row per campaign, in-group or DID, then `TOTAL,...`.
-	 * Counts may carry a share, `3 (25.0%)`. Each row becomes `{ [nameField]: ..., total_calls,
-	 * calls_by_status, percent_by_status? }`.
-	 */
-	| { kind: 'breakdown'; nameField: string }
-	| { kind: 'messages'; messages: MessageSpec[]; empty?: string }
-	| { kind: 'htmlTable'; columns: FieldSpec[]; continuation?: { label: string; field: string } }
-	| { kind: 'lines'; fields: FieldSpec[] }
-) & {
-	/** The answer does not end with a newline (the Agent API's version); all others must. */
-	unterminated?: boolean;
-};
-
-/**
- * One kind of SUCCESS/NOTICE line of a `messages` answer (update_lead and kin print different
- * lines for different outcomes). `match` is tested against the line's message; a capture group 1,
- * if any, holds the data (for lines that put it after ": " instead of " - ").
- */
-export interface MessageSpec {
-	match: RegExp;
-	/** What happened, in a word, e.g. `updated`: the record's `result`. */
-	result: string;
-	fields: FieldSpec[];
-}
-
-/** Whether the answer has server datetimes that need the UTC offset for ISO companions (`pairs` carry their own). */
-export function needsServerOffset(spec: Pick<FunctionEntry, 'answer'>): boolean {
-	return spec.answer.kind !== 'pairs' && answerFields(spec.answer).some((f) => f.type === 'datetime');
-}
-
-/** Every typed field an answer can have (to know whether ISO companions need the server offset). */
-export function answerFields(answer: AnswerSpec): FieldSpec[] {
-	switch (answer.kind) {
-		case 'rows':
-			return answer.columns;
-		case 'pairs':
-		case 'status':
-			return answer.fields;
-		case 'records':
-			return answer.fields ?? [];
-		case 'value':
-			return [answer.field, ...(answer.echo ?? [])];
-		case 'sections':
-			return answer.sections.flatMap((section) => section.fields);
-		case 'breakdown':
-			return [];
-		case 'messages':
-			return answer.messages.flatMap((message) => message.fields);
-		case 'htmlTable':
-			return answer.columns;
-		case 'lines':
-			return answer.fields;
-	}
-}
-
 export interface FunctionEntry {
 	/** VICIdial function name, sent as `function`. */
 	fn: string;
@@ -358,7 +220,8 @@ export interface FunctionEntry {
 	params: ParamSpec[];
 	/** Sent with every call, e.g. a fixed output format the parser expects. */
 	fixed?: Record<string, string>;
-	answer: AnswerSpec;
+	/** How the answer is read: a reader of nodes/shared/answer/ (`rows(...)`, `status(...)`) or one beside the entry. */
+	answer: AnswerReader;
 	/**
 	 * VICIdial's "nothing found" error for a search: may become an empty result. An error
 	 * line it matches counts as "no records" even when its wording is not a usual one.
@@ -392,7 +255,7 @@ export interface FunctionEntry {
 	 * lead IDs into full lead records, with "Return Full Lead Records"): `option` names the boolean
 	 * of `runOptions` that switches it on.
 	 */
-	expand?: { option: string; run: (runtime: OperationRuntime, records: import('./parse').ParsedRecord[], values: ItemValues) => Promise<OperationResult[]> };
+	expand?: { option: string; run: (runtime: OperationRuntime, records: ParsedRecord[], values: ItemValues) => Promise<OperationResult[]> };
 	/**
 	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
 	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
@@ -427,7 +290,7 @@ export interface ItemValues {
 /** What a composite operation may do. Every call goes through the one transport and parser. */
 export interface OperationRuntime {
 	/** Calls an entry with a ready form (VICIdial names); throws VicidialError like a plain operation. */
-	call(spec: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<import('./parse').ParsedAnswer>;
+	call(spec: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<ParsedAnswer>;
 	/** Downloads a file (a recording) through n8n's request helpers; never sends the API password. */
 	download(url: string, options?: { maxBytes?: number }): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
 	/** Stores a downloaded file as n8n binary data. */
@@ -473,19 +336,6 @@ export const choice = param('choice');
 export const choices = param('choices');
 export const date = param('date');
 export const datetime = param('datetime');
-
-function field(type: FieldType) {
-	return (name: string, when?: FieldSpec['when']): FieldSpec => (when ? { name, type, when } : { name, type });
-}
-
-export const str = field('string');
-export const int = field('integer');
-export const dec = field('decimal');
-export const dt = field('datetime');
-export const day = field('date');
-export const intList = field('integerList');
-export const pct = field('percent');
-export const counts = field('counts');
 
 /** Marks dialer controls (see ParamSpec.group). */
 export function dialing(params: ParamSpec[]): ParamSpec[] {

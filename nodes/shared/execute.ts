@@ -6,7 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { FunctionEntry, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './entry';
-import { camelName, isListLocator, locatorValue, needsServerOffset } from './entry';
+import { camelName, isListLocator, locatorValue } from './entry';
+import { needsServerOffset } from './answer/reader';
 import { InvalidInputError, buildForm, secretValues } from './params';
 import type { CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
@@ -192,7 +193,7 @@ function toItems(parsed: ParsedAnswer, spec: FunctionEntry, raw: string | undefi
 			json.capped_hint = spec.cap?.hint;
 		}
 		if (spec.queued) json.queued = true;
-		if (spec.answer.kind === 'status' || spec.answer.kind === 'messages') {
+		if (spec.answer.itemsCarryMessage) {
 			json.message = parsed.message;
 			json.notices = notices;
 		} else if (notices.length > 0) {

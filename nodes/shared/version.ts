@@ -1,5 +1,5 @@
 import type { FunctionEntry } from './entry';
-import { dec, dt, int, str } from './entry';
+import { field, pairs } from './answer';
 
 /**
  * The Non-Agent API's version function. The node offers it as an operation; the credential
@@ -16,8 +16,5 @@ export const versionFunction: FunctionEntry = {
 	writes: false,
 	anonymous: true,
 	params: [],
-	answer: {
-		kind: 'pairs',
-		fields: [str('version'), str('build'), dt('date'), int('epoch'), int('dst'), dec('tz'), dec('tznow')],
-	},
+	answer: pairs([field.text('version'), field.text('build'), field.datetime('date'), field.integer('epoch'), field.integer('dst'), field.decimal('tz'), field.decimal('tznow')]),
 };

@@ -34,9 +34,8 @@ const PLAIN: LoaderName[] = ['lists'];
 /** The answer columns an entry's parser names. */
 function answerColumns(spec: FunctionEntry): string[] {
 	const answer = spec.answer;
-	if (answer.kind === 'rows' || answer.kind === 'htmlTable') return answer.columns.map((c) => c.name);
-	if (answer.kind === 'pairs' || answer.kind === 'lines') return answer.fields.map((f) => f.name);
-	throw new Error(`${spec.fn}: a loader cannot read a '${answer.kind}' answer`);
+	if ('delimiter' in answer || ['htmlTable', 'pairs', 'lines'].includes(answer.shape)) return answer.fields.map((f) => f.name);
+	throw new Error(`${spec.fn}: a loader cannot read a '${answer.shape}' answer`);
 }
 
 /** The record fields a label or description function reads. */

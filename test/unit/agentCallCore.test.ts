@@ -2,10 +2,11 @@
 import { classifyError, VicidialError } from '../../nodes/shared/errors';
 import { buildForm, InvalidInputError } from '../../nodes/shared/params';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
-import { choice, int, str, text } from '../../nodes/shared/entry';
+import { choice, text } from '../../nodes/shared/entry';
+import { field, status } from '../../nodes/shared/answer';
 import type { FunctionEntry } from '../../nodes/shared/entry';
 import { callFunctions as callOnly } from '../../nodes/shared/functions/agent/call';
-import { recordingFunctions } from '../../nodes/shared/functions/agent/recording';
+import { recordingFunctions, statusOrNotice } from '../../nodes/shared/functions/agent/recording';
 
 /** The call and recording entries (one file each since each function file holds one resource). */
 const callFunctions = [...callOnly, ...recordingFunctions];
@@ -82,7 +83,7 @@ describe('FunctionEntry.requires: rules between parameters', () => {
 });
 
 describe("status answers whose result is a NOTICE (noticeAnswers)", () => {
-	const spec = { fn: 'recording', answer: { kind: 'status' as const, noticeAnswers: true, fields: [str('agent_user'), int('recording_id'), str('filename')] } };
+	const spec = { fn: 'recording', answer: statusOrNotice([field.text('agent_user'), field.integer('recording_id'), field.text('filename')]) };
 	test('the first NOTICE gives the fields', () => {
 		const parsed = parseAnswer('NOTICE: recording active - 1003|2|20250101-092000_3125550112_1003\n', spec);
 		expect(parsed.records).toEqual([{ agent_user: '1003', recording_id: 2, filename: '20250101-092000_3125550112_1003' }]);
@@ -93,12 +94,12 @@ describe("status answers whose result is a NOTICE (noticeAnswers)", () => {
 		expect(() => parseAnswer('ERROR: agent_user is not logged in - 1002\n', spec)).toThrow(VicidialError);
 	});
 	test('without the option a NOTICE alone is the general "VICIdial did nothing" error', () => {
-		expect(() => parseAnswer('NOTICE: recording active - 1003|2|x\n', { ...spec, answer: { ...spec.answer, noticeAnswers: false } })).toThrow(/^VICIdial: NOTICE: recording/);
+		expect(() => parseAnswer('NOTICE: recording active - 1003|2|x\n', { ...spec, answer: status(spec.answer.fields) })).toThrow(/^VICIdial: NOTICE: recording/);
 	});
 });
 
 describe('a last field that takes the rest of the line (FieldSpec.rest)', () => {
-	const spec = { fn: 'vm_message', answer: { kind: 'status' as const, fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] } };
+	const spec = { fn: 'vm_message', answer: status([field.text('agent_user'), field.integer('lead_id'), field.text('audio_files', { rest: true })]) };
 	test('several values joined again with |', () => {
 		expect(parseAnswer('SUCCESS: vm_message function set - 1003|12|EXship01|EXship02|EXship03|\n', spec).records).toEqual([
 			{ agent_user: '1003', lead_id: 12, audio_files: 'EXship01|EXship02|EXship03' },

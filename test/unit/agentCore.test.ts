@@ -2,7 +2,9 @@
 import { classifyError, VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { buildForm } from '../../nodes/shared/params';
-import { flag, int, str, text } from '../../nodes/shared/entry';
+import { flag, text } from '../../nodes/shared/entry';
+import { field, status } from '../../nodes/shared/answer';
+import { namedLines } from '../../nodes/shared/functions/agent/information';
 
 describe('classifyError: Agent API texts', () => {
 	const kind = (line: string) => {
@@ -35,12 +37,12 @@ describe('classifyError: Agent API texts', () => {
 
 describe('status line with the data right after the function name', () => {
 	test('SUCCESS: calls_in_queue_count - 3 (no newline)', () => {
-		const parsed = parseAnswer('SUCCESS: calls_in_queue_count - 3', { fn: 'calls_in_queue_count', answer: { kind: 'status', fields: [int('count')], unterminated: true } });
+		const parsed = parseAnswer('SUCCESS: calls_in_queue_count - 3', { fn: 'calls_in_queue_count', answer: status([field.integer('count')], { unterminated: true }) });
 		expect(parsed.records).toEqual([{ count: 3 }]);
 		expect(parsed.message).toBe('');
 	});
 	test('a last empty field before the end of the line is kept', () => {
-		const spec = { fn: 'x', answer: { kind: 'status' as const, fields: [str('a'), str('b'), str('c')] } };
+		const spec = { fn: 'x', answer: status([field.text('a'), field.text('b'), field.text('c')]) };
 		expect(parseAnswer('SUCCESS: x found - 1|2|\n', spec).records).toEqual([{ a: '1', b: '2', c: '' }]);
 		expect(() => parseAnswer('SUCCESS: x found - 1\n', spec)).toThrow(VicidialError);
 	});
@@ -60,7 +62,7 @@ describe('buildForm: flags with an empty false value, wrapped values', () => {
 });
 
 describe("answer kind 'lines' (the Agent API's webserver)", () => {
-	const spec = { fn: 'webserver', answer: { kind: 'lines' as const, fields: [int('apache_processes'), int('dst_timezone')] } };
+	const spec = { fn: 'webserver', answer: namedLines([field.integer('apache_processes'), field.integer('dst_timezone')]) };
 	const apache =
 		'<PRE>Webserver Data:\nset.timezone: America/New_York\nabbr.timezone: EDT\ndst.timezone: 1\nuname: Linux dev 6.1 #1 SMP 2024-01-01 10:11:12 x86_64\n' +
 		'host name: dev\napache processes: 13\nsystem load average: 0.06\nmemory limit: 128M\n</PRE>\n';

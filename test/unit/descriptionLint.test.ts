@@ -11,6 +11,7 @@ import { VicidialCallEventTrigger } from '../../nodes/VicidialCallEventTrigger/V
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { buildProperties, paramProperty } from '../../nodes/shared/properties';
 import { flag, text } from '../../nodes/shared/entry';
+import { records } from '../../nodes/shared/answer';
 import { lintCredential, lintNodeDescription } from '../helpers/descriptionLint';
 
 jest.setTimeout(120_000);
@@ -49,7 +50,7 @@ describe('the check finds a broken generated field', () => {
 
 	test('an operation whose action is not in sentence case, and options out of order', async () => {
 		const [, operation] = buildProperties([{ value: 'lead', name: 'Lead' }], [
-			{ fn: 'x', api: 'nonAgent', resource: 'lead', operation: 'zap', name: 'Zap', action: 'Zap A Lead', description: 'Zaps', writes: false, params: [], answer: { kind: 'records' } },
+			{ fn: 'x', api: 'nonAgent', resource: 'lead', operation: 'zap', name: 'Zap', action: 'Zap A Lead', description: 'Zaps', writes: false, params: [], answer: records() },
 		]);
 		const unordered = { ...operation, options: [{ name: 'Zap', value: 'zap', action: 'Zap A Lead' }, { name: 'Add', value: 'add', action: 'Add a lead' }] } as INodeProperties;
 		const rules = (await lintNodeDescription('Vicidial', withProperty(unordered))).map((f) => f.rule);

@@ -3,7 +3,7 @@ import { VicidialError } from '../../nodes/shared/errors';
 import { isoOffset, parseAnswer, parseStatusLine } from '../../nodes/shared/parse';
 import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { dt, int, str } from '../../nodes/shared/entry';
+import { field, pairs, records, rows } from '../../nodes/shared/answer';
 
 const entry = (fn: string, operation?: string): FunctionEntry => {
 	const found = nonAgentFunctions.find((s) => s.fn === fn && (!operation || s.operation === operation));
@@ -195,9 +195,9 @@ describe('parseAnswer refuses what is not a whole VICIdial answer', () => {
 });
 
 describe('other answer shapes', () => {
-	const csvSpec: FunctionEntry = { ...entry('list_info'), answer: { kind: 'rows', delimiter: ',', columns: [int('id'), str('name'), dt('changed')] } };
-	const tabSpec: FunctionEntry = { ...csvSpec, answer: { kind: 'rows', delimiter: '\t', columns: [int('id'), str('name'), dt('changed')] } };
-	const recordsSpec: FunctionEntry = { ...csvSpec, answer: { kind: 'records' } };
+	const csvSpec: FunctionEntry = { ...entry('list_info'), answer: rows(',', [field.integer('id'), field.text('name'), field.datetime('changed')]) };
+	const tabSpec: FunctionEntry = { ...csvSpec, answer: rows('\t', [field.integer('id'), field.text('name'), field.datetime('changed')]) };
+	const recordsSpec: FunctionEntry = { ...csvSpec, answer: records() };
 
 	test('comma rows, with and without a header row', () => {
 		const rows = '101,Test list 101,2026-11-23 12:00:00\n102,Other,\n';
@@ -259,9 +259,9 @@ describe('fuzz: the parser throws only VicidialError', () => {
 	// every entry, and every answer shape and delimiter
 	const fuzzSpecs: FunctionEntry[] = [
 		...nonAgentFunctions,
-		...(['|', ',', '\t'] as const).map((delimiter): FunctionEntry => ({ ...nonAgentFunctions[0], answer: { kind: 'rows', delimiter, columns: [int('a'), str('b'), dt('c')] } })),
-		{ ...nonAgentFunctions[0], answer: { kind: 'records' } },
-		{ ...nonAgentFunctions[0], answer: { kind: 'pairs', fields: [], unterminated: true } },
+		...(['|', ',', '\t'] as const).map((delimiter): FunctionEntry => ({ ...nonAgentFunctions[0], answer: rows(delimiter, [field.integer('a'), field.text('b'), field.datetime('c')]) })),
+		{ ...nonAgentFunctions[0], answer: records() },
+		{ ...nonAgentFunctions[0], answer: pairs([], { unterminated: true }) },
 	];
 	test('10,000 random answers against every entry and shape', () => {
 		const next = random(20261123);

@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer, type ParseOptions } from '../../nodes/shared/parse';
-import type { FieldSpec, FunctionEntry } from '../../nodes/shared/entry';
-import { dec, dt, int, intList, pct, str } from '../../nodes/shared/entry';
+import type { FunctionEntry } from '../../nodes/shared/entry';
+import type { FieldSpec, RowsReader } from '../../nodes/shared/answer';
+import { rowsEndingInDelimiter } from '../../nodes/shared/functions/nonAgent/report';
+import { field, records, rows } from '../../nodes/shared/answer';
 import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 import { agentFunctions } from '../../nodes/shared/functions/agent';
 
@@ -50,21 +52,25 @@ function random(seed: number) {
 	};
 }
 
-const bulkSpecs = [...nonAgentFunctions, ...agentFunctions].filter((spec) => spec.answer.kind === 'rows' || spec.answer.kind === 'records');
+const bulkSpecs = [...nonAgentFunctions, ...agentFunctions].filter((spec) => isRows(spec) || spec.answer.shape === 'records');
+
+/** Rows of any kind (some shapes one entry has are rows with a twist). */
+function isRows(spec: Spec): boolean {
+	return 'delimiter' in spec.answer;
+}
 
 /** Made-up entries for what the real ones do not have: prefixes, optional and secret columns, every type. */
 const madeUp: Spec[] = [
-	{ fn: 'x_rows', answer: { kind: 'rows', delimiter: '|', columns: [int('a'), str('b'), dt('c'), dec('d'), intList('e'), { name: 'f', type: 'string', optional: true }] } },
-	{ fn: 'x_prefix', answer: { kind: 'rows', delimiter: ',', columns: [{ name: 'id', type: 'integer', prefix: 'ID: ' }, { name: 'pw', type: 'string', secret: true }, dt('when')] } },
-	{ fn: 'x_when', answer: { kind: 'rows', delimiter: '\t', trailingDelimiter: true, columns: [str('a', { param: 'p', equals: 'Y' }), int('b', { param: 'q', equals: 'Y', alwaysPrinted: true }), dt('c')] } },
-	{ fn: 'x_pct', answer: { kind: 'rows', delimiter: '|', columns: [str('a'), pct('b')] } },
-	{ fn: 'x_records', answer: { kind: 'records', fields: [int('lead_id'), dec('gmt'), dt('last'), intList('ids'), dt('c_iso')] } },
-	{ fn: 'x_records_bare', answer: { kind: 'records' } },
+	{ fn: 'x_rows', answer: rows('|', [field.integer('a'), field.text('b'), field.datetime('c'), field.decimal('d'), field.integerList('e'), { name: 'f', type: 'string', optional: true }]) },
+	{ fn: 'x_prefix', answer: rows(',', [field.integer('id', { prefix: 'ID: ' }), field.skip('pw'), field.datetime('when')]) },
+	{ fn: 'x_when', answer: rowsEndingInDelimiter('\t', [field.text('a', { when: { param: 'p', equals: 'Y' } }), field.integer('b', { when: { param: 'q', equals: 'Y', alwaysPrinted: true } }), field.datetime('c')]) },
+	{ fn: 'x_pct', answer: rows('|', [field.text('a'), field.percent('b')]) },
+	{ fn: 'x_records', answer: records([field.integer('lead_id'), field.decimal('gmt'), field.datetime('last'), field.integerList('ids'), field.datetime('c_iso')]) },
+	{ fn: 'x_records_bare', answer: records() },
 ];
 
 function fieldsOf(spec: Spec): FieldSpec[] {
-	if (spec.answer.kind === 'rows') return spec.answer.columns;
-	if (spec.answer.kind === 'records') return spec.answer.fields ?? [];
+	if (isRows(spec) || spec.answer.shape === 'records') return spec.answer.fields;
 	return [];
 }
 
@@ -89,14 +95,14 @@ function valueFor(next: () => number, field: FieldSpec | undefined): string {
 }
 
 function rowsText(next: () => number, spec: Spec, fields: FieldSpec[], lines: number): string {
-	const delimiter = spec.answer.kind === 'rows' ? spec.answer.delimiter : '|';
+	const delimiter = isRows(spec) ? (spec.answer as RowsReader).delimiter : '|';
 	const out: string[] = [];
 	if (next() < 0.2) out.push(fields.map((f) => f.name).join(next() < 0.5 ? delimiter : ''));
 	for (let i = 0; i < lines; i++) {
 		const count = next() < 0.85 ? fields.length : fields.length + Math.floor(next() * 3) - 1;
 		const cells = Array.from({ length: Math.max(count, 0) }, (_, k) => valueFor(next, fields[k]));
 		let line = cells.join(delimiter);
-		if (spec.answer.kind === 'rows' && spec.answer.trailingDelimiter && next() < 0.8) line += delimiter;
+		if (spec.answer.shape === 'rowsEndingInDelimiter' && next() < 0.8) line += delimiter;
 		if (next() < 0.02) line += '\r';
 		out.push(line);
 	}
@@ -125,7 +131,7 @@ describe('the fast reader of big answers gives what the general parser gives', (
 		for (let round = 0; round < 3000; round++) {
 			const spec = specs[round % specs.length];
 			const fields = fieldsOf(spec);
-			const text = spec.answer.kind === 'records' ? recordsText(next, fields, 1 + Math.floor(next() * 4)) : rowsText(next, spec, fields, 1 + Math.floor(next() * 5));
+			const text = spec.answer.shape === 'records' ? recordsText(next, fields, 1 + Math.floor(next() * 4)) : rowsText(next, spec, fields, 1 + Math.floor(next() * 5));
 			const sent = Object.fromEntries(fields.filter((f) => f.when).map((f) => [f.when!.param, next() < 0.5 ? f.when!.equals : 'N']));
 			expectSame(text, spec, { sent, utcOffsetHours: next() < 0.7 ? [-5, 5.5, 0][Math.floor(next() * 3)] : undefined });
 		}

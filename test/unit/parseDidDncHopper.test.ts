@@ -2,17 +2,18 @@
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { int, str } from '../../nodes/shared/entry';
+import { field, rows, status } from '../../nodes/shared/answer';
+import { rowsAfterSuccess } from '../../nodes/shared/functions/nonAgent/campaignSettings';
 
 const info: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'update_cid_group_entry',
-	answer: { kind: 'rows', delimiter: '|', successFirst: true, columns: [int('entry'), str('areacode'), str('outbound_cid')] },
+	answer: rowsAfterSuccess([field.integer('entry'), field.text('areacode'), field.text('outbound_cid')]),
 	noRecords: /HAS NO ENTRIES/,
 };
 
 const hopper: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'hopper_list',
-	answer: { kind: 'rows', delimiter: '|', columns: [int('hopper_order'), int('lead_id')] },
+	answer: rows('|', [field.integer('hopper_order'), field.integer('lead_id')]),
 	noRecords: /NO LEADS IN THE HOPPER/,
 };
 
@@ -62,7 +63,7 @@ describe("an entry's noRecords pattern decides what 'nothing found' is", () => {
 });
 
 describe('a status answer with only NOTICE lines', () => {
-	const updateDid: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = { fn: 'update_did', answer: { kind: 'status', fields: [str('user'), str('did_pattern')] } };
+	const updateDid: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = { fn: 'update_did', answer: status([field.text('user'), field.text('did_pattern')]) };
 
 	test('is VICIdial refusing to do nothing, with its notice', () => {
 		const error = thrown(() => parseAnswer('NOTICE: update_did NO UPDATES DEFINED: |6666|\n', updateDid));

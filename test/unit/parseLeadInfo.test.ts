@@ -5,7 +5,8 @@
 import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { answerFields, dec, dt, int, str } from '../../nodes/shared/entry';
+import { field, records } from '../../nodes/shared/answer';
+import { bareValue, rowsWithNamedExtras, sections } from '../../nodes/shared/functions/nonAgent/leadInfo';
 
 function expectVicidialError(run: () => unknown, kind: VicidialError['kind'], message?: RegExp): void {
 	let caught: unknown;
@@ -21,7 +22,7 @@ function expectVicidialError(run: () => unknown, kind: VicidialError['kind'], me
 
 const named: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'lead_all_info',
-	answer: { kind: 'rows', delimiter: '|', namedExtras: true, columns: [str('status'), int('list_id'), dt('last_local_call_time'), int('lead_id')] },
+	answer: rowsWithNamedExtras('|', [field.text('status'), field.integer('list_id'), field.datetime('last_local_call_time'), field.integer('lead_id')]),
 };
 
 describe('rows with named extra columns', () => {
@@ -51,7 +52,7 @@ describe('rows with named extra columns', () => {
 });
 
 describe('typed records', () => {
-	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_status_search', answer: { kind: 'records', fields: [int('lead_id'), dec('gmt_offset_now'), dt('last_local_call_time')] } };
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_status_search', answer: records([field.integer('lead_id'), field.decimal('gmt_offset_now'), field.datetime('last_local_call_time')]) };
 
 	test('known fields typed, unknown (custom) fields kept as text', () => {
 		const text = [';---------- START OF RECORD 1 ----------', 'lead_id => 14', 'status => NI', 'gmt_offset_now => -5.00', 'last_local_call_time => 2026-11-23 13:49:38', 'colour => red', ''].join('\n');
@@ -68,7 +69,7 @@ describe('typed records', () => {
 });
 
 describe('a bare value', () => {
-	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_field_info', answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] } };
+	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'lead_field_info', answer: bareValue(field.text('value'), [field.integer('lead_id'), field.text('field_name')]) };
 	const sent = { lead_id: '11', field_name: 'first_name' };
 
 	test('printed without a newline, empty, or over several lines', () => {
@@ -88,15 +89,11 @@ describe('a bare value', () => {
 describe('KEY: a|b# parts', () => {
 	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'check_phone_number',
-		answer: {
-			kind: 'sections',
-			separator: '#',
-			sections: [
-				{ key: 'AREACODE', fields: [int('areacode_dialable'), dec('areacode_gmt_offset')] },
-				{ key: 'TZCODE', fields: [int('tzcode_dialable'), dec('tzcode_gmt_offset')] },
-				{ key: 'PHONE', fields: [str('phone_number'), str('phone_code'), str('postal_code')] },
-			],
-		},
+		answer: sections('#', [
+			{ key: 'AREACODE', fields: [field.integer('areacode_dialable'), field.decimal('areacode_gmt_offset')] },
+			{ key: 'TZCODE', fields: [field.integer('tzcode_dialable'), field.decimal('tzcode_gmt_offset')] },
+			{ key: 'PHONE', fields: [field.text('phone_number'), field.text('phone_code'), field.text('postal_code')] },
+		]),
 	};
 
 	test('only the parts printed, typed', () => {
@@ -114,14 +111,14 @@ describe('KEY: a|b# parts', () => {
 	});
 });
 
-test('answerFields lists the typed fields of every shape', () => {
-	expect(answerFields(named.answer).map((f) => f.name)).toEqual(['status', 'list_id', 'last_local_call_time', 'lead_id']);
-	expect(answerFields({ kind: 'records' })).toEqual([]);
-	expect(answerFields({ kind: 'value', field: str('value'), echo: [int('lead_id')] }).map((f) => f.name)).toEqual(['value', 'lead_id']);
+test("a reader's fields list the typed fields of every shape", () => {
+	expect(named.answer.fields.map((f) => f.name)).toEqual(['status', 'list_id', 'last_local_call_time', 'lead_id']);
+	expect(records().fields).toEqual([]);
+	expect(bareValue(field.text('value'), [field.integer('lead_id')]).fields.map((f) => f.name)).toEqual(['value', 'lead_id']);
 });
 
 test('an empty HTTP 500 gets the entry\'s own hint when it has one', () => {
-	const spec = { fn: 'lead_field_info', answer: { kind: 'value', field: str('value') }, serverErrorHint: 'No such field.' } as const;
+	const spec = { fn: 'lead_field_info', answer: bareValue(field.text('value')), serverErrorHint: 'No such field.' };
 	let caught: unknown;
 	try {
 		parseAnswer('', spec, { httpCode: 500 });

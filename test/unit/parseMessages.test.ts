@@ -1,19 +1,15 @@
 import { parseAnswer } from '../../nodes/shared/parse';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { int, str } from '../../nodes/shared/entry';
+import { type MessagesReader, field, messages } from '../../nodes/shared/answer';
 import { updateLead } from '../../nodes/shared/functions/nonAgent/lead';
 
 const spec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'update_lead',
-	answer: {
-		kind: 'messages',
-		empty: 'unchanged',
-		messages: [
-			{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('lead_id'), int('affected_rows')] },
-			{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [str('phone_number'), int('lead_id')] },
-			{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [str('user'), int('lead_id')] },
-		],
-	},
+	answer: messages([
+		{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')] },
+		{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [field.text('phone_number'), field.integer('lead_id')] },
+		{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [field.text('user'), field.integer('lead_id')] },
+	], { empty: 'unchanged' }),
 };
 
 describe('messages answers', () => {
@@ -31,7 +27,7 @@ describe('messages answers', () => {
 	});
 	test('an empty answer is "nothing to do" only where the entry says so', () => {
 		expect(parseAnswer('', spec).records).toEqual([{ result: 'unchanged' }]);
-		expect(() => parseAnswer('', { ...spec, answer: { ...spec.answer, empty: undefined } as never })).toThrow(/empty answer/);
+		expect(() => parseAnswer('', { ...spec, answer: messages((spec.answer as MessagesReader).messages) })).toThrow(/empty answer/);
 	});
 	test('empty trailing fields VICIdial leaves out read as empty; a cut line is an error', () => {
 		expect(parseAnswer('SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|16|\n', spec).records).toEqual([{ result: 'updated', user: '6666', lead_id: 16, affected_rows: '' }]);

@@ -1,13 +1,13 @@
 import { parseAnswer } from '../../nodes/shared/parse';
 import { VicidialError, classifyError } from '../../nodes/shared/errors';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { int, str } from '../../nodes/shared/entry';
+import { field, status } from '../../nodes/shared/answer';
 
 const withNotices: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'update_list',
-	answer: { kind: 'status', noticesSuffice: true, fields: [str('user'), int('list_id')] },
+	answer: status([field.text('user'), field.integer('list_id')], { noticesSuffice: true }),
 };
-const strict: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'update_list', answer: { kind: 'status', fields: [str('user'), int('list_id')] } };
+const strict: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'update_list', answer: status([field.text('user'), field.integer('list_id')]) };
 
 describe('status answers made of notices only (noticesSuffice)', () => {
 	test('a NOTICE-only answer is one record without fields, the first notice as message', () => {
@@ -35,7 +35,7 @@ describe('status answers made of notices only (noticesSuffice)', () => {
 describe('field prefixes', () => {
 	const spec: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_alt_url',
-		answer: { kind: 'status', fields: [str('user'), { name: 'url_id', type: 'integer', prefix: 'NEW URL ID: ' }, str('url_type')] },
+		answer: status([field.text('user'), field.integer('url_id', { prefix: 'NEW URL ID: ' }), field.text('url_type')]),
 	};
 	test('the prefix is removed before typing', () => {
 		const parsed = parseAnswer('SUCCESS: update_alt_url ALT URL HAS BEEN ADDED - 6666|NEW URL ID: 7|dispo\n', spec);

@@ -11,6 +11,7 @@ import { VicidialError } from '../../nodes/shared/errors';
 import { parseAnswer } from '../../nodes/shared/parse';
 import { encodeParam } from '../../nodes/shared/params';
 import type { FunctionEntry } from '../../nodes/shared/entry';
+import type { StatusReader } from '../../nodes/shared/answer';
 import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 import { agentFunctions } from '../../nodes/shared/functions/agent';
 
@@ -81,6 +82,7 @@ const onlyNotices = (body: string) => body.split('\n').every((line) => line === 
 test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent)}`, c] as const))('%s', (_name, { step, spec, sent }) => {
 	const status = step.answer.status;
 	const body = unmask(step.answer.body);
+	const statusReader = spec.answer.shape === 'status' ? (spec.answer as StatusReader) : undefined;
 	let parsed: ReturnType<typeof parseAnswer> | undefined;
 	let failure: unknown;
 	try {
@@ -95,9 +97,9 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 		// and a status answer of NOTICE lines only is VICIdial saying it did nothing ("NO UPDATES
 		// DEFINED"), unless the entry says such notices are the result.
 		const noticeRefusal =
-			spec.answer.kind === 'status' &&
+			statusReader !== undefined &&
 			/^NOTICE: /m.test(body) &&
-			(spec.answer.noticeOnlyFails === true || (spec.answer.noticesSuffice !== true && onlyNotices(body)));
+			(statusReader.noticeOnlyFails === true || (statusReader.noticesSuffice !== true && onlyNotices(body)));
 		if (status !== 200) expect(error.kind).toBe('http');
 		else if (/^ERROR: /m.test(body) || noticeRefusal) expect(error.kind).not.toBe('malformed');
 		else throw new Error(`a 200 answer without ERROR was refused: ${error.message}`);
@@ -105,11 +107,11 @@ test.each(cases.map((c) => [`${c.scenario}: ${c.spec.fn} ${JSON.stringify(c.sent
 	}
 	expect(status).toBe(200);
 	// An entry may say that an ERROR after a NOTICE that did something is a success (update_user's ranks alone).
-	const suffice = spec.answer.kind === 'status' ? spec.answer.noticeResult : undefined;
+	const suffice = statusReader?.noticeResult;
 	if (/^ERROR: /m.test(body)) expect(suffice !== undefined && parsed!.notices.some((n) => suffice.notice.test(n.message))).toBe(true);
 	// A list may be empty: a NOTICE that nothing was found instead of rows, or a picker page without rows.
 	const emptyList =
-		(spec.answer.kind === 'rows' && onlyNotices(body) && /No Records Found/i.test(body)) || (spec.answer.kind === 'htmlTable' && !/<tr bgcolor/i.test(body));
+		('delimiter' in spec.answer && onlyNotices(body) && /No Records Found/i.test(body)) || (spec.answer.shape === 'htmlTable' && !/<tr bgcolor/i.test(body));
 	if (emptyList) {
 		expect(parsed!.records).toEqual([]);
 		return;

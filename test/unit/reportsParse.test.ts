@@ -1,16 +1,17 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /** The parser additions the report functions need: percent and counts fields, trailing delimiters, the breakdown table. */
-import { naturalCompare, parseAnswer } from '../../nodes/shared/parse';
+import { parseAnswer } from '../../nodes/shared/parse';
+import { breakdown, naturalCompare, rowsEndingInDelimiter } from '../../nodes/shared/functions/nonAgent/report';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { counts, int, pct, str } from '../../nodes/shared/entry';
+import { field, rows } from '../../nodes/shared/answer';
 import { VicidialError, classifyError } from '../../nodes/shared/errors';
 
 const statsSpec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = {
 	fn: 'call_status_stats',
-	answer: { kind: 'rows', delimiter: '|', trailingDelimiter: true, columns: [str('campaign_id'), int('calls'), counts('calls_by_hour'), counts('calls_by_status')] },
+	answer: rowsEndingInDelimiter('|', [field.text('campaign_id'), field.integer('calls'), field.counts('calls_by_hour'), field.counts('calls_by_status')]),
 };
 
-const dispoSpec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = { fn: 'call_dispo_report', answer: { kind: 'breakdown', nameField: 'campaign', unterminated: true } };
+const dispoSpec: Pick<FunctionEntry, 'fn' | 'answer' | 'noRecords'> = { fn: 'call_dispo_report', answer: breakdown('campaign') };
 
 const failure = (run: () => unknown): VicidialError => {
 	try {
@@ -36,7 +37,7 @@ describe('counts and trailing delimiters', () => {
 	});
 
 	test('percent fields lose their sign and become numbers', () => {
-		const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'agent_stats_export', answer: { kind: 'rows', delimiter: '|', columns: [str('user'), pct('pause_pct')] } };
+		const spec: Pick<FunctionEntry, 'fn' | 'answer'> = { fn: 'agent_stats_export', answer: rows('|', [field.text('user'), field.percent('pause_pct')]) };
 		expect(parseAnswer('1001|13.2%\n1003|100%\n', spec).records).toEqual([
 			{ user: '1001', pause_pct: 13.2 },
 			{ user: '1003', pause_pct: 100 },

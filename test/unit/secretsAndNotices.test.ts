@@ -8,7 +8,8 @@ import { InvalidInputError, buildForm, encodeParam, secretValues } from '../../n
 import { parseAnswer } from '../../nodes/shared/parse';
 import { paramProperty } from '../../nodes/shared/properties';
 import type { FunctionEntry } from '../../nodes/shared/entry';
-import { int, str, text } from '../../nodes/shared/entry';
+import { text } from '../../nodes/shared/entry';
+import { field, status } from '../../nodes/shared/answer';
 
 const password = text('agent_pass', 'Agent Password', { minLength: 2, maxLength: 10, secret: true, pattern: { regex: /^[a-z0-9]+$/i, hint: 'must contain only letters and digits' } });
 
@@ -55,7 +56,7 @@ describe('secret parameters', () => {
 
 const addUser: Pick<FunctionEntry, 'fn' | 'answer'> = {
 	fn: 'add_user',
-	answer: { kind: 'status', fields: [str('user'), str('agent_user'), { name: 'agent_pass', type: 'string', secret: true }, int('agent_user_level')] },
+	answer: status([field.text('user'), field.text('agent_user'), field.skip('agent_pass'), field.integer('agent_user_level')]),
 };
 
 test('a secret column is read past and left out', () => {
@@ -67,7 +68,7 @@ test('a secret column is read past and left out', () => {
 describe('NOTICE lines as the result', () => {
 	const updateUser: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_user',
-		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticeResult: { error: /NO UPDATES DEFINED/, notice: /HAVE BEEN UPDATED/ } },
+		answer: status([field.text('user'), field.text('agent_user')], { noticeResult: { error: /NO UPDATES DEFINED/, notice: /HAVE BEEN UPDATED/ } }),
 	};
 
 	test('"no updates" after a NOTICE that did something is a success', () => {
@@ -104,7 +105,7 @@ describe('NOTICE lines as the result', () => {
 	});
 
 	test('without the option, such an answer is an error as before', () => {
-		const plain = { fn: 'update_user', answer: { kind: 'status' as const, fields: [str('user')] } };
+		const plain = { fn: 'update_user', answer: status([field.text('user')]) };
 		expect(() => parseAnswer('NOTICE: update_user X - 6666|1001\nERROR: update_user NO UPDATES DEFINED: |6666|\n', plain)).toThrow(/NO UPDATES DEFINED/);
 	});
 });
@@ -112,7 +113,7 @@ describe('NOTICE lines as the result', () => {
 describe('a NOTICE with no SUCCESS as a refusal', () => {
 	const updatePhone: Pick<FunctionEntry, 'fn' | 'answer'> = {
 		fn: 'update_phone',
-		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip')], noticeOnlyFails: true },
+		answer: status([field.text('user'), field.text('extension'), field.text('server_ip')], { noticeOnlyFails: true }),
 	};
 
 	test('is a VicidialError of the kind its text says', () => {
@@ -135,7 +136,7 @@ describe('a NOTICE with no SUCCESS as a refusal', () => {
 	});
 
 	test('without the option it is the general "VICIdial did nothing" error, quoting the notice', () => {
-		const plain = { fn: 'update_phone', answer: { kind: 'status' as const, fields: [str('user')] } };
+		const plain = { fn: 'update_phone', answer: status([field.text('user')]) };
 		expect(() => parseAnswer('NOTICE: update_phone X: |6666|0\n', plain)).toThrow(expect.objectContaining({ kind: 'invalid', message: 'VICIdial: NOTICE: update_phone X: |6666|0' }));
 	});
 });

@@ -1,7 +1,8 @@
 /** Call commands (dial, hang up, disposition, transfer, park, DTMF, lead switch, fronters). */
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { choice, datetime, digits, id, flag, int, str, text } from '../../entry';
-import { agentUser, placeholder } from './common';
+import { choice, datetime, digits, id, flag, text } from '../../entry';
+import { field, status } from '../../answer';
+import { agentUser } from './common';
 import { IN_GROUP_ID, STATUS_CODE, WORD } from '../../patterns';
 
 /** In-group IDs (and DEFAULTINGROUP, which VICIdial reads as the default transfer group). */
@@ -86,23 +87,20 @@ const externalDial: FunctionEntry = {
 		}),
 	],
 	requires: [{ need: ['value', 'lead_id'] }, { if: { alt_dial: ['SEARCH'] }, need: ['value'] }, { if: { alt_dial: ['ALT', 'ADDR3', 'SEARCH'] }, need: ['lead_id'] }],
-	answer: {
-		kind: 'status',
-		fields: [
-			str('phone_number'),
-			str('agent_user'),
-			str('phone_code'),
-			str('search'),
-			str('preview'),
-			str('focus'),
-			str('vendor_id'),
-			int('epoch'),
-			str('dial_prefix'),
-			str('group_alias'),
-			str('caller_id_number'),
-			str('alt_dial'),
-		],
-	},
+	answer: status([
+		field.text('phone_number'),
+		field.text('agent_user'),
+		field.text('phone_code'),
+		field.text('search'),
+		field.text('preview'),
+		field.text('focus'),
+		field.text('vendor_id'),
+		field.integer('epoch'),
+		field.text('dial_prefix'),
+		field.text('group_alias'),
+		field.text('caller_id_number'),
+		field.text('alt_dial'),
+	]),
 };
 
 const externalHangup: FunctionEntry = {
@@ -117,7 +115,7 @@ const externalHangup: FunctionEntry = {
 	queued: true,
 	params: [agentUser()],
 	fixed: { value: '1' },
-	answer: { kind: 'status', fields: [placeholder('value'), str('agent_user')] },
+	answer: status([field.skip('value'), field.text('agent_user')]),
 };
 
 const externalStatus: FunctionEntry = {
@@ -160,7 +158,7 @@ const externalStatus: FunctionEntry = {
 			description: 'Call status code for QueueMetrics, if it is used',
 		}),
 	],
-	answer: { kind: 'status', fields: [str('status'), str('agent_user')] },
+	answer: status([field.text('status'), field.text('agent_user')]),
 };
 
 const previewDialAction: FunctionEntry = {
@@ -187,7 +185,7 @@ const previewDialAction: FunctionEntry = {
 			],
 		}),
 	],
-	answer: { kind: 'status', fields: [str('value'), str('agent_user'), placeholder('action')] },
+	answer: status([field.text('value'), field.text('agent_user'), field.skip('action')]),
 };
 
 const TRANSFER_ACTIONS = [
@@ -257,7 +255,7 @@ const transferConference: FunctionEntry = {
 		{ if: { value: ['LOCAL_CLOSER'] }, need: ['ingroup_choices'] },
 		{ if: { value: ['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'], consultative: ['YES'] }, need: ['ingroup_choices'] },
 	],
-	answer: { kind: 'status', fields: [str('value'), str('ingroup_choices'), str('phone_number'), str('consultative'), str('agent_user'), str('call_id')] },
+	answer: status([field.text('value'), field.text('ingroup_choices'), field.text('phone_number'), field.text('consultative'), field.text('agent_user'), field.text('call_id')]),
 };
 
 const parkCall: FunctionEntry = {
@@ -287,7 +285,7 @@ const parkCall: FunctionEntry = {
 			],
 		}),
 	],
-	answer: { kind: 'status', fields: [str('value'), str('agent_user')] },
+	answer: status([field.text('value'), field.text('agent_user')]),
 };
 
 const sendDtmf: FunctionEntry = {
@@ -309,7 +307,7 @@ const sendDtmf: FunctionEntry = {
 			description: 'Digits to send; write # as P, * as S, and Q for a second of silence, e.g. QQ1234P',
 		}),
 	],
-	answer: { kind: 'status', fields: [str('value'), str('agent_user')] },
+	answer: status([field.text('value'), field.text('agent_user')]),
 };
 
 const switchLead: FunctionEntry = {
@@ -334,7 +332,7 @@ const switchLead: FunctionEntry = {
 		}),
 	],
 	requires: [{ need: ['lead_id', 'vendor_lead_code'] }],
-	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), str('vendor_lead_code'), str('campaign_id'), int('previous_lead_id')] },
+	answer: status([field.text('agent_user'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('campaign_id'), field.integer('previous_lead_id')]),
 };
 
 const raCallControl: FunctionEntry = {
@@ -381,7 +379,7 @@ const raCallControl: FunctionEntry = {
 		{ if: { stage: ['EXTENSIONTRANSFER'] }, need: ['phone_number'] },
 		{ if: { stage: ['INGROUPTRANSFER'] }, need: ['ingroup_choices'] },
 	],
-	answer: { kind: 'status', fields: [str('agent_user'), str('call_id'), str('destination')] },
+	answer: status([field.text('agent_user'), field.text('call_id'), field.text('destination')]),
 };
 
 const FRONTER_SCOPE = choice('value', 'Where', {
@@ -408,7 +406,7 @@ const forceFronterLeave3way: FunctionEntry = {
 	queued: true,
 	params: [agentUser({ description: 'The closer: the agent the fronter transferred the call to' }), FRONTER_SCOPE, FRONTER_LEAD],
 	requires: [{ if: { value: ['CCC_REMOTE'] }, need: ['lead_id'] }],
-	answer: { kind: 'status', fields: [str('sent_to')], unterminated: true },
+	answer: status([field.text('sent_to')], { unterminated: true }),
 };
 
 const forceFronterAudioStop: FunctionEntry = {
@@ -423,7 +421,7 @@ const forceFronterAudioStop: FunctionEntry = {
 	writes: true,
 	params: [agentUser({ description: 'The closer: the agent the fronter transferred the call to' }), FRONTER_SCOPE, FRONTER_LEAD],
 	requires: [{ if: { value: ['CCC_REMOTE'] }, need: ['lead_id'] }],
-	answer: { kind: 'status', fields: [str('value'), placeholder('stage'), str('agent_user'), str('fronter')] },
+	answer: status([field.text('value'), field.skip('stage'), field.text('agent_user'), field.text('fronter')]),
 };
 
 export const callFunctions: FunctionEntry[] = [

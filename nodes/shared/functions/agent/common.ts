@@ -1,10 +1,7 @@
 /** Parameters several Agent API commands share. */
-import type { FieldSpec, ParamSpec } from '../../entry';
+import type { ParamSpec } from '../../entry';
 import { text } from '../../entry';
 import { USER_ID } from '../../patterns';
-
-/** A column VICIdial prints as an empty placeholder: read and dropped. */
-export const placeholder = (name: string): FieldSpec => ({ name, type: 'string', when: { param: '-', equals: '-', alwaysPrinted: true } });
 
 /** The logged-in agent a command acts on. */
 export const agentUser = (options: Partial<ParamSpec> = {}): ParamSpec =>

@@ -1,6 +1,7 @@
 /** The lead on an agent's screen: update its fields, add a lead for the agent, read the active lead. */
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { digits, flag, int, str, text } from '../../entry';
+import { digits, flag, text } from '../../entry';
+import { field, status } from '../../answer';
 import { agentUser } from './common';
 import { panelFlags } from './session';
 import { leadField, leadFields as agentLeadFields } from '../leadFields';
@@ -47,10 +48,7 @@ const updateFields: FunctionEntry = {
 		{ ...panelFlags.script2, main: false },
 		{ ...panelFlags.chat, main: false },
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('agent_user'), int('lead_id'), int('lead_rows_updated'), int('agent_rows_updated'), str('fields'), str('values')],
-	},
+	answer: status([field.text('user'), field.text('agent_user'), field.integer('lead_id'), field.integer('lead_rows_updated'), field.integer('agent_rows_updated'), field.text('fields'), field.text('values')]),
 };
 
 const externalAddLead: FunctionEntry = {
@@ -72,7 +70,7 @@ const externalAddLead: FunctionEntry = {
 		flag('campaign_dnc_check', 'Check Campaign DNC', { flagValues: ['YES', 'NO'], description: "Whether to refuse numbers on the campaign's DNC list" }),
 		...leadFields(false),
 	],
-	answer: { kind: 'status', fields: [str('phone_number'), str('campaign_id'), int('list_id'), int('lead_id'), str('agent_user')] },
+	answer: status([field.text('phone_number'), field.text('campaign_id'), field.integer('list_id'), field.integer('lead_id'), field.text('agent_user')]),
 };
 
 const activeLead: FunctionEntry = {
@@ -94,10 +92,7 @@ const activeLead: FunctionEntry = {
 		}),
 		text('vendor_id', 'CRM Team ID', { required: true, maxLength: 100, pattern: { regex: /^[^;#+'"\\]+$/, hint: 'must not contain ; # + quotes or \\' }, description: 'Required by VICIdial, not used' }),
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('phone_number'), int('lead_id'), str('vendor_lead_code'), str('province'), str('security_phrase'), str('source_id')],
-	},
+	answer: status([field.text('user'), field.text('phone_number'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('province'), field.text('security_phrase'), field.text('source_id')]),
 };
 
 export const leadOnScreenFunctions: FunctionEntry[] = [updateFields, externalAddLead, activeLead];

@@ -1,7 +1,9 @@
 /** Recording and audio in the agent session: start/stop recording, its status, audio playback, voicemail message. */
 import type { FunctionEntry } from '../../entry';
-import { choice, dt, flag, id, int, str, text } from '../../entry';
-import { agentUser, placeholder } from './common';
+import { choice, flag, id, text } from '../../entry';
+import type { FieldSpec, StatusReader } from '../../answer';
+import { field, readSuccessLines, status } from '../../answer';
+import { agentUser } from './common';
 import { idListPattern, idPattern, WORD_CHARS } from '../../patterns';
 
 const recordingStartStop: FunctionEntry = {
@@ -29,10 +31,7 @@ const recordingStartStop: FunctionEntry = {
 			description: 'With Start: added to the recording file name',
 		}),
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('agent_user'), str('value'), placeholder('recording_id'), placeholder('filename'), placeholder('recording_server_ip'), str('server_ip'), str('session_id'), str('agent_status')],
-	},
+	answer: status([field.text('agent_user'), field.text('value'), field.skip('recording_id'), field.skip('filename'), field.skip('recording_server_ip'), field.text('server_ip'), field.text('session_id'), field.text('agent_status')]),
 };
 
 const recordingStatus: FunctionEntry = {
@@ -47,11 +46,16 @@ const recordingStatus: FunctionEntry = {
 	writes: false,
 	params: [agentUser()],
 	fixed: { value: 'STATUS' },
-	answer: {
-		kind: 'status',
-		noticeAnswers: true,
-		fields: [str('agent_user'), str('recording_id'), str('filename'), str('recording_server_ip'), dt('start_time'), str('server_ip'), str('session_id'), str('agent_status')],
-	},
+	answer: statusOrNotice([
+		field.text('agent_user'),
+		field.text('recording_id'),
+		field.text('filename'),
+		field.text('recording_server_ip'),
+		field.datetime('start_time'),
+		field.text('server_ip'),
+		field.text('session_id'),
+		field.text('agent_status'),
+	]),
 };
 
 const audioPlayback: FunctionEntry = {
@@ -87,7 +91,7 @@ const audioPlayback: FunctionEntry = {
 		}),
 	],
 	requires: [{ if: { stage: ['PLAY'] }, need: ['value'] }],
-	answer: { kind: 'status', fields: [str('audio_file'), str('stage'), str('agent_user')] },
+	answer: status([field.text('audio_file'), field.text('stage'), field.text('agent_user')]),
 };
 
 const vmMessage: FunctionEntry = {
@@ -111,7 +115,19 @@ const vmMessage: FunctionEntry = {
 		}),
 		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
 	],
-	answer: { kind: 'status', fields: [str('agent_user'), int('lead_id'), { ...str('audio_files'), rest: true }] },
+	answer: status([field.text('agent_user'), field.integer('lead_id'), field.text('audio_files', { rest: true })]),
 };
 
 export const recordingFunctions: FunctionEntry[] = [recordingStartStop, recordingStatus, audioPlayback, vmMessage];
+
+// ---- answers only these entries have ----
+
+/** The recording STATUS: with no SUCCESS line, the first NOTICE line is the result and gives the fields. */
+export function statusOrNotice(fields: FieldSpec[]): StatusReader {
+	const base = status(fields);
+	return {
+		...base,
+		read: (lines, context) =>
+			lines.successes.length === 0 && lines.notices.length > 0 ? readSuccessLines({ ...lines, successes: [lines.notices[0]] }, fields, context) : base.read(lines, context),
+	};
+}

@@ -1,6 +1,7 @@
 /** Agent session commands: pause, pause code, in-groups, logout, notifications, panels, timers. */
 import type { FunctionEntry } from '../../entry';
-import { choice, choices, datetime, flag, int, integer, str, text } from '../../entry';
+import { choice, choices, datetime, flag, integer, text } from '../../entry';
+import { field, status } from '../../answer';
 import { agentUser } from './common';
 import { idPattern, WORD_CHAR, WORD_CHARS } from '../../patterns';
 
@@ -25,7 +26,7 @@ const externalPause: FunctionEntry = {
 			],
 		}),
 	],
-	answer: { kind: 'status', fields: [str('value'), int('epoch'), str('agent_user')] },
+	answer: status([field.text('value'), field.integer('epoch'), field.text('agent_user')]),
 };
 
 const pauseCode: FunctionEntry = {
@@ -47,7 +48,7 @@ const pauseCode: FunctionEntry = {
 			description: "One of the campaign's pause codes, e.g. BREAK. VICIdial does not check that it exists",
 		}),
 	],
-	answer: { kind: 'status', fields: [str('agent_user')] },
+	answer: status([field.text('agent_user')]),
 };
 
 const logout: FunctionEntry = {
@@ -62,7 +63,7 @@ const logout: FunctionEntry = {
 	queued: true,
 	params: [agentUser()],
 	fixed: { value: 'LOGOUT' },
-	answer: { kind: 'status', fields: [str('value'), int('epoch'), str('agent_user')] },
+	answer: status([field.text('value'), field.integer('epoch'), field.text('agent_user')]),
 };
 
 const changeIngroups: FunctionEntry = {
@@ -105,10 +106,7 @@ const changeIngroups: FunctionEntry = {
 			description: "Whether to also save the selection in the agent's user settings",
 		}),
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('agent_user'), str('ingroup_choices'), str('blended'), str('default_note', { param: 'set_as_default', equals: 'YES' })],
-	},
+	answer: status([field.text('user'), field.text('agent_user'), field.text('ingroup_choices'), field.text('blended'), field.text('default_note', { when: { param: 'set_as_default', equals: 'YES' } })]),
 };
 
 const callAgent: FunctionEntry = {
@@ -123,7 +121,7 @@ const callAgent: FunctionEntry = {
 	writes: true,
 	params: [agentUser()],
 	fixed: { value: 'CALL' },
-	answer: { kind: 'status', fields: [str('agent_user')] },
+	answer: status([field.text('agent_user')]),
 };
 
 const sendNotification: FunctionEntry = {
@@ -182,7 +180,7 @@ const sendNotification: FunctionEntry = {
 		integer('maxParticleCount', 'Confetti Particles', { min: 1, max: 9999 }),
 		integer('particleSpeed', 'Confetti Speed', { min: 1, max: 100 }),
 	],
-	answer: { kind: 'status', fields: [str('recipient'), str('recipient_type'), int('notification_id')] },
+	answer: status([field.text('recipient'), field.text('recipient_type'), field.integer('notification_id')]),
 };
 
 /** A panel switch: sent only when on (VICIdial reacts to the name appearing in the request). */
@@ -208,7 +206,7 @@ const refreshPanel: FunctionEntry = {
 	writes: true,
 	queued: true,
 	params: [agentUser(), panelFlags.script, panelFlags.script2, panelFlags.form, panelFlags.callbacks, panelFlags.email, panelFlags.chat],
-	answer: { kind: 'status', fields: [str('user'), str('agent_user'), int('agent_rows_updated'), str('panels')] },
+	answer: status([field.text('user'), field.text('agent_user'), field.integer('agent_rows_updated'), field.text('panels')]),
 };
 
 const setTimerAction: FunctionEntry = {
@@ -246,7 +244,7 @@ const setTimerAction: FunctionEntry = {
 		}),
 		integer('rank', 'Seconds Into Call', { required: true, default: 0, min: 0, max: 8388607, description: 'When to run the action, in seconds from the start of the call' }),
 	],
-	answer: { kind: 'status', fields: [str('user'), str('agent_user'), str('action'), str('notes'), int('seconds')] },
+	answer: status([field.text('user'), field.text('agent_user'), field.text('action'), field.text('notes'), field.integer('seconds')]),
 };
 
 const stLoginLog: FunctionEntry = {
@@ -273,7 +271,7 @@ const stLoginLog: FunctionEntry = {
 			description: "Stored in the user's custom field 4 (custom_four)",
 		}),
 	],
-	answer: { kind: 'status', fields: [str('user')] },
+	answer: status([field.text('user')]),
 };
 
 export const sessionFunctions: FunctionEntry[] = [

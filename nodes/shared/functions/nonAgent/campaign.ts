@@ -1,5 +1,6 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
-import { choice, dec, decimal, digits, id, flag, int, integer, str, text } from '../../entry';
+import { choice, decimal, digits, id, flag, integer, text } from '../../entry';
+import { field, rows, status } from '../../answer';
 import { CAMPAIGN_ID, STATUS_CODE, URL_CHARS, USER_ID, WORD_CHARS } from '../../patterns';
 
 
@@ -92,24 +93,20 @@ export const campaignFunctions: FunctionEntry[] = [
 		description: 'The campaigns the API user may see, with their main dialing settings (campaigns_list)',
 		writes: false,
 		params: [campaignId({ main: true, description: 'Only this campaign; empty for all' })],
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				str('campaign_id'),
-				str('campaign_name'),
-				str('active'),
-				str('user_group'),
-				str('dial_method'),
-				dec('dial_level'),
-				str('lead_order'),
-				str('dial_statuses'),
-				int('dial_timeout'),
-				str('dial_prefix'),
-				str('manual_dial_prefix'),
-				str('three_way_dial_prefix'),
-			],
-		},
+		answer: rows('|', [
+			field.text('campaign_id'),
+			field.text('campaign_name'),
+			field.text('active'),
+			field.text('user_group'),
+			field.text('dial_method'),
+			field.decimal('dial_level'),
+			field.text('lead_order'),
+			field.text('dial_statuses'),
+			field.integer('dial_timeout'),
+			field.text('dial_prefix'),
+			field.text('manual_dial_prefix'),
+			field.text('three_way_dial_prefix'),
+		]),
 		noRecords: /HAS NO VIEWABLE CAMPAIGNS/,
 	},
 	{
@@ -126,7 +123,7 @@ export const campaignFunctions: FunctionEntry[] = [
 			campaignId({ description: 'Only this campaign; empty for all' }),
 			flag('ignore_agentdirect', 'Ignore AGENTDIRECT In-Groups', { description: 'Whether to leave out in-groups whose ID starts with AGENTDIRECT' }),
 		],
-		answer: { kind: 'rows', delimiter: '|', columns: [str('user'), str('allowed_campaigns_list'), str('allowed_ingroups_list')] },
+		answer: rows('|', [field.text('user'), field.text('allowed_campaigns_list'), field.text('allowed_ingroups_list')]),
 		noRecords: /HAS NO AVAILABLE CAMPAIGNS/,
 	},
 	{
@@ -200,7 +197,7 @@ export const campaignFunctions: FunctionEntry[] = [
 			xferConf('five', '5'),
 			flag('reset_hopper', 'Reset Hopper', { description: "Whether to remove all of the campaign's leads from the hopper" }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('campaign_id')], noticesSuffice: true },
+		answer: status([field.text('user'), field.text('campaign_id')], { noticesSuffice: true }),
 	},
 	{
 		fn: 'update_alt_url',
@@ -213,23 +210,19 @@ export const campaignFunctions: FunctionEntry[] = [
 		writes: false,
 		params: altUrlTarget,
 		fixed: { alt_url_id: 'LIST' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				int('url_id'),
-				str('campaign_id'),
-				str('entry_type'),
-				str('active'),
-				str('url_type'),
-				int('url_rank'),
-				str('url_statuses'),
-				str('url_description'),
-				str('url_lists'),
-				int('url_call_length'),
-				str('url_address'),
-			],
-		},
+		answer: rows('|', [
+			field.integer('url_id'),
+			field.text('campaign_id'),
+			field.text('entry_type'),
+			field.text('active'),
+			field.text('url_type'),
+			field.integer('url_rank'),
+			field.text('url_statuses'),
+			field.text('url_description'),
+			field.text('url_lists'),
+			field.integer('url_call_length'),
+			field.text('url_address'),
+		]),
 	},
 	{
 		fn: 'update_alt_url',
@@ -242,10 +235,7 @@ export const campaignFunctions: FunctionEntry[] = [
 		writes: true,
 		params: [...altUrlTarget, ...altUrlSettings(true)],
 		fixed: { alt_url_id: 'NEW' },
-		answer: {
-			kind: 'status',
-			fields: [str('user'), { name: 'url_id', type: 'integer', prefix: 'NEW URL ID: ' }, str('url_type'), str('entry_type'), str('campaign_id')],
-		},
+		answer: status([field.text('user'), field.integer('url_id', { prefix: 'NEW URL ID: ' }), field.text('url_type'), field.text('entry_type'), field.text('campaign_id')]),
 	},
 	{
 		fn: 'update_alt_url',
@@ -266,6 +256,6 @@ export const campaignFunctions: FunctionEntry[] = [
 			}),
 			...altUrlSettings(false),
 		],
-		answer: { kind: 'status', fields: [str('user'), int('url_id'), str('url_type'), str('entry_type'), str('campaign_id')], noticesSuffice: true },
+		answer: status([field.text('user'), field.integer('url_id'), field.text('url_type'), field.text('entry_type'), field.text('campaign_id')], { noticesSuffice: true }),
 	},
 ];

@@ -1,5 +1,6 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { digits, flag, int, str, text } from '../../entry';
+import { digits, flag, text } from '../../entry';
+import { type FieldSpec, type RowsReader, field, malformed, readRowLines, rows, status } from '../../answer';
 import { CAMPAIGN_ID, DESCRIPTION_CHARS, WORD_CHARS } from '../../patterns';
 
 
@@ -24,7 +25,7 @@ const presetDtmf = (extra = ''): ParamSpec =>
 			: { regex: /^[0-9PSQ,*#]+$/, hint: 'may contain only digits, P, S, Q, commas, * and #' },
 	});
 
-const presetAnswer = (first: string) => ({ kind: 'status' as const, fields: [str('user'), str(first), str('campaign_id')] });
+const presetAnswer = (first: string) => status([field.text('user'), field.text(first), field.text('campaign_id')]);
 
 const cidGroupId: ParamSpec = text('cid_group_id', 'CID Group or Campaign ID', {
 	required: true,
@@ -51,10 +52,22 @@ const outboundCidFilter: ParamSpec = text('outbound_cid', 'Caller ID Number', {
 });
 const cidDescription = text('cid_description', 'Description', { maxLength: 50, pattern: DESCRIPTION_CHARS });
 const cidActive = flag('active', 'Active', { description: 'Whether the caller ID is used' });
-const cidAnswer = (count: string) => ({
-	kind: 'status' as const,
-	fields: [str('user'), str('cid_group_id'), str('areacode'), str('outbound_cid'), int(count)],
-});
+/** update_cid_group_entry's INFO: a SUCCESS line, then the entries as rows; the SUCCESS line's message is the answer's. */
+export function rowsAfterSuccess(columns: FieldSpec[]): RowsReader {
+	return {
+		shape: 'rowsAfterSuccess',
+		delimiter: '|',
+		fields: columns,
+		read(lines, context) {
+			const { successes } = lines;
+			if (successes.length !== 1 || lines.all[0] !== successes[0].line) throw malformed(`The answer to ${context.fn} has no SUCCESS line before its rows.`);
+			return { outcome: 'success', message: successes[0].message, records: readRowLines(lines.bare, columns, '|', context), notices: lines.notices, otherLines: [] };
+		},
+	};
+}
+
+const cidAnswer = (count: string) =>
+	status([field.text('user'), field.text('cid_group_id'), field.text('areacode'), field.text('outbound_cid'), field.integer(count)]);
 
 /** Campaign presets and CID group entries. */
 export const campaignSettingsFunctions: FunctionEntry[] = [
@@ -69,7 +82,7 @@ export const campaignSettingsFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [campaignId],
 		fixed: { action: 'LIST', stage: 'pipe', header: 'NO' },
-		answer: { kind: 'rows', delimiter: '|', columns: [str('preset_name'), str('campaign_id'), str('preset_number'), str('preset_hide_number'), str('preset_dtmf')] },
+		answer: rows('|', [field.text('preset_name'), field.text('campaign_id'), field.text('preset_number'), field.text('preset_hide_number'), field.text('preset_dtmf')]),
 	},
 	{
 		fn: 'update_presets',
@@ -127,12 +140,7 @@ export const campaignSettingsFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [cidGroupId, areaCode(true), outboundCidFilter],
 		fixed: { stage: 'INFO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			successFirst: true,
-			columns: [int('entry'), str('areacode'), str('outbound_cid'), str('active'), str('cid_description'), int('call_count_today')],
-		},
+		answer: rowsAfterSuccess([field.integer('entry'), field.text('areacode'), field.text('outbound_cid'), field.text('active'), field.text('cid_description'), field.integer('call_count_today')]),
 		noRecords: /HAS NO ENTRIES/,
 	},
 	{

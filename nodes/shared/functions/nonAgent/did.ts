@@ -1,5 +1,6 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { choice, digits, id, flag, int, str, text } from '../../entry';
+import { choice, digits, id, flag, text } from '../../entry';
+import { field, status } from '../../answer';
 import { CAMPAIGN_ID, DESCRIPTION_CHARS, IN_GROUP_ID, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a DID pattern: digits, letters and : + * # . _ */
@@ -82,7 +83,7 @@ export const didFunctions: FunctionEntry[] = [
 		description: 'Add an inbound DID and its route (add_did)',
 		writes: true,
 		params: [didPattern('The number (or pattern) calls come in on, e.g. 3125551212 or +13125551212'), ...didSettings],
-		answer: { kind: 'status', fields: [str('user'), str('did_pattern')] },
+		answer: status([field.text('user'), field.text('did_pattern')]),
 	},
 	{
 		fn: 'copy_did',
@@ -105,7 +106,7 @@ export const didFunctions: FunctionEntry[] = [
 			}),
 			{ ...didDescription, description: "VICIdial copies the source DID's description when empty" },
 		],
-		answer: { kind: 'status', fields: [str('user'), str('source_did_pattern'), int('dids_added'), int('dids_not_added')] },
+		answer: status([field.text('user'), field.text('source_did_pattern'), field.integer('dids_added'), field.integer('dids_not_added')]),
 	},
 	{
 		fn: 'update_did',
@@ -122,6 +123,6 @@ export const didFunctions: FunctionEntry[] = [
 			...didSettings.map((param) => (param.name === 'did_route' ? { ...param, main: false } : param)),
 			flag('delete_did', 'Delete DID', { description: 'Whether to delete the DID instead (the other settings are then ignored); needs the "Delete DIDs" right' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('did_pattern'), int('did_id', { param: 'delete_did', equals: 'Y' })] },
+		answer: status([field.text('user'), field.text('did_pattern'), field.integer('did_id', { when: { param: 'delete_did', equals: 'Y' } })]),
 	},
 ];

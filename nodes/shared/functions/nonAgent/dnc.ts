@@ -1,5 +1,6 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { digits, str, text } from '../../entry';
+import { digits, text } from '../../entry';
+import { field, status } from '../../answer';
 import { WORD_CHARS } from '../../patterns';
 
 /** The DNC and filter tables keep 18 characters of a number. */
@@ -36,7 +37,7 @@ export const dncFunctions: FunctionEntry[] = [
 		description: "Add a phone number to the system's or a campaign's Do Not Call list (add_dnc_phone)",
 		writes: true,
 		params: [phoneNumber, dncList],
-		answer: { kind: 'status', fields: [str('user'), str('phone_number'), str('campaign_id')] },
+		answer: status([field.text('user'), field.text('phone_number'), field.text('campaign_id')]),
 	},
 	{
 		fn: 'delete_dnc_phone',
@@ -48,7 +49,7 @@ export const dncFunctions: FunctionEntry[] = [
 		description: "Remove a phone number from the system's or a campaign's Do Not Call list (delete_dnc_phone)",
 		writes: true,
 		params: [phoneNumber, dncList],
-		answer: { kind: 'status', fields: [str('user'), str('phone_number'), str('campaign_id')] },
+		answer: status([field.text('user'), field.text('phone_number'), field.text('campaign_id')]),
 	},
 	{
 		fn: 'add_fpg_phone',
@@ -60,7 +61,7 @@ export const dncFunctions: FunctionEntry[] = [
 		description: 'Add a phone number to a filter phone group (add_fpg_phone)',
 		writes: true,
 		params: [phoneNumber, filterGroup],
-		answer: { kind: 'status', fields: [str('user'), str('phone_number'), str('group')] },
+		answer: status([field.text('user'), field.text('phone_number'), field.text('group')]),
 	},
 	{
 		fn: 'delete_fpg_phone',
@@ -72,6 +73,6 @@ export const dncFunctions: FunctionEntry[] = [
 		description: 'Remove a phone number from a filter phone group (delete_fpg_phone)',
 		writes: true,
 		params: [phoneNumber, filterGroup],
-		answer: { kind: 'status', fields: [str('user'), str('phone_number'), str('group')] },
+		answer: status([field.text('user'), field.text('phone_number'), field.text('group')]),
 	},
 ];

@@ -1,5 +1,6 @@
 import type { FunctionEntry } from '../../entry';
-import { dec, id, flag, int, integer, str, text } from '../../entry';
+import { id, flag, integer, text } from '../../entry';
+import { field, rows, status } from '../../answer';
 import { WORD_CHARS } from '../../patterns';
 
 export const hopperFunctions: FunctionEntry[] = [
@@ -27,29 +28,25 @@ export const hopperFunctions: FunctionEntry[] = [
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				int('hopper_order'),
-				int('priority'),
-				int('lead_id'),
-				int('list_id'),
-				str('phone_number'),
-				str('phone_code'),
-				str('state'),
-				str('status'),
-				int('count'),
-				dec('gmt_offset'),
-				int('rank'),
-				str('alt'),
-				str('hopper_source'),
-				str('vendor_lead_code'),
-				str('source_id'),
-				int('age_days'),
-				str('last_call_time'),
-			],
-		},
+		answer: rows('|', [
+			field.integer('hopper_order'),
+			field.integer('priority'),
+			field.integer('lead_id'),
+			field.integer('list_id'),
+			field.text('phone_number'),
+			field.text('phone_code'),
+			field.text('state'),
+			field.text('status'),
+			field.integer('count'),
+			field.decimal('gmt_offset'),
+			field.integer('rank'),
+			field.text('alt'),
+			field.text('hopper_source'),
+			field.text('vendor_lead_code'),
+			field.text('source_id'),
+			field.integer('age_days'),
+			field.text('last_call_time'),
+		]),
 		noRecords: /NO LEADS IN THE HOPPER/,
 	},
 	{
@@ -73,6 +70,6 @@ export const hopperFunctions: FunctionEntry[] = [
 			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, main: true, description: 'Higher is dialed sooner; VICIdial uses 0 when empty' }),
 			flag('hopper_local_call_time_check', 'Local Call Time Check', { description: "Whether to skip leads outside their local call time" }),
 		],
-		answer: { kind: 'status', fields: [int('leads_added'), int('leads_not_added'), int('last_hopper_id'), str('user')] },
+		answer: status([field.integer('leads_added'), field.integer('leads_not_added'), field.integer('last_hopper_id'), field.text('user')]),
 	},
 ];

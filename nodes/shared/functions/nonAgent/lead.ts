@@ -1,5 +1,6 @@
-import type { Choice, FunctionEntry, ItemValues, MessageSpec, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../entry';
-import { STORED, choice, choices, dec, dialing, digits, id, flag, int, intList, integer, str, text } from '../../entry';
+import type { Choice, FunctionEntry, ItemValues, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../entry';
+import { STORED, choice, choices, dialing, digits, id, flag, integer, text } from '../../entry';
+import { type MessageSpec, field, messages, rows, status } from '../../answer';
 import { VicidialError } from '../../errors';
 import { InvalidInputError, buildForm } from '../../params';
 import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
@@ -86,7 +87,7 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 			flag('archived_lead', 'Archived Leads', { description: 'Whether to search the archive instead of the active leads' }),
 		],
 		fixed: { search_method: method },
-		answer: { kind: 'rows', delimiter: '|', columns: [str('search_key'), int('records_found'), intList('lead_ids')] },
+		answer: rows('|', [field.text('search_key'), field.integer('records_found'), field.integerList('lead_ids')]),
 		runOptions: [
 			{
 				displayName: 'Return Full Lead Records',
@@ -169,7 +170,7 @@ export const leadFunctions: FunctionEntry[] = [
 				id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
 			]),
 		],
-		answer: { kind: 'status', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
+		answer: status([field.text('phone_number'), field.integer('list_id'), field.integer('lead_id'), field.decimal('gmt_offset'), field.text('user')]),
 		verifyWrite: verifyAddLead,
 	},
 	leadSearch('searchByPhone', 'Phone', 'PHONE_NUMBER', 'Number',
@@ -259,20 +260,20 @@ const searchLocation = choice('search_location', 'Search In', {
 
 /** What update_lead prints for each outcome, SUCCESS lines first, then the NOTICE lines that can stand alone. */
 const updateLeadMessages: MessageSpec[] = [
-	{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('lead_id'), int('affected_rows')] },
-	{ match: /^LEAD HAS BEEN DELETED/, result: 'deleted', fields: [str('user'), int('lead_id'), int('affected_rows')] },
-	{ match: /^LEAD HAS BEEN ADDED$/, result: 'added', fields: [str('phone_number'), int('list_id'), int('lead_id'), dec('gmt_offset'), str('user')] },
-	{ match: /^LEADS FOUND IN THE SYSTEM$/, result: 'found', fields: [str('user'), int('lead_id'), str('vendor_lead_code'), str('phone_number'), int('list_id'), int('entry_list_id')] },
-	{ match: /^NO MATCHES FOUND IN THE SYSTEM$/, result: 'notFound', fields: [str('user'), str('lead_id'), str('vendor_lead_code'), str('phone_number')] },
-	{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
-	{ match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/, result: 'customFieldsNotStored', fields: [str('phone_number'), int('lead_id'), int('list_id')] },
-	{ match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/, result: 'customFieldsDeleted', fields: [str('user'), int('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK (?:ADDED|UPDATED)$/, result: 'callbackSet', fields: [int('lead_id'), str('campaign_id'), str('callback_datetime'), str('callback_type'), str('callback_user'), str('callback_status')] },
-	{ match: /^SCHEDULED CALLBACK DELETED$/, result: 'callbackRemoved', fields: [str('user'), int('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK NOT (?:ADDED|UPDATED)/, result: 'callbackNotSet', fields: [int('lead_id')] },
-	{ match: /^ADDED TO HOPPER$/, result: 'addedToHopper', fields: [str('phone_number'), int('lead_id'), int('hopper_id')] },
-	{ match: /^REMOVED FROM HOPPER$/, result: 'removedFromHopper', fields: [str('phone_number'), int('lead_id'), str('hopper_status')] },
-	{ match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [str('phone_number'), str('lead_id')] },
+	{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')] },
+	{ match: /^LEAD HAS BEEN DELETED/, result: 'deleted', fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')] },
+	{ match: /^LEAD HAS BEEN ADDED$/, result: 'added', fields: [field.text('phone_number'), field.integer('list_id'), field.integer('lead_id'), field.decimal('gmt_offset'), field.text('user')] },
+	{ match: /^LEADS FOUND IN THE SYSTEM$/, result: 'found', fields: [field.text('user'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('phone_number'), field.integer('list_id'), field.integer('entry_list_id')] },
+	{ match: /^NO MATCHES FOUND IN THE SYSTEM$/, result: 'notFound', fields: [field.text('user'), field.text('lead_id'), field.text('vendor_lead_code'), field.text('phone_number')] },
+	{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')] },
+	{ match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/, result: 'customFieldsNotStored', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')] },
+	{ match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/, result: 'customFieldsDeleted', fields: [field.text('user'), field.integer('lead_id')] },
+	{ match: /^SCHEDULED CALLBACK (?:ADDED|UPDATED)$/, result: 'callbackSet', fields: [field.integer('lead_id'), field.text('campaign_id'), field.text('callback_datetime'), field.text('callback_type'), field.text('callback_user'), field.text('callback_status')] },
+	{ match: /^SCHEDULED CALLBACK DELETED$/, result: 'callbackRemoved', fields: [field.text('user'), field.integer('lead_id')] },
+	{ match: /^SCHEDULED CALLBACK NOT (?:ADDED|UPDATED)/, result: 'callbackNotSet', fields: [field.integer('lead_id')] },
+	{ match: /^ADDED TO HOPPER$/, result: 'addedToHopper', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('hopper_id')] },
+	{ match: /^REMOVED FROM HOPPER$/, result: 'removedFromHopper', fields: [field.text('phone_number'), field.integer('lead_id'), field.text('hopper_status')] },
+	{ match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [field.text('phone_number'), field.text('lead_id')] },
 ];
 
 export const updateLead: FunctionEntry = {
@@ -328,7 +329,7 @@ export const updateLead: FunctionEntry = {
 		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
 		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: read and write the custom fields of this list's fields" }),
 	],
-	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
+	answer: messages(updateLeadMessages, { empty: 'unchanged' }),
 	noRecords: /NO MATCHES FOUND/,
 };
 
@@ -345,7 +346,7 @@ async function callSelf(spec: FunctionEntry, runtime: OperationRuntime, form: Re
 	return parsed.records.map((record) => {
 		const json: Record<string, unknown> = { ...record };
 		fix(json);
-		if (spec.answer.kind === 'messages' || spec.answer.kind === 'status') {
+		if (spec.answer.itemsCarryMessage) {
 			json.message = parsed.message;
 			json.notices = notices;
 		}
@@ -368,11 +369,7 @@ export const batchUpdateLead: FunctionEntry = {
 		...asUpdated(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		...updateOnlyFields,
 	],
-	answer: {
-		kind: 'messages',
-		empty: 'unchanged',
-		messages: [{ match: /^LEADS HAVE BEEN UPDATED$/, result: 'updated', fields: [str('user'), int('affected_rows'), int('leads_found'), str('lead_ids')] }],
-	},
+	answer: messages([{ match: /^LEADS HAVE BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('affected_rows'), field.integer('leads_found'), field.text('lead_ids')] }], { empty: 'unchanged' }),
 	run: async (runtime, values) => await callSelf(batchUpdateLead, runtime, values.form, (record) => idList(record, 'lead_ids')),
 };
 
@@ -386,7 +383,7 @@ export const leadDearchive: FunctionEntry = {
 	description: 'Move an archived lead back to the active leads (lead_dearchive)',
 	writes: true,
 	params: [leadId({ required: true, maxLength: 11 })],
-	answer: { kind: 'messages', messages: [{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [str('user'), int('lead_id'), int('restored_rows'), int('archive_rows_removed')] }] },
+	answer: messages([{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [field.text('user'), field.integer('lead_id'), field.integer('restored_rows'), field.integer('archive_rows_removed')] }]),
 };
 
 export const updateLogEntry: FunctionEntry = {
@@ -410,10 +407,7 @@ export const updateLogEntry: FunctionEntry = {
 		}),
 		statusParam({ required: true, description: 'The new status of the call' }),
 	],
-	answer: {
-		kind: 'status',
-		fields: [str('user'), str('updated_by'), str('group'), str('call_id'), str('status'), str('old_status'), str('uniqueid')],
-	},
+	answer: status([field.text('user'), field.text('updated_by'), field.text('group'), field.text('call_id'), field.text('status'), field.text('old_status'), field.text('uniqueid')]),
 };
 
 // ---- Upsert: find by phone number or vendor lead code, update if found, add if not ----
@@ -558,7 +552,7 @@ export const upsertLead: FunctionEntry = {
 			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
 		]),
 	],
-	answer: { kind: 'messages', messages: updateLeadMessages, empty: 'unchanged' },
+	answer: messages(updateLeadMessages, { empty: 'unchanged' }),
 	verifyWrite: verifyUpsert,
 	run: async (runtime, values) => {
 		const form = values.form;

@@ -1,39 +1,41 @@
-import type { FieldSpec, FunctionEntry, ParamSpec } from '../../entry';
-import { choice, date, day, dec, digits, id, dt, flag, int, str, text } from '../../entry';
+import type { FunctionEntry, ParamSpec } from '../../entry';
+import { choice, date, digits, id, flag, text } from '../../entry';
+import type { AnswerReader, Delimiter, FieldSpec, ParsedRecord, RowsReader } from '../../answer';
+import { expectNoSuccess, field, htmlPage, malformed, printedFields, records, rows, toRecord, typeValue } from '../../answer';
 import { CAMPAIGN_ID, idPattern, STATUS_CODE } from '../../patterns';
 
 /** The lead columns VICIdial prints for a whole lead, in its order (ccc_lead_info stops after owner). */
 const leadColumns: FieldSpec[] = [
-	str('status'),
-	str('user'),
-	str('vendor_lead_code'),
-	str('source_id'),
-	int('list_id'),
-	dec('gmt_offset_now'),
-	str('phone_code'),
-	str('phone_number'),
-	str('title'),
-	str('first_name'),
-	str('middle_initial'),
-	str('last_name'),
-	str('address1'),
-	str('address2'),
-	str('address3'),
-	str('city'),
-	str('state'),
-	str('province'),
-	str('postal_code'),
-	str('country_code'),
-	str('gender'),
-	day('date_of_birth'),
-	str('alt_phone'),
-	str('email'),
-	str('security_phrase'),
-	str('comments'),
-	int('called_count'),
-	dt('last_local_call_time'),
-	int('rank'),
-	str('owner'),
+	field.text('status'),
+	field.text('user'),
+	field.text('vendor_lead_code'),
+	field.text('source_id'),
+	field.integer('list_id'),
+	field.decimal('gmt_offset_now'),
+	field.text('phone_code'),
+	field.text('phone_number'),
+	field.text('title'),
+	field.text('first_name'),
+	field.text('middle_initial'),
+	field.text('last_name'),
+	field.text('address1'),
+	field.text('address2'),
+	field.text('address3'),
+	field.text('city'),
+	field.text('state'),
+	field.text('province'),
+	field.text('postal_code'),
+	field.text('country_code'),
+	field.text('gender'),
+	field.date('date_of_birth'),
+	field.text('alt_phone'),
+	field.text('email'),
+	field.text('security_phrase'),
+	field.text('comments'),
+	field.integer('called_count'),
+	field.datetime('last_local_call_time'),
+	field.integer('rank'),
+	field.text('owner'),
 ];
 
 const leadId = (options: Partial<ParamSpec> = {}) =>
@@ -87,7 +89,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		],
 		// A header names the custom field columns; VICIdial repeats it before every lead.
 		fixed: { stage: 'tab', header: 'YES' },
-		answer: { kind: 'rows', delimiter: '\t', namedExtras: true, columns: [...leadColumns, int('entry_list_id'), int('lead_id')] },
+		answer: rowsWithNamedExtras('\t', [...leadColumns, field.integer('entry_list_id'), field.integer('lead_id')]),
 		noRecords: /LEAD NOT FOUND/,
 		serverErrorHint:
 			"VICIdial fails when the lead's data holds an apostrophe (O'Brien) or ends in a backslash: it cannot write its own API log then. With Include Custom Fields it also fails when the lead's entry list (or the list in Custom Fields of List) has no custom fields or no custom fields table. Turn the option off or check the list's custom fields.",
@@ -121,7 +123,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			}),
 			archivedLead,
 		],
-		answer: { kind: 'value', field: str('value'), echo: [int('lead_id'), str('field_name')] },
+		answer: bareValue(field.text('value'), [field.integer('lead_id'), field.text('field_name')]),
 		// LIST FIELD NOT FOUND: the lead has no row in the custom fields table
 		noRecords: /LEAD NOT FOUND|LIST FIELD NOT FOUND/,
 		serverErrorHint:
@@ -148,26 +150,22 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			}),
 		],
 		fixed: tabNoHeader,
-		answer: {
-			kind: 'rows',
-			delimiter: '\t',
-			columns: [
-				int('lead_id'),
-				str('callback_type'),
-				str('recipient'),
-				str('callback_status'),
-				str('lead_status'),
-				dt('callback_date'),
-				dt('entry_date'),
-				str('user'),
-				int('list_id'),
-				str('campaign_id'),
-				str('user_group'),
-				str('customer_timezone'),
-				dt('customer_time'),
-				str('comments'),
-			],
-		},
+		answer: rows('\t', [
+			field.integer('lead_id'),
+			field.text('callback_type'),
+			field.text('recipient'),
+			field.text('callback_status'),
+			field.text('lead_status'),
+			field.datetime('callback_date'),
+			field.datetime('entry_date'),
+			field.text('user'),
+			field.integer('list_id'),
+			field.text('campaign_id'),
+			field.text('user_group'),
+			field.text('customer_timezone'),
+			field.datetime('customer_time'),
+			field.text('comments'),
+		]),
 		noRecords: /CALLBACK NOT FOUND/,
 	},
 	{
@@ -203,10 +201,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			}),
 			archivedLead,
 		],
-		answer: {
-			kind: 'records',
-			fields: [int('lead_id'), int('list_id'), dec('gmt_offset_now'), day('date_of_birth'), int('called_count'), dt('last_local_call_time'), int('rank'), int('entry_list_id')],
-		},
+		answer: records([field.integer('lead_id'), field.integer('list_id'), field.decimal('gmt_offset_now'), field.date('date_of_birth'), field.integer('called_count'), field.datetime('last_local_call_time'), field.integer('rank'), field.integer('entry_list_id')]),
 		noRecords: /NO RESULTS FOUND/,
 		serverErrorHint:
 			"VICIdial's search by status and date fails for users whose user group may see only some campaigns. Use an API user whose group allows all campaigns, or search by Lead ID.",
@@ -222,7 +217,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [callIdParam],
 		fixed: tabNoHeader,
-		answer: { kind: 'rows', delimiter: '\t', columns: leadColumns },
+		answer: rows('\t', leadColumns),
 		noRecords: /CALL NOT FOUND|LEAD NOT FOUND/,
 	},
 	{
@@ -242,21 +237,17 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				str('call_id'),
-				int('custtime'),
-				dt('call_date', { param: 'detail', equals: 'YES' }),
-				str('phone', { param: 'detail', equals: 'YES' }),
-				str('call_type', { param: 'detail', equals: 'YES' }),
-				str('campaign_id', { param: 'detail', equals: 'YES' }),
-				int('list_id', { param: 'detail', equals: 'YES' }),
-				str('status', { param: 'detail', equals: 'YES' }),
-				str('user', { param: 'detail', equals: 'YES' }),
-			],
-		},
+		answer: rows('|', [
+			field.text('call_id'),
+			field.integer('custtime'),
+			field.datetime('call_date', { when: { param: 'detail', equals: 'YES' } }),
+			field.text('phone', { when: { param: 'detail', equals: 'YES' } }),
+			field.text('call_type', { when: { param: 'detail', equals: 'YES' } }),
+			field.text('campaign_id', { when: { param: 'detail', equals: 'YES' } }),
+			field.integer('list_id', { when: { param: 'detail', equals: 'YES' } }),
+			field.text('status', { when: { param: 'detail', equals: 'YES' } }),
+			field.text('user', { when: { param: 'detail', equals: 'YES' } }),
+		]),
 		noRecords: /CALL NOT FOUND|CALL LOG NOT FOUND/,
 	},
 	{
@@ -313,16 +304,95 @@ export const leadInfoFunctions: FunctionEntry[] = [
 			flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to fail numbers whose area code is not a known USA/Canada area code' }),
 			flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data (fails if the server has none)' }),
 		],
-		answer: {
-			kind: 'sections',
-			separator: '#',
-			sections: [
-				{ key: 'AREACODE', fields: [int('areacode_dialable'), dec('areacode_gmt_offset')] },
-				{ key: 'POSTAL', fields: [int('postal_dialable'), dec('postal_gmt_offset')] },
-				{ key: 'TZCODE', fields: [int('tzcode_dialable'), dec('tzcode_gmt_offset')] },
-				{ key: 'NANPA', fields: [int('nanpa_dialable'), dec('nanpa_gmt_offset')] },
-				{ key: 'PHONE', fields: [str('phone_number'), str('phone_code'), str('postal_code'), str('state'), str('owner')] },
-			],
-		},
+		answer: sections('#', [
+			{ key: 'AREACODE', fields: [field.integer('areacode_dialable'), field.decimal('areacode_gmt_offset')] },
+			{ key: 'POSTAL', fields: [field.integer('postal_dialable'), field.decimal('postal_gmt_offset')] },
+			{ key: 'TZCODE', fields: [field.integer('tzcode_dialable'), field.decimal('tzcode_gmt_offset')] },
+			{ key: 'NANPA', fields: [field.integer('nanpa_dialable'), field.decimal('nanpa_gmt_offset')] },
+			{ key: 'PHONE', fields: [field.text('phone_number'), field.text('phone_code'), field.text('postal_code'), field.text('state'), field.text('owner')] },
+		]),
 	},
 ];
+
+// ---- answers only these entries have ----
+
+/** A header row that starts with the entry's columns: the names of the columns after them. */
+function extraHeaderNames(cells: string[], columns: FieldSpec[]): string[] | undefined {
+	if (cells.length < columns.length || !columns.every((column, index) => cells[index] === column.name)) return undefined;
+	return cells.slice(columns.length);
+}
+
+/**
+ * lead_all_info with custom fields: rows may carry more columns than `columns`. The call asks for
+ * a header (fixed `header=YES`); a header row, which may precede every row, names the extra
+ * columns of the rows after it.
+ */
+export function rowsWithNamedExtras(delimiter: Delimiter, columns: FieldSpec[]): RowsReader {
+	return {
+		shape: 'rowsWithNamedExtras',
+		delimiter,
+		fields: columns,
+		read(lines, context) {
+			expectNoSuccess(lines, context.fn);
+			const fields = printedFields(columns, context.sent);
+			let extraNames: string[] = [];
+			const found: ParsedRecord[] = [];
+			for (const line of lines.bare) {
+				const cells = line.split(delimiter);
+				const names = extraHeaderNames(cells, fields);
+				if (names) {
+					extraNames = names;
+					continue;
+				}
+				found.push(toRecord(cells, fields, context, `row ${found.length + 1}`, extraNames));
+			}
+			return { outcome: 'success', message: '', records: found, notices: lines.notices, otherLines: [] };
+		},
+	};
+}
+
+/**
+ * lead_field_info: the whole body is one value, printed as it is without a newline (empty, or any
+ * text over several lines); `echo` copies sent parameters. Only ERROR lines or a web page are no value.
+ */
+export function bareValue(value: FieldSpec, echo: FieldSpec[] = []): AnswerReader {
+	return {
+		shape: 'value',
+		fields: [value, ...echo],
+		body(text, context) {
+			if (/^(ERROR: [^\n]*\n)+$/.test(text)) return undefined;
+			if (/<(html|body|head|!doctype)\b/i.test(text)) throw htmlPage();
+			const record: ParsedRecord = {};
+			for (const field of echo) typeValue(field, context.sent[field.name] ?? '', record, context.utcOffsetHours);
+			typeValue(value, text, record, context.utcOffsetHours);
+			return { outcome: 'success', message: '', records: [record], notices: [], otherLines: [] };
+		},
+		read: (_lines, context) => {
+			// reached only for ERROR lines, which threw before
+			throw malformed(`The answer to ${context.fn} is not a value.`);
+		},
+	};
+}
+
+/** check_phone_number: one line of `KEY: a|b#KEY: a|b|` parts; one record, each part's values named by its section. */
+export function sections(separator: string, parts: Array<{ key: string; fields: FieldSpec[] }>): AnswerReader {
+	return {
+		shape: 'sections',
+		fields: parts.flatMap((part) => part.fields),
+		read(lines, context) {
+			if (lines.successes.length > 0 || lines.bare.length !== 1) throw malformed(`The answer to ${context.fn} is not one line of results.`);
+			const record: ParsedRecord = {};
+			for (const part of lines.bare[0].split(separator)) {
+				const match = /^([A-Z_]+): ?(.*)$/.exec(part);
+				const section = match ? parts.find((s) => s.key === match[1]) : undefined;
+				if (!match || !section) throw malformed(`The answer to ${context.fn} has an unreadable part "${part.slice(0, 80)}".`);
+				const values = match[2].split('|');
+				if (values.length < section.fields.length) {
+					throw malformed(`The answer is incomplete: its ${match[1]} part has ${values.length} fields where ${section.fields.length} were expected.`);
+				}
+				section.fields.forEach((field, index) => typeValue(field, values[index], record, context.utcOffsetHours));
+			}
+			return { outcome: 'success', message: '', records: [record], notices: lines.notices, otherLines: [] };
+		},
+	};
+}

@@ -1,5 +1,6 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { choice, date, day, digits, id, dt, flag, int, str, text } from '../../entry';
+import { choice, date, digits, id, flag, text } from '../../entry';
+import { field, rows, status } from '../../answer';
 import { CAMPAIGN_ID, IN_GROUP_ID, URL_CHARS, WORD_CHARS } from '../../patterns';
 
 /** What VICIdial keeps of a list name: anything else is silently dropped. */
@@ -75,23 +76,19 @@ export const listFunctions: FunctionEntry[] = [
 			flag('dialable_count', 'Include Dialable Count', { description: "Whether to add how many leads the list's campaign could dial right now" }),
 			flag('archived_lead', 'Count Archived Leads', { description: 'Whether the lead counts read the archive instead of the active leads' }),
 		],
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				int('list_id'),
-				str('list_name'),
-				str('campaign_id'),
-				str('active'),
-				dt('list_changedate'),
-				dt('list_lastcalldate'),
-				day('expiration_date'),
-				int('resets_today'),
-				int('all_leads_count', { param: 'leads_counts', equals: 'Y' }),
-				int('new_leads_count', { param: 'leads_counts', equals: 'Y' }),
-				int('dialable_count', { param: 'dialable_count', equals: 'Y', alwaysPrinted: true }),
-			],
-		},
+		answer: rows('|', [
+			field.integer('list_id'),
+			field.text('list_name'),
+			field.text('campaign_id'),
+			field.text('active'),
+			field.datetime('list_changedate'),
+			field.datetime('list_lastcalldate'),
+			field.date('expiration_date'),
+			field.integer('resets_today'),
+			field.integer('all_leads_count', { when: { param: 'leads_counts', equals: 'Y' } }),
+			field.integer('new_leads_count', { when: { param: 'leads_counts', equals: 'Y' } }),
+			field.integer('dialable_count', { when: { param: 'dialable_count', equals: 'Y', alwaysPrinted: true } }),
+		]),
 		noRecords: /LIST DOES NOT EXIST/,
 	},
 	{
@@ -110,7 +107,7 @@ export const listFunctions: FunctionEntry[] = [
 			flag('active', 'Active', { main: true, description: 'Whether the campaign dials the list (VICIdial defaults to inactive)' }),
 			...listSettings(false),
 		],
-		answer: { kind: 'status', fields: [str('user'), int('list_id'), str('list_name'), str('campaign_id')] },
+		answer: status([field.text('user'), field.integer('list_id'), field.text('list_name'), field.text('campaign_id')]),
 	},
 	{
 		fn: 'update_list',
@@ -133,6 +130,6 @@ export const listFunctions: FunctionEntry[] = [
 			flag('archived_lead', 'Archived Leads', { description: 'Whether Reset Leads and Delete Leads act on the archived leads instead' }),
 			flag('insert_if_not_found', 'Add If Not Found', { description: 'Whether to create the list when it does not exist (then List Name and Campaign ID are needed)' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), int('list_id')], noticesSuffice: true },
+		answer: status([field.text('user'), field.integer('list_id')], { noticesSuffice: true }),
 	},
 ];

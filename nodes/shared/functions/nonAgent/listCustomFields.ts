@@ -1,5 +1,6 @@
 import type { FunctionEntry } from '../../entry';
-import { choice, dt, int, str, text } from '../../entry';
+import { choice, text } from '../../entry';
+import { field, rows } from '../../answer';
 
 /** The custom lead fields of a list. */
 export const listCustomFields: FunctionEntry = {
@@ -27,11 +28,7 @@ export const listCustomFields: FunctionEntry = {
 		}),
 	],
 	fixed: { stage: 'pipe' },
-	answer: {
-		kind: 'rows',
-		delimiter: '|',
-		columns: [int('list_id'), str('list_name'), str('campaign_id'), str('active'), dt('list_changedate'), dt('list_lastcalldate'), str('custom_fields')],
-	},
+	answer: rows('|', [field.integer('list_id'), field.text('list_name'), field.text('campaign_id'), field.text('active'), field.datetime('list_changedate'), field.datetime('list_lastcalldate'), field.text('custom_fields')]),
 	noRecords: /LIST DOES NOT EXIST/,
 	// The field labels come space-separated: a list of names here.
 	run: async (runtime, values) => {

@@ -1,5 +1,6 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
-import { choice, flag, integer, str, text } from '../../entry';
+import { choice, flag, integer, text } from '../../entry';
+import { field, status } from '../../answer';
 import { EMAIL, EMAIL_OR_BLANK, idListPattern, PHONE_LOGIN, WORD_CHARS } from '../../patterns';
 
 const DIGITS = { regex: /^\d+$/, hint: 'must contain only digits' };
@@ -75,7 +76,7 @@ export const phoneFunctions: FunctionEntry[] = [
 			...webphoneOptions(),
 			templateId(),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip'), str('protocol'), str('dialplan_number')] },
+		answer: status([field.text('user'), field.text('extension'), field.text('server_ip'), field.text('protocol'), field.text('dialplan_number')]),
 	},
 	{
 		fn: 'update_phone',
@@ -109,7 +110,7 @@ export const phoneFunctions: FunctionEntry[] = [
 			templateId(),
 			flag('delete_phone', 'Delete Phone', { description: 'Whether to delete the phone instead (needs "Delete Phones"); the other fields are then ignored' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('extension'), str('server_ip')], noticeOnlyFails: true },
+		answer: status([field.text('user'), field.text('extension'), field.text('server_ip')], { noticeOnlyFails: true }),
 	},
 	{
 		fn: 'add_phone_alias',
@@ -132,7 +133,7 @@ export const phoneFunctions: FunctionEntry[] = [
 				description: 'Existing phone logins, separated by commas',
 			}),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('alias_id'), str('alias_name'), str('phone_logins')] },
+		answer: status([field.text('user'), field.text('alias_id'), field.text('alias_name'), field.text('phone_logins')]),
 	},
 	{
 		fn: 'update_phone_alias',
@@ -156,6 +157,6 @@ export const phoneFunctions: FunctionEntry[] = [
 			}),
 			flag('delete_alias', 'Delete Alias', { description: 'Whether to delete the alias instead (needs "Delete Phones")' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('alias_id')], noticeOnlyFails: true },
+		answer: status([field.text('user'), field.text('alias_id')], { noticeOnlyFails: true }),
 	},
 ];

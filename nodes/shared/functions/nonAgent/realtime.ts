@@ -1,6 +1,8 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
-import { choice, id, flag, int, str, text } from '../../entry';
+import { choice, id, flag, text } from '../../entry';
 import { idListPattern, PHONE_LOGIN, USER_ID } from '../../patterns';
+import type { AnswerReader, FieldSpec } from '../../answer';
+import { field, malformed, rows, status, typeValue } from '../../answer';
 
 const agentUser = (description: string): ParamSpec =>
 	text('agent_user', 'Agent', {
@@ -25,7 +27,7 @@ const idList = (name: string, displayName: string, load: ParamSpec['load'], desc
 	});
 
 /** Agent counters that user_group_status and in_group_status print. */
-const agentCounters = [int('agents_logged_in'), int('agents_in_calls'), int('agents_waiting'), int('agents_paused')];
+const agentCounters = [field.integer('agents_logged_in'), field.integer('agents_in_calls'), field.integer('agents_waiting'), field.integer('agents_paused')];
 
 export const realtimeFunctions: FunctionEntry[] = [
 	{
@@ -46,24 +48,20 @@ export const realtimeFunctions: FunctionEntry[] = [
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				str('user'),
-				str('campaign_id'),
-				str('session_id'),
-				str('status'),
-				int('lead_id'),
-				str('callerid'),
-				int('calls_today'),
-				str('full_name'),
-				str('user_group'),
-				int('user_level'),
-				str('pause_code', { param: 'show_sub_status', equals: 'YES' }),
-				str('sub_status', { param: 'show_sub_status', equals: 'YES' }),
-			],
-		},
+		answer: rows('|', [
+			field.text('user'),
+			field.text('campaign_id'),
+			field.text('session_id'),
+			field.text('status'),
+			field.integer('lead_id'),
+			field.text('callerid'),
+			field.integer('calls_today'),
+			field.text('full_name'),
+			field.text('user_group'),
+			field.integer('user_level'),
+			field.text('pause_code', { when: { param: 'show_sub_status', equals: 'YES' } }),
+			field.text('sub_status', { when: { param: 'show_sub_status', equals: 'YES' } }),
+		]),
 		noRecords: /NO LOGGED IN AGENTS/,
 	},
 	{
@@ -83,26 +81,22 @@ export const realtimeFunctions: FunctionEntry[] = [
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				str('status'),
-				str('callerid'),
-				int('lead_id'),
-				str('campaign_id'),
-				int('calls_today'),
-				str('full_name'),
-				str('user_group'),
-				int('user_level'),
-				str('pause_code'),
-				str('real_time_sub_status'),
-				str('phone_number'),
-				str('vendor_lead_code'),
-				str('session_id'),
-				{ name: 'computer_ip', type: 'string', when: { param: 'include_ip', equals: 'YES' }, optional: true },
-			],
-		},
+		answer: rows('|', [
+			field.text('status'),
+			field.text('callerid'),
+			field.integer('lead_id'),
+			field.text('campaign_id'),
+			field.integer('calls_today'),
+			field.text('full_name'),
+			field.text('user_group'),
+			field.integer('user_level'),
+			field.text('pause_code'),
+			field.text('real_time_sub_status'),
+			field.text('phone_number'),
+			field.text('vendor_lead_code'),
+			field.text('session_id'),
+			field.text('computer_ip', { when: { param: 'include_ip', equals: 'YES' }, optional: true }),
+		]),
 	},
 	{
 		fn: 'user_group_status',
@@ -115,11 +109,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [idList('user_groups', 'User Groups', undefined, 'The user groups to count; several are added together', true)],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [str('user_groups'), int('calls_waiting'), ...agentCounters, int('agents_in_dead_calls'), int('agents_in_dispo'), int('agents_in_dial')],
-		},
+		answer: rows('|', [field.text('user_groups'), field.integer('calls_waiting'), ...agentCounters, field.integer('agents_in_dead_calls'), field.integer('agents_in_dispo'), field.integer('agents_in_dial')]),
 	},
 	{
 		fn: 'in_group_status',
@@ -132,11 +122,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [idList('in_groups', 'In-Groups', 'inGroups', 'The in-groups to count; several are added together', true)],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [str('in_groups'), int('total_calls'), int('calls_waiting'), ...agentCounters, int('agents_in_dispo'), int('agents_in_dial')],
-		},
+		answer: rows('|', [field.text('in_groups'), field.integer('total_calls'), field.integer('calls_waiting'), ...agentCounters, field.integer('agents_in_dispo'), field.integer('agents_in_dial')]),
 	},
 	{
 		fn: 'agent_ingroup_info',
@@ -149,16 +135,15 @@ export const realtimeFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [agentUser('The logged-in agent whose in-groups to get')],
 		fixed: { stage: 'text' },
-		answer: {
-			kind: 'status',
-			fields: [str('agent_user'), str('stage')],
-			labels: [
-				{ label: 'SELECTED INGROUPS', field: str('selected_ingroups') },
-				{ label: 'OUTBOUND AUTODIAL', field: str('outbound_autodial') },
-				{ label: 'MANAGER OVERRIDE', field: str('manager_override') },
-				{ label: 'MANAGER', field: str('manager') },
+		answer: statusThenLabels(
+			[field.text('agent_user'), field.text('stage')],
+			[
+				{ label: 'SELECTED INGROUPS', field: field.text('selected_ingroups') },
+				{ label: 'OUTBOUND AUTODIAL', field: field.text('outbound_autodial') },
+				{ label: 'MANAGER OVERRIDE', field: field.text('manager_override') },
+				{ label: 'MANAGER', field: field.text('manager') },
 			],
-		},
+		),
 	},
 	{
 		fn: 'blind_monitor',
@@ -197,10 +182,7 @@ export const realtimeFunctions: FunctionEntry[] = [
 				],
 			}),
 		],
-		answer: {
-			kind: 'status',
-			fields: [str('phone_login'), str('dial_string'), str('dialplan_number'), str('session_id'), int('manager_id'), str('user')],
-		},
+		answer: status([field.text('phone_login'), field.text('dial_string'), field.text('dialplan_number'), field.text('session_id'), field.integer('manager_id'), field.text('user')]),
 	},
 	{
 		fn: 'server_refresh',
@@ -213,6 +195,30 @@ export const realtimeFunctions: FunctionEntry[] = [
 		writes: true,
 		params: [],
 		fixed: { stage: 'REFRESH' },
-		answer: { kind: 'status', fields: [str('user'), int('servers_changed')] },
+		answer: status([field.text('user'), field.integer('servers_changed')]),
 	},
 ];
+
+// ---- answers only these entries have ----
+
+/** agent_ingroup_info: a SUCCESS line, then `LABEL: value` lines read into the same record. */
+export function statusThenLabels(fields: FieldSpec[], labels: Array<{ label: string; field: FieldSpec }>): AnswerReader {
+	const base = status(fields);
+	return {
+		...base,
+		fields: [...fields, ...labels.map((l) => l.field)],
+		read(lines, context) {
+			const answer = base.read(lines, context);
+			const record = answer.records[0];
+			const other: string[] = [];
+			for (const line of lines.bare) {
+				const labelled = labels.find((l) => line.startsWith(`${l.label}: `) || line === `${l.label}:`);
+				if (labelled) typeValue(labelled.field, line.slice(labelled.label.length + 2), record, context.utcOffsetHours);
+				else if (line !== '') other.push(line);
+			}
+			const missing = labels.filter((l) => !(l.field.name in record)).map((l) => l.field.name);
+			if (missing.length > 0) throw malformed(`The answer is incomplete: ${missing.join(', ')} missing. The connection may have been cut.`);
+			return { ...answer, otherLines: other };
+		},
+	};
+}

@@ -1,5 +1,6 @@
 import type { FunctionEntry, OperationResult, ParamSpec } from '../../entry';
-import { date, id, dt, flag, int, str, text } from '../../entry';
+import { date, id, flag, text } from '../../entry';
+import { field, rows } from '../../answer';
 import { InvalidInputError } from '../../params';
 import { VicidialError } from '../../errors';
 import type { ParsedRecord } from '../../parse';
@@ -22,12 +23,12 @@ const lookupKeys: ParamSpec[] = [
 ];
 
 const lookupColumns = [
-	dt('start_time'),
-	str('user'),
-	int('recording_id'),
-	int('lead_id'),
-	int('length_in_sec', { param: 'duration', equals: 'Y' }),
-	str('location'),
+	field.datetime('start_time'),
+	field.text('user'),
+	field.integer('recording_id'),
+	field.integer('lead_id'),
+	field.integer('length_in_sec', { when: { param: 'duration', equals: 'Y' } }),
+	field.text('location'),
 ];
 
 const lookup: FunctionEntry = {
@@ -43,7 +44,7 @@ const lookup: FunctionEntry = {
 	cap: { limit: 100000, hint: 'VICIdial returns at most 100,000 recordings per lookup: narrow it by date, user or lead.' },
 	params: [...lookupKeys, flag('duration', 'Include Length', { description: 'Whether to add each recording\'s length in seconds (length_in_sec)' })],
 	fixed: { stage: 'pipe' },
-	answer: { kind: 'rows', delimiter: '|', columns: lookupColumns },
+	answer: rows('|', lookupColumns),
 	noRecords: /NO RECORDINGS FOUND/,
 };
 

@@ -1,5 +1,7 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
-import { choice, counts, date, datetime, digits, dt, flag, int, pct, str, text } from '../../entry';
+import { choice, date, datetime, digits, flag, text } from '../../entry';
+import type { AnswerReader, Delimiter, FieldSpec, ParsedRecord, RowsReader } from '../../answer';
+import { expectNoSuccess, field, malformed, misfit, readRowLines, readRowsFast, rows } from '../../answer';
 import { CAMPAIGN_ID, USER_ID } from '../../patterns';
 
 /** Several ids joined by `-`, the way the report functions take them. */
@@ -56,7 +58,7 @@ export const reportFunctions: FunctionEntry[] = [
 		],
 		fixed: { stage: 'pipe' },
 		// VICIdial's own header (header=YES) names call_date before caller_id_number but prints them the other way round.
-		answer: { kind: 'rows', delimiter: '|', columns: [str('did_number'), str('caller_id_number'), dt('call_date'), int('length_in_sec')] },
+		answer: rows('|', [field.text('did_number'), field.text('caller_id_number'), field.datetime('call_date'), field.integer('length_in_sec')]),
 		noRecords: /NO RECORDS FOUND/,
 	},
 	{
@@ -83,11 +85,7 @@ export const reportFunctions: FunctionEntry[] = [
 			flag('detail', 'Last Call Only', { flagValues: ['LAST', 'ALL'], description: 'Whether to return only the newest call per number and direction' }),
 		],
 		fixed: { stage: 'pipe' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [str('phone_number'), dt('call_date'), int('list_id'), int('length_in_sec'), str('lead_status'), str('hangup_reason'), str('call_status'), str('source_id'), str('user')],
-		},
+		answer: rows('|', [field.text('phone_number'), field.datetime('call_date'), field.integer('list_id'), field.integer('length_in_sec'), field.text('lead_status'), field.text('hangup_reason'), field.text('call_status'), field.text('source_id'), field.text('user')]),
 	},
 	{
 		fn: 'agent_stats_export',
@@ -108,33 +106,29 @@ export const reportFunctions: FunctionEntry[] = [
 		],
 		// Seconds for every time column, so they are numbers.
 		fixed: { stage: 'pipe', time_format: 'S' },
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			columns: [
-				str('campaign_id', { param: 'group_by_campaign', equals: 'YES' }),
-				str('user'),
-				str('full_name'),
-				str('user_group'),
-				int('calls'),
-				int('login_time'),
-				int('total_talk_time'),
-				int('avg_talk_time'),
-				int('avg_wait_time'),
-				pct('pct_of_queue'),
-				int('pause_time'),
-				int('sessions'),
-				int('avg_session'),
-				int('pauses'),
-				int('avg_pause_time'),
-				pct('pause_pct'),
-				int('pauses_per_session'),
-				int('wait_time'),
-				int('talk_time'),
-				int('dispo_time'),
-				int('dead_time'),
-			],
-		},
+		answer: rows('|', [
+			field.text('campaign_id', { when: { param: 'group_by_campaign', equals: 'YES' } }),
+			field.text('user'),
+			field.text('full_name'),
+			field.text('user_group'),
+			field.integer('calls'),
+			field.integer('login_time'),
+			field.integer('total_talk_time'),
+			field.integer('avg_talk_time'),
+			field.integer('avg_wait_time'),
+			field.percent('pct_of_queue'),
+			field.integer('pause_time'),
+			field.integer('sessions'),
+			field.integer('avg_session'),
+			field.integer('pauses'),
+			field.integer('avg_pause_time'),
+			field.percent('pause_pct'),
+			field.integer('pauses_per_session'),
+			field.integer('wait_time'),
+			field.integer('talk_time'),
+			field.integer('dispo_time'),
+			field.integer('dead_time'),
+		]),
 		noRecords: /NO RECORDS FOUND/,
 	},
 	{
@@ -153,12 +147,7 @@ export const reportFunctions: FunctionEntry[] = [
 			statuses('Count only calls with these statuses, separated by "-"'),
 			...window,
 		],
-		answer: {
-			kind: 'rows',
-			delimiter: '|',
-			trailingDelimiter: true,
-			columns: [str('campaign_id'), int('calls'), int('human_answered_calls'), counts('calls_by_hour'), counts('calls_by_status')],
-		},
+		answer: rowsEndingInDelimiter('|', [field.text('campaign_id'), field.integer('calls'), field.integer('human_answered_calls'), field.counts('calls_by_hour'), field.counts('calls_by_status')]),
 	},
 	{
 		fn: 'call_dispo_report',
@@ -183,6 +172,84 @@ export const reportFunctions: FunctionEntry[] = [
 			flag('status_breakdown', 'Break Down by Status', { main: true, description: 'Whether to count the calls of each status (calls_by_status)' }),
 			flag('show_percentages', 'Show Percentages', { description: "Whether to add each status's share of the row's calls (percent_by_status); needs Break Down by Status" }),
 		],
-		answer: { kind: 'breakdown', nameField: 'campaign', unterminated: true },
+		answer: breakdown('campaign'),
 	},
 ];
+
+// ---- answers only these entries have ----
+
+/** call_status_stats: rows that each end with one more delimiter. */
+export function rowsEndingInDelimiter(delimiter: Delimiter, columns: FieldSpec[]): RowsReader {
+	const cells = (line: string) => line.split(delimiter).slice(0, line.endsWith(delimiter) ? -1 : undefined);
+	return {
+		shape: 'rowsEndingInDelimiter',
+		delimiter,
+		fields: columns,
+		bulk: (text, context) => readRowsFast(text, columns, delimiter, context, true),
+		read(lines, context) {
+			expectNoSuccess(lines, context.fn);
+			return { outcome: 'success', message: '', records: readRowLines(lines.bare, columns, delimiter, context, cells), notices: lines.notices, otherLines: [] };
+		},
+	};
+}
+
+/** PHP's strnatcasecmp order: digit runs compare as numbers, letters without case. */
+export function naturalCompare(a: string, b: string): number {
+	const chunks = (text: string) => text.toLowerCase().match(/\d+|\D+/g) ?? [];
+	const left = chunks(a);
+	const right = chunks(b);
+	for (let i = 0; i < Math.min(left.length, right.length); i++) {
+		const x = left[i];
+		const y = right[i];
+		if (x === y) continue;
+		if (/^\d/.test(x) && /^\d/.test(y)) {
+			const difference = Number(x) - Number(y);
+			if (difference !== 0) return difference;
+		}
+		return x < y ? -1 : 1;
+	}
+	return left.length - right.length;
+}
+
+/**
+ * call_dispo_report's comma table, printed without a final newline: `CAMPAIGN,TOTAL CALLS[,STATUS...]`,
+ * one row per campaign, in-group or DID, then `TOTAL,...`; counts may carry a share, `3 (25.0%)`.
+ * Each row becomes `{ [nameField]: ..., total_calls, calls_by_status, percent_by_status? }`.
+ * VICIdial prints the status names of the header in the order it met them, but each row's counts in
+ * natural order of the names: the counts are named by the sorted, de-duplicated header names,
+ * which is what they really are.
+ */
+export function breakdown(nameField: string): AnswerReader {
+	return {
+		shape: 'breakdown',
+		fields: [],
+		unterminated: true,
+		read(lines, context) {
+			expectNoSuccess(lines, context.fn);
+			const header = lines.bare[0]?.split(',') ?? [];
+			if (header[0] !== 'CAMPAIGN' || header[1] !== 'TOTAL CALLS') throw malformed(`The answer to ${context.fn} does not start with its CAMPAIGN,TOTAL CALLS header.`);
+			const statuses = [...new Set(header.slice(2))].sort(naturalCompare);
+			const records = lines.bare.slice(1).map((line, index) => {
+				const cells = line.split(',');
+				if (cells.length !== statuses.length + 2) {
+					throw malformed(`The answer is incomplete: row ${index + 1} has ${cells.length} fields where ${statuses.length + 2} were expected. The connection may have been cut.`);
+				}
+				const total = cells[1];
+				if (!/^\d{1,15}$/.test(total)) throw misfit({ name: 'total_calls', type: 'integer' }, total);
+				const record: ParsedRecord = { [nameField]: cells[0], total_calls: Number(total) };
+				const byStatus: Record<string, number> = {};
+				const shares: Record<string, number> = {};
+				statuses.forEach((status, i) => {
+					const match = /^(\d{1,15})(?: \((\d+(?:\.\d+)?)%\))?$/.exec(cells[i + 2]);
+					if (!match) throw misfit({ name: status, type: 'integer' }, cells[i + 2]);
+					byStatus[status] = Number(match[1]);
+					if (match[2] !== undefined) shares[status] = Number(match[2]);
+				});
+				record.calls_by_status = byStatus;
+				if (Object.keys(shares).length > 0) record.percent_by_status = shares;
+				return record;
+			});
+			return { outcome: 'success', message: '', records, notices: lines.notices, otherLines: [] };
+		},
+	};
+}

@@ -1,11 +1,13 @@
 import type { FunctionEntry } from '../../entry';
-import { choice, int, str, text } from '../../entry';
+import type { AnswerReader } from '../../answer';
+import { choice, text } from '../../entry';
+import { field, htmlTable, rows } from '../../answer';
 import { versionFunction } from '../../version';
 import { WORD } from '../../patterns';
 
 /** A list function that answers with VICIdial's HTML picker page. */
-function pickerList(fn: string, operation: string, name: string, action: string, description: string, columns: FunctionEntry['answer'] & { kind: 'htmlTable' }): FunctionEntry {
-	return { fn, api: 'nonAgent', resource: 'system', operation, name, action, description, writes: false, params: [], answer: columns };
+function pickerList(fn: string, operation: string, name: string, action: string, description: string, answer: AnswerReader): FunctionEntry {
+	return { fn, api: 'nonAgent', resource: 'system', operation, name, action, description, writes: false, params: [], answer };
 }
 
 export const systemFunctions: FunctionEntry[] = [
@@ -33,32 +35,16 @@ export const systemFunctions: FunctionEntry[] = [
 		fixed: { format: 'tab' },
 		// The date keeps the trailing dot VICIdial prints ("2025-01-01 09:00:00.").
 		// With no audio files at all, VICIdial fails sorting the empty list (HTTP 500).
-		answer: { kind: 'rows', delimiter: '\t', columns: [int('index'), str('file_name'), str('date'), int('size'), int('epoch')] },
+		answer: rows('\t', [field.integer('index'), field.text('file_name'), field.text('date'), field.integer('size'), field.integer('epoch')]),
 	},
 	{
-		...pickerList('moh_list', 'listMusicOnHold', 'List Music On Hold', 'List music on hold classes', 'The active music-on-hold classes and their files; needs central sound control (moh_list)', {
-			kind: 'htmlTable',
-			columns: [str('moh_id'), str('moh_name'), str('random')],
-			continuation: { label: 'Files', field: 'files' },
-		}),
+		...pickerList('moh_list', 'listMusicOnHold', 'List Music On Hold', 'List music on hold classes', 'The active music-on-hold classes and their files; needs central sound control (moh_list)', htmlTable([field.text('moh_id'), field.text('moh_name'), field.text('random')], { continuation: { label: 'Files', field: 'files' } })),
 	},
-	pickerList('vm_list', 'listVoicemail', 'List Voicemail Boxes', 'List voicemail boxes', 'The active voicemail boxes, then the voicemail boxes of the active phones (vm_list)', {
-		kind: 'htmlTable',
-		columns: [str('voicemail_id'), str('name'), str('email')],
-	}),
-	pickerList('ingroup_list', 'listInGroups', 'List In-Groups', 'List inbound groups', 'The active inbound groups with name and colour (ingroup_list)', {
-		kind: 'htmlTable',
-		columns: [str('group_id'), str('group_name'), str('group_color')],
-	}),
-	pickerList('callmenu_list', 'listCallMenus', 'List Call Menus', 'List call menus', 'The call menus (IVRs) with their names (callmenu_list)', {
-		kind: 'htmlTable',
-		columns: [str('menu_id'), str('menu_name')],
-	}),
+	pickerList('vm_list', 'listVoicemail', 'List Voicemail Boxes', 'List voicemail boxes', 'The active voicemail boxes, then the voicemail boxes of the active phones (vm_list)', htmlTable([field.text('voicemail_id'), field.text('name'), field.text('email')])),
+	pickerList('ingroup_list', 'listInGroups', 'List In-Groups', 'List inbound groups', 'The active inbound groups with name and colour (ingroup_list)', htmlTable([field.text('group_id'), field.text('group_name'), field.text('group_color')])),
+	pickerList('callmenu_list', 'listCallMenus', 'List Call Menus', 'List call menus', 'The call menus (IVRs) with their names (callmenu_list)', htmlTable([field.text('menu_id'), field.text('menu_name')])),
 	{
-		...pickerList('container_list', 'listSettingsContainers', 'List Settings Containers', 'List settings containers', 'The settings containers of one type, with their notes (container_list)', {
-			kind: 'htmlTable',
-			columns: [str('container_id'), str('container_notes')],
-		}),
+		...pickerList('container_list', 'listSettingsContainers', 'List Settings Containers', 'List settings containers', 'The settings containers of one type, with their notes (container_list)', htmlTable([field.text('container_id'), field.text('container_notes')])),
 		params: [
 			text('type', 'Container Type', {
 				required: true,

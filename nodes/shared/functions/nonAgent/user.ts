@@ -1,5 +1,6 @@
 import type { ParamSpec, FunctionEntry } from '../../entry';
-import { choice, flag, int, integer, str, text } from '../../entry';
+import { choice, flag, integer, text } from '../../entry';
+import { field, rows, status } from '../../answer';
 import { CAMPAIGN_ID, EMAIL, EMAIL_OR_BLANK, idListPattern, PHONE_LOGIN, USER_ID, WORD_CHARS } from '../../patterns';
 
 const NAME = { regex: /^[- +.:/@_0-9a-zA-Z]+$/, hint: 'must contain only letters, digits, spaces and - + . : / @ _' };
@@ -67,10 +68,7 @@ export const userFunctions: FunctionEntry[] = [
 			switch01('closer_default_blended', 'Blended by Default', 'Whether blended mode is selected at login (VICIdial default: no)'),
 			inGroups('In-groups the agent takes calls from'),
 		],
-		answer: {
-			kind: 'status',
-			fields: [str('user'), str('agent_user'), { name: 'agent_pass', type: 'string', secret: true }, int('agent_user_level'), str('agent_full_name'), str('agent_user_group')],
-		},
+		answer: status([field.text('user'), field.text('agent_user'), field.skip('agent_pass'), field.integer('agent_user_level'), field.text('agent_full_name'), field.text('agent_user_group')]),
 	},
 	{
 		fn: 'copy_user',
@@ -87,10 +85,7 @@ export const userFunctions: FunctionEntry[] = [
 			fullName({ required: true }),
 			text('source_user', 'Source User', { required: true, maxLength: 20, pattern: USER_ID, description: 'The user whose settings are copied' }),
 		],
-		answer: {
-			kind: 'status',
-			fields: [str('user'), str('agent_user'), { name: 'agent_pass', type: 'string', secret: true }, str('agent_full_name'), str('source_user')],
-		},
+		answer: status([field.text('user'), field.text('agent_user'), field.skip('agent_pass'), field.text('agent_full_name'), field.text('source_user')]),
 	},
 	{
 		fn: 'update_user',
@@ -135,12 +130,10 @@ export const userFunctions: FunctionEntry[] = [
 			}),
 			flag('delete_user', 'Delete User', { description: 'Whether to delete the user instead (needs "Delete Users"); the other fields are then ignored' }),
 		],
-		answer: {
-			kind: 'status',
-			fields: [str('user'), str('agent_user')],
+		answer: status([field.text('user'), field.text('agent_user')], {
 			// ranks, grades or a password reset alone: VICIdial says so, then "no updates"
 			noticeResult: { error: /NO UPDATES DEFINED/, notice: /RANKS\/GRADES HAVE BEEN UPDATED|PASSWORD HAS BEEN RESET/ },
-		},
+		}),
 	},
 	{
 		fn: 'user_details',
@@ -153,7 +146,7 @@ export const userFunctions: FunctionEntry[] = [
 		writes: false,
 		params: [agentUser('The user to read', { minLength: 1 })],
 		fixed: { stage: 'pipe', header: 'NO' },
-		answer: { kind: 'rows', delimiter: '|', columns: [str('user'), str('full_name'), str('user_group'), int('user_level'), str('active')] },
+		answer: rows('|', [field.text('user'), field.text('full_name'), field.text('user_group'), field.integer('user_level'), field.text('active')]),
 		noRecords: /USER NOT FOUND/,
 	},
 	{
@@ -179,7 +172,7 @@ export const userFunctions: FunctionEntry[] = [
 			text('campaign_id', 'Campaign ID', { maxLength: 8, pattern: CAMPAIGN_ID, load: 'campaigns' }),
 		],
 		// the agent already has the status asked for, and nothing else was asked: VICIdial says so, then "no updates"
-		answer: { kind: 'status', fields: [str('user'), str('agent_user')], noticeResult: { error: /NO UPDATES DEFINED/, notice: /IS ALREADY/ } },
+		answer: status([field.text('user'), field.text('agent_user')], { noticeResult: { error: /NO UPDATES DEFINED/, notice: /IS ALREADY/ } }),
 	},
 	{
 		fn: 'add_group_alias',
@@ -204,6 +197,6 @@ export const userFunctions: FunctionEntry[] = [
 			flag('active', 'Active', { description: 'Whether agents can use it (VICIdial default: yes)' }),
 			text('admin_user_group', 'Admin User Group', { maxLength: 20, pattern: WORD_CHARS, description: 'Who may administer it; empty means all groups' }),
 		],
-		answer: { kind: 'status', fields: [str('user'), str('group_alias_id'), str('group_alias_name'), str('caller_id_number')] },
+		answer: status([field.text('user'), field.text('group_alias_id'), field.text('group_alias_name'), field.text('caller_id_number')]),
 	},
 ];

@@ -83,9 +83,11 @@ function refusal(param: EventParam, value: string): string | undefined {
 /** Whether a setting holds text values checked before sending (numbers, choices and flags come from the editor typed). */
 const isChecked = (param: EventParam) => param.kind === 'text' || param.kind === 'id' || param.kind === 'digits';
 
-/** The value a missing setting reads as: text as empty, numbers and choices as their default. */
+/** The value a missing setting reads as: text as empty, others as their default (n8n refuses to read a missing value without one). */
 export function fallbackOf(param: EventParam): unknown {
-	return isChecked(param) ? '' : param.default;
+	if (isChecked(param)) return '';
+	if (param.default !== undefined) return param.default;
+	return param.kind === 'flag' ? false : param.kind === 'choices' ? [] : param.kind === 'integer' || param.kind === 'decimal' ? 0 : '';
 }
 
 /**

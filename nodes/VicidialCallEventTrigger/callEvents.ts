@@ -19,7 +19,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import { flag, id, text as textParam } from '../shared/entry';
 import type { EventEntry, EventParam } from '../shared/events';
-import { rulesOf, setting, splitList } from '../shared/events';
+import { LIST_SEPARATORS, rulesOf, setting, splitList } from '../shared/events';
 
 export type CallEventName = 'dispo' | 'start' | 'noAgent' | 'addLead' | 'deadCall' | 'pauseMax' | 'agentEvent';
 
@@ -225,9 +225,6 @@ const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
 /** Encoded twice by VICIdial: + stands for a space even after decoding. */
 const DOUBLE_ENCODED = new Set(['dispo_name']);
 
-/** Every variable offered in the editor (VICIdial names). */
-export const KNOWN_FIELDS: string[] = [...new Set(CALL_EVENTS.flatMap((e) => e.available))].sort((a, b) => a.localeCompare(b));
-
 /** VICIdial keeps only these characters of a URL setting; the token must survive it. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9]{16,128}$/;
 /** The query parameter that carries the secret (VICIdial cannot send headers). */
@@ -296,7 +293,8 @@ export function callUrlPathExpression(path: string): string {
 	const withCustom = JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value));
 	const token = `(String($parameter["token"] || "").trim() || (String($nodeId || "").replace(/[^A-Za-z0-9]/g, "").length >= 32 ? String($nodeId || "").replace(/[^A-Za-z0-9]/g, "") : ""))`;
 	const chosen = `(Array.isArray($parameter["fields"]) && $parameter["fields"].length ? $parameter["fields"] : (${defaults}[$parameter["event"]] || []))`;
-	const custom = `(${withCustom}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,|]+/) : [])`;
+	// the editor splits Custom Fields as the node does
+	const custom = `(${withCustom}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/${LIST_SEPARATORS.source}/) : [])`;
 	const fields = `${chosen}.concat(${custom}).map(f => String(f).trim()).filter((f, i, all) => f !== "" && all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))`;
 	return `={{ "${path}?${TOKEN_PARAMETER}=" + ${token} + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("") }}`;
 }

@@ -51,11 +51,14 @@ export type EventValues = Record<string, unknown>;
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
+/** What separates the values of a list setting: commas, spaces or `|`. */
+export const LIST_SEPARATORS = /[\s,|]+/;
+
 /** The triggers' one list splitter: "A, B C|D" gives A, B, C and D; a multi-select's array is kept. */
 export function splitList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(text).map((v) => v.trim()).filter((v) => v !== '');
 	return text(value)
-		.split(/[\s,|]+/)
+		.split(LIST_SEPARATORS)
 		.map((v) => v.trim())
 		.filter((v) => v !== '');
 }

@@ -23,7 +23,7 @@ export interface EventParam extends Omit<ParamSpec, 'default'> {
 	/** What the error says when a required setting is empty (default "is required"). */
 	missing?: string;
 	/** Shown only when other settings have these values, besides the event. */
-	showWhen?: Record<string, Array<string | boolean>>;
+	showWhen?: Record<string, Array<string | number | boolean>>;
 }
 
 /** What every event entry has: its value in the Event dropdown, its name, and its settings. */

@@ -12,12 +12,12 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
-import { isId } from '../shared/params';
+import { eventProperties, eventSubtitle, readSettings } from '../shared/events';
+import type { EventParam } from '../shared/events';
 import {
 	type CallEventName,
 	type CallEventSpec,
 	CALL_EVENTS,
-	FIELD_NAME,
 	SECRET_VARIABLES,
 	TOKEN_PARAMETER,
 	TOKEN_PATTERN,
@@ -66,15 +66,7 @@ const properties: INodeProperties[] = [
 		description: 'VICIdial variables to receive (the list shows the ones VICIdial fills for the chosen event). Empty: the event\'s usual ones. A variable VICIdial leaves unfilled for a call is listed under unfilled_fields instead. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		typeOptions: { loadOptionsMethod: 'eventFields', loadOptionsDependsOn: ['event'] },
 	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'string',
-		default: '',
-		placeholder: 'favorite_color, appointment_date',
-		description: 'Labels of custom lead fields to receive, separated by commas (Dispo, Start and Dead Call URLs only)',
-		displayOptions: { show: { event: ['dispo', 'start', 'deadCall'] } },
-	},
+	...eventProperties(CALL_EVENTS, (event) => event.params, []),
 	{
 		displayName: 'Secret Token',
 		name: 'token',
@@ -111,44 +103,7 @@ const properties: INodeProperties[] = [
 			"Whether to add this trigger's URL to the campaigns' (or in-groups') alternate call URLs when the workflow is activated, and switch it off when it is deactivated. Needs update_alt_url rights (user level 8, modify campaigns).",
 		displayOptions: { show: { event: registrable } },
 	},
-	{
-		displayName: 'Campaigns or In-Groups',
-		name: 'owners',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'TESTCAMP',
-		description:
-			'IDs separated by commas: campaigns, or in-groups for the Add Lead URL. VICIdial only registers an in-group\'s URL when a campaign with the same ID exists as well.',
-		displayOptions: { show: { register: [true], event: registrable } },
-	},
-	{
-		displayName: 'Only Statuses',
-		name: 'statuses',
-		type: 'string',
-		default: '',
-		placeholder: 'SALE, APPT',
-		description: 'VICIdial calls the URL only for these dispositions (empty: all)',
-		displayOptions: { show: { register: [true], event: ['dispo'] } },
-	},
-	{
-		displayName: 'Only Lists',
-		name: 'lists',
-		type: 'string',
-		default: '',
-		placeholder: '101, 102',
-		description: 'VICIdial calls the URL only for leads of these lists (empty: all)',
-		displayOptions: { show: { register: [true], event: registrable } },
-	},
-	{
-		displayName: 'Set Campaign Dispo Call URL to ALT',
-		name: 'switchToAlt',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to set a campaign's Dispo Call URL to ALT when it is not (VICIdial holds several URLs only then). This REPLACES a single URL set there; leave off to be told instead.",
-		displayOptions: { show: { register: [true], event: ['dispo'] } },
-	},
+	...eventProperties(CALL_EVENTS, (event) => event.registration, []),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -176,11 +131,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const split = (value: unknown) =>
-	String(value ?? '')
-		.split(/[\s,]+/)
-		.map((v) => v.trim())
-		.filter((v) => v !== '');
+/** Reads and checks an event's settings; the error names the field. */
+function settingsOf(context: IHookFunctions | IWebhookFunctions, params: EventParam[]) {
+	return readSettings(
+		params,
+		(name, fallback) => context.getNodeParameter(name, fallback),
+		(field, problem) => new NodeOperationError(context.getNode(), `"${field}" ${problem}`),
+	);
+}
 
 function readToken(context: IHookFunctions | IWebhookFunctions): string {
 	const token = effectiveToken(context.getNodeParameter('token', ''), context.getNode().id);
@@ -200,9 +158,7 @@ function readToken(context: IHookFunctions | IWebhookFunctions): string {
 function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventName): string[] {
 	const chosen = context.getNodeParameter('fields', []) as string[];
 	const spec = eventSpec(event);
-	const custom = spec.customFields ? split(context.getNodeParameter('customFields', '')) : [];
-	const bad = custom.find((f) => !FIELD_NAME.test(f));
-	if (bad) throw new NodeOperationError(context.getNode(), `"Custom Fields" has "${bad}", which is not a field label (letters, digits and _ only)`);
+	const custom = (settingsOf(context, spec.params).customFields ?? []) as string[];
 	const fields = requestedFields(chosen.length > 0 ? chosen : spec.defaults, custom);
 	const secret = fields.find((f) => SECRET_VARIABLES.test(f));
 	if (secret) throw new NodeOperationError(context.getNode(), `"${secret}" cannot be received: VICIdial would put a password into the URL`);
@@ -213,27 +169,18 @@ async function registrationSettings(context: IHookFunctions): Promise<Registrati
 	const event = eventSpec(context.getNodeParameter('event') as string);
 	const webhookUrl = context.getNodeWebhookUrl('default');
 	if (!webhookUrl) throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
-	const owners = split(context.getNodeParameter('owners', '')).map((o) => o.toUpperCase());
-	if (owners.length === 0) throw new NodeOperationError(context.getNode(), '"Campaigns or In-Groups" is required when "Register in VICIdial" is on');
-	const badOwner = owners.find((o) => !/^[A-Z0-9_-]{2,20}$/.test(o));
-	if (badOwner) throw new NodeOperationError(context.getNode(), `"Campaigns or In-Groups" has "${badOwner}", which is not a campaign or in-group ID`);
-	const lists = split(context.getNodeParameter('lists', ''));
-	const badList = lists.find((l) => !isId(l, 14));
-	if (badList) throw new NodeOperationError(context.getNode(), `"Only Lists" has "${badList}", which is not a list ID`);
-	const statuses = event.value === 'dispo' ? split(context.getNodeParameter('statuses', '')).map((s) => s.toUpperCase()) : [];
-	const badStatus = statuses.find((s) => !/^[A-Z0-9_-]{1,6}$/.test(s));
-	if (badStatus) throw new NodeOperationError(context.getNode(), `"Only Statuses" has "${badStatus}", which is not a status code`);
+	const settings = settingsOf(context, event.registration);
 	const node = context.getNode();
 	return {
 		event,
-		owners,
+		owners: settings.owners as string[],
 		address: buildCallUrl(webhookUrl, readToken(context), fieldsOf(context, event.value), event.value),
 		// Marks our entries. Letters and digits only (VICIdial drops most signs); "test" for the
 		// test URL n8n registers while listening for a test event, so it never takes over the live entry.
 		description: `n8n ${context.getMode() === 'manual' ? 'test' : 'trigger'} ${(node.webhookId ?? node.id).replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`,
-		statuses,
-		lists,
-		switchToAlt: event.value === 'dispo' && (context.getNodeParameter('switchToAlt', false) as boolean),
+		statuses: (settings.statuses ?? []) as string[],
+		lists: settings.lists as string[],
+		switchToAlt: settings.switchToAlt === true,
 	};
 }
 
@@ -266,7 +213,7 @@ export class VicidialCallEventTrigger implements INodeType {
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ${JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.name])))}[$parameter["event"]] || $parameter["event"] }}`,
+		subtitle: eventSubtitle(CALL_EVENTS),
 		description: 'Dispositions, call starts, dropped calls and agent screen events the moment VICIdial sends them',
 		defaults: { name: 'VICIdial Call Event Trigger' },
 		inputs: [],

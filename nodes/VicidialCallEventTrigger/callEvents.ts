@@ -17,15 +17,23 @@
  *   forwards them to an outside address as a form POST; that is the URL we build for them.
  */
 import { createHash, timingSafeEqual } from 'crypto';
+import { flag, id, text as textParam } from '../shared/entry';
+import type { EventEntry, EventParam } from '../shared/events';
+import { LIST_SEPARATORS, rulesOf, setting, splitList } from '../shared/events';
 
 export type CallEventName = 'dispo' | 'start' | 'noAgent' | 'addLead' | 'deadCall' | 'pauseMax' | 'agentEvent';
 
-export interface CallEventSpec {
+/**
+ * One call event as an entry: what VICIdial sends for it, and its settings (`params`: what to
+ * receive; `registration`: how the node registers its URL), from which the editor fields and the
+ * checks are generated (nodes/shared/events.ts). Adding an event is adding an entry to CALL_EVENTS.
+ */
+export interface CallEventSpec extends EventEntry {
 	value: CallEventName;
-	name: string;
 	/** Where the URL goes in VICIdial. */
 	setting: string;
-	description: string;
+	/** Settings of "Register in VICIdial" (events VICIdial holds several URLs of). */
+	registration: EventParam[];
 	/** update_alt_url's url_type, when VICIdial can hold several URLs of this kind (registration). */
 	altUrlType?: 'dispo' | 'start' | 'noagent' | 'addlead';
 	/** update_alt_url's entry_type for registration. */
@@ -55,8 +63,67 @@ const AGENT_CALL_VARIABLES = [
 ];
 const DID_VARIABLES = ['did_id', 'did_extension', 'did_pattern', 'did_description', 'did_custom_one', 'did_custom_two', 'did_custom_three', 'did_custom_four', 'did_custom_five'];
 
+/** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
+export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
+
+const customFields = setting(textParam, 'customFields', 'Custom Fields', {
+	list: true,
+	pattern: { regex: FIELD_NAME, hint: 'must be field labels (letters, digits and _ only)' },
+	placeholder: 'favorite_color, appointment_date',
+	description: 'Labels of custom lead fields to receive, separated by commas (Dispo, Start and Dead Call URLs only)',
+	refused: (value) => `has "${value}", which is not a field label (letters, digits and _ only)`,
+});
+
+const whenRegistering = { register: [true] };
+
+/** Where the URL is registered: update_alt_url's campaign_id takes campaigns and in-groups alike. */
+const owners = setting(textParam, 'owners', 'Campaigns or In-Groups', {
+	...rulesOf('campaign', 'addAltUrl', 'campaign_id'),
+	required: true,
+	list: true,
+	upperCase: true,
+	placeholder: 'TESTCAMP',
+	description: "IDs separated by commas: campaigns, or in-groups for the Add Lead URL. VICIdial only registers an in-group's URL when a campaign with the same ID exists as well.",
+	missing: 'is required when "Register in VICIdial" is on',
+	refused: (value) => `has "${value}", which is not a campaign or in-group ID`,
+	showWhen: whenRegistering,
+});
+
+const lists = setting(id, 'lists', 'Only Lists', {
+	maxLength: rulesOf('list', 'get', 'list_id').maxLength,
+	list: true,
+	placeholder: '101, 102',
+	description: 'VICIdial calls the URL only for leads of these lists (empty: all)',
+	refused: (value) => `has "${value}", which is not a list ID`,
+	showWhen: whenRegistering,
+});
+
+/** Dispo URLs only: the statuses VICIdial calls for, and leave to make the campaign's URL ALT. */
+const dispoRegistration: EventParam[] = [
+	setting(textParam, 'statuses', 'Only Statuses', {
+		...rulesOf('lead', 'searchByStatus', 'status'),
+		list: true,
+		upperCase: true,
+		placeholder: 'SALE, APPT',
+		description: 'VICIdial calls the URL only for these dispositions (empty: all)',
+		refused: (value) => `has "${value}", which is not a status code`,
+		showWhen: whenRegistering,
+	}),
+	setting(flag, 'switchToAlt', 'Set Campaign Dispo Call URL to ALT', {
+		description:
+			"Whether to set a campaign's Dispo Call URL to ALT when it is not (VICIdial holds several URLs only then). This REPLACES a single URL set there; leave off to be told instead.",
+		showWhen: whenRegistering,
+	}),
+];
+
+/** An event's settings follow from what VICIdial does: custom fields where it fills them, registration where it holds several URLs. */
+function callEvent(spec: Omit<CallEventSpec, 'params' | 'registration'>): CallEventSpec {
+	const registration = !spec.altUrlType ? [] : spec.altUrlType === 'dispo' ? [owners, dispoRegistration[0], lists, dispoRegistration[1]] : [owners, lists];
+	return { ...spec, params: spec.customFields ? [customFields] : [], registration };
+}
+
 export const CALL_EVENTS: CallEventSpec[] = [
-	{
+	callEvent({
 		value: 'dispo',
 		name: 'Call Dispositioned',
 		setting: 'Dispo Call URL (campaign or in-group)',
@@ -69,8 +136,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 			'term_reason', 'recording_id', 'recording_filename', 'ig_custom_one', 'ig_custom_two', 'ig_custom_three', 'ig_custom_four', 'ig_custom_five',
 		],
 		customFields: true,
-	},
-	{
+	}),
+	callEvent({
 		value: 'start',
 		name: 'Call Started',
 		setting: 'Start Call URL (campaign or in-group)',
@@ -80,8 +147,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'group', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
 		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, 'did_id', 'did_extension', 'did_pattern', 'did_description'],
 		customFields: true,
-	},
-	{
+	}),
+	callEvent({
 		value: 'noAgent',
 		name: 'Call Not Handled by an Agent',
 		setting: 'No Agent Call URL (campaign or in-group; auto-dial and inbound calls)',
@@ -98,8 +165,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 			'did_description', 'closecallid', 'uniqueid', 'call_id', 'user_group', 'campaign', 'campaign_id', 'group', 'function', 'SQLdate',
 		],
 		customFields: false,
-	},
-	{
+	}),
+	callEvent({
 		value: 'addLead',
 		name: 'Lead Added by an Inbound Call',
 		setting: 'Add Lead URL (in-group)',
@@ -112,8 +179,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 			'did_pattern', 'did_description', 'closecallid', 'uniqueid', 'call_id', 'function', 'SQLdate',
 		],
 		customFields: false,
-	},
-	{
+	}),
+	callEvent({
 		value: 'deadCall',
 		name: 'Customer Hung Up During a Call',
 		setting: 'Dead Call Trigger URL (campaign)',
@@ -121,8 +188,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'list_id', 'uniqueid', 'call_id', 'talk_time', 'dead_time', 'epoch'],
 		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, ...DID_VARIABLES, 'dispo_name', 'talk_time_ms', 'call_notes', 'recording_id', 'recording_filename', 'dead_time', 'ig_custom_one'],
 		customFields: true,
-	},
-	{
+	}),
+	callEvent({
 		value: 'pauseMax',
 		name: 'Agent Paused Too Long',
 		setting: 'Pause Max URL (campaign)',
@@ -134,8 +201,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 			'camp_custom_one', 'camp_custom_two', 'camp_custom_three', 'camp_custom_four', 'camp_custom_five',
 		],
 		customFields: false,
-	},
-	{
+	}),
+	callEvent({
 		value: 'agentEvent',
 		name: 'Agent Screen Event',
 		setting: 'Agent Push URL (System Settings), through get2post.php',
@@ -143,7 +210,7 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		defaults: ['user', 'event', 'message', 'lead_id', 'counter'],
 		available: ['user', 'event', 'message', 'lead_id', 'epoch', 'agent_log_id', 'counter'],
 		customFields: false,
-	},
+	}),
 ];
 
 /** Variables VICIdial fills with a password: never asked for, never accepted as a custom field. */
@@ -158,8 +225,6 @@ const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
 /** Encoded twice by VICIdial: + stands for a space even after decoding. */
 const DOUBLE_ENCODED = new Set(['dispo_name']);
 
-/** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
-export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
 /** VICIdial keeps only these characters of a URL setting; the token must survive it. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9]{16,128}$/;
 /** The query parameter that carries the secret (VICIdial cannot send headers). */
@@ -228,7 +293,8 @@ export function callUrlPathExpression(path: string): string {
 	const withCustom = JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value));
 	const token = `(String($parameter["token"] || "").trim() || (String($nodeId || "").replace(/[^A-Za-z0-9]/g, "").length >= 32 ? String($nodeId || "").replace(/[^A-Za-z0-9]/g, "") : ""))`;
 	const chosen = `(Array.isArray($parameter["fields"]) && $parameter["fields"].length ? $parameter["fields"] : (${defaults}[$parameter["event"]] || []))`;
-	const custom = `(${withCustom}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/[\\s,]+/) : [])`;
+	// the editor splits Custom Fields as the node does
+	const custom = `(${withCustom}.includes($parameter["event"]) ? String($parameter["customFields"] || "").split(/${LIST_SEPARATORS.source}/) : [])`;
 	const fields = `${chosen}.concat(${custom}).map(f => String(f).trim()).filter((f, i, all) => f !== "" && all.indexOf(f) === i && !/^(pass|phone_pass|orig_pass)$/i.test(f))`;
 	return `={{ "${path}?${TOKEN_PARAMETER}=" + ${token} + ${fields}.map(f => "&" + f + "=--A--" + f + "--B--").join("") }}`;
 }
@@ -293,20 +359,17 @@ export interface IpRule {
 
 /** Parses "10.0.0.0/8, 192.168.1.5, ::1"; throws naming the first entry that is not an IP or CIDR. */
 export function parseAllowList(text: string): IpRule[] {
-	return text
-		.split(/[\s,]+/)
-		.filter((e) => e !== '')
-		.map((entry) => {
-			const [address, prefix] = entry.split('/');
-			const ip = normaliseIp(address);
-			const max = ip?.v === 4 ? 32 : 128;
-			const bits = prefix === undefined ? max : Number(prefix);
-			if (!ip || !Number.isInteger(bits) || bits < 0 || bits > max || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
-				throw new Error(`"${entry}" is not an IP address or CIDR range`);
-			}
-			const shift = BigInt(max - bits);
-			return { v: ip.v, network: (ip.n >> shift) << shift, bits };
-		});
+	return splitList(text).map((entry) => {
+		const [address, prefix] = entry.split('/');
+		const ip = normaliseIp(address);
+		const max = ip?.v === 4 ? 32 : 128;
+		const bits = prefix === undefined ? max : Number(prefix);
+		if (!ip || !Number.isInteger(bits) || bits < 0 || bits > max || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
+			throw new Error(`"${entry}" is not an IP address or CIDR range`);
+		}
+		const shift = BigInt(max - bits);
+		return { v: ip.v, network: (ip.n >> shift) << shift, bits };
+	});
 }
 
 export function ipAllowed(ip: string | undefined, rules: IpRule[]): boolean {

@@ -123,10 +123,14 @@ function listLocator(param: ParamSpec, property: INodeProperties): INodeProperti
 	};
 }
 
-/** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text. */
-export function paramProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
+/** The help text of an entry's field: its description, its limits and the VICIdial name. */
+function fieldHelp(param: ParamSpec): string {
 	const limits = limitsText(param);
-	const help = sentences(param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}` : '', `VICIdial field: ${param.name}`);
+	return sentences(param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}` : '', `VICIdial field: ${param.name}`);
+}
+
+/** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text unless `help` is given. */
+export function paramProperty(param: ParamSpec, loaders: readonly string[] = [], help = fieldHelp(param)): INodeProperties {
 	const property: INodeProperties = {
 		displayName: param.displayName,
 		name: camelName(param.name),
@@ -155,6 +159,13 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [])
 	if (param.kind === 'integer' || param.kind === 'decimal') {
 		property.typeOptions = { ...(param.min !== undefined ? { minValue: param.min } : {}), ...(param.max !== undefined ? { maxValue: param.max } : {}), ...(param.kind === 'decimal' ? { numberPrecision: 2 } : {}) };
 	}
+	return property;
+}
+
+/** A trigger event's setting (nodes/shared/events.ts): typed like an entry's field, its help only its own description. */
+export function settingProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
+	const property = paramProperty(param, loaders, sentences(param.description));
+	if (property.description === '') delete property.description;
 	return property;
 }
 

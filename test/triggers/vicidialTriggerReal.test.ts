@@ -6,7 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { buildForm } from '../../nodes/shared/params';
-import { entry, requestValues } from '../../nodes/VicidialTrigger/events';
+import { entryOf } from '../../nodes/shared/functions';
+import { requestValues } from '../../nodes/VicidialTrigger/events';
 import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import { pollOnce } from '../helpers/n8n';
@@ -155,7 +156,7 @@ describeReal('VICIdial Trigger against the real server', () => {
 					.insert({ user, server_ip: '127.0.0.1', event_time: time, lead_id: 14, campaign_id: 'TESTCAMP', pause_epoch: e, pause_sec: 10, wait_epoch: e + 10, wait_sec: 20, talk_epoch: e + 30, talk_sec: 30, dispo_epoch: e + 60, dispo_sec: 5, user_group: 'AGENTS', sub_status: 'LOGIN' }, '2026-01-16 00:00:00');
 			}
 			const ask = async (url: string, day: string) => {
-				const form = { ...buildForm(entry('agent_stats_export'), requestValues.activeUsers(day)), user: '6666', pass: '1234', source: 'test' };
+				const form = { ...buildForm(entryOf('nonAgent', 'report', 'agentStats'), requestValues.activeUsers(day)), user: '6666', pass: '1234', source: 'test' };
 				const response = await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body: new URLSearchParams(form) });
 				return `${response.status} ${await response.text()}`;
 			};

@@ -204,7 +204,7 @@ describe('all recordings: who is asked, and each recording once', () => {
 		};
 		return { client: client as unknown as Client, calls };
 	}
-	const settings = { statuses: [], listIds: [], campaignId: '', agentUsers: [], extraUsers: [], leadId: '', did: '', phoneNumbers: [], callType: 'ALL' };
+	const settings = { agentUser: [], extraUsers: [], leadId: '' };
 
 	test('the window of a day starts at noon the day before, across months and leap days', () => {
 		expect(requestValues.activeUsers('2026-03-01')).toEqual({ datetime_start: '2026-02-28 12:00:00', datetime_end: '2026-03-01 23:59:59' });
@@ -247,7 +247,7 @@ describe('all recordings: who is asked, and each recording once', () => {
 
 	test('explicit agents or a lead: no agent_stats_export', async () => {
 		const { client, calls } = fakeClient(['1001'], []);
-		await logFetcher(client, 'newRecording', { ...settings, agentUsers: ['1002'] })(['2026-11-23']);
+		await logFetcher(client, 'newRecording', { ...settings, agentUser: ['1002'] })(['2026-11-23']);
 		await logFetcher(client, 'newRecording', { ...settings, leadId: '12' })(['2026-11-23']);
 		expect(calls).toEqual(['recording_lookup 1002 2026-11-23', 'recording_lookup lead 12 2026-11-23']);
 	});

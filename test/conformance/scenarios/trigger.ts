@@ -8,7 +8,8 @@
  * TESTCAMP with 2 leads. The real server is UTC; "today" is the day the scenario runs.
  */
 import { buildForm } from '../../../nodes/shared/params';
-import { entry, requestValues } from '../../../nodes/VicidialTrigger/events';
+import { entryOf } from '../../../nodes/shared/functions';
+import { requestValues } from '../../../nodes/VicidialTrigger/events';
 import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, na, note } from '../builders';
 import type { Scenario, Step } from '../corpus';
 
@@ -17,9 +18,23 @@ const TODAY = day(0);
 const YESTERDAY = day(-1);
 const DAYS_AGO_3 = day(-3);
 
+/** The operations (resource, operation) of the functions the trigger reads. */
+const OPERATIONS: Record<string, [string, string]> = {
+	agent_stats_export: ['report', 'agentStats'],
+	did_log_export: ['report', 'didLog'],
+	hopper_list: ['hopper', 'getMany'],
+	in_group_status: ['realTime', 'getInGroupStatus'],
+	lead_all_info: ['lead', 'getAllInfo'],
+	lead_status_search: ['lead', 'searchByStatus'],
+	list_info: ['list', 'get'],
+	logged_in_agents: ['realTime', 'getLoggedInAgents'],
+	phone_number_log: ['report', 'phoneNumberLog'],
+	recording_lookup: ['recording', 'search'],
+};
+
 /** The request the trigger sends for these values (user, pass and source added like the credential). */
 function trigger(fn: string, values: Record<string, unknown>, user = ADMIN, pass = PASS): Step {
-	const { function: name, ...form } = buildForm(entry(fn), values);
+	const { function: name, ...form } = buildForm(entryOf('nonAgent', ...OPERATIONS[fn]), values);
 	return na(name, form, user, pass);
 }
 

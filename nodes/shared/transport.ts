@@ -40,15 +40,12 @@ export interface RawRequest {
 	ignoreSslIssues: boolean;
 	/** The most bytes of answer to read; more is an error. */
 	maxBytes: number;
-	/** `arraybuffer` for files (recordings); text otherwise. */
-	binary?: boolean;
 }
 
 export interface RawResponse {
 	statusCode: number;
 	body: string;
 	headers: Record<string, string | string[] | undefined>;
-	data?: Buffer;
 }
 
 /** Sends one request; n8n's helpers do the HTTP, so proxy, SSL and SSRF settings apply. */
@@ -270,7 +267,7 @@ export function contextSender(context: HttpContext): Sender {
 		const response = (await context.helpers.httpRequest(options)) as FullResponse;
 		const headers = response.headers ?? {};
 		const data = await answerOf(response.body, request, started, headers);
-		return { statusCode: response.statusCode, body: request.binary ? '' : data.toString('utf8'), headers, data: request.binary ? data : undefined };
+		return { statusCode: response.statusCode, body: data.toString('utf8'), headers };
 	};
 }
 
@@ -294,7 +291,7 @@ export function legacySender(request: (options: object) => Promise<unknown>): Se
 		})) as FullResponse;
 		const headers = response.headers ?? {};
 		const data = await answerOf(response.body, raw, started, headers);
-		return { statusCode: response.statusCode, body: raw.binary ? '' : data.toString('utf8'), headers, data: raw.binary ? data : undefined };
+		return { statusCode: response.statusCode, body: data.toString('utf8'), headers };
 	};
 }
 
@@ -406,7 +403,6 @@ export interface CallOptions {
 	timeoutMs?: number;
 	/** The most bytes of answer to read (default 64 MB). */
 	maxBytes?: number;
-	binary?: boolean;
 	/** An item's own secrets (a new agent's password): removed where VICIdial echoes them as a field. */
 	itemSecrets?: readonly string[];
 	/** false for the calls VICIdial answers without a login (`version`): the password stays home. */
@@ -436,7 +432,6 @@ export async function callVicidial(
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		ignoreSslIssues: connection.ignoreSslIssues,
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES,
-		binary: options.binary,
 	} as RawRequest;
 	const login = options.login === false ? '' : connection.loginBody;
 	Object.defineProperty(request, 'body', { value: own === '' ? login : login === '' ? own : `${own}&${login}`, enumerable: false });

@@ -5,7 +5,7 @@
  * never to any other host, and a redirect is never followed with it.
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { ApiName } from './entry';
+import type { ApiName, FunctionEntry } from './entry';
 import type { Outcome } from './errors';
 import { VicidialError, redact, redactAnswer } from './errors';
 
@@ -398,15 +398,25 @@ function redirectError(response: RawResponse, requestUrl: string, apiPath: strin
 	});
 }
 
+/** What is called: an entry (its API and whether it writes), or a probe described like one. */
+export interface CallTarget extends Pick<FunctionEntry, 'api' | 'writes'> {
+	/** false for the calls VICIdial answers without a login (`version`): the password stays home. */
+	login?: boolean;
+}
+
+/**
+ * How one call is made: the one options type from the node's Options (read per item) through
+ * the client to the transport and the parser.
+ */
 export interface CallOptions {
-	writes: boolean;
+	/** How long to wait for the whole answer (default 30 s). */
 	timeoutMs?: number;
 	/** The most bytes of answer to read (default 64 MB). */
 	maxBytes?: number;
-	/** An item's own secrets (a new agent's password): removed where VICIdial echoes them as a field. */
+	/** A search that finds nothing answers no records instead of an error (read by the parser). */
+	emptyOnNoRecords?: boolean;
+	/** An item's own secrets (a new agent's password): redacted like the API password, and where VICIdial echoes them as a field. */
 	itemSecrets?: readonly string[];
-	/** false for the calls VICIdial answers without a login (`version`): the password stays home. */
-	login?: boolean;
 }
 
 /**
@@ -418,10 +428,11 @@ export interface CallOptions {
 export async function callVicidial(
 	sender: Sender,
 	connection: Connection,
-	api: ApiName,
+	target: CallTarget,
 	form: Record<string, string>,
-	options: CallOptions,
+	options: CallOptions = {},
 ): Promise<RawResponse> {
+	const { api, writes } = target;
 	if (typeof connection.loginBody !== 'string') {
 		throw new VicidialError('invalid', 'Internal error: a VICIdial connection without its login (made other than by connectionFromCredentials); nothing was sent.', { outcome: 'not_sent' });
 	}
@@ -433,16 +444,16 @@ export async function callVicidial(
 		ignoreSslIssues: connection.ignoreSslIssues,
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES,
 	} as RawRequest;
-	const login = options.login === false ? '' : connection.loginBody;
+	const login = target.login === false ? '' : connection.loginBody;
 	Object.defineProperty(request, 'body', { value: own === '' ? login : login === '' ? own : `${own}&${login}`, enumerable: false });
-	const attempts = options.writes ? 1 : 2;
+	const attempts = writes ? 1 : 2;
 	let lastError: VicidialError | undefined;
 	for (let attempt = 1; attempt <= attempts; attempt++) {
 		let response: RawResponse;
 		try {
 			response = await sender(request);
 		} catch (error) {
-			const failure = classifyNetworkError(error, options.writes, connection.secrets);
+			const failure = classifyNetworkError(error, writes, connection.secrets);
 			lastError = failure.error;
 			if (!failure.transient) break;
 			continue;

@@ -386,6 +386,8 @@ export interface FunctionEntry {
 	 * buildForm with the item's, before any request of the run (`values.steps` hands them to `run`).
 	 */
 	steps?: Record<string, Step>;
+	/** Rules of a composite operation between its fields and options, checked with the item's form before any request (throws InvalidInputError or a VicidialError). */
+	check?: (item: StepInput) => void;
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
 	/**
@@ -425,6 +427,13 @@ export interface ItemValues {
 	options: Record<string, unknown>;
 	/** The forms of the entry's `steps` this item makes, built and checked with the item's form. */
 	steps?: Record<string, Record<string, string>>;
+}
+
+/** The form of one of the entry's steps, built with the item's before the run. */
+export function stepForm(values: ItemValues, name: string): Record<string, string> {
+	const form = values.steps?.[name];
+	if (!form) throw new Error(`The step "${name}" was not prepared for this item`);
+	return form;
 }
 
 /** What a step's values are made from: the item as the user gave it and as it was encoded. */

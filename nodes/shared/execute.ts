@@ -151,7 +151,8 @@ function readItem(parameters: ParameterReader, entry: FunctionEntry, itemIndex: 
 	const buildOptions: BuildFormOptions = { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, timezone };
 	const form = buildForm(entry, values, customFields, { ...buildOptions, warnings });
 	const itemSecrets = secretValues(entry, form);
-	// A composite operation's calls are built and checked now too: none is left to fail after others were sent.
+	// A composite operation's rules and calls are checked now too: none is left to fail after others were sent.
+	entry.check?.({ values, form, options });
 	let steps: Record<string, Record<string, string>> | undefined;
 	for (const [name, step] of Object.entries(entry.steps ?? {})) {
 		const stepValues = step.values({ values, form, options });

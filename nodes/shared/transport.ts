@@ -342,7 +342,7 @@ function uncertain(kind: 'network' | 'malformed', message: string, writes: boole
 	return new VicidialError(kind, writes ? `${message} ${MAY_HAVE_APPLIED}` : message, { ...extra, outcome: 'unknown', mayHaveApplied: writes });
 }
 
-function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[]): NetworkFailure {
+function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[], itemSecrets: readonly string[] = []): NetworkFailure {
 	if (error instanceof VicidialError) return { error, transient: false };
 	if (error instanceof AnswerTooLarge) {
 		const message = `VICIdial's answer is larger than ${sizeInMb(error.limit)}; reading stopped there.`;
@@ -367,7 +367,7 @@ function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly
 			return { error: uncertain('network', known.message, writes), transient: known.transient };
 		}
 	}
-	const message = `The request to VICIdial failed: ${redact(text || 'unknown error', secrets).slice(0, 300)}`;
+	const message = `The request to VICIdial failed: ${redact(text || 'unknown error', secrets, itemSecrets).slice(0, 300)}`;
 	return { error: uncertain('network', message, writes), transient: false };
 }
 
@@ -453,7 +453,7 @@ export async function callVicidial(
 		try {
 			response = await sender(request);
 		} catch (error) {
-			const failure = classifyNetworkError(error, writes, connection.secrets);
+			const failure = classifyNetworkError(error, writes, connection.secrets, options.itemSecrets);
 			lastError = failure.error;
 			if (!failure.transient) break;
 			continue;

@@ -79,7 +79,7 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 
 	try {
 		// 1. Is it VICIdial?
-		const version = await callVicidial(sender, connection, 'nonAgent', { function: 'version' }, { writes: false, timeoutMs: TEST_TIMEOUT_MS, login: false });
+		const version = await callVicidial(sender, connection, { api: 'nonAgent', writes: false, login: false }, { function: 'version' }, { timeoutMs: TEST_TIMEOUT_MS });
 		const wrong = notVicidial(version, nonAgentUrl, 'Non-Agent API');
 		if (wrong) return fail(wrong);
 		let serverName: string;
@@ -92,7 +92,7 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		}
 
 		// 2. Password and Agent API access.
-		const agent = await callVicidial(sender, connection, 'agent', { function: PROBE_FUNCTION }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const agent = await callVicidial(sender, connection, { api: 'agent', writes: false }, { function: PROBE_FUNCTION }, { timeoutMs: TEST_TIMEOUT_MS });
 		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'missing' : readAgentProbe(agent.body);
 		const locked = `VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`;
 		const ipBlocked = `VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`;
@@ -103,7 +103,7 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 		}
 
 		// 3. Non-Agent API access.
-		const nonAgent = await callVicidial(sender, connection, 'nonAgent', { function: PROBE_FUNCTION }, { writes: false, timeoutMs: TEST_TIMEOUT_MS });
+		const nonAgent = await callVicidial(sender, connection, { api: 'nonAgent', writes: false }, { function: PROBE_FUNCTION }, { timeoutMs: TEST_TIMEOUT_MS });
 		const answer = nonAgent.body.trim();
 		const agentNotes: Partial<Record<AgentProbe, string>> = {
 			good: 'The Agent API is allowed too.',

@@ -248,6 +248,13 @@ export interface FunctionEntry {
 	 * `fn` then names the main function and `answer` describes its answer.
 	 */
 	run?: (runtime: OperationRuntime, values: ItemValues) => Promise<OperationResult[]>;
+	/**
+	 * The calls `run` may make, by name: each step's form is built and checked by its entry's own
+	 * buildForm with the item's, before any request of the run (`values.steps` hands them to `run`).
+	 */
+	steps?: Record<string, Step>;
+	/** Rules of a composite operation between its fields and options, checked with the item's form before any request (throws InvalidInputError or a VicidialError). */
+	check?: (item: StepInput) => void;
 	/** Extra entries of the Options collection that only a composite operation reads (e.g. the binary property name). */
 	runOptions?: import('n8n-workflow').INodeProperties[];
 	/**
@@ -285,12 +292,44 @@ export interface ItemValues {
 	itemIndex: number;
 	/** The item's Options collection, as the user set it (the `runOptions` among them). */
 	options: Record<string, unknown>;
+	/** The forms of the entry's `steps` this item makes, built and checked with the item's form. */
+	steps?: Record<string, Record<string, string>>;
+}
+
+/** The form of one of the entry's steps, built with the item's before the run. */
+export function stepForm(values: ItemValues, name: string): Record<string, string> {
+	const form = values.steps?.[name];
+	if (!form) throw new Error(`The step "${name}" was not prepared for this item`);
+	return form;
+}
+
+/** What a step's values are made from: the item as the user gave it and as it was encoded. */
+export interface StepInput {
+	/** The item's values by VICIdial name, before encoding (what buildForm takes). */
+	values: Record<string, unknown>;
+	/** The item's form, encoded and checked. */
+	form: Record<string, string>;
+	options: Record<string, unknown>;
+}
+
+/** One call of a composite operation (see FunctionEntry.steps). */
+export interface Step {
+	entry: FunctionEntry;
+	/**
+	 * The values of the call (VICIdial names) for buildForm of `entry`, or undefined when this item
+	 * does not make it. May throw InvalidInputError (or a VicidialError) for a rule of the operation.
+	 */
+	values(item: StepInput): Record<string, unknown> | undefined;
+	/** The item's custom fields go with this call too. */
+	customFields?: boolean;
 }
 
 /** What a composite operation may do. Every call goes through the one transport and parser. */
 export interface OperationRuntime {
 	/** Calls an entry with a ready form (VICIdial names); throws VicidialError like a plain operation. */
-	call(spec: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<ParsedAnswer>;
+	call(entry: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<ParsedAnswer>;
+	/** Calls an entry and gives its items as its own operation would (message and notices kept). */
+	items(entry: FunctionEntry, form: Record<string, string>): Promise<OperationResult[]>;
 	/** Downloads a file (a recording) through n8n's request helpers; never sends the API password. */
 	download(url: string, options?: { maxBytes?: number }): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
 	/** Stores a downloaded file as n8n binary data. */

@@ -143,6 +143,11 @@ const LOGIN_ECHO = /((?:Login incorrect, please try again|Invalid Username\/Pass
 /** `pass=`, `agent_pass=`, `phone_pass=`, `registration_password=`... in SQL, query strings, form bodies and JSON. */
 const PASS_KEY = String.raw`\b(?:[a-z]+_)?pass(?:_hash|word)?`;
 
+/** The one place an item's own secrets join the API password's: longest first, so a secret holding another goes whole. */
+function knownSecrets(secrets: readonly string[], itemSecrets: readonly string[]): string[] {
+	return [...secrets, ...itemSecrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+}
+
 /**
  * Removes secrets where VICIdial (or a library) echoes them, and nowhere else: a user's own
  * value that happens to contain the password (a phone number with 1234 in it) stays intact,
@@ -151,14 +156,11 @@ const PASS_KEY = String.raw`\b(?:[a-z]+_)?pass(?:_hash|word)?`;
  *   (`Login incorrect, please try again: |user|PASS|BAD|`, `Invalid Username/Password: |user|PASS|...`);
  * - the value after `pass='` (SQL the Agent API prints), `pass=` (query strings, form bodies),
  *   `"pass":"` (JSON), and the same for other password keys (`agent_pass`, `password`...).
- * A known secret is matched whole at those places (so one holding the delimiter goes too).
+ * A known secret (the API password, an item's own) is matched whole at those places (so one holding the delimiter goes too).
  */
-export function redact(text: string, secrets: readonly string[] = []): string {
+export function redact(text: string, secrets: readonly string[] = [], itemSecrets: readonly string[] = []): string {
 	if (!/pass|Login incorrect|Invalid Username/i.test(text)) return text;
-	const known = secrets
-		.filter((s) => s.length > 0)
-		.sort((a, b) => b.length - a.length)
-		.map(escapeRegExp);
+	const known = knownSecrets(secrets, itemSecrets).map(escapeRegExp);
 	// At an echo place: a known secret whole (it may hold the delimiter), else anything up to the delimiter.
 	const value = (stop: string) => (known.length > 0 ? `(?:(?:${known.join('|')})(?=[${stop}\\n]|$)|[^${stop}\\n]*)` : `[^${stop}\\n]*`);
 	let out = text;
@@ -174,8 +176,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
  * (a new agent's password that add_user prints back) where they stand as a whole `|` field.
  */
 export function redactAnswer(text: string, secrets: readonly string[] = [], itemSecrets: readonly string[] = []): string {
-	let out = redact(text, [...secrets, ...itemSecrets]);
-	const fields = itemSecrets.filter((s) => s.length > 0).map(escapeRegExp);
+	let out = redact(text, secrets, itemSecrets);
+	const fields = knownSecrets([], itemSecrets).map(escapeRegExp);
 	if (fields.length > 0) {
 		out = out.replace(new RegExp(`(^|\\||- )(?:${fields.join('|')})(?=\\||\\r?$)`, 'gm'), `$1${REDACTED}`);
 	}

@@ -3,45 +3,38 @@
  * request leaves with bad input), then call VICIdial with a bounded number of requests
  * in flight, and return the items in input order, each paired to its input.
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { FunctionEntry, ItemValues, OperationRuntime, ParamSpec, WriteCheck } from './entry';
 import { camelName, isListLocator, locatorValue } from './entry';
 import { needsServerOffset } from './answer/reader';
 import { InvalidInputError, buildForm, secretValues } from './params';
-import type { CharacterPolicy, StoredChangeWarning } from './params';
+import type { BuildFormOptions, CharacterPolicy, StoredChangeWarning } from './params';
 import type { ParsedAnswer } from './parse';
-import { REDACTED, VicidialError, redact } from './errors';
+import { VicidialError } from './errors';
 import type { VicidialErrorKind } from './errors';
-import type { Connection } from './transport';
-import { CREDENTIAL_NAME, connectionFromCredentials, contextSender } from './transport';
+import type { CallOptions, Connection } from './transport';
+import { CREDENTIAL_NAME, DEFAULT_TIMEOUT_MS, connectionFromCredentials, contextSender } from './transport';
 import { makeClient } from './client';
 import type { Client } from './client';
+import { findEntry } from './functions/find';
+import { itemError, safeNode } from './nodeKit';
 import { ADDITIONAL_FIELDS, CUSTOM_FIELDS, DIALING_OPTIONS, OPTIONS, collectionOf } from './properties';
 
-interface CallOptions {
-	includeRaw: boolean;
-	timeoutMs: number;
-	concurrency: number;
-	emptyOnNoRecords: boolean;
-	maxBytes: number;
-}
-
-/** The calls a composite operation (spec.run) may make, all through the one client. */
-function operationRuntime(context: IExecuteFunctions, client: Client, callOptions: CallOptions, secrets: readonly string[]): OperationRuntime {
+/** The calls a composite operation (entry.run) may make, all through the one client, with the item's call options. */
+function operationRuntime(context: IExecuteFunctions, client: Client, item: PreparedItem): OperationRuntime {
 	return {
-		async call(spec, form, options = {}) {
-			const sent = await client.send(spec, form, {
-				// The item's "empty result" option holds for the calls of a composite operation too.
-				emptyOnNoRecords: options.emptyOnNoRecords ?? callOptions.emptyOnNoRecords,
-				timeoutMs: callOptions.timeoutMs,
-				maxBytes: callOptions.maxBytes,
-				secrets,
-			});
+		async call(entry, form, options = {}) {
+			// The item's "empty result" option holds for the calls of a composite operation too.
+			const sent = await client.send(entry, form, { ...item.call, emptyOnNoRecords: options.emptyOnNoRecords ?? item.call.emptyOnNoRecords });
 			return sent.answer;
 		},
+		async items(entry, form) {
+			const { answer } = await client.send(entry, form, item.call);
+			return answerJson(answer, entry, undefined, form).map((json) => ({ json }));
+		},
 		async download(url, options = {}) {
-			return await downloadFile(context, url, callOptions.timeoutMs, options.maxBytes);
+			return await downloadFile(context, url, item.call.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.maxBytes);
 		},
 		async binary(body, fileName, mimeType) {
 			return await context.helpers.prepareBinaryData(body, fileName, mimeType);
@@ -110,11 +103,12 @@ class ParameterReader {
 	}
 }
 
+/** One item, read and checked: what its calls send and how. */
 interface PreparedItem {
-	form: Record<string, string>;
-	callOptions: CallOptions;
-	options: Record<string, unknown>;
-	secrets: string[];
+	values: ItemValues;
+	/** How its calls are made (from its Options), the item's own secrets among them. */
+	call: CallOptions;
+	includeRaw: boolean;
 	/** What VICIdial is expected to store instead of what is sent (Transliterate, Send As Is). */
 	warnings: StoredChangeWarning[];
 }
@@ -122,37 +116,60 @@ interface PreparedItem {
 const EDITOR_NAMES = new WeakMap<FunctionEntry, Array<[ParamSpec, string]>>();
 
 /** An entry's parameters with their editor names, worked out once per entry. */
-function editorNames(spec: FunctionEntry): Array<[ParamSpec, string]> {
-	let names = EDITOR_NAMES.get(spec);
+function editorNames(entry: FunctionEntry): Array<[ParamSpec, string]> {
+	let names = EDITOR_NAMES.get(entry);
 	if (!names) {
-		names = spec.params.map((param) => [param, camelName(param.name)]);
-		EDITOR_NAMES.set(spec, names);
+		names = entry.params.map((param) => [param, camelName(param.name)]);
+		EDITOR_NAMES.set(entry, names);
 	}
 	return names;
 }
 
-/** Reads one item's values for an entry, keyed by VICIdial name. */
-function readValues(parameters: ParameterReader, spec: FunctionEntry, itemIndex: number, timezone: string): PreparedItem {
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * "Parallel Requests" steers the whole run, not one item: read once, for the first item (an
+ * expression in it sees that item).
+ */
+function readConcurrency(parameters: ParameterReader): number {
+	const value = parameters.get<unknown>(`${OPTIONS}.concurrency`, 0, DEFAULT_CONCURRENCY);
+	return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.min(20, Math.floor(value))) : DEFAULT_CONCURRENCY;
+}
+
+/** Reads one item's values for an entry (keyed by VICIdial name) and builds its form and its steps' forms. */
+function readItem(parameters: ParameterReader, entry: FunctionEntry, itemIndex: number, timezone: string): PreparedItem {
 	const values: Record<string, unknown> = {};
 	const collections: Record<string, IDataObject> = { [ADDITIONAL_FIELDS]: parameters.get<IDataObject>(ADDITIONAL_FIELDS, itemIndex, {}) ?? {} };
-	if (spec.params.some((p) => collectionOf(p) === DIALING_OPTIONS)) collections[DIALING_OPTIONS] = parameters.get<IDataObject>(DIALING_OPTIONS, itemIndex, {}) ?? {};
-	for (const [param, name] of editorNames(spec)) {
+	if (entry.params.some((p) => collectionOf(p) === DIALING_OPTIONS)) collections[DIALING_OPTIONS] = parameters.get<IDataObject>(DIALING_OPTIONS, itemIndex, {}) ?? {};
+	for (const [param, name] of editorNames(entry)) {
 		const value = param.required || param.main ? parameters.get<unknown>(name, itemIndex, undefined) : collections[collectionOf(param)]?.[name];
 		// a List ID is a resource locator in the editor; older workflows and expressions hold the plain ID
 		values[param.name] = isListLocator(param) ? locatorValue(value) : value;
 	}
-	const customFields = spec.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];
-	const options = parameters.get<IDataObject>(OPTIONS, itemIndex, {}) ?? {};
-	const callOptions: CallOptions = {
-		includeRaw: options.includeRaw === true,
-		timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000),
-		concurrency: typeof options.concurrency === 'number' ? Math.max(1, Math.min(20, Math.floor(options.concurrency))) : 4,
-		emptyOnNoRecords: options.emptyOnNoRecords === true,
-		maxBytes: Math.round((typeof options.maxAnswerSize === 'number' ? options.maxAnswerSize : 64) * 1024 * 1024),
-	};
+	const customFields = entry.customFields ? (parameters.get<Array<{ name: string; value: unknown }>>(`${CUSTOM_FIELDS}.field`, itemIndex, []) ?? []) : [];
+	const options = (parameters.get<IDataObject>(OPTIONS, itemIndex, {}) ?? {}) as Record<string, unknown>;
 	const warnings: StoredChangeWarning[] = [];
-	const form = buildForm(spec, values, customFields, { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, warnings, timezone });
-	return { form, callOptions, options: options as Record<string, unknown>, secrets: secretValues(spec, form), warnings };
+	const buildOptions: BuildFormOptions = { characters: options.characters as CharacterPolicy | undefined, nonLatin: options.nonLatin === true, timezone };
+	const form = buildForm(entry, values, customFields, { ...buildOptions, warnings });
+	const itemSecrets = secretValues(entry, form);
+	// A composite operation's rules and calls are checked now too: none is left to fail after others were sent.
+	entry.check?.({ values, form, options });
+	let steps: Record<string, Record<string, string>> | undefined;
+	for (const [name, step] of Object.entries(entry.steps ?? {})) {
+		const stepValues = step.values({ values, form, options });
+		if (!stepValues) continue;
+		// The item's own form already reported what VICIdial changes (warnings).
+		const stepForm = buildForm(step.entry, stepValues, step.customFields ? customFields : [], buildOptions);
+		(steps ??= {})[name] = stepForm;
+		itemSecrets.push(...secretValues(step.entry, stepForm));
+	}
+	const call: CallOptions = {
+		timeoutMs: Math.round((typeof options.timeout === 'number' ? options.timeout : 30) * 1000),
+		maxBytes: Math.round((typeof options.maxAnswerSize === 'number' ? options.maxAnswerSize : 64) * 1024 * 1024),
+		emptyOnNoRecords: options.emptyOnNoRecords === true,
+		itemSecrets,
+	};
+	return { values: { form, itemIndex, options, ...(steps ? { steps } : {}) }, call, includeRaw: options.includeRaw === true, warnings };
 }
 
 /** Runs `task` for every index with at most `limit` running at once; stops starting new ones once `stop()` says so. */
@@ -168,8 +185,8 @@ async function runBounded(count: number, limit: number, task: (index: number) =>
 }
 
 /** Whether VICIdial may have cut this answer at its row limit (see FunctionEntry.cap). */
-function cappedBy(spec: FunctionEntry, form: Record<string, string>, parsed: ParsedAnswer): ((record: IDataObject) => boolean) | undefined {
-	const cap = spec.cap;
+function cappedBy(entry: FunctionEntry, form: Record<string, string>, parsed: ParsedAnswer): ((record: IDataObject) => boolean) | undefined {
+	const cap = entry.cap;
 	if (!cap) return undefined;
 	const sent = cap.param ? Number(form[cap.param]) : NaN;
 	const limit = Number.isFinite(sent) && sent > 0 ? sent : cap.limit;
@@ -180,20 +197,19 @@ function cappedBy(spec: FunctionEntry, form: Record<string, string>, parsed: Par
 	return parsed.records.length >= limit ? () => true : undefined;
 }
 
-function toItems(parsed: ParsedAnswer, spec: FunctionEntry, raw: string | undefined, itemIndex: number, form: Record<string, string>): INodeExecutionData[] {
+/** An answer's records as the json of an operation's items (the one shape for plain and composite operations). */
+function answerJson(parsed: ParsedAnswer, entry: FunctionEntry, raw: string | undefined, form: Record<string, string>): IDataObject[] {
 	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
-	const capped = cappedBy(spec, form, parsed);
-	// One pairing object for all items of an input item, and the parser's records themselves as
-	// the items' json: a 100,000-row answer is not copied a second time.
-	const pairedItem = { item: itemIndex };
+	const capped = cappedBy(entry, form, parsed);
+	// The parser's records themselves become the items' json: a 100,000-row answer is not copied a second time.
 	return parsed.records.map((record) => {
 		const json = record as IDataObject;
 		if (capped?.(json)) {
 			json.capped = true;
-			json.capped_hint = spec.cap?.hint;
+			json.capped_hint = entry.cap?.hint;
 		}
-		if (spec.queued) json.queued = true;
-		if (spec.answer.itemsCarryMessage) {
+		if (entry.queued) json.queued = true;
+		if (entry.answer.itemsCarryMessage) {
 			json.message = parsed.message;
 			json.notices = notices;
 		} else if (notices.length > 0) {
@@ -201,51 +217,8 @@ function toItems(parsed: ParsedAnswer, spec: FunctionEntry, raw: string | undefi
 		}
 		if (parsed.otherLines.length > 0) json.otherLines = parsed.otherLines;
 		if (raw !== undefined) json.rawAnswer = raw;
-		return { json, pairedItem };
+		return json;
 	});
-}
-
-/**
- * The node as an error carries it, with the values of secret parameters masked: n8n logs an
- * error and keeps it in the execution data together with its node's parameters.
- */
-function safeNode(node: INode, spec: FunctionEntry): INode {
-	const names = spec.params.filter((p) => p.secret).map((p) => camelName(p.name));
-	if (names.length === 0) return node;
-	const mask = (values: INodeParameters): INodeParameters => {
-		const copy: INodeParameters = { ...values };
-		for (const name of names) if (name in copy) copy[name] = REDACTED;
-		return copy;
-	};
-	const parameters = mask(node.parameters);
-	const additional = parameters[ADDITIONAL_FIELDS];
-	if (additional && typeof additional === 'object' && !Array.isArray(additional)) parameters[ADDITIONAL_FIELDS] = mask(additional as INodeParameters);
-	return { ...node, parameters };
-}
-
-/** Converts any failure of one item into the n8n error the user sees. */
-function toNodeError(context: IExecuteFunctions, error: unknown, spec: FunctionEntry, itemIndex: number, secrets: readonly string[]) {
-	const node = safeNode(context.getNode(), spec);
-	if (error instanceof InvalidInputError) {
-		return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(error.message, secrets)}`, {
-			itemIndex,
-			description: `Nothing was sent to VICIdial for this item. Fix the value of "${error.field}".`,
-		});
-	}
-	if (error instanceof VicidialError) {
-		const message = redact(error.message, secrets);
-		const response: JsonObject = { message, kind: error.kind, function: spec.fn, data: error.data.map((d) => redact(d, secrets)) };
-		// Only searches have the "empty result" option the generic hint mentions.
-		const hint = error.kind === 'noRecords' && !spec.noRecords ? 'VICIdial found nothing for these values.' : error.hint;
-		return new NodeApiError(node, response, {
-			message: `Item ${itemIndex + 1}: ${message}`,
-			description: redact(hint, secrets),
-			itemIndex,
-			...(error.httpCode ? { httpCode: String(error.httpCode) } : {}),
-		});
-	}
-	const text = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, `Item ${itemIndex + 1}: ${redact(text, secrets)}`, { itemIndex });
 }
 
 /** What became of an item's write, as its output says it (`outcome`). */
@@ -314,111 +287,112 @@ async function checkWrite(
 	return undefined;
 }
 
-/** The whole execute() of a node built from entries. */
-export async function executeEntries(context: IExecuteFunctions, specs: FunctionEntry[]): Promise<INodeExecutionData[][]> {
+/** The whole execute() of a node built from entries (`entries`: the node's own, from the catalogue). */
+export async function executeEntries(context: IExecuteFunctions, entries: FunctionEntry[]): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const parameters = new ParameterReader(context);
 	const resource = parameters.get<string>('resource', 0, '');
 	const operation = parameters.get<string>('operation', 0, '');
-	const spec = specs.find((s) => s.resource === resource && s.operation === operation);
-	if (!spec) throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported by this node version.`);
+	let entry: FunctionEntry;
+	try {
+		entry = findEntry(entries, resource, operation);
+	} catch {
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported by this node version.`);
+	}
 
 	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	let connection: Connection;
 	try {
 		connection = connectionFromCredentials(credentials);
 	} catch (error) {
-		throw new NodeOperationError(safeNode(context.getNode(), spec), error instanceof Error ? error.message : String(error), {
+		throw new NodeOperationError(safeNode(context.getNode(), entry), error instanceof Error ? error.message : String(error), {
 			description: error instanceof VicidialError ? error.hint : undefined,
 		});
 	}
 	const secrets = connection.secrets;
 	const continueOnFail = context.continueOnFail();
+	const toNodeError = (error: unknown, itemIndex: number, itemSecrets?: readonly string[]) => itemError(context.getNode(), error, secrets, { entry, itemIndex, itemSecrets });
 
-	// 1. Read and validate every item before any request leaves.
+	// 1. Read and validate every item (a composite operation's every call) before any request leaves.
 	const timezone = context.getTimezone();
 	const prepared: Array<PreparedItem | undefined> = [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			prepared.push(readValues(parameters, spec, i, timezone));
+			prepared.push(readItem(parameters, entry, i, timezone));
 		} catch (error) {
-			const nodeError = toNodeError(context, error, spec, i, secrets);
+			const nodeError = toNodeError(error, i);
 			if (!continueOnFail) throw nodeError;
 			prepared.push(undefined);
-			results[i] = [errorItem(nodeError, i, spec.writes ? 'not_sent' : undefined)];
+			results[i] = [errorItem(nodeError, i, entry.writes ? 'not_sent' : undefined)];
 		}
 	}
 
 	// 2. Call VICIdial, bounded, in any order; results land at their input's place.
 	const client = makeClient(contextSender(context), connection);
 	// The server's offset is asked once per run, before the items (composite operations ask only if a call needs it).
-	if (needsServerOffset(spec) && !spec.run) await client.utcOffsetHours();
-	const limit = prepared.find((p) => p)?.callOptions.concurrency ?? 1;
+	if (needsServerOffset(entry) && !entry.run) await client.utcOffsetHours();
+	const limit = items.length > 1 ? readConcurrency(parameters) : 1;
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
 	// VICIdial locks the API user after 10 failed logins: after one refusal, nothing more is sent.
 	let loginRefusal: VicidialError | undefined;
 	const done: number[] = [];
 	const started = new Set<number>();
 
-	const fail = (i: number, error: unknown, itemSecrets: readonly string[], outcome: WriteOutcome) => {
-		const nodeError = toNodeError(context, error, spec, i, itemSecrets);
-		if (spec.writes) describeOutcome(nodeError, outcome);
+	const fail = (i: number, error: unknown, itemSecrets: readonly string[] | undefined, outcome: WriteOutcome) => {
+		const nodeError = toNodeError(error, i, itemSecrets);
+		if (entry.writes) describeOutcome(nodeError, outcome);
 		if (continueOnFail) {
-			results[i] = [errorItem(nodeError, i, spec.writes ? outcome : undefined)];
+			results[i] = [errorItem(nodeError, i, entry.writes ? outcome : undefined)];
 		} else if (!firstFailure || i < firstFailure.index) {
 			firstFailure = { index: i, error: nodeError };
 		}
 	};
 
 	const runItem = async (i: number) => {
-		const entry = prepared[i];
-		if (!entry) return;
+		const item = prepared[i];
+		if (!item) return;
 		started.add(i);
-		// The item's own passwords (a new agent's) are redacted like the API password.
-		const itemSecrets = [...secrets, ...entry.secrets];
-		const runtime = () => operationRuntime(context, client, entry.callOptions, entry.secrets);
+		const runtime = () => operationRuntime(context, client, item);
+		const withWarnings = (outputs: INodeExecutionData[]) => {
+			if (item.warnings.length > 0) for (const output of outputs) output.json.changed_by_vicidial = item.warnings as unknown as IDataObject[];
+			return outputs;
+		};
 		const sentAt = Date.now();
 		try {
-			if (spec.run) {
-				const outcome = await spec.run(runtime(), { form: entry.form, itemIndex: i, options: entry.options });
-				results[i] = outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } }));
-				if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
+			if (entry.run) {
+				const outcome = await entry.run(runtime(), item.values);
+				results[i] = withWarnings(outcome.map((r) => ({ json: r.json as IDataObject, ...(r.binary ? { binary: r.binary } : {}), pairedItem: { item: i } })));
 				done.push(i);
 				return;
 			}
-			const { answer: parsed, body } = await client.send(spec, entry.form, {
-				emptyOnNoRecords: entry.callOptions.emptyOnNoRecords,
-				timeoutMs: entry.callOptions.timeoutMs,
-				maxBytes: entry.callOptions.maxBytes,
-				secrets: entry.secrets,
-			});
-			// A raw answer may echo the item's passwords even on success (add_user does).
-			const raw = entry.callOptions.includeRaw ? (entry.secrets.length > 0 ? redact(body, entry.secrets) : body) : undefined;
-			results[i] = toItems(parsed, spec, raw, i, entry.form);
-			if (spec.expand && entry.options[spec.expand.option] === true) {
-				const expanded = await spec.expand.run(runtime(), parsed.records, { form: entry.form, itemIndex: i, options: entry.options });
-				results[i] = expanded.map((r) => ({ json: r.json as IDataObject, pairedItem: { item: i } }));
+			// The transport has already redacted the answer (the item's own passwords too: add_user echoes them).
+			const { answer: parsed, body } = await client.send(entry, item.values.form, item.call);
+			const pairedItem = { item: i };
+			let outputs = answerJson(parsed, entry, item.includeRaw ? body : undefined, item.values.form).map((json) => ({ json, pairedItem }));
+			if (entry.expand && item.values.options[entry.expand.option] === true) {
+				const expanded = await entry.expand.run(runtime(), parsed.records, item.values);
+				outputs = expanded.map((r) => ({ json: r.json as IDataObject, pairedItem }));
 			}
-			if (entry.warnings.length > 0) for (const item of results[i]) item.json.changed_by_vicidial = entry.warnings as unknown as IDataObject[];
+			results[i] = withWarnings(outputs);
 			done.push(i);
 		} catch (error) {
 			if (isLoginRefusal(error)) loginRefusal ??= error;
 			const outcome = outcomeOf(error);
-			if (outcome === 'unknown' && spec.writes && spec.verifyWrite && entry.options.checkUnknownWrites !== false) {
+			if (outcome === 'unknown' && entry.writes && entry.verifyWrite && item.values.options.checkUnknownWrites !== false) {
 				// Look, never re-send: the answer was lost, the write may be there.
-				const checked = await checkWrite(spec.verifyWrite, runtime(), { form: entry.form, itemIndex: i, options: entry.options }, sentAt);
+				const checked = await checkWrite(entry.verifyWrite, runtime(), item.values, sentAt);
 				if (checked?.outcome === 'applied') {
 					results[i] = [{ json: { ...(checked.json as IDataObject), outcome: 'applied', checked: true }, pairedItem: { item: i } }];
 					done.push(i);
 					return;
 				}
 				if (checked?.outcome === 'not_applied') {
-					fail(i, error, itemSecrets, 'not_applied');
+					fail(i, error, item.call.itemSecrets, 'not_applied');
 					return;
 				}
 			}
-			fail(i, error, itemSecrets, outcome);
+			fail(i, error, item.call.itemSecrets, outcome);
 		}
 	};
 
@@ -432,14 +406,14 @@ export async function executeEntries(context: IExecuteFunctions, specs: Function
 		// The items never sent get the same login error, marked as not sent.
 		for (const i of rest) {
 			if (started.has(i)) continue;
-			const nodeError = toNodeError(context, loginRefusal, spec, i, secrets);
+			const nodeError = toNodeError(loginRefusal, i);
 			nodeError.description = `${nodeError.description ?? ''} Not sent to VICIdial: an earlier item of this run was refused the login, and every further try would count as one more failed login (VICIdial locks the user after 10).`.trim();
 			results[i] = [errorItem(nodeError, i, 'not_sent')];
 		}
 	}
 	if (firstFailure) {
 		// Other items' writes ran in parallel and were made: say which, so nobody re-runs them blindly.
-		if (spec.writes && done.length > 0) {
+		if (entry.writes && done.length > 0) {
 			const items = done.sort((a, b) => a - b).map((i) => i + 1);
 			const listed = items.length > 20 ? `${items.slice(0, 20).join(', ')} and ${items.length - 20} more` : items.join(', ');
 			firstFailure.error.description = `${firstFailure.error.description ?? ''} Items already done in VICIdial before the node stopped: ${listed}. Running the node again repeats them; "Continue On Fail" keeps going past failed items instead.`.trim();

@@ -268,7 +268,7 @@ function optionProperties(entry: FunctionEntry): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 4,
-			description: 'How many requests may be under way at once when the node gets many items. Results keep the input order.',
+			description: 'How many requests may be under way at once when the node gets many items. One setting for the whole run: an expression here is read for the first item. Results keep the input order.',
 		},
 		{
 			displayName: 'Max Answer Size (MB)',

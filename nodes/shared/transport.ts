@@ -5,7 +5,7 @@
  * never to any other host, and a redirect is never followed with it.
  */
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { ApiName } from './entry';
+import type { ApiName, FunctionEntry } from './entry';
 import type { Outcome } from './errors';
 import { VicidialError, redact, redactAnswer } from './errors';
 
@@ -40,15 +40,12 @@ export interface RawRequest {
 	ignoreSslIssues: boolean;
 	/** The most bytes of answer to read; more is an error. */
 	maxBytes: number;
-	/** `arraybuffer` for files (recordings); text otherwise. */
-	binary?: boolean;
 }
 
 export interface RawResponse {
 	statusCode: number;
 	body: string;
 	headers: Record<string, string | string[] | undefined>;
-	data?: Buffer;
 }
 
 /** Sends one request; n8n's helpers do the HTTP, so proxy, SSL and SSRF settings apply. */
@@ -270,7 +267,7 @@ export function contextSender(context: HttpContext): Sender {
 		const response = (await context.helpers.httpRequest(options)) as FullResponse;
 		const headers = response.headers ?? {};
 		const data = await answerOf(response.body, request, started, headers);
-		return { statusCode: response.statusCode, body: request.binary ? '' : data.toString('utf8'), headers, data: request.binary ? data : undefined };
+		return { statusCode: response.statusCode, body: data.toString('utf8'), headers };
 	};
 }
 
@@ -294,7 +291,7 @@ export function legacySender(request: (options: object) => Promise<unknown>): Se
 		})) as FullResponse;
 		const headers = response.headers ?? {};
 		const data = await answerOf(response.body, raw, started, headers);
-		return { statusCode: response.statusCode, body: raw.binary ? '' : data.toString('utf8'), headers, data: raw.binary ? data : undefined };
+		return { statusCode: response.statusCode, body: data.toString('utf8'), headers };
 	};
 }
 
@@ -345,7 +342,7 @@ function uncertain(kind: 'network' | 'malformed', message: string, writes: boole
 	return new VicidialError(kind, writes ? `${message} ${MAY_HAVE_APPLIED}` : message, { ...extra, outcome: 'unknown', mayHaveApplied: writes });
 }
 
-function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[]): NetworkFailure {
+function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[], itemSecrets: readonly string[] = []): NetworkFailure {
 	if (error instanceof VicidialError) return { error, transient: false };
 	if (error instanceof AnswerTooLarge) {
 		const message = `VICIdial's answer is larger than ${sizeInMb(error.limit)}; reading stopped there.`;
@@ -370,7 +367,7 @@ function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly
 			return { error: uncertain('network', known.message, writes), transient: known.transient };
 		}
 	}
-	const message = `The request to VICIdial failed: ${redact(text || 'unknown error', secrets).slice(0, 300)}`;
+	const message = `The request to VICIdial failed: ${redact(text || 'unknown error', secrets, itemSecrets).slice(0, 300)}`;
 	return { error: uncertain('network', message, writes), transient: false };
 }
 
@@ -401,16 +398,25 @@ function redirectError(response: RawResponse, requestUrl: string, apiPath: strin
 	});
 }
 
+/** What is called: an entry (its API and whether it writes), or a probe described like one. */
+export interface CallTarget extends Pick<FunctionEntry, 'api' | 'writes'> {
+	/** false for the calls VICIdial answers without a login (`version`): the password stays home. */
+	login?: boolean;
+}
+
+/**
+ * How one call is made: the one options type from the node's Options (read per item) through
+ * the client to the transport and the parser.
+ */
 export interface CallOptions {
-	writes: boolean;
+	/** How long to wait for the whole answer (default 30 s). */
 	timeoutMs?: number;
 	/** The most bytes of answer to read (default 64 MB). */
 	maxBytes?: number;
-	binary?: boolean;
-	/** An item's own secrets (a new agent's password): removed where VICIdial echoes them as a field. */
+	/** A search that finds nothing answers no records instead of an error (read by the parser). */
+	emptyOnNoRecords?: boolean;
+	/** An item's own secrets (a new agent's password): redacted like the API password, and where VICIdial echoes them as a field. */
 	itemSecrets?: readonly string[];
-	/** false for the calls VICIdial answers without a login (`version`): the password stays home. */
-	login?: boolean;
 }
 
 /**
@@ -422,10 +428,11 @@ export interface CallOptions {
 export async function callVicidial(
 	sender: Sender,
 	connection: Connection,
-	api: ApiName,
+	target: CallTarget,
 	form: Record<string, string>,
-	options: CallOptions,
+	options: CallOptions = {},
 ): Promise<RawResponse> {
+	const { api, writes } = target;
 	if (typeof connection.loginBody !== 'string') {
 		throw new VicidialError('invalid', 'Internal error: a VICIdial connection without its login (made other than by connectionFromCredentials); nothing was sent.', { outcome: 'not_sent' });
 	}
@@ -436,18 +443,17 @@ export async function callVicidial(
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		ignoreSslIssues: connection.ignoreSslIssues,
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES,
-		binary: options.binary,
 	} as RawRequest;
-	const login = options.login === false ? '' : connection.loginBody;
+	const login = target.login === false ? '' : connection.loginBody;
 	Object.defineProperty(request, 'body', { value: own === '' ? login : login === '' ? own : `${own}&${login}`, enumerable: false });
-	const attempts = options.writes ? 1 : 2;
+	const attempts = writes ? 1 : 2;
 	let lastError: VicidialError | undefined;
 	for (let attempt = 1; attempt <= attempts; attempt++) {
 		let response: RawResponse;
 		try {
 			response = await sender(request);
 		} catch (error) {
-			const failure = classifyNetworkError(error, options.writes, connection.secrets);
+			const failure = classifyNetworkError(error, writes, connection.secrets, options.itemSecrets);
 			lastError = failure.error;
 			if (!failure.transient) break;
 			continue;

@@ -32,6 +32,7 @@ function runtimeFor(url: string): OperationRuntime {
 	);
 	return {
 		call: async (spec, form, options) => (await client.send(spec, form, options)).answer,
+		items: () => Promise.reject(new Error('no composite calls here')),
 		download: () => Promise.reject(new Error('no downloads here')),
 		binary: () => Promise.reject(new Error('no binaries here')),
 		utcOffsetHours: client.utcOffsetHours,

@@ -223,4 +223,14 @@ describe.each(targetNames)('leadWrite operations against the %s', (targetName) =
 		const noCode = await run({ parameters: upsert({ searchMethod: 'VENDOR_LEAD_CODE', phoneNumber: '3125550179' }) });
 		expect(noCode.error?.message).toBe('Item 1: Vendor Lead Code is needed to match by vendor lead code');
 	});
+
+	test('Lead → Create or Update, several items: a later item without its key stops the run before any request', async () => {
+		const before = requestsSoFar();
+		const result = await run({
+			parameters: upsert({ searchMethod: 'VENDOR_LEAD_CODE', phoneNumber: '3125550176', additionalFields: { vendorLeadCode: '={{ $json.code }}' } }),
+			items: [{ code: 'CRM-31' }, { code: '' }],
+		});
+		expect(result.error?.message).toBe('Item 2: Vendor Lead Code is needed to match by vendor lead code');
+		expect(requestsSoFar()).toBe(before);
+	});
 });

@@ -157,6 +157,17 @@ describe.each(targetNames)('Recordings and reports against the %s', (targetName)
 		sentNothing();
 	});
 
+	test('Recording → Download, several items: a later item without a search value stops the run before any request', async () => {
+		clearRequests();
+		const result = await run({ parameters: recording('download', { leadId: '={{ $json.lead }}' }), items: [{ lead: '13' }, { lead: '' }] });
+		expect(result.error).toBeInstanceOf(NodeOperationError);
+		expect(result.error?.message).toBe('Item 2: "Lead ID" is needed, or a Call Unique ID, or two of Agent, Extension and Date, to find the recording');
+		sentNothing();
+		const named = await run({ parameters: recording('download', { leadId: '13', options: { binaryPropertyName: '={{ $json.field }}' } }), items: [{ field: 'audio' }, { field: 'bad name' }] });
+		expect(named.error?.message).toBe('Item 2: "Put Output File in Field" must be a field name (letters, digits, _ and -), got "bad name"');
+		sentNothing();
+	});
+
 	test('Report → Get DID Call Log: the day\'s calls, oldest first, with caller and length', async () => {
 		const result = await run({ parameters: report('didLog', { phoneNumber: '3125550100', date: TODAY }) });
 		expect(json(result)).toEqual([

@@ -54,17 +54,17 @@ describe('callVicidial', () => {
 	test('a read is tried twice, a write once', async () => {
 		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		const read = scripted([reset, { statusCode: 200, body: 'ok\n' }]);
-		await expect(callVicidial(read.sender, connection, 'nonAgent', { function: 'lead_search' }, { writes: false })).resolves.toMatchObject({ body: 'ok\n' });
+		await expect(callVicidial(read.sender, connection, { api: 'nonAgent', writes: false }, { function: 'lead_search' })).resolves.toMatchObject({ body: 'ok\n' });
 		expect(read.sent).toHaveLength(2);
 		const write = scripted([reset, { statusCode: 200, body: 'ok\n' }]);
-		await expect(callVicidial(write.sender, connection, 'nonAgent', { function: 'add_lead' }, { writes: true })).rejects.toMatchObject({ kind: 'network', mayHaveApplied: true });
+		await expect(callVicidial(write.sender, connection, { api: 'nonAgent', writes: true }, { function: 'add_lead' })).rejects.toMatchObject({ kind: 'network', mayHaveApplied: true });
 		expect(write.sent).toHaveLength(1);
 	});
 
 	test('a read is not retried after a timeout or a refused connection', async () => {
 		for (const failure of [Object.assign(new Error('timeout of 1000ms exceeded'), { code: 'ECONNABORTED' }), Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })]) {
 			const read = scripted([failure, { statusCode: 200, body: 'ok\n' }]);
-			await expect(callVicidial(read.sender, connection, 'nonAgent', { function: 'lead_search' }, { writes: false })).rejects.toMatchObject({ kind: 'network' });
+			await expect(callVicidial(read.sender, connection, { api: 'nonAgent', writes: false }, { function: 'lead_search' })).rejects.toMatchObject({ kind: 'network' });
 			expect(read.sent).toHaveLength(1);
 		}
 	});
@@ -78,7 +78,7 @@ describe('callVicidial', () => {
 
 	test('the password is removed where VICIdial echoes it in the answer text', async () => {
 		const { sender } = scripted([{ statusCode: 200, body: 'ERROR: Login incorrect, please try again: |6666|Canary-Pass-5150|BAD|\n' }]);
-		const response = await callVicidial(sender, connection, 'nonAgent', { function: 'x' }, { writes: false });
+		const response = await callVicidial(sender, connection, { api: 'nonAgent', writes: false }, { function: 'x' });
 		expect(response.body).toBe('ERROR: Login incorrect, please try again: |6666|[redacted]|BAD|\n');
 	});
 
@@ -150,29 +150,29 @@ describe('outcome of a call', () => {
 			calls++;
 			return answer(307, '', { location });
 		};
-		await expect(callVicidial(redirecting('https://new.example.com/vicidial/non_agent_api.php?user=6666&pass=x#f'), connection, 'nonAgent', { function: 'version' }, { writes: false })).rejects.toMatchObject({
+		await expect(callVicidial(redirecting('https://new.example.com/vicidial/non_agent_api.php?user=6666&pass=x#f'), connection, { api: 'nonAgent', writes: false }, { function: 'version' })).rejects.toMatchObject({
 			outcome: 'not_sent',
 			httpCode: 307,
 			message: 'The server redirects to https://new.example.com/vicidial/non_agent_api.php: use https://new.example.com as the Server URL.',
 		});
 		expect(calls).toBe(1);
-		await expect(callVicidial(redirecting('/root/agc/api.php'), connection, 'agent', { function: 'x' }, { writes: true })).rejects.toMatchObject({
+		await expect(callVicidial(redirecting('/root/agc/api.php'), connection, { api: 'agent', writes: true }, { function: 'x' })).rejects.toMatchObject({
 			message: 'The server redirects to https://dialer.example.com/root/agc/api.php: use https://dialer.example.com/root as the Server URL.',
 		});
-		await expect(callVicidial(redirecting('https://login.example.com/sso'), connection, 'nonAgent', { function: 'x' }, { writes: true })).rejects.toMatchObject({
+		await expect(callVicidial(redirecting('https://login.example.com/sso'), connection, { api: 'nonAgent', writes: true }, { function: 'x' })).rejects.toMatchObject({
 			message: 'The server redirects to https://login.example.com/sso: use https://login.example.com as the Server URL.',
 		});
-		await expect(callVicidial(async () => answer(302), connection, 'nonAgent', { function: 'x' }, { writes: true })).rejects.toMatchObject({ outcome: 'not_sent', message: expect.stringMatching(/redirect\) without a usable address/) });
+		await expect(callVicidial(async () => answer(302), connection, { api: 'nonAgent', writes: true }, { function: 'x' })).rejects.toMatchObject({ outcome: 'not_sent', message: expect.stringMatching(/redirect\) without a usable address/) });
 	});
 
 	test('the login goes into the body, once encoded, after the call\'s own values; never into the URL or a dump', async () => {
 		const sent: RawRequest[] = [];
-		await callVicidial(async (request) => (sent.push(request), answer(200, 'ok\n')), connectionFromCredentials({ ...base, password: 'p&ss=w rd', serverUrl: 'https://d.example.com' }), 'nonAgent', { function: 'add_lead', first_name: 'A&B' }, { writes: true });
+		await callVicidial(async (request) => (sent.push(request), answer(200, 'ok\n')), connectionFromCredentials({ ...base, password: 'p&ss=w rd', serverUrl: 'https://d.example.com' }), { api: 'nonAgent', writes: true }, { function: 'add_lead', first_name: 'A&B' });
 		expect(Object.fromEntries(new URLSearchParams(sent[0].body))).toEqual({ function: 'add_lead', first_name: 'A&B', user: '6666', pass: 'p&ss=w rd', source: 'n8n' });
 		expect(sent[0].url).toBe('https://d.example.com/vicidial/non_agent_api.php');
 		expect(JSON.stringify(sent[0])).not.toContain('w%20rd');
 		expect(JSON.stringify(connection)).not.toContain('Canary');
-		await callVicidial(async (request) => (sent.push(request), answer(200, 'ok\n')), connection, 'nonAgent', { function: 'version' }, { writes: false, login: false });
+		await callVicidial(async (request) => (sent.push(request), answer(200, 'ok\n')), connection, { api: 'nonAgent', writes: false, login: false }, { function: 'version' });
 		expect(sent[1].body).toBe('function=version');
 	});
 });

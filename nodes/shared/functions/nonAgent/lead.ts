@@ -1,5 +1,5 @@
-import type { Choice, FunctionEntry, ItemValues, OperationResult, OperationRuntime, ParamSpec, WriteCheck } from '../../entry';
-import { STORED, choice, choices, dialing, digits, id, flag, integer, text } from '../../entry';
+import type { Choice, FunctionEntry, ItemValues, OperationResult, OperationRuntime, ParamSpec, Step, WriteCheck } from '../../entry';
+import { STORED, stepForm, choice, choices, dialing, digits, id, flag, integer, text } from '../../entry';
 import { type MessageSpec, field, messages, rows, status } from '../../answer';
 import { VicidialError } from '../../errors';
 import { InvalidInputError, buildForm } from '../../params';
@@ -339,21 +339,6 @@ function idList(record: Record<string, unknown>, name: string): void {
 	if (typeof value === 'string') record[name] = value === '' ? [] : value.split(',').map(Number);
 }
 
-/** Calls the entry itself and returns its records as items (message and notices kept). */
-async function callSelf(spec: FunctionEntry, runtime: OperationRuntime, form: Record<string, string>, fix: (record: Record<string, unknown>) => void): Promise<OperationResult[]> {
-	const parsed = await runtime.call(spec, form);
-	const notices = parsed.notices.map((n) => ({ message: n.message, data: n.data, text: n.line }));
-	return parsed.records.map((record) => {
-		const json: Record<string, unknown> = { ...record };
-		fix(json);
-		if (spec.answer.itemsCarryMessage) {
-			json.message = parsed.message;
-			json.notices = notices;
-		}
-		return { json };
-	});
-}
-
 export const batchUpdateLead: FunctionEntry = {
 	fn: 'batch_update_lead',
 	api: 'nonAgent',
@@ -370,7 +355,7 @@ export const batchUpdateLead: FunctionEntry = {
 		...updateOnlyFields,
 	],
 	answer: messages([{ match: /^LEADS HAVE BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('affected_rows'), field.integer('leads_found'), field.text('lead_ids')] }], { empty: 'unchanged' }),
-	run: async (runtime, values) => await callSelf(batchUpdateLead, runtime, values.form, (record) => idList(record, 'lead_ids')),
+	run: async (runtime, values) => (await runtime.items(batchUpdateLead, values.form)).map((item) => (idList(item.json, 'lead_ids'), item)),
 };
 
 export const leadDearchive: FunctionEntry = {
@@ -449,7 +434,7 @@ interface UpsertKey {
 function upsertKey(form: Record<string, string>): UpsertKey {
 	const method = form.search_method;
 	const key = method === 'VENDOR_LEAD_CODE' ? form.vendor_lead_code : form.phone_number;
-	if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.' });
+	if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.', outcome: 'not_sent' });
 	return { method, key, location: form.search_location ?? 'LIST', listId: form.list_id };
 }
 
@@ -458,9 +443,9 @@ async function leadsWithKey(runtime: OperationRuntime, { method, key, location, 
 	const byCode = method === 'VENDOR_LEAD_CODE';
 	// lead_search reads a comma as "several codes": such a code cannot be its key
 	if (byCode && key.includes(',')) throw new InvalidInputError('Vendor Lead Code', 'holds a comma, which lead_search reads as a list of codes');
-	const spec = leadFunctions.find((f) => f.operation === (byCode ? 'searchByVendorCode' : 'searchByPhone')) as FunctionEntry;
-	const form = buildForm(spec, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
-	const answer = await runtime.call(spec, form, { emptyOnNoRecords: true });
+	const search = findEntry(leadFunctions, 'lead', byCode ? 'searchByVendorCode' : 'searchByPhone');
+	const form = buildForm(search, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
+	const answer = await runtime.call(search, form, { emptyOnNoRecords: true });
 	return answer.records.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : [])).sort((a, b) => a - b);
 }
 
@@ -472,29 +457,65 @@ function searchRefused(error: unknown): boolean {
 	return (error instanceof VicidialError && (error.kind === 'functionNotAllowed' || error.kind === 'permission')) || error instanceof InvalidInputError;
 }
 
-/** The fields of the item that go into an update or an add (not the key and control parameters). */
-function leadData(form: Record<string, string>): Record<string, string> {
-	const data: Record<string, string> = {};
-	for (const [name, value] of Object.entries(form)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
+/** The item's lead data (not the key and control fields), by VICIdial name, for the update and the add. */
+function leadValues(values: Record<string, unknown>): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(values)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
 	return data;
 }
 
+const addLead = findEntry(leadFunctions, 'lead', 'add');
+
+/**
+ * The calls of Create or Update, built with the item through update_lead's and add_lead's own
+ * rules before any request of the run; the lead ID an update or removal is for is known only then.
+ */
+const upsertSteps: Record<string, Step> = {
+	// The single-lead find, for a key lead_search cannot take.
+	find: {
+		entry: updateLead,
+		values: ({ form }) => {
+			const key = upsertKey(form);
+			return { search_method: key.method, search_location: key.location, list_id: key.listId, [key.method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key.key, no_update: true };
+		},
+	},
+	// The item's data onto the lead found, the matched key included.
+	update: {
+		entry: updateLead,
+		customFields: true,
+		values: ({ values, form }) => ({
+			search_method: 'LEAD_ID',
+			...leadValues(values),
+			vendor_lead_code: values.vendor_lead_code,
+			add_to_hopper: values.add_to_hopper,
+			hopper_priority: values.hopper_priority,
+			...(form.search_method === 'VENDOR_LEAD_CODE' ? { phone_number: values.phone_number, update_phone_number: true } : {}),
+		}),
+	},
+	// A new lead is NEW: the Status is for updates only.
+	add: {
+		entry: addLead,
+		customFields: true,
+		values: ({ values }) => {
+			const data = leadValues(values);
+			delete data.status;
+			return { phone_number: values.phone_number, list_id: values.list_id, ...data, vendor_lead_code: values.vendor_lead_code, add_to_hopper: values.add_to_hopper, hopper_priority: values.hopper_priority, dnc_check: values.dnc_check };
+		},
+	},
+	// Deletes the lead this run has just added (and its hopper entry).
+	remove: { entry: updateLead, values: ({ form }) => ({ search_method: 'LEAD_ID', delete_lead: true, ...(form.add_to_hopper === 'Y' ? { remove_from_hopper: true } : {}) }) },
+};
+
 /** Updates the lead `leadId` with the item's data, the matched key included. */
-async function updateWithItem(runtime: OperationRuntime, form: Record<string, string>, leadId: number): Promise<Record<string, unknown>> {
-	const update: Record<string, string> = { function: 'update_lead', lead_id: String(leadId), search_method: 'LEAD_ID', ...leadData(form) };
-	if (form.vendor_lead_code) update.vendor_lead_code = form.vendor_lead_code;
-	if (form.search_method === 'VENDOR_LEAD_CODE') Object.assign(update, { phone_number: form.phone_number, update_phone_number: 'Y' });
-	if (form.add_to_hopper) update.add_to_hopper = form.add_to_hopper;
-	if (form.hopper_priority) update.hopper_priority = form.hopper_priority;
-	const [item] = await callSelf(updateLead, runtime, update, () => undefined);
+async function updateWithItem(runtime: OperationRuntime, values: ItemValues, leadId: number): Promise<Record<string, unknown>> {
+	const [item] = await runtime.items(updateLead, { ...stepForm(values, 'update'), lead_id: String(leadId) });
 	return { action: item?.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item?.json, lead_id: leadId };
 }
 
 /** Deletes the lead this run has just added (with its custom field row and hopper entry). */
-async function removeOwnLead(runtime: OperationRuntime, form: Record<string, string>, leadId: number): Promise<string | undefined> {
-	const removal: Record<string, string> = { function: 'update_lead', lead_id: String(leadId), search_method: 'LEAD_ID', delete_lead: 'Y' };
-	if (form.custom_fields === 'Y') removal.custom_fields = 'Y';
-	if (form.add_to_hopper === 'Y') removal.remove_from_hopper = 'Y';
+async function removeOwnLead(runtime: OperationRuntime, values: ItemValues, leadId: number): Promise<string | undefined> {
+	// custom_fields=Y carries no values here: it makes update_lead delete the custom field row too.
+	const removal = { ...stepForm(values, 'remove'), lead_id: String(leadId), ...(values.form.custom_fields === 'Y' ? { custom_fields: 'Y' } : {}) };
 	try {
 		const answer = await runtime.call(updateLead, removal);
 		if (answer.records[0]?.result === 'deleted') return undefined;
@@ -554,6 +575,8 @@ export const upsertLead: FunctionEntry = {
 	],
 	answer: messages(updateLeadMessages, { empty: 'unchanged' }),
 	verifyWrite: verifyUpsert,
+	check: ({ form }) => void upsertKey(form),
+	steps: upsertSteps,
 	run: async (runtime, values) => {
 		const form = values.form;
 		const key = upsertKey(form);
@@ -568,27 +591,18 @@ export const upsertLead: FunctionEntry = {
 				existing = holdersBefore[0];
 			} else {
 				warnings.push('The key cannot be searched with lead_search (not allowed to the API user, or a vendor lead code with a comma): a lead added by another n8n process at the same moment is not detected.');
-				const found = await runtime.call(updateLead, {
-					function: 'update_lead',
-					search_method: key.method,
-					search_location: key.location,
-					list_id: key.listId,
-					[key.method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key.key,
-					no_update: 'Y',
-				});
+				const found = await runtime.call(updateLead, stepForm(values, 'find'));
 				const hit = found.records[0];
 				if (hit?.result === 'found') existing = Number(hit.lead_id);
 			}
 			const withWarnings = (json: Record<string, unknown>) => [{ json: warnings.length > 0 ? { ...json, warnings } : json }];
 			// 2a. Update the lead holding the key (the lowest ID: the one every process keeps).
-			if (existing !== undefined) return withWarnings(await updateWithItem(runtime, form, existing));
+			if (existing !== undefined) return withWarnings(await updateWithItem(runtime, values, existing));
 
 			// 2b. Add it.
-			const add: Record<string, string> = { function: 'add_lead', phone_number: form.phone_number, list_id: form.list_id, ...leadData(form) };
-			delete add.status;
-			for (const name of ['vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check']) if (form[name]) add[name] = form[name];
+			const add = stepForm(values, 'add');
 			const sentAt = Date.now();
-			const sent = await callSelf(addLeadSpec(), runtime, add, () => undefined).then(
+			const sent = await runtime.items(addLead, add).then(
 				([item]) => ({ added: { action: 'added', ...item.json } as Record<string, unknown> }),
 				(error: unknown) => ({ error }),
 			);
@@ -616,16 +630,12 @@ export const upsertLead: FunctionEntry = {
 			if (!holders) return withWarnings(added);
 			const lowest = Math.min(ownId, ...holders);
 			if (lowest === ownId) return withWarnings(added);
-			const updated = await updateWithItem(runtime, form, lowest);
-			const removalProblem = await removeOwnLead(runtime, form, ownId);
+			const updated = await updateWithItem(runtime, values, lowest);
+			const removalProblem = await removeOwnLead(runtime, values, ownId);
 			if (removalProblem) warnings.push(`${removalProblem}: lead ${ownId} remains beside lead ${lowest}.`);
 			return withWarnings({ ...updated, action: 'updated', merged_from: ownId, merged_lead_removed: removalProblem === undefined });
 		});
 	},
 };
-
-function addLeadSpec(): FunctionEntry {
-	return findEntry(leadFunctions, 'lead', 'add');
-}
 
 leadFunctions.push(updateLead, upsertLead, batchUpdateLead, leadDearchive, updateLogEntry);

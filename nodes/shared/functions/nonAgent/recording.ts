@@ -1,5 +1,5 @@
-import type { FunctionEntry, OperationResult, ParamSpec } from '../../entry';
-import { date, id, flag, text } from '../../entry';
+import type { FunctionEntry, ItemValues, OperationResult, OperationRuntime, ParamSpec } from '../../entry';
+import { date, id, flag, stepForm, text } from '../../entry';
 import { field, rows } from '../../answer';
 import { InvalidInputError } from '../../params';
 import { VicidialError } from '../../errors';
@@ -54,15 +54,26 @@ function checkSearch(form: Record<string, string>): void {
 	if (weight < 2) throw new InvalidInputError('Lead ID', 'is needed, or a Call Unique ID, or two of Agent, Extension and Date, to find the recording');
 }
 
+/** The binary field the files go to (Options → Put Output File in Field). */
+function binaryProperty(options: Record<string, unknown>): string {
+	const property = String(options.binaryPropertyName ?? 'data').trim();
+	if (!/^[A-Za-z0-9_-]{1,100}$/.test(property)) throw new InvalidInputError('Put Output File in Field', `must be a field name (letters, digits, _ and -), got "${property.slice(0, 40)}"`);
+	return property;
+}
+
+/** The download's values that recording_lookup takes: all but the Recording ID. */
+function lookupValues(values: Record<string, unknown>): Record<string, unknown> {
+	const keys = { ...values };
+	delete keys.recording_id;
+	return keys;
+}
+
 const mimeOf = (contentType: string | undefined) => contentType?.split(';')[0].trim() || undefined;
 
-async function download(runtime: Parameters<NonNullable<FunctionEntry['run']>>[0], values: Parameters<NonNullable<FunctionEntry['run']>>[1]): Promise<OperationResult[]> {
-	const { recording_id: wanted, ...form } = values.form;
-	checkSearch(form);
-	const property = String(values.options.binaryPropertyName ?? 'data').trim();
-	if (!/^[A-Za-z0-9_-]{1,100}$/.test(property)) throw new InvalidInputError('Put Output File in Field', `must be a field name (letters, digits, _ and -), got "${property.slice(0, 40)}"`);
-
-	const found = (await runtime.call(lookup, form)).records;
+async function download(runtime: OperationRuntime, values: ItemValues): Promise<OperationResult[]> {
+	const wanted = values.form.recording_id;
+	const property = binaryProperty(values.options);
+	const found = (await runtime.call(lookup, stepForm(values, 'lookup'))).records;
 	let chosen: ParsedRecord[] = found;
 	if (wanted !== undefined) {
 		chosen = found.filter((record) => String(record.recording_id) === wanted);
@@ -129,6 +140,12 @@ export const recordingFunctions: FunctionEntry[] = [
 				description: 'Whether to leave out recordings that have no file yet (calls still going on) instead of failing',
 			},
 		],
+		check: ({ form, options }) => {
+			checkSearch(form);
+			binaryProperty(options);
+		},
+		// The Recording ID only picks among the recordings found: it is not sent.
+		steps: { lookup: { entry: lookup, values: ({ values }) => ({ ...lookupValues(values), duration: true }) } },
 		run: download,
 	},
 ];

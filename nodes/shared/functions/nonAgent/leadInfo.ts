@@ -363,7 +363,7 @@ export function bareValue(value: FieldSpec, echo: FieldSpec[] = []): AnswerReade
 			if (/^(ERROR: [^\n]*\n)+$/.test(text)) return undefined;
 			if (/<(html|body|head|!doctype)\b/i.test(text)) throw htmlPage();
 			const record: ParsedRecord = {};
-			for (const field of echo) typeValue(field, context.sent[field.name] ?? '', record, context.utcOffsetHours);
+			for (const echoed of echo) typeValue(echoed, context.sent[echoed.name] ?? '', record, context.utcOffsetHours);
 			typeValue(value, text, record, context.utcOffsetHours);
 			return { outcome: 'success', message: '', records: [record], notices: [], otherLines: [] };
 		},
@@ -390,7 +390,7 @@ export function sections(separator: string, parts: Array<{ key: string; fields: 
 				if (values.length < section.fields.length) {
 					throw malformed(`The answer is incomplete: its ${match[1]} part has ${values.length} fields where ${section.fields.length} were expected.`);
 				}
-				section.fields.forEach((field, index) => typeValue(field, values[index], record, context.utcOffsetHours));
+				section.fields.forEach((column, index) => typeValue(column, values[index], record, context.utcOffsetHours));
 			}
 			return { outcome: 'success', message: '', records: [record], notices: lines.notices, otherLines: [] };
 		},

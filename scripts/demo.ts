@@ -16,8 +16,8 @@ import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { VicidialApi } from '../credentials/VicidialApi.credentials';
 import { Vicidial } from '../nodes/Vicidial/Vicidial.node';
 import { VicidialAgent } from '../nodes/VicidialAgent/VicidialAgent.node';
-import { executeNode, pollOnce } from '../test/helpers/n8n';
-import type { PollOnceResult } from '../test/helpers/n8n';
+import { executeNode, pollOnce } from './lib/n8nHarness';
+import type { PollOnceResult } from './lib/n8nHarness';
 import { startSimulator } from '../test/simulator';
 import type { Simulator } from '../test/simulator';
 

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { startSimulator } from '../../test/simulator';
-import { runNode, runVicidial } from '../../test/node/run';
+import { runNode, runVicidial } from '../../scripts/lib/n8nHarness';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
 import { itemValues, type OpName } from './common';
 

@@ -3,7 +3,7 @@
  * `npm run demo`: the nodes in a real n8n, as a builder sees them.
  *   - n8n 2.41.1 and Node 24 fetched once into ~/.cache/n8n-e2e (N8N_E2E_CACHE), with progress;
  *   - this checkout built, packed and installed as n8n's community installer does;
- *   - the embedded VICIdial simulator (or VICIDIAL_URL, VICIDIAL_USER, VICIDIAL_PASSWORD);
+ *   - the VICIdial simulator in its own process (or VICIDIAL_URL, VICIDIAL_USER, VICIDIAL_PASSWORD);
  *   - the credential "VICIdial account", the workflows of examples/ imported, the trigger ones active;
  *   - n8n on http://127.0.0.1:5678 (another free port when 5678 is taken) with an owner account;
  *   - live traffic on the simulator: a lead reaching SALE every minute, an agent pausing now and
@@ -63,7 +63,7 @@ function parseOptions(argv: string[]): Options {
 	return o;
 }
 
-/** The genuine server from the environment, or the embedded simulator with a password of this run. */
+/** The genuine server from the environment, or the simulator (its own process) with a password of this run. */
 async function vicidialServer(): Promise<{ login: VicidialLogin; simulator?: Simulator }> {
 	const { VICIDIAL_URL: url, VICIDIAL_USER: user, VICIDIAL_PASSWORD: password } = process.env;
 	if (url || user || password) {

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { IDataObject } from 'n8n-workflow';
-import { runNode, runVicidial } from '../test/node/run';
+import { runNode, runVicidial } from '../scripts/lib/n8nHarness';
 import { VicidialAgent } from '../nodes/VicidialAgent/VicidialAgent.node';
 import { fmt, itemValues, log, mib, parseOptions, ROOT, shTry, type BenchOptions, type OpName, type TargetName } from './lib/common';
 import { PHONE_LOG_TEMPLATE, startStub, type Stub } from './lib/memory';

@@ -3,7 +3,7 @@
  * `npm run demo`: the nodes in a real n8n, as a builder sees them.
  *   - n8n 2.41.1 and Node 24 fetched once into ~/.cache/n8n-e2e (N8N_E2E_CACHE), with progress;
  *   - this checkout built, packed and installed as n8n's community installer does;
- *   - the embedded VICIdial simulator (or VICIDIAL_URL, VICIDIAL_USER, VICIDIAL_PASSWORD);
+ *   - the VICIdial simulator in its own process (or VICIDIAL_URL, VICIDIAL_USER, VICIDIAL_PASSWORD);
  *   - the credential "VICIdial account", the workflows of examples/ imported, the trigger ones active;
  *   - n8n on http://127.0.0.1:5678 (another free port when 5678 is taken) with an owner account;
  *   - live traffic on the simulator: a lead reaching SALE every minute, an agent pausing now and
@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCallUrl, eventSpec } from '../nodes/VicidialCallEventTrigger/callEvents';
-import { startSimulator, type Simulator } from '../test/simulator';
+import { launchSimulator, type SimulatorProcess as Simulator } from './lib/simulator';
 import { checkExamples, importExamples, startNotificationCatcher, type ExampleResult, type ImportedExamples, type VicidialLogin } from './examples';
 import { createN8n, ensureN8n, packThisBuild, portTaken, sleep, type N8nInstance } from './lib/realN8n';
 
@@ -63,18 +63,17 @@ function parseOptions(argv: string[]): Options {
 	return o;
 }
 
-/** The genuine server from the environment, or the embedded simulator with a password of this run. */
+/** The genuine server from the environment, or the simulator (its own process) with a password of this run. */
 async function vicidialServer(): Promise<{ login: VicidialLogin; simulator?: Simulator }> {
 	const { VICIDIAL_URL: url, VICIDIAL_USER: user, VICIDIAL_PASSWORD: password } = process.env;
 	if (url || user || password) {
 		if (!url || !user || !password) throw new Error('set all three of VICIDIAL_URL, VICIDIAL_USER and VICIDIAL_PASSWORD (or none, for the simulator)');
 		return { login: { url: url.replace(/\/+$/, ''), user, password } };
 	}
-	const simulator = await startSimulator({ port: 0 });
-	const apiUser = simulator.state.db.t('vicidial_users').find((r) => r.user === SIM_API_USER);
-	if (!apiUser) throw new Error(`the simulator has no user ${SIM_API_USER}`);
-	apiUser.pass = `demo-${randomBytes(9).toString('hex')}`;
-	return { login: { url: simulator.url, user: SIM_API_USER, password: apiUser.pass }, simulator };
+	const simulator = await launchSimulator();
+	const runPassword = `demo-${randomBytes(9).toString('hex')}`;
+	if (!(await simulator.update('vicidial_users', { user: SIM_API_USER }, { pass: runPassword }))) throw new Error(`the simulator has no user ${SIM_API_USER}`);
+	return { login: { url: simulator.url, user: SIM_API_USER, password: runPassword }, simulator };
 }
 
 function table(results: ExampleResult[]): string {
@@ -90,7 +89,6 @@ function table(results: ExampleResult[]): string {
  * called as VICIdial calls it); every few minutes agent 1003 pauses, and resumes later.
  */
 function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExamples): () => void {
-	const db = sim.state.db;
 	const saleExample = imported.examples.find((e) => e.name === 'sale-disposition-notify');
 	const trigger = saleExample?.workflow.nodes.find((n) => n.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger');
 	let tick = 0;
@@ -98,13 +96,13 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 	const leadIds = ['11', '12', '14', '15'];
 
 	const sale = async () => {
-		const lead = db.t('vicidial_list').find((r) => r.lead_id === leadIds[tick % leadIds.length]);
+		const lead = await sim.find('vicidial_list', { lead_id: leadIds[tick % leadIds.length] });
 		if (!lead) return;
-		const now = sim.state.nowStr();
-		const uniqueid = `${sim.state.epoch()}.${tick}`;
+		const { text: now, epoch } = await sim.now();
+		const uniqueid = `${epoch}.${tick}`;
 		const talk = String(60 + ((tick * 37) % 240));
-		db.t('vicidial_log').insert({ uniqueid, lead_id: Number(lead.lead_id), list_id: Number(lead.list_id), campaign_id: 'TESTCAMP', call_date: now, length_in_sec: Number(talk), status: 'SALE', phone_code: 1, phone_number: lead.phone_number, user: '1001', term_reason: 'AGENT' }, now);
-		db.t('vicidial_list').update(lead, { status: 'SALE', last_local_call_time: now, user: '1001' }, now);
+		await sim.insert('vicidial_log', { uniqueid, lead_id: Number(lead.lead_id), list_id: Number(lead.list_id), campaign_id: 'TESTCAMP', call_date: now, length_in_sec: Number(talk), status: 'SALE', phone_code: 1, phone_number: lead.phone_number, user: '1001', term_reason: 'AGENT' });
+		await sim.update('vicidial_list', { lead_id: String(lead.lead_id) }, { status: 'SALE', last_local_call_time: now, user: '1001' });
 		say(`${dim(now)}  simulator: agent 1001 set SALE on lead ${lead.lead_id} (${lead.first_name} ${lead.last_name}, ${lead.phone_number}) after ${talk} s`);
 		if (!trigger?.webhookId) return;
 		const spec = eventSpec(String(trigger.parameters.event ?? 'dispo'));
@@ -118,7 +116,7 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 			uniqueid,
 			call_id: `V${String(tick).padStart(19, '0')}`,
 			term_reason: 'AGENT',
-			epoch: String(sim.state.epoch()),
+			epoch: String(epoch),
 		};
 		const template = buildCallUrl(n8n.webhookUrl(`${trigger.webhookId}/vicidial`), imported.secretToken, chosen.length > 0 ? chosen : spec.defaults, spec.value).replace(/^VAR/, '');
 		const url = template.replace(/--A--([A-Za-z0-9_]+)--B--/g, (_all, name: string) => encodeURIComponent(values[name] ?? '').replace(/%20/g, '+'));
@@ -126,12 +124,12 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 		if (!answer.ok) say(red(`  the Dispo Call URL answered HTTP ${answer.status}`));
 	};
 
-	const agent = () => {
-		const row = db.t('vicidial_live_agents').find((r) => r.user === '1003');
+	const agent = async () => {
+		const row = await sim.find('vicidial_live_agents', { user: '1003' });
 		if (!row) return;
-		const now = sim.state.nowStr();
+		const { text: now } = await sim.now();
 		const pause = row.status !== 'PAUSED';
-		db.t('vicidial_live_agents').update(row, { status: pause ? 'PAUSED' : 'READY', last_state_change: now, last_update_time: now }, now);
+		await sim.update('vicidial_live_agents', { user: '1003' }, { status: pause ? 'PAUSED' : 'READY', last_state_change: now, last_update_time: now });
 		say(`${dim(now)}  simulator: agent 1003 ${pause ? 'paused (the paused-too-long alert fires after a minute)' : 'is ready again'}`);
 	};
 
@@ -140,7 +138,7 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 		while (!stopped) {
 			try {
 				await sale();
-				if (tick % 3 === 0) agent();
+				if (tick % 3 === 0) await agent();
 			} catch (e) {
 				say(red(`  traffic: ${e instanceof Error ? e.message : String(e)}`));
 			}

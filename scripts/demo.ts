@@ -16,10 +16,9 @@ import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { VicidialApi } from '../credentials/VicidialApi.credentials';
 import { Vicidial } from '../nodes/Vicidial/Vicidial.node';
 import { VicidialAgent } from '../nodes/VicidialAgent/VicidialAgent.node';
-import { executeNode, pollOnce } from '../test/helpers/n8n';
-import type { PollOnceResult } from '../test/helpers/n8n';
-import { startSimulator } from '../test/simulator';
-import type { Simulator } from '../test/simulator';
+import { executeNode, pollOnce } from './lib/n8nHarness';
+import type { PollOnceResult } from './lib/n8nHarness';
+import { launchSimulator, type SimulatorProcess as Simulator } from './lib/simulator';
 
 const API_USER = '6666';
 const PASSWORD = `demo-${randomBytes(9).toString('hex')}`;
@@ -98,12 +97,10 @@ async function poll(sim: Simulator, staticData: IDataObject): Promise<PollOnceRe
 }
 
 /** What the dialer writes when an agent ends a call with a status: the call log row and the lead. */
-function callEndsWithStatus(sim: Simulator, leadId: string, status: string, agent: string): IDataObject {
-	const { state } = sim;
-	const lead = state.db.t('vicidial_list').find((r) => r.lead_id === leadId);
+async function callEndsWithStatus(sim: Simulator, leadId: string, status: string, agent: string): Promise<IDataObject> {
+	const lead = await sim.find('vicidial_list', { lead_id: leadId });
 	if (!lead) throw new Error(`demo: lead ${leadId} is not in the simulator`);
-	const now = state.nowStr();
-	const epoch = state.epoch();
+	const { text: now, epoch } = await sim.now();
 	const call = {
 		uniqueid: `${epoch}.${leadId}`,
 		lead_id: leadId,
@@ -121,8 +118,8 @@ function callEndsWithStatus(sim: Simulator, leadId: string, status: string, agen
 		term_reason: 'AGENT',
 		called_count: '1',
 	};
-	state.db.t('vicidial_log').insert(call, now);
-	Object.assign(lead, { status, user: agent, last_local_call_time: now, called_count: String(Number(lead.called_count ?? 0) + 1) });
+	await sim.insert('vicidial_log', call);
+	await sim.update('vicidial_list', { lead_id: leadId }, { status, user: agent, last_local_call_time: now, called_count: String(Number(lead.called_count ?? 0) + 1) });
 	return call;
 }
 
@@ -130,11 +127,9 @@ function callEndsWithStatus(sim: Simulator, leadId: string, status: string, agen
 const LEAD_SUMMARY = ['lead_id', 'status', 'user', 'first_name', 'last_name', 'phone_number', 'email', 'comments', 'called_count', 'last_local_call_time', 'list_id'];
 
 async function main(): Promise<number> {
-	const sim = await startSimulator();
+	const sim = await launchSimulator();
 	// A password of our own for this run, so the check in say() means something.
-	const apiUser = sim.state.db.t('vicidial_users').find((r) => r.user === API_USER);
-	if (!apiUser) throw new Error('demo: the simulator has no user 6666');
-	apiUser.pass = PASSWORD;
+	if (!(await sim.update('vicidial_users', { user: API_USER }, { pass: PASSWORD }))) throw new Error('demo: the simulator has no user 6666');
 	let skipped = 0;
 	try {
 		say(bold('VICIdial nodes for n8n: a short demo'));
@@ -184,7 +179,7 @@ async function main(): Promise<number> {
 		await run(sim, { nodeType: new VicidialAgent(), items: [{ agent: '1001' }], parameters: { resource: 'session', operation: 'pauseOrResume', agentUser: '={{ $json.agent }}', value: 'RESUME' } });
 
 		step(`Agent 1001 calls lead ${leadId}; the call ends with SALE`, 'VICIdial itself (set in the simulator: the call log and the lead)');
-		const call = callEndsWithStatus(sim, leadId, 'SALE', '1001');
+		const call = await callEndsWithStatus(sim, leadId, 'SALE', '1001');
 		showItems('call', [{ lead_id: Number(leadId), status: call.status, user: call.user, call_date: call.call_date, length_in_sec: Number(call.length_in_sec) }]);
 
 		step('The lead now reads', 'VICIdial → Lead → Get All Info');

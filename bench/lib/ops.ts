@@ -4,8 +4,8 @@
  * node itself sends, so both send the same bodies), and an HTTP Request node a builder makes by hand.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { startSimulator } from '../../test/simulator';
-import { runNode, runVicidial } from '../../test/node/run';
+import { launchSimulator } from '../../scripts/lib/simulator';
+import { runNode, runVicidial } from '../../scripts/lib/n8nHarness';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
 import { itemValues, type OpName } from './common';
 
@@ -82,17 +82,18 @@ export function formBody(template: FormTemplate, value: string): string {
 }
 
 /**
- * Runs the node in-process (test harness) against a private in-process simulator for two items
+ * Runs the node in-process (n8n harness) against a private simulator process for two items
  * and reads the bodies it sent: the raw client and the HTTP Request node then send the same ones.
  */
 export async function captureForm(op: OpDef): Promise<FormTemplate> {
-	const sim = await startSimulator();
+	const sim = await launchSimulator();
 	try {
 		const values = op.name === 'agent' ? ['1001', '1003'] : itemValues(op.name, 2);
 		const options = { url: sim.url, user: API_USER, password: API_PASS, source: API_SOURCE, parameters: op.nodeParameters(1), items: values.map((v) => ({ v })) };
 		const result = op.name === 'agent' ? await runNode(new VicidialAgent(), 'bench capture', options) : await runVicidial(options);
 		if (result.error) throw new Error(`capturing the ${op.fn} form failed: ${result.error.message}`);
-		const perItem = sim.requests.filter((r) => r.params.function === op.fn);
+		const requests = await sim.requests();
+		const perItem = requests.filter((r) => r.params.function === op.fn);
 		if (perItem.length !== 2) throw new Error(`expected 2 ${op.fn} requests, saw ${perItem.length}`);
 		const forms = perItem.map((r) => [...new URLSearchParams(r.rawBody)] as [string, string][]);
 		const itemKeys = forms[0].filter(([k, v], i) => v === values[0] && forms[1][i]?.[0] === k && forms[1][i][1] === values[1]).map(([k]) => k);
@@ -101,7 +102,7 @@ export async function captureForm(op: OpDef): Promise<FormTemplate> {
 			path: perItem[0].path,
 			fields: forms[0],
 			itemKeys,
-			oncePerRun: sim.requests.filter((r) => r.params.function !== op.fn).map((r) => r.params.function ?? '?'),
+			oncePerRun: requests.filter((r) => r.params.function !== op.fn).map((r) => r.params.function ?? '?'),
 		};
 	} finally {
 		await sim.close();

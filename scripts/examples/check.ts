@@ -12,8 +12,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startSimulator } from '../../test/simulator';
-import type { Simulator } from '../../test/simulator';
+import { launchSimulator } from '../lib/simulator';
+import type { SimulatorProcess as Simulator } from '../lib/simulator';
 import { createN8n, ensureN8n, packThisBuild } from '../lib/realN8n';
 import type { N8nInstance } from '../lib/realN8n';
 import { checkExamples, importExamples, startNotificationCatcher } from './index';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
 	let packDir: string | undefined;
 	const started = Date.now();
 	try {
-		simulator = real ? undefined : await startSimulator();
+		simulator = real ? undefined : await launchSimulator();
 		const vicidial = real
 			? { url: process.env.VICIDIAL_REAL_URL!, user: process.env.VICIDIAL_REAL_USER ?? '6666', password: process.env.VICIDIAL_REAL_PASSWORD ?? '1234' }
 			: { url: simulator!.url, user: '6666', password: '1234' };

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { buildCallUrl, eventSpec } from '../../nodes/VicidialCallEventTrigger/callEvents';
-import type { Simulator } from '../../test/simulator';
+import type { SimulatorProcess as Simulator } from '../lib/simulator';
 import type { NotificationCatcher } from './catcher';
 import type { ExampleN8n, ImportedExample, ImportedExamples } from './index';
 import type { WorkflowNode } from './workflows';
@@ -225,11 +225,11 @@ const agentPausedTooLong: ExampleCheck = {
 			// poll has seen agent 1001 paused, move the simulator's clock past the limit; the next
 			// poll (n8n polls at the start of each minute) must fire.
 			const deadline = Date.now() + run.timeoutMs;
-			const polled = () => sim.requests.some((r) => r.params.function === 'logged_in_agents');
-			while (!polled() && Date.now() < deadline) await sleep(200);
-			if (!polled()) fail('the trigger never asked VICIdial for the logged-in agents (is the workflow active?)');
+			const polled = async () => (await sim.requests()).some((r) => r.params.function === 'logged_in_agents');
+			while (!(await polled()) && Date.now() < deadline) await sleep(200);
+			if (!(await polled())) fail('the trigger never asked VICIdial for the logged-in agents (is the workflow active?)');
 			const shift = (limitMinutes + 1) * 60_000;
-			sim.setClock(() => new Date(Date.now() + shift));
+			await sim.shiftClock(shift);
 			waitMs = 65_000 + run.timeoutMs;
 		} else {
 			// A genuine server: wait in real time (import with pauseLimitMinutes: 1 to keep it short).
@@ -243,7 +243,7 @@ const agentPausedTooLong: ExampleCheck = {
 			allSucceeded(await waitForExecutions(run, 1));
 			return `agent 1001 paused (seed); ${sim ? `clock moved ${limitMinutes + 1} min on` : `${limitMinutes} min waited`} → "${message.text}"; none for 1003 (in a call)`;
 		} finally {
-			sim?.setClock(() => new Date());
+			await sim?.shiftClock(0);
 		}
 	},
 };
@@ -303,13 +303,13 @@ const chatPauseResume: ExampleCheck = {
 			if (!answer.ok) fail(`"${text}" answered HTTP ${answer.status}: ${body.slice(0, 200)}`);
 			return (JSON.parse(body) as { text?: string }).text ?? '';
 		};
-		const externalPause = () => run.simulator?.state.db.t('vicidial_live_agents').find((r) => r.user === '1001')?.external_pause ?? undefined;
+		const externalPause = async () => (await run.simulator?.find('vicidial_live_agents', { user: '1001' }))?.external_pause ?? undefined;
 		const paused = await say('pause 1001');
 		if (!/^Agent 1001: pause sent/.test(paused)) fail(`"pause 1001" got the reply "${paused}"`);
-		if (run.simulator && !String(externalPause()).startsWith('PAUSE!')) fail(`after "pause 1001" VICIdial's external_pause for 1001 is "${String(externalPause())}"`);
+		if (run.simulator && !String(await externalPause()).startsWith('PAUSE!')) fail(`after "pause 1001" VICIdial's external_pause for 1001 is "${String(await externalPause())}"`);
 		const resumed = await say('resume 1001');
 		if (!/^Agent 1001: resume sent/.test(resumed)) fail(`"resume 1001" got the reply "${resumed}"`);
-		if (run.simulator && !String(externalPause()).startsWith('RESUME!')) fail(`after "resume 1001" VICIdial's external_pause for 1001 is "${String(externalPause())}"`);
+		if (run.simulator && !String(await externalPause()).startsWith('RESUME!')) fail(`after "resume 1001" VICIdial's external_pause for 1001 is "${String(await externalPause())}"`);
 		const notLoggedIn = await say('pause 1002');
 		if (!/^Agent 1002: .*not logged in/i.test(notLoggedIn)) fail(`"pause 1002" (not logged in) got the reply "${notLoggedIn}"`);
 		const usage = await say('dance 1001');

@@ -10,7 +10,7 @@
  *   const results = await checkExamples(n8n, { imported, catcher, vicidial, simulator });
  */
 import { randomBytes } from 'node:crypto';
-import type { Simulator } from '../../test/simulator';
+import type { SimulatorProcess as Simulator } from '../lib/simulator';
 import type { NotificationCatcher } from './catcher';
 import { CHECKS } from './checks';
 import type { VicidialLogin } from './vicidial';
@@ -81,7 +81,7 @@ export interface CheckContext {
 	/** The server the credential points at: checks read the results back from it. */
 	vicidial: VicidialLogin;
 	/**
-	 * The in-process simulator the credential points at. Without it the server is taken to be a
+	 * The simulator (scripts/lib/simulator.ts) the credential points at. Without it the server is taken to be a
 	 * genuine VICIdial: the paused-too-long check then waits in real time (set pauseLimitMinutes: 1
 	 * at import), and checks that need the simulator's state say so in their detail.
 	 */

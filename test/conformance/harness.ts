@@ -272,8 +272,9 @@ export function scenarioReport(
 // Recorded answers
 // ---------------------------------------------------------------------------
 
+/** A request is stored once, as sent (its parameters are in target and body). */
 export interface RecordedStep {
-	request: WireRequest & { endpoint: Step['endpoint']; params: Record<string, string>; query?: Record<string, string>; note?: string };
+	request: WireRequest & { endpoint: Step['endpoint']; note?: string };
 	answer: Answer;
 }
 
@@ -285,8 +286,7 @@ export interface RecordedFile {
 }
 
 export function recordedRequest(step: Step): RecordedStep['request'] {
-	const r: RecordedStep['request'] = { endpoint: step.endpoint, ...toWire(step), params: step.params };
-	if (step.query) r.query = step.query;
+	const r: RecordedStep['request'] = { endpoint: step.endpoint, ...toWire(step) };
 	if (step.note) r.note = step.note;
 	return r;
 }

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * The dropdowns of both nodes (methods.loadOptions), called the way the editor calls them: with
- * n8n-core's real LoadOptionsContext (test/helpers/n8n.ts loadOptions), credentials through the
+ * n8n-core's real LoadOptionsContext (test/helpers/n8n loadOptions), credentials through the
  * harness's credentials helper, against the simulator and (when VICIDIAL_REAL_URL is set) the
  * genuine server. Plus the bookkeeping: every loader reads a real entry's real columns, and every
  * `load:` an entry names is either a dropdown or knowingly a plain field.

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/ */
 /**
  * One "n8n process" of the Create or Update race test (upsertRace.test.ts): runs the Vicidial node
- * through n8n-core's WorkflowExecute (test/helpers/n8n.ts) in its own Node process. It reads one
+ * through n8n-core's WorkflowExecute (test/helpers/n8n) in its own Node process. It reads one
  * JSON line per round, `{ url, at, phone, name, listId, searchLocation }`, waits until the wall-clock time
  * `at` (both workers get the same one), runs Lead → Create or Update against `url` and prints one
  * JSON line. Started with `node scripts/run-ts.js test/node/upsertRaceWorker.ts`.

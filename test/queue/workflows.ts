@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 export type { WorkflowJson } from '../../scripts/lib/realN8n';
 import type { WorkflowJson } from '../../scripts/lib/realN8n';
+import { ADD_LEAD_BY_PHONE, UPSERT_LEAD_BY_PHONE } from '../helpers/leadParams';
 
 export const GOOD_CREDENTIAL = 'queueVicidialOk1';
 export const WRONG_CREDENTIAL = 'queueVicidialBad';
@@ -30,25 +31,17 @@ function webhookToNode(id: string, path: string, node: IDataObject): WorkflowJso
 }
 
 export const BULK_ADD = webhookToNode('queueBulkAdd0001', 'queue-bulk-add', {
-	parameters: { resource: 'lead', operation: 'add', phoneNumber: '={{ $json.phone }}', listId: '101', options: { concurrency: 4 } },
+	parameters: { ...ADD_LEAD_BY_PHONE, options: { concurrency: 4 } },
 	credentials: credential(GOOD_CREDENTIAL),
 });
 
 export const UPSERT = webhookToNode('queueUpsert00001', 'queue-upsert', {
-	parameters: {
-		resource: 'lead',
-		operation: 'upsert',
-		searchMethod: 'PHONE_NUMBER',
-		phoneNumber: '={{ $json.phone }}',
-		listId: '101',
-		firstName: '={{ $json.name }}',
-		options: { concurrency: 4 },
-	},
+	parameters: { ...UPSERT_LEAD_BY_PHONE, options: { concurrency: 4 } },
 	credentials: credential(GOOD_CREDENTIAL),
 });
 
 export const WRONG_PASSWORD = webhookToNode('queueWrongPass01', 'queue-wrong-password', {
-	parameters: { resource: 'lead', operation: 'add', phoneNumber: '={{ $json.phone }}', listId: '101', options: { concurrency: 4 } },
+	parameters: { ...ADD_LEAD_BY_PHONE, options: { concurrency: 4 } },
 	credentials: credential(WRONG_CREDENTIAL),
 });
 

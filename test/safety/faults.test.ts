@@ -16,6 +16,7 @@ import { FAULT_KINDS, type FaultKind } from '../simulator/faults';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTarget, targetNames } from '../support/targets';
 import type { Target } from '../support/targets';
+import { ADD_LEAD_BY_PHONE, UPSERT_LEAD_BY_PHONE } from '../helpers/leadParams';
 import { json, paired, runVicidial } from '../node/run';
 import { figure, leadsByPhone } from './figures';
 
@@ -87,10 +88,7 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 		const result = await runVicidial({
 			url,
 			parameters: {
-				resource: 'lead',
-				operation: 'add',
-				phoneNumber: '={{ $json.phone }}',
-				listId: '101',
+				...ADD_LEAD_BY_PHONE,
 				firstName: '={{ $json.name }}',
 				additionalFields: { vendorLeadCode: '={{ $json.code }}' },
 				options: { concurrency: plan.concurrency, timeout: plan.timeoutSeconds, checkUnknownWrites: true },
@@ -159,12 +157,7 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 		const rerun = await runVicidial({
 			url: target.url,
 			parameters: {
-				resource: 'lead',
-				operation: 'upsert',
-				searchMethod: 'PHONE_NUMBER',
-				phoneNumber: '={{ $json.phone }}',
-				listId: '101',
-				firstName: '={{ $json.name }}',
+				...UPSERT_LEAD_BY_PHONE,
 				additionalFields: { vendorLeadCode: '={{ $json.code }}' },
 				options: { concurrency: plan.concurrency },
 			},

@@ -2,14 +2,17 @@
 /**
  * `npm run simulator -- [--port 8090] [--latency 200] [--reset-connection] [--truncate-body]
  *  [--empty-500] [--fault appliedEmpty500=0.02 --fault notAppliedReset=0.01] [--seed 7] [--hang-ms 5000]
- *  [--functions add_lead,lead_search] [--times 3]`
- * Starts the simulator, prints its URL and the seed logins, runs until Ctrl-C.
+ *  [--functions add_lead,lead_search] [--times 3] [--control]`
+ * Starts the simulator, prints its URL and the seed logins, runs until Ctrl-C. With --control
+ * (started by scripts/lib/simulator.ts) it answers its parent's commands over IPC instead.
  */
 import { FAULT_KINDS, checkKinds, type FaultKind, type FaultSettings } from './faults';
+import { serveControl } from './control';
 import { SEED_USERS, startSimulator } from './index';
 
-function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null } {
+function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null; control: boolean } {
 	let port = 8090;
+	let control = false;
 	const faults: FaultSettings = {};
 	let anyFault = false;
 	for (let i = 0; i < argv.length; i++) {
@@ -58,9 +61,12 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 			case '--times':
 				faults.times = Number(next());
 				break;
+			case '--control':
+				control = true;
+				break;
 			case '--help':
 			case '-h':
-				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--fault kind=rate]... [--seed n] [--hang-ms ms] [--functions a,b] [--times n]');
+				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--fault kind=rate]... [--seed n] [--hang-ms ms] [--functions a,b] [--times n] [--control]');
 				console.log(`fault kinds: ${FAULT_KINDS.join(', ')}`);
 				process.exit(0);
 				break;
@@ -68,13 +74,14 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 				throw new Error(`unknown option ${a}`);
 		}
 	}
-	return { port, faults: anyFault ? faults : null };
+	return { port, faults: anyFault ? faults : null, control };
 }
 
 async function main(): Promise<void> {
-	const { port, faults } = parseArgs(process.argv.slice(2));
+	const { port, faults, control } = parseArgs(process.argv.slice(2));
 	const sim = await startSimulator({ port });
 	sim.faults(faults);
+	if (control) return serveControl(sim);
 	console.log(`VICIdial simulator listening on ${sim.url}`);
 	console.log(`  Non-Agent API: ${sim.url}/vicidial/non_agent_api.php`);
 	console.log(`  Agent API:     ${sim.url}/agc/api.php`);

@@ -150,7 +150,7 @@ export class Database {
 
 	t(name: string): Table {
 		const table = this.tables.get(name);
-		if (!table) throw new Error(`simulator: table ${name} is not modelled (add it to schema.generated.ts)`);
+		if (!table) throw new Error(`simulator: table ${name} is not modelled (name it in the simulator and run tools/generate-seed.js)`);
 		return table;
 	}
 }

@@ -233,43 +233,14 @@ export const SEED_ROWS: Readonly<Record<string, readonly SeedRow[]>> = {
 	vicidial_lead_filters: [
 		{ lead_filter_id: "DROP72HOUR", lead_filter_name: "UK 72 hour Drop No Call", lead_filter_comments: "Prevents dropped calls from being called within 72 hours of the last attempt", lead_filter_sql: "( ( (status='DROP') and (last_local_call_time < CONCAT(DATE_ADD(CURDATE(), INTERVAL -3 DAY),' ',CURTIME()) ) ) or (status != 'DROP') )" },
 	],
-	server_updater: [
-		{ server_ip: "127.0.0.1" },
-	],
 	vicidial_call_menu: [
 		{ menu_id: "defaultlog", menu_name: "logging of all outbound calls from agent phones", menu_prompt: "sip-silence", menu_timeout: "20", track_in_vdac: "0", custom_dialplan_entry: "exten => _X.,1,AGI(agi-NVA_recording.agi,BOTH------Y---Y---Y)\nexten => _X.,n,Goto(default,${EXTEN},1)", tracking_group: "" },
 		{ menu_id: "default---agent", menu_name: "agent phones restricted to only internal extensions", menu_prompt: "sip-silence", menu_timeout: "20", track_in_vdac: "0", custom_dialplan_entry: "include => vicidial-auto-internal\ninclude => vicidial-auto-phones\n", tracking_group: "" },
 		{ menu_id: "2FA_say_auth_code", menu_name: "2FA_say_auth_code", menu_prompt: "sip-silence|hello|your|access-code|is|cm_speak_var.agi,say_digits---access_code---DP", menu_timeout: "1", menu_repeat: "1", call_time_id: "24hours", custom_dialplan_entry: "", qualify_sql: "", question: "0" },
 	],
-	vicidial_call_menu_options: [
-		{ menu_id: "defaultlog", option_value: "TIMEOUT", option_description: "hangup", option_route: "HANGUP", option_route_value: "vm-goodbye", option_route_value_context: "" },
-		{ menu_id: "default---agent", option_value: "TIMEOUT", option_description: "hangup", option_route: "HANGUP", option_route_value: "vm-goodbye", option_route_value_context: "" },
-		{ menu_id: "2FA_say_auth_code", option_value: "TIMEOUT", option_route: "HANGUP", option_route_value: "", option_route_value_context: "" },
-	],
-	vicidial_campaign_stats: [
-		{ campaign_id: "TESTCAMP" },
-	],
-	vicidial_configuration: [
-		{ id: "1", name: "qc_database_version", value: "1766" },
-	],
 	vicidial_conf_templates: [
 		{ template_id: "SIP_generic", template_name: "SIP phone generic", template_contents: "type=friend\nhost=dynamic\ncanreinvite=no\ncontext=default" },
 		{ template_id: "IAX_generic", template_name: "IAX phone generic", template_contents: "type=friend\nhost=dynamic\nmaxauthreq=10\nauth=md5,plaintext,rsa\ncontext=default" },
-	],
-	vicidial_custom_leadloader_templates: [
-		{ template_id: "SAMPLE_TEMPLATE", template_name: "Sample template", template_description: "", list_id: "999", standard_variables: "phone_number,9|first_name,0|last_name,1|address1,3|address2,4|address3,5|city,6|state,7|postal_code,8|", custom_table: "custom_999", custom_variables: "appointment_date,2|appointment_notes,9|nearest_city,2|", template_statuses: "" },
-	],
-	vicidial_drop_rate_groups: [
-		{ group_id: "101" },
-		{ group_id: "102" },
-		{ group_id: "103" },
-		{ group_id: "104" },
-		{ group_id: "105" },
-		{ group_id: "106" },
-		{ group_id: "107" },
-		{ group_id: "108" },
-		{ group_id: "109" },
-		{ group_id: "110" },
 	],
 	vicidial_music_on_hold: [
 		{ moh_id: "default", moh_name: "Default Music On Hold", active: "Y" },
@@ -277,45 +248,8 @@ export const SEED_ROWS: Readonly<Record<string, readonly SeedRow[]>> = {
 	vicidial_music_on_hold_files: [
 		{ filename: "conf", moh_id: "default", rank: "1" },
 	],
-	vicidial_override_ids: [
-		{ id_table: "vicidial_users", active: "0", value: "1000" },
-		{ id_table: "vicidial_campaigns", active: "0", value: "20000" },
-		{ id_table: "vicidial_inbound_groups", active: "0", value: "30000" },
-		{ id_table: "vicidial_lists", active: "0", value: "40000" },
-		{ id_table: "vicidial_call_menu", active: "0", value: "50000" },
-		{ id_table: "vicidial_user_groups", active: "0", value: "60000" },
-		{ id_table: "vicidial_lead_filters", active: "0", value: "70000" },
-		{ id_table: "vicidial_scripts", active: "0", value: "80000" },
-		{ id_table: "phones", active: "0", value: "100" },
-	],
-	vicidial_process_triggers: [
-		{ trigger_id: "LOAD_LEADS", trigger_name: "Load Leads", server_ip: "10.10.10.15", trigger_lines: "/usr/share/astguiclient/VICIDIAL_IN_new_leads_file.pl" },
-	],
-	vicidial_qc_codes: [
-		{ code: "QCPASS", code_name: "PASS" },
-		{ code: "QCFAIL", code_name: "FAIL", qc_result_type: "FAIL" },
-		{ code: "QCCANCEL", code_name: "CANCEL", qc_result_type: "CANCEL" },
-	],
-	vicidial_screen_colors: [
-		{ colors_id: "red_rust", colors_name: "dark red rust", active: "Y", menu_background: "804435", frame_background: "E7D0C2", std_row1_background: "C68C71", std_row2_background: "D9B39F", std_row3_background: "D9B49F", std_row4_background: "C68C72", std_row5_background: "C68C73" },
-		{ colors_id: "pale_green", colors_name: "pale green", active: "Y", menu_background: "738035", frame_background: "E0E7C2", std_row1_background: "B6C572", std_row2_background: "C4CF8B", std_row3_background: "B6C572", std_row4_background: "C4CF8B", std_row5_background: "C4CF8B" },
-		{ colors_id: "alt_green", colors_name: "alternate green", active: "Y", menu_background: "333333", frame_background: "D6E3B2", std_row1_background: "AEC866", std_row2_background: "BCD180", std_row3_background: "BCD180", std_row4_background: "AEC866", std_row5_background: "AEC866" },
-		{ colors_id: "default_blue_test", colors_name: "default blue test", active: "Y" },
-		{ colors_id: "basic_orange", colors_name: "basic orange", active: "Y", menu_background: "804d00", frame_background: "ffebcc", std_row1_background: "ffcc80", std_row2_background: "ffd699", std_row3_background: "ffcc80", std_row4_background: "ffd699", std_row5_background: "ffcc80" },
-		{ colors_id: "basic_purple", colors_name: "basic purple", active: "Y", menu_background: "660066", frame_background: "ffccff", std_row1_background: "ff99ff", std_row2_background: "ffb3ff", std_row3_background: "ff99ff", std_row4_background: "ffb3ff", std_row5_background: "ff99ff", web_logo: "SAMPLE.png" },
-		{ colors_id: "basic_yellow", colors_name: "basic yellow", active: "Y", menu_background: "666600", frame_background: "ffffcc", std_row1_background: "ffff66", std_row2_background: "ffff99", std_row3_background: "ffff66", std_row4_background: "ffff99", std_row5_background: "ffff66" },
-		{ colors_id: "basic_red", colors_name: "basic red", active: "Y", menu_background: "800000", frame_background: "ffe6e6", std_row1_background: "ff9999", std_row2_background: "ffb3b3", std_row3_background: "ff9999", std_row4_background: "ffb3b3", std_row5_background: "ff9999" },
-		{ colors_id: "default_grey_agent", colors_name: "default grey agent", active: "Y", menu_background: "FFFFFF", frame_background: "cccccc", std_row1_background: "E6E6E6", std_row2_background: "E6E6E6", std_row3_background: "E6E6E6", std_row4_background: "E6E6E6", std_row5_background: "E6E6E6", alt_row1_background: "E6E6E6", alt_row2_background: "E6E6E6", alt_row3_background: "E6E6E6", web_logo: "DEFAULTAGENT.png" },
-	],
 	vicidial_scripts: [
 		{ script_id: "CALLNOTES", script_name: "Call Notes and Appointment Setting", script_comments: "", script_text: "<iframe src=\"../agc/vdc_script_notes.php?lead_id=--A--lead_id--B--&vendor_id=--A--vendor_lead_code--B--&list_id=--A--list_id--B--&gmt_offset_now=--A--gmt_offset_now--B--&phone_code=--A--phone_code--B--&phone_number=--A--phone_number--B--&title=--A--title--B--&first_name=--A--first_name--B--&middle_initial=--A--middle_initial--B--&last_name=--A--last_name--B--&address1=--A--address1--B--&address2=--A--address2--B--&address3=--A--address3--B--&city=--A--city--B--&state=--A--state--B--&province=--A--province--B--&postal_code=--A--postal_code--B--&country_code=--A--country_code--B--&gender=--A--gender--B--&date_of_birth=--A--date_of_birth--B--&alt_phone=--A--alt_phone--B--&email=--A--email--B--&security_phrase=--A--security_phrase--B--&comments=--A--comments--B--&user=--A--user--B--&pass=--A--pass--B--&campaign=--A--campaign--B--&phone_login=--A--phone_login--B--&fronter=--A--fronter--B--&closer=--A--user--B--&group=--A--group--B--&channel_group=--A--group--B--&SQLdate=--A--SQLdate--B--&epoch=--A--epoch--B--&uniqueid=--A--uniqueid--B--&rank=--A--rank--B--&owner=--A--owner--B--&customer_zap_channel=--A--customer_zap_channel--B--&server_ip=--A--server_ip--B--&SIPexten=--A--SIPexten--B--&session_id=--A--session_id--B--\" style=\"background-color:transparent;\" scrolling=\"auto\" frameborder=\"0\" allowtransparency=\"true\" id=\"popupFrame\" name=\"popupFrame\"  width=\"--A--script_width--B--\" height=\"--A--script_height--B--\" STYLE=\"z-index:17\"> </iframe>", active: "Y" },
-	],
-	vicidial_server_carriers: [
-		{ carrier_id: "OLD_SIPEXAMPLE", carrier_name: "OLD TEST SIP carrier example", registration_string: "register => testcarrier:test@10.10.10.15:5060", template_id: "--NONE--", account_entry: "[testcarrier]\ndisallow=all\nallow=ulaw\ntype=friend\nusername=testcarrier\nsecret=test\nhost=dynamic\ndtmfmode=rfc2833\ncontext=trunkinbound\n", globals_string: "TESTSIPTRUNK = SIP/testcarrier", dialplan_entry: "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)\nexten => _91999NXXXXXX,2,Dial(${TESTSIPTRUNK}/${EXTEN:2},${CAMPDTO},To)\nexten => _91999NXXXXXX,3,Hangup\n", server_ip: "10.10.10.15", active: "N" },
-		{ carrier_id: "OLD_IAXEXAMPLE", carrier_name: "OLD TEST IAX carrier example", registration_string: "register => testcarrier:test@10.10.10.15:4569", template_id: "--NONE--", account_entry: "[testcarrier]\ndisallow=all\nallow=ulaw\ntype=friend\naccountcode=testcarrier\nsecret=test\nhost=dynamic\ncontext=trunkinbound\n", protocol: "IAX2", globals_string: "TESTIAXTRUNK = IAX2/testcarrier", dialplan_entry: "exten => _71999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)\nexten => _71999NXXXXXX,2,Dial(${TESTIAXTRUNK}/${EXTEN:2},${CAMPDTO},To)\nexten => _71999NXXXXXX,3,Hangup\n", server_ip: "10.10.10.15", active: "N" },
-		{ carrier_id: "SIPExample", carrier_name: "SIP Example", registration_string: "", template_id: "--NONE--", account_entry: "[ExampleSIP]\ntype = peer\ncontext = trunkinbound\nusecallerid = yes\ntrustrpid = no\nsendrpid = yes\nhost = 10.10.10.15\nqualify = yes\ninsecure = port,invite\ndisallow = all\nallow = ulaw\ndtmfmode = auto", globals_string: "SIPTRUNK = SIP/ExampleSIP", dialplan_entry: "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)\nexten => _91999NXXXXXX,2,Dial(${SIPTRUNK}/${EXTEN:1},${CAMPDTO},To)\nexten => _91999NXXXXXX,3,Hangup", server_ip: "0.0.0.0", active: "N", carrier_description: "A SIP example carrier using IP Authentication" },
-		{ carrier_id: "PJSIPExample", carrier_name: "PJSIP Example", registration_string: "", template_id: "--NONE--", account_entry: "[ExamplePJSIP]\ntype = aor\ncontact = sip:10.10.10.15\nqualify_frequency = 15\nmaximum_expiration = 3600\nminimum_expiration = 60\ndefault_expiration = 120\n\n[ExamplePJSIP]\ntype = identify\nendpoint = ExamplePJSIP\nmatch = 10.10.10.15\n\n[ExamplePJSIP]\ntype = endpoint\ncontext = trunkinbound\ndtmf_mode = rfc4733\ndisallow = all\nallow = ulaw\nrtp_symmetric = yes\nrewrite_contact = yes\nrtp_timeout = 60\nuse_ptime = yes\nmoh_suggest = default\ndirect_media = no\ntrust_id_inbound = yes\nsend_rpid = yes\ninband_progress = no\ntos_audio = ef\nlanguage = en\naors = ExamplePJSIP\ndtmf_mode=auto", protocol: "PJSIP", globals_string: "PJTRUNK=ExamplePJSIP", dialplan_entry: "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)\nexten => _91999NXXXXXX,n,Dial(PJSIP/${EXTEN:1}@${PJTRUNK},${CAMPDTO},To)\nexten => _91999NXXXXXX,n,Hangup()", server_ip: "0.0.0.0", active: "N", carrier_description: "A PJSIP example carrier using IP authentication" },
-		{ carrier_id: "PJSIPWIZExample", carrier_name: "PJSIP_WIZ Example", registration_string: "", template_id: "--NONE--", account_entry: "[ExamplePJSIPWIZ]\ntype = wizard\nremote_hosts = 10.10.10.15:5060\nsends_registrations = no\naccepts_registrations = no\nsends_auth = no\naccepts_auth = no\naor/qualify_frequency = 15\naor/maximum_expiration = 3600\naor/minimum_expiration = 60\naor/default_expiration = 120\nendpoint/allow_subscribe = no\nendpoint/context = trunkinbound\nendpoint/dtmf_mode = auto\nendpoint/disallow = all\nendpoint/allow = ulaw\nendpoint/rtp_symmetric = yes\nendpoint/rewrite_contact = yes\nendpoint/rtp_timeout = 60\nendpoint/use_ptime = yes\nendpoint/moh_suggest = default\nendpoint/direct_media = no\nendpoint/trust_id_inbound = yes\nendpoint/send_rpid = yes\nendpoint/inband_progress = no\nendpoint/tos_audio = ef\nendpoint/language = en", protocol: "PJSIP_WIZ", globals_string: "WIZTRK=ExamplePJSIPWIZ", dialplan_entry: "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)\nexten => _91999NXXXXXX,n,Dial(PJSIP/${EXTEN:1}@${WIZTRK},${CAMPDTO},To)\nexten => _91999NXXXXXX,n,Hangup()", server_ip: "0.0.0.0", active: "N", carrier_description: "A PJSIP_WIZ example carrier using IP authentication" },
 	],
 	vicidial_settings_containers: [
 		{ container_id: "AGENT_CALLBACK_EMAIL ", container_notes: "Scheduled callback email alert settings", container_entry: "; sending email address\r\nemail_from => vicidial@local.server\r\n\r\n; subject of the email\r\nemail_subject => Scheduled callback alert for --A--agent_name--B--\r\n\r\nemail_body_begin => \r\nThis is a reminder that you have a scheduled callback right now for the following lead:\r\n\r\nName: --A--first_name--B-- --A--last_name--B--\r\nPhone: --A--phone_number--B--\r\nAlt. phone: --A--alt_phone--B--\r\nEmail: --A--email--B--\r\nCB Comments: --A--callback_comments--B--\r\nLead Comments: --A--comments--B--\r\n\r\nPlease don't respond to this, fool.\r\n\r\nemail_body_end" },
@@ -339,36 +273,5 @@ export const SEED_ROWS: Readonly<Record<string, readonly SeedRow[]>> = {
 		{ container_id: "VERM_REPORT_OPTIONS", container_notes: "Container for customizing VERM report output", container_entry: "; This is the report queue used if none is chosen by the user\r\n; It's preloaded in some forms as well\r\nVERM_default_report_queue => ALL\r\n\r\n; If there are statuses to exclude from reports, list them here\r\n; Separate with commas.  Default is AFTHRS\r\nexc_addtl_statuses => AFTHRS\r\n\r\n; Set the below value to 1 (or anything non-blank/non-zero) in order to \r\n; show the agents ID in addition to their full name in the report results\r\nshow_full_agent_info => 1\r\n\r\n; Some reports count \"lost\" calls - which are defined by the below variable\r\n; listing what you define as \"lost\" dispos.  Separate with commas.\r\nlost_statuses => LOST,210208,DISPO\r\n\r\n; You can create a detailed IVR survey report for ingroups by defining\r\n; \"ivr_survey_ingroups_detail\" and \"ivr_survey_ingroups_voicemails.\"\r\n; For \"details\", supply an ingroup used as a tracking group on call menus.\r\n; Then, add a pipe and after that list all call menus that use the ingroup\r\n; as the tracking group, separating each with a comma\r\n; To track whether the calls went to voicemail, list every call menu/option\r\n; combination that goes to voicemail, separating the call menu from the \r\n; option with a pipe.  One callmenu/option combo per line.\r\nivr_survey_ingroups_detail => 521205|561401,561402,561403,561404,561505\r\nivr_survey_ingroups_voicemails => 561505|t\r\n\r\n; #####################################################\r\n; # ALL of the below are used in the wallboard report #\r\n; #####################################################\r\nVERM_default_outb_widget_queue => ALL_OUT\r\nVERM_default_inb_widget_queue1 => 514915v_USA_Shared\r\nVERM_default_inb_widget_queue2 => 515915v_MLA_Shared\r\n\r\n; Used specifically for the SLA widget\r\n; Uses ingroups - separate multiple ingroups by commas\r\n; Comment out or leave blank to count all ingroups\r\nSLA_LEVEL_PCT_ingroups => 514915v,515915v\r\n\r\n; This removes remote agents from the wallboard reports\r\n; Comment out to include remote agents (or set to zero)\r\nomit_remote_agents => 1\r\n\r\n\r\n; #### AUTO DOWNLOAD ####\r\n; If the \"total calls\" value on any report requested exceeds the below \r\n; limit, automatically download the three \"DETAILS\" reports instead\r\n; of attempting to display that many records on-screen\r\nauto_download_limit => 50000\r\n\r\n; #### OUTCOMES report overrides ####\r\n; Use \"outcome_lagged_status_overrides\" for conditions where the call \r\n; record in the vicidial_log or vicidial_closer_log table has no uniqueid\r\n; value despite having a status/outcome, which can indicate a call \r\n; affected by network lag for certain statuses.  This will change the call \r\n; status to \"LAGGED\".  Separate statuses with commas.  Default is the \r\n; automatic \"PU\" status.\r\noutcome_lagged_status_overrides => PU\r\n\r\n; Use \"unknown_network_statuses\" to change call statuses to read \"Network/\r\n; LAGGED\" on the OUTCOMES report. Separate statuses with commas.\r\n; IMPORTANT: if you are using the outcome_lagged_status_overrides option \r\n; above, make sure \"LAGGED\" is one of the unknown_network_statuses here\r\n; unknown_network_statuses => LAGGED\r\n\r\n; Use \"outcome_status_overrides\" to change one status to another on the \r\n; OUTCOMES report.  Overrides are comma-separated pairs of dispositions  \r\n; where the first disposition is the disposition to change, and the second\r\n; is the disposition to change to.  Separate pairs with a pipe character as\r\n; in the below example.  Off by default.\r\n; outcome_status_overrides => CBHOLD,DISPO|XFER,AL" },
 		{ container_id: "VICIDIAL_TIMEOFF_SETTINGS", container_notes: "Settings for time-off admin utility", container_entry: "; Comma-delimited time-off codes - MANDATORY, must have at least one defined. \r\n; Default is 'VAC' for vacation\r\ntimeoff_types => VAC\r\n\r\n; optional, if set to '1' will show all viewable agents, even ones with no \r\n; time off for month.  Default is 0\r\ndisplay_all_agents => 0\r\n\r\n; optional, used to filter users displayed, in addition to user_group \r\n; permissions\r\nuser_filter_SQL =>  \r\n\r\n; optional, uses columns from vicidial_users table.   Defaults to \r\n; full_name asc, user asc if commented out or non-existent\r\n; sort_SQL => full_name asc, user asc\r\n\r\n; include custom coding for misc download coding where \"custom_download\" \r\n; marked in agent_timeoff_script.php - DO NOT USE WITHOUT CODING KNOWLEDGE\r\n; set to '1' to activate\r\ncustom_download => 0" },
 		{ container_id: "FAILED_DIAL_MESSAGE_OVERRIDE", container_notes: "Failed Dial Message Override", container_entry: "Unable to complete the call at this time.\nPlease try again later." },
-	],
-	vicidial_shifts: [
-		{ shift_id: "24HRMIDNIGHT", shift_name: "24 hours 7 days a week", shift_start_time: "0000", shift_length: "24:00" },
-	],
-	vicidial_status_categories: [
-		{ vsc_id: "UNDEFINED", vsc_name: "Default Category" },
-	],
-	wallboard_reports: [
-		{ wallboard_report_id: "AGENTS_AND_QUEUES", wallboard_name: "Agents and Queues", wallboard_views: "2" },
-	],
-	wallboard_widgets: [
-		{ widget_id: "queues_widget_1", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "", widget_type: "TEXT", widget_width: "5", widget_text: "Queue Information", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "2" },
-		{ widget_id: "queues_widget_0", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "", widget_type: "LOGO", widget_width: "2", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "1" },
-		{ widget_id: "queues_widget_2", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "SLA Level %", widget_type: "SLA_LEVEL_PCT", widget_width: "1", widget_queue: "", widget_sla_level: ">60", widget_color: "", widget_color2: "", widget_order: "3" },
-		{ widget_id: "queues_widget_3", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Outbound calls", widget_type: "LIVE_QUEUE_INFO", widget_width: "1", widget_text: "", widget_queue: "201201", widget_sla_level: "", widget_agent: "", widget_color: "", widget_color2: "", widget_alarms: "yellow_alarm,|red_alarm,", widget_order: "4" },
-		{ widget_id: "queues_widget_4", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "USA Ded Inbound", widget_type: "LIVE_QUEUE_INFO", widget_width: "1", widget_text: "", widget_queue: "ALL_IN", widget_sla_level: "", widget_agent: "", widget_color: "", widget_color2: "", widget_alarms: "yellow_alarm,|red_alarm,", widget_order: "5" },
-		{ widget_id: "queues_widget_5", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "MLA Ded Inbound", widget_type: "LIVE_QUEUE_INFO", widget_width: "1", widget_text: "", widget_queue: "514911", widget_sla_level: "", widget_agent: "", widget_color: "", widget_color2: "", widget_alarms: "yellow_alarm,|red_alarm,", widget_order: "6" },
-		{ widget_id: "queues_widget_6", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "N Waiting Calls", widget_type: "N_WAITING_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "7" },
-		{ widget_id: "queues_widget_7", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Offered Calls", widget_type: "OFFERED_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "8" },
-		{ widget_id: "queues_widget_8", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Answered Calls", widget_type: "ANSWERED_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "9" },
-		{ widget_id: "queues_widget_9", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Lost Calls", widget_type: "LOST_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "10" },
-		{ widget_id: "queues_widget_10", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Longest Wait", widget_type: "LONGEST_WAIT", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "11" },
-		{ widget_id: "queues_widget_11", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Live Queues", widget_type: "LIVE_QUEUES", widget_width: "1", widget_is_row: "Y", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "12" },
-		{ widget_id: "queues_widget_12", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "queues", widget_title: "Live Calls", widget_type: "LIVE_CALLS", widget_width: "1", widget_is_row: "Y", widget_rowspan: "2", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "13" },
-		{ widget_id: "agent_widget_0", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "", widget_type: "LOGO", widget_width: "2", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "1" },
-		{ widget_id: "agent_widget_1", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "N Waiting Calls", widget_type: "N_WAITING_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "2" },
-		{ widget_id: "agent_widget_2", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "Agents Ready", widget_type: "AGENTS_READY", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "3" },
-		{ widget_id: "agent_widget_3", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "Agents On Call", widget_type: "N_AGENTS_ON_CALL", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "4" },
-		{ widget_id: "agent_widget_4", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "N Answered Calls", widget_type: "N_ANSWERED_CALLS", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "5" },
-		{ widget_id: "agent_widget_5", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "Clock", widget_type: "CLOCK", widget_width: "1", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "6" },
-		{ widget_id: "agent_widget_6", wallboard_report_id: "AGENTS_AND_QUEUES", view_id: "agents", widget_title: "Live Agents", widget_type: "LIVE_AGENTS", widget_width: "1", widget_is_row: "Y", widget_rowspan: "3", widget_queue: "", widget_sla_level: "", widget_color: "", widget_color2: "", widget_order: "7" },
 	],
 };

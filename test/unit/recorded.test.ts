@@ -16,7 +16,7 @@ import { nonAgentFunctions } from '../../nodes/shared/functions/nonAgent';
 import { agentFunctions } from '../../nodes/shared/functions/agent';
 
 interface RecordedStep {
-	request: { endpoint: string; target: string; body: string | null; params: Record<string, string>; note?: string };
+	request: { endpoint: string; target: string; body: string | null; note?: string };
 	answer: { status: number; body: string };
 }
 const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, '../conformance/recorded/real-answers.json'), 'utf8')) as {

@@ -1,15 +1,22 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import type { FunctionEntry } from '../shared/entry';
 import { credentialTestMethods } from '../shared/nodeKit';
-import { executeEntries } from '../shared/execute';
 import { buildProperties, subtitleExpression } from '../shared/properties';
 import { LOADERS, loadOptionsMethods } from '../shared/loaders';
 import { agentFunctions, resources } from '../shared/functions/agent';
+import { NodeVersions, executeVersion } from '../shared/versioning';
+
+/** The entries each version serves (see VICIDIAL_VERSIONS). */
+export const VICIDIAL_AGENT_VERSIONS = new NodeVersions({ 1: agentFunctions });
+
+/** What depends on the versions: the description's version list and fields. */
+function describeVersions(versions: NodeVersions<FunctionEntry[]>): Pick<INodeTypeDescription, 'version' | 'properties'> {
+	return {
+		version: versions.version,
+		properties: versions.properties((functions) => buildProperties(resources, functions, Object.keys(LOADERS))),
+	};
+}
 
 export class VicidialAgent implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,15 +24,14 @@ export class VicidialAgent implements INodeType {
 		name: 'vicidialAgent',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: subtitleExpression(resources, agentFunctions),
+		...describeVersions(VICIDIAL_AGENT_VERSIONS),
+		subtitle: subtitleExpression(resources, VICIDIAL_AGENT_VERSIONS.latest),
 		description: 'Pause agents, dial, transfer and set dispositions on VICIdial agent screens',
 		defaults: { name: 'VICIdial Agent' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
-		properties: buildProperties(resources, agentFunctions, Object.keys(LOADERS)),
 	};
 
 	methods = {
@@ -33,7 +39,13 @@ export class VicidialAgent implements INodeType {
 		credentialTest: credentialTestMethods,
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeEntries(this, agentFunctions);
+	execute = executeVersion(VICIDIAL_AGENT_VERSIONS);
+
+	/** The node serving other versions than it ships, e.g. a test's version 2 with a moved field. */
+	static withVersions(versions: NodeVersions<FunctionEntry[]>): VicidialAgent {
+		const node = new VicidialAgent();
+		node.description = { ...node.description, ...describeVersions(versions), subtitle: subtitleExpression(resources, versions.latest) };
+		node.execute = executeVersion(versions);
+		return node;
 	}
 }

@@ -157,7 +157,8 @@ export function sameAnswer(a: Answer, b: Answer): boolean {
 function visible(line: string): string {
 	let s = line.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
 	// eslint-disable-next-line no-control-regex -- control characters are what this shows
-	s = s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+	const controls = /[\x00-\x08\x0b-\x1f\x7f]/g;
+	s = s.replace(controls, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 	return s.replace(/ +$/, (sp) => '\u2423'.repeat(sp.length));
 }
 

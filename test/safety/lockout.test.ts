@@ -116,7 +116,8 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 			// the first line of the failed expectation and what it received, e.g. an outcome that is not there
 			const lines = (e as Error).message.split('\n').map((l) => l.trim());
 			// eslint-disable-next-line no-control-regex -- strips the terminal colours of Jest's message
-			shape = { shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(/\u001b\[\d+m/g, '') };
+			const colours = /\u001b\[\d+m/g;
+			shape = { shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(colours, '') };
 		}
 		const notLocked = await assertNotLocked();
 		figure(`lockout ${target.name} ${label}`, {

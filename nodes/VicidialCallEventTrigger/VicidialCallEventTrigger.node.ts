@@ -13,6 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { clientFor } from '../shared/client';
 import { asNodeError, credentialTestMethods } from '../shared/nodeKit';
 import { eventProperties, eventSubtitle, readSettings } from '../shared/events';
+import { NodeVersions } from '../shared/versioning';
 import type { EventParam } from '../shared/events';
 import {
 	type CallEventName,
@@ -46,9 +47,11 @@ function connectSteps(event: CallEventSpec): string {
 	}
 	return `To connect VICIdial: 1. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 2. In VICIdial's ${event.setting}, type VAR and paste the URL right after it, with no space. 3. Activate the workflow.${event.altUrlType ? ' Or turn on "Register in VICIdial" below and the node does step 2 itself.' : ''}`;
 }
-const registrable = CALL_EVENTS.filter((e) => e.altUrlType).map((e) => e.value);
+const registrableOf = (events: CallEventSpec[]) => events.filter((e) => e.altUrlType).map((e) => e.value);
+const registrable = registrableOf(CALL_EVENTS);
 
-const properties: INodeProperties[] = [
+/** The editor fields of one version's events. */
+const callEventProperties = (events: CallEventSpec[]): INodeProperties[] => [
 	{
 		displayName: 'Event',
 		name: 'event',
@@ -56,7 +59,7 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'dispo',
 		// where the URL goes first: it is what a builder must know, and long descriptions are cut
-		options: CALL_EVENTS.map((e) => ({ name: e.name, value: e.value, description: `${e.setting}: ${e.description.replace(/^./, (c) => c.toLowerCase())}` })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: events.map((e) => ({ name: e.name, value: e.value, description: `${e.setting}: ${e.description.replace(/^./, (c) => c.toLowerCase())}` })).sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
 		displayName: 'Field Names or IDs',
@@ -66,7 +69,7 @@ const properties: INodeProperties[] = [
 		description: 'VICIdial variables to receive (the list shows the ones VICIdial fills for the chosen event). Empty: the event\'s usual ones. A variable VICIdial leaves unfilled for a call is listed under unfilled_fields instead. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		typeOptions: { loadOptionsMethod: 'eventFields', loadOptionsDependsOn: ['event'] },
 	},
-	...eventProperties(CALL_EVENTS, (event) => event.params, []),
+	...eventProperties(events, (event) => event.params, []),
 	{
 		displayName: 'Secret Token',
 		name: 'token',
@@ -77,7 +80,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Empty: the token generated for this node when it was created is used (it is in the Production URL above). To choose your own: 16 to 128 letters and digits (VICIdial drops other characters from URLs), never your VICIdial password. Requests without the token are refused with 401.',
 	},
-	...CALL_EVENTS.map(
+	...events.map(
 		(event): INodeProperties => ({
 			displayName: connectSteps(event),
 			name: `connectNotice_${event.value}`,
@@ -92,7 +95,7 @@ const properties: INodeProperties[] = [
 		name: 'registerNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { register: [true], event: registrable } },
+		displayOptions: { show: { register: [true], event: registrableOf(events) } },
 	},
 	{
 		displayName: 'Register in VICIdial',
@@ -101,9 +104,9 @@ const properties: INodeProperties[] = [
 		default: false,
 		description:
 			"Whether to add this trigger's URL to the campaigns' (or in-groups') alternate call URLs when the workflow is activated, and switch it off when it is deactivated. Needs update_alt_url rights (user level 8, modify campaigns).",
-		displayOptions: { show: { event: registrable } },
+		displayOptions: { show: { event: registrableOf(events) } },
 	},
-	...eventProperties(CALL_EVENTS, (event) => event.registration, []),
+	...eventProperties(events, (event) => event.registration, []),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -130,6 +133,9 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** The events each node version serves (a version's run reads its own list once a second version exists). */
+const CALL_EVENT_VERSIONS = new NodeVersions({ 1: CALL_EVENTS });
 
 /** Reads and checks an event's settings; the error names the field. */
 function settingsOf(context: IHookFunctions | IWebhookFunctions, params: EventParam[]) {
@@ -212,7 +218,7 @@ export class VicidialCallEventTrigger implements INodeType {
 		name: 'vicidialCallEventTrigger',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CALL_EVENT_VERSIONS.version,
 		subtitle: eventSubtitle(CALL_EVENTS),
 		description: 'Dispositions, call starts, dropped calls and agent screen events the moment VICIdial sends them',
 		defaults: { name: 'VICIdial Call Event Trigger' },
@@ -235,7 +241,7 @@ export class VicidialCallEventTrigger implements INodeType {
 			// VICIdial must send). No HTTP method: n8n registers nothing for an entry without one.
 			{ name: 'setup', httpMethod: '', responseMode: 'onReceived', path: callUrlPathExpression(WEBHOOK_PATH), ndvHideMethod: true },
 		],
-		properties,
+		properties: CALL_EVENT_VERSIONS.properties(callEventProperties),
 	};
 
 	methods = {

@@ -7,6 +7,7 @@ import type { Client } from '../shared/client';
 import { eventProperties, eventSubtitle, fallbackOf, readSettings, readsNotice } from '../shared/events';
 import { isoOffset } from '../shared/parse';
 import { versionFunction } from '../shared/version';
+import { NodeVersions } from '../shared/versioning';
 import type { AgentState, LevelState, LogState, ServerTime } from './engine';
 import type { PollEventEntry } from './events';
 import { POLL_EVENTS, pollEvent, serverTime } from './events';
@@ -24,7 +25,8 @@ const timeoutOption: INodeProperties = {
 	description: 'How long to wait for VICIdial to answer one request',
 };
 
-const properties: INodeProperties[] = [
+/** The editor fields of one version's events. */
+const triggerProperties = (events: PollEventEntry[]): INodeProperties[] => [
 	{
 		displayName: 'Event',
 		name: 'event',
@@ -32,11 +34,11 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'leadStatus',
-		options: POLL_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+		options: events.map(({ name, value, description }) => ({ name, value, description })),
 	},
 	// where a builder looks for the VICIdial function a poll reads: under the fields, not at the end of each description
-	...POLL_EVENTS.map((event) => readsNotice(event.value, event.reads().fn)),
-	...eventProperties(POLL_EVENTS, (event) => event.params, LOADERS),
+	...events.map((event) => readsNotice(event.value, event.reads().fn)),
+	...eventProperties(events, (event) => event.params, LOADERS),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,11 +46,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			...eventProperties(POLL_EVENTS, (event) => event.options, LOADERS, '/event'),
+			...eventProperties(events, (event) => event.options, LOADERS, '/event'),
 			timeoutOption,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
+
+/** The events each node version serves; a saved trigger polls with the events of its version. */
+const TRIGGER_VERSIONS = new NodeVersions({ 1: POLL_EVENTS });
 
 type TriggerState = (LogState | LevelState | AgentState) & { config: string };
 
@@ -58,7 +63,7 @@ export class VicidialTrigger implements INodeType {
 		name: 'vicidialTrigger',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS.version,
 		subtitle: eventSubtitle(POLL_EVENTS),
 		// n8n shows this trigger and the VICIdial node as one card, with this text: it speaks for both
 		description: 'Add and update leads, steer lists, campaigns and agents, and start workflows on VICIdial events',
@@ -67,13 +72,13 @@ export class VicidialTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
-		properties,
+		properties: TRIGGER_VERSIONS.properties(triggerProperties),
 	};
 
 	methods = { loadOptions: loadOptionsMethods(), credentialTest: credentialTestMethods };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = pollEvent(this.getNodeParameter('event') as string);
+		const event = pollEvent(this.getNodeParameter('event') as string, TRIGGER_VERSIONS.at(this.getNode().typeVersion) ?? []);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		let client: Client | undefined;
 		try {

@@ -600,8 +600,9 @@ export const POLL_EVENTS: PollEventEntry[] = [
 ];
 
 /** The entry of an event. */
-export function pollEvent(name: string): PollEventEntry {
-	const found = POLL_EVENTS.find((e) => e.value === name);
+/** The event of that name among a node version's events (all of them by default). */
+export function pollEvent(name: string, events: readonly PollEventEntry[] = POLL_EVENTS): PollEventEntry {
+	const found = events.find((e) => e.value === name);
 	if (!found) throw new Error(`Unknown trigger event "${name}"`);
 	return found;
 }

@@ -97,7 +97,8 @@ function random(seed: number): () => number {
 		return state / 2 ** 32;
 	};
 }
-const pick = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)];
+const pick = <T>(next: () => number, values: readonly T[]): T =>
+	values[Math.floor(next() * values.length)];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Server-local datetimes going backwards from a day, a few seconds to minutes apart. */
@@ -139,7 +140,10 @@ function didLogExport(rows: number): string {
 	const next = random(2);
 	const when = clock(next);
 	const lines: string[] = [];
-	for (let i = 0; i < rows; i++) lines.push(`3125550100|${next() < 0.05 ? '' : `1${pad(Math.floor(next() * 1e9), 9)}`}|${when()}|${Math.floor(next() * 1200)}`);
+	for (let i = 0; i < rows; i++)
+		lines.push(
+			`3125550100|${next() < 0.05 ? '' : `1${pad(Math.floor(next() * 1e9), 9)}`}|${when()}|${Math.floor(next() * 1200)}`,
+		);
 	return [...lines, ''].join('\n');
 }
 
@@ -195,7 +199,10 @@ function leadStatusSearch(rows: number): string {
 			['postal_code', zip],
 			['country_code', 'USA'],
 			['gender', pick(next, ['F', 'M', 'U'])],
-			['date_of_birth', `19${50 + Math.floor(next() * 50)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`],
+			[
+				'date_of_birth',
+				`19${50 + Math.floor(next() * 50)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
+			],
 			['alt_phone', ''],
 			['email', `${first.toLowerCase()}.${last.toLowerCase()}@example.com`],
 			['security_phrase', ''],
@@ -222,12 +229,24 @@ function naiveIso(offsetHours: number): string {
 	return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-function naiveValue(record: ParsedRecord, field: FieldSpec, value: string, iso: string | undefined): void {
-	if (field.type === 'integer' || field.type === 'decimal') record[field.name] = value === '' ? '' : Number(value);
-	else if (field.type === 'integerList') record[field.name] = value === '' ? [] : value.split('-').map(Number);
+function naiveValue(
+	record: ParsedRecord,
+	field: FieldSpec,
+	value: string,
+	iso: string | undefined,
+): void {
+	if (field.type === 'integer' || field.type === 'decimal')
+		record[field.name] = value === '' ? '' : Number(value);
+	else if (field.type === 'integerList')
+		record[field.name] = value === '' ? [] : value.split('-').map(Number);
 	else {
 		record[field.name] = value;
-		if (field.type === 'datetime' && iso !== undefined && value.length === 19 && !value.startsWith('0000')) {
+		if (
+			field.type === 'datetime' &&
+			iso !== undefined &&
+			value.length === 19 &&
+			!value.startsWith('0000')
+		) {
 			record[`${field.name}_iso`] = `${value.slice(0, 10)}T${value.slice(11)}${iso}`;
 		}
 	}
@@ -249,7 +268,10 @@ function naiveRows(columns: FieldSpec[], offsetHours?: number): (text: string) =
 	};
 }
 
-function naiveKeyValue(fields: FieldSpec[], offsetHours?: number): (text: string) => ParsedRecord[] {
+function naiveKeyValue(
+	fields: FieldSpec[],
+	offsetHours?: number,
+): (text: string) => ParsedRecord[] {
 	return (text) => {
 		const iso = offsetHours === undefined ? undefined : naiveIso(offsetHours);
 		const lines = text.split('\n');
@@ -265,7 +287,10 @@ function naiveKeyValue(fields: FieldSpec[], offsetHours?: number): (text: string
 			const at = line.indexOf(' => ');
 			record[line.slice(0, at)] = line.slice(at + 4);
 		}
-		for (const item of records) for (const field of fields) if (typeof item[field.name] === 'string') naiveValue(item, field, item[field.name] as string, iso);
+		for (const item of records)
+			for (const field of fields)
+				if (typeof item[field.name] === 'string')
+					naiveValue(item, field, item[field.name] as string, iso);
 		return records;
 	};
 }
@@ -353,7 +378,8 @@ export async function runParserBench(options: ParserBenchOptions): Promise<Parse
 		const naive = () => shape.naive(text);
 		const [mine, theirs] = [ours(), naive()];
 		// the same items, with their keys in the same order
-		if (!isDeepStrictEqual(mine, theirs) || JSON.stringify(mine) !== JSON.stringify(theirs)) throw new Error(`${shape.name}: the parser and the naive parser disagree`);
+		if (!isDeepStrictEqual(mine, theirs) || JSON.stringify(mine) !== JSON.stringify(theirs))
+			throw new Error(`${shape.name}: the parser and the naive parser disagree`);
 		// warm up both, and give the engine's background compiler time to finish (it may be slow on a busy machine)
 		for (let i = 0; i < 3; i++) {
 			ours();
@@ -409,7 +435,8 @@ export async function runParserBench(options: ParserBenchOptions): Promise<Parse
 
 /** The results as a Markdown table. */
 export function parserBenchTable(results: ParserBenchResult[]): string {
-	const mib = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+	const mib = (bytes: number) =>
+		Number.isNaN(bytes) ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 	const lines = [
 		`| answer | shape | rows | items | size | parser MB/s | naive MB/s | parser / naive | wall: parser MB/s, ratio | heap kept | items own | heap ratio | targets (>= ${PARSER_TARGETS.ratio}x, >= ${PARSER_TARGETS.mbps} MB/s, heap <= ${PARSER_TARGETS.heapRatio}x) |`,
 		'|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -438,10 +465,16 @@ if (process.argv[1] === __filename) {
 	const only = process.argv[4]?.split(',');
 	runParserBench({ rows, rounds, shapes: only }).then(
 		(results) => {
-			console.log(`parser vs naive parser, ${rows.toLocaleString('en')} rows, best of ${rounds} interleaved, node ${process.version}, MB/s per CPU second`);
+			console.log(
+				`parser vs naive parser, ${rows.toLocaleString('en')} rows, best of ${rounds} interleaved, node ${process.version}, MB/s per CPU second`,
+			);
 			console.log(parserBenchTable(results));
 			const failed = results.filter((r) => !r.pass);
-			console.log(failed.length === 0 ? 'parser targets: PASS' : `parser targets: FAIL (${failed.map((r) => r.shape).join(', ')})`);
+			console.log(
+				failed.length === 0
+					? 'parser targets: PASS'
+					: `parser targets: FAIL (${failed.map((r) => r.shape).join(', ')})`,
+			);
 			if (failed.length > 0) process.exitCode = 1;
 		},
 		(error: unknown) => {

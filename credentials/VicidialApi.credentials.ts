@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, Icon, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	Icon,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** Scheme, host and port of a URL, or undefined. */
 function originOf(url: unknown, base?: unknown): string | undefined {
@@ -22,7 +28,8 @@ export class VicidialApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/vicidial.svg', dark: 'file:../icons/vicidial.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-vicidial-suite/n8n-nodes-vicidial-suite#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-vicidial-suite/n8n-nodes-vicidial-suite#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -57,7 +64,8 @@ export class VicidialApi implements ICredentialType {
 			type: 'string',
 			default: 'n8n',
 			required: true,
-			description: "Name VICIdial records as the origin of each API call (2 to 20 letters or digits; VICIdial drops other characters)",
+			description:
+				'Name VICIdial records as the origin of each API call (2 to 20 letters or digits; VICIdial drops other characters)',
 		},
 		{
 			displayName: 'Non-Agent API Path',
@@ -86,12 +94,19 @@ export class VicidialApi implements ICredentialType {
 	 * A function, not `={{$credentials...}}` expressions: n8n would run its expression engine
 	 * for each of them on every request. The login goes only to the configured server.
 	 */
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
-		const server = originOf(typeof credentials.serverUrl === 'string' ? credentials.serverUrl.trim() : undefined);
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const server = originOf(
+			typeof credentials.serverUrl === 'string' ? credentials.serverUrl.trim() : undefined,
+		);
 		const legacy = requestOptions as IHttpRequestOptions & { uri?: string };
 		const target = originOf(requestOptions.url ?? legacy.uri, requestOptions.baseURL);
 		if (!server || target !== server) {
-			throw new Error(`This VICIdial credential sends its password only to its own Server URL${server ? ` (${server})` : ''}; the request goes elsewhere.`);
+			throw new Error(
+				`This VICIdial credential sends its password only to its own Server URL${server ? ` (${server})` : ''}; the request goes elsewhere.`,
+			);
 		}
 		const login: Record<string, string> = {
 			user: typeof credentials.apiUser === 'string' ? credentials.apiUser.trim() : '',
@@ -102,8 +117,16 @@ export class VicidialApi implements ICredentialType {
 		const encoded = () => new URLSearchParams(login).toString();
 		// n8n's HTTP Request node sends a "Form Urlencoded" body as the legacy `form` option
 		const form: unknown = (requestOptions as { form?: unknown }).form;
-		if (body === undefined && typeof form === 'string') return { ...requestOptions, form: form === '' ? encoded() : `${form}&${encoded()}` } as IHttpRequestOptions;
-		if (body === undefined && form && typeof form === 'object') return { ...requestOptions, form: { ...(form as Record<string, unknown>), ...login } } as IHttpRequestOptions;
+		if (body === undefined && typeof form === 'string')
+			return {
+				...requestOptions,
+				form: form === '' ? encoded() : `${form}&${encoded()}`,
+			} as IHttpRequestOptions;
+		if (body === undefined && form && typeof form === 'object')
+			return {
+				...requestOptions,
+				form: { ...(form as Record<string, unknown>), ...login },
+			} as IHttpRequestOptions;
 		if (typeof body === 'string') {
 			return { ...requestOptions, body: body === '' ? encoded() : `${body}&${encoded()}` };
 		}
@@ -112,15 +135,29 @@ export class VicidialApi implements ICredentialType {
 			for (const [key, value] of Object.entries(login)) copy.set(key, value);
 			return { ...requestOptions, body: copy };
 		}
-		if (body && typeof body === 'object' && typeof (body as { append?: unknown }).append === 'function' && !Buffer.isBuffer(body)) {
+		if (
+			body &&
+			typeof body === 'object' &&
+			typeof (body as { append?: unknown }).append === 'function' &&
+			!Buffer.isBuffer(body)
+		) {
 			// multipart form data
 			const form = body as { append(name: string, value: string): void };
 			for (const [key, value] of Object.entries(login)) form.append(key, value);
 			return requestOptions;
 		}
-		if (body === undefined || body === null || (typeof body === 'object' && !Buffer.isBuffer(body) && !Array.isArray(body))) {
-			return { ...requestOptions, body: { ...((body as Record<string, unknown>) ?? {}), ...login } };
+		if (
+			body === undefined ||
+			body === null ||
+			(typeof body === 'object' && !Buffer.isBuffer(body) && !Array.isArray(body))
+		) {
+			return {
+				...requestOptions,
+				body: { ...((body as Record<string, unknown>) ?? {}), ...login },
+			};
 		}
-		throw new Error('The VICIdial credential needs a form body (application/x-www-form-urlencoded) to put the login into.');
+		throw new Error(
+			'The VICIdial credential needs a form body (application/x-www-form-urlencoded) to put the login into.',
+		);
 	};
 }

@@ -21,14 +21,24 @@ const workflow = (id: string) => ({
 	name: `launcher check ${id}`,
 	active: false,
 	nodes: [
-		{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a1',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'a2',
 			name: 'Set',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [200, 0],
-			parameters: { assignments: { assignments: [{ id: 'x', name: 'instance', value: id, type: 'string' }] }, options: {} },
+			parameters: {
+				assignments: { assignments: [{ id: 'x', name: 'instance', value: id, type: 'string' }] },
+				options: {},
+			},
 		},
 	],
 	connections: { Start: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
@@ -45,26 +55,40 @@ async function main(): Promise<void> {
 	const ports: number[] = [];
 	const pids: number[] = [];
 	try {
-		for (let i = 0; i < 2; i++) instances.push(await createN8n({ install, tarball, progress: say }));
+		for (let i = 0; i < 2; i++)
+			instances.push(await createN8n({ install, tarball, progress: say }));
 		const mains = await Promise.all(instances.map((n) => n.start()));
 		ports.push(...mains.flatMap((m) => Object.values(m.ports)));
 		pids.push(...mains.map((m) => m.pid));
-		if (new Set(ports).size !== ports.length) fail(`two processes share a port: ${JSON.stringify(mains.map((m) => m.ports))}`);
-		say(`both started: ${mains.map((m) => `${m.url} (pid ${m.pid}, ports ${JSON.stringify(m.ports)})`).join('; ')}`);
+		if (new Set(ports).size !== ports.length)
+			fail(`two processes share a port: ${JSON.stringify(mains.map((m) => m.ports))}`);
+		say(
+			`both started: ${mains.map((m) => `${m.url} (pid ${m.pid}, ports ${JSON.stringify(m.ports)})`).join('; ')}`,
+		);
 		await Promise.all(
 			instances.map(async (n, i) => {
-				await n.setupOwner({ email: `owner${i}@example.com`, firstName: 'Demo', lastName: `Owner${i}`, password: `Check-${i}-password1` });
+				await n.setupOwner({
+					email: `owner${i}@example.com`,
+					firstName: 'Demo',
+					lastName: `Owner${i}`,
+					password: `Check-${i}-password1`,
+				});
 				const me = (await n.rest<{ data: { email: string } }>('GET', '/rest/login')).data;
-				if (me.email !== `owner${i}@example.com`) fail(`instance ${i}: /rest/login is ${JSON.stringify(me)}`);
+				if (me.email !== `owner${i}@example.com`)
+					fail(`instance ${i}: /rest/login is ${JSON.stringify(me)}`);
 				const types = await n.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
-				if (!types.some((t) => t.name === 'n8n-nodes-vicidial-suite.vicidial')) fail(`instance ${i}: the VICIdial node is not loaded`);
+				if (!types.some((t) => t.name === 'n8n-nodes-vicidial-suite.vicidial'))
+					fail(`instance ${i}: the VICIdial node is not loaded`);
 			}),
 		);
 		say('owners set up, logged in, the VICIdial node is loaded in both');
 		for (const [i, n] of instances.entries()) {
 			n.importWorkflows([workflow(`launcherCheck0${i}`)]);
 			const run = await n.execute(`launcherCheck0${i}`);
-			if (run.error || run.nodes.Set?.items[0]?.instance !== `launcherCheck0${i}`) fail(`instance ${i}: execute beside start gave ${run.error ?? JSON.stringify(run.nodes)}\n${run.output.slice(-3000)}`);
+			if (run.error || run.nodes.Set?.items[0]?.instance !== `launcherCheck0${i}`)
+				fail(
+					`instance ${i}: execute beside start gave ${run.error ?? JSON.stringify(run.nodes)}\n${run.output.slice(-3000)}`,
+				);
 		}
 		say('n8n execute ran beside each n8n start');
 	} finally {
@@ -72,7 +96,8 @@ async function main(): Promise<void> {
 		fs.rmSync(packDir, { recursive: true, force: true });
 	}
 	for (const pid of pids) if (alive(pid)) fail(`process ${pid} still runs after stop()`);
-	for (const port of ports) if (await portTaken(port)) fail(`port ${port} still taken after stop()`);
+	for (const port of ports)
+		if (await portTaken(port)) fail(`port ${port} still taken after stop()`);
 	say('after stop(): no process left, every port free');
 }
 

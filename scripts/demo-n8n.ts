@@ -20,10 +20,29 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCallUrl, eventSpec } from '../nodes/VicidialCallEventTrigger/callEvents';
 import { launchSimulator, type SimulatorProcess as Simulator } from './lib/simulator';
-import { checkExamples, importExamples, startNotificationCatcher, type ExampleResult, type ImportedExamples, type VicidialLogin } from './examples';
-import { createN8n, ensureN8n, packThisBuild, portTaken, sleep, type N8nInstance } from './lib/realN8n';
+import {
+	checkExamples,
+	importExamples,
+	startNotificationCatcher,
+	type ExampleResult,
+	type ImportedExamples,
+	type VicidialLogin,
+} from './examples';
+import {
+	createN8n,
+	ensureN8n,
+	packThisBuild,
+	portTaken,
+	sleep,
+	type N8nInstance,
+} from './lib/realN8n';
 
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Builder', password: 'Demo-password1' };
+const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Builder',
+	password: 'Demo-password1',
+};
 /** The simulator's API user; its password is replaced by a random one for the run. */
 const SIM_API_USER = '6666';
 
@@ -59,7 +78,8 @@ function parseOptions(argv: string[]): Options {
 			process.exit(0);
 		} else throw new Error(`unknown option ${a} (try --help)`);
 	}
-	if (o.port !== undefined && !(o.port > 0 && o.port < 65536)) throw new Error('--port needs a port number');
+	if (o.port !== undefined && !(o.port > 0 && o.port < 65536))
+		throw new Error('--port needs a port number');
 	return o;
 }
 
@@ -67,19 +87,29 @@ function parseOptions(argv: string[]): Options {
 async function vicidialServer(): Promise<{ login: VicidialLogin; simulator?: Simulator }> {
 	const { VICIDIAL_URL: url, VICIDIAL_USER: user, VICIDIAL_PASSWORD: password } = process.env;
 	if (url || user || password) {
-		if (!url || !user || !password) throw new Error('set all three of VICIDIAL_URL, VICIDIAL_USER and VICIDIAL_PASSWORD (or none, for the simulator)');
+		if (!url || !user || !password)
+			throw new Error(
+				'set all three of VICIDIAL_URL, VICIDIAL_USER and VICIDIAL_PASSWORD (or none, for the simulator)',
+			);
 		return { login: { url: url.replace(/\/+$/, ''), user, password } };
 	}
 	const simulator = await launchSimulator();
 	const runPassword = `demo-${randomBytes(9).toString('hex')}`;
-	if (!(await simulator.update('vicidial_users', { user: SIM_API_USER }, { pass: runPassword }))) throw new Error(`the simulator has no user ${SIM_API_USER}`);
+	if (!(await simulator.update('vicidial_users', { user: SIM_API_USER }, { pass: runPassword })))
+		throw new Error(`the simulator has no user ${SIM_API_USER}`);
 	return { login: { url: simulator.url, user: SIM_API_USER, password: runPassword }, simulator };
 }
 
 function table(results: ExampleResult[]): string {
 	const width = Math.max(...results.map((r) => r.example.length), 7);
-	const lines = [`${'example'.padEnd(width)}  result  seconds  what it did`, `${'-'.repeat(width)}  ------  -------  -----------`];
-	for (const r of results) lines.push(`${r.example.padEnd(width)}  ${r.ok ? green('ok    ') : red('FAIL  ')}  ${String(r.seconds).padStart(7)}  ${r.detail}`);
+	const lines = [
+		`${'example'.padEnd(width)}  result  seconds  what it did`,
+		`${'-'.repeat(width)}  ------  -------  -----------`,
+	];
+	for (const r of results)
+		lines.push(
+			`${r.example.padEnd(width)}  ${r.ok ? green('ok    ') : red('FAIL  ')}  ${String(r.seconds).padStart(7)}  ${r.detail}`,
+		);
 	return lines.join('\n');
 }
 
@@ -90,7 +120,9 @@ function table(results: ExampleResult[]): string {
  */
 function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExamples): () => void {
 	const saleExample = imported.examples.find((e) => e.name === 'sale-disposition-notify');
-	const trigger = saleExample?.workflow.nodes.find((n) => n.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger');
+	const trigger = saleExample?.workflow.nodes.find(
+		(n) => n.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger',
+	);
 	let tick = 0;
 	let stopped = false;
 	const leadIds = ['11', '12', '14', '15'];
@@ -101,14 +133,34 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 		const { text: now, epoch } = await sim.now();
 		const uniqueid = `${epoch}.${tick}`;
 		const talk = String(60 + ((tick * 37) % 240));
-		await sim.insert('vicidial_log', { uniqueid, lead_id: Number(lead.lead_id), list_id: Number(lead.list_id), campaign_id: 'TESTCAMP', call_date: now, length_in_sec: Number(talk), status: 'SALE', phone_code: 1, phone_number: lead.phone_number, user: '1001', term_reason: 'AGENT' });
-		await sim.update('vicidial_list', { lead_id: String(lead.lead_id) }, { status: 'SALE', last_local_call_time: now, user: '1001' });
-		say(`${dim(now)}  simulator: agent 1001 set SALE on lead ${lead.lead_id} (${lead.first_name} ${lead.last_name}, ${lead.phone_number}) after ${talk} s`);
+		await sim.insert('vicidial_log', {
+			uniqueid,
+			lead_id: Number(lead.lead_id),
+			list_id: Number(lead.list_id),
+			campaign_id: 'TESTCAMP',
+			call_date: now,
+			length_in_sec: Number(talk),
+			status: 'SALE',
+			phone_code: 1,
+			phone_number: lead.phone_number,
+			user: '1001',
+			term_reason: 'AGENT',
+		});
+		await sim.update(
+			'vicidial_list',
+			{ lead_id: String(lead.lead_id) },
+			{ status: 'SALE', last_local_call_time: now, user: '1001' },
+		);
+		say(
+			`${dim(now)}  simulator: agent 1001 set SALE on lead ${lead.lead_id} (${lead.first_name} ${lead.last_name}, ${lead.phone_number}) after ${talk} s`,
+		);
 		if (!trigger?.webhookId) return;
 		const spec = eventSpec(String(trigger.parameters.event ?? 'dispo'));
 		const chosen = (trigger.parameters.fields as string[] | undefined) ?? [];
 		const values: Record<string, string> = {
-			...Object.fromEntries(Object.entries(lead).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])),
+			...Object.fromEntries(
+				Object.entries(lead).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]),
+			),
 			dispo: 'SALE',
 			talk_time: talk,
 			user: '1001',
@@ -118,8 +170,15 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 			term_reason: 'AGENT',
 			epoch: String(epoch),
 		};
-		const template = buildCallUrl(n8n.webhookUrl(`${trigger.webhookId}/vicidial`), imported.secretToken, chosen.length > 0 ? chosen : spec.defaults, spec.value).replace(/^VAR/, '');
-		const url = template.replace(/--A--([A-Za-z0-9_]+)--B--/g, (_all, name: string) => encodeURIComponent(values[name] ?? '').replace(/%20/g, '+'));
+		const template = buildCallUrl(
+			n8n.webhookUrl(`${trigger.webhookId}/vicidial`),
+			imported.secretToken,
+			chosen.length > 0 ? chosen : spec.defaults,
+			spec.value,
+		).replace(/^VAR/, '');
+		const url = template.replace(/--A--([A-Za-z0-9_]+)--B--/g, (_all, name: string) =>
+			encodeURIComponent(values[name] ?? '').replace(/%20/g, '+'),
+		);
 		const answer = await fetch(url);
 		if (!answer.ok) say(red(`  the Dispo Call URL answered HTTP ${answer.status}`));
 	};
@@ -129,8 +188,14 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 		if (!row) return;
 		const { text: now } = await sim.now();
 		const pause = row.status !== 'PAUSED';
-		await sim.update('vicidial_live_agents', { user: '1003' }, { status: pause ? 'PAUSED' : 'READY', last_state_change: now, last_update_time: now });
-		say(`${dim(now)}  simulator: agent 1003 ${pause ? 'paused (the paused-too-long alert fires after a minute)' : 'is ready again'}`);
+		await sim.update(
+			'vicidial_live_agents',
+			{ user: '1003' },
+			{ status: pause ? 'PAUSED' : 'READY', last_state_change: now, last_update_time: now },
+		);
+		say(
+			`${dim(now)}  simulator: agent 1003 ${pause ? 'paused (the paused-too-long alert fires after a minute)' : 'is ready again'}`,
+		);
 	};
 
 	const loop = async () => {
@@ -155,7 +220,13 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 async function main(): Promise<number> {
 	const o = parseOptions(process.argv.slice(2));
 	const started = Date.now();
-	say(bold(o.check ? 'VICIdial nodes in real n8n: checking every example (npm run demo -- --check)' : 'VICIdial nodes in real n8n (npm run demo)'));
+	say(
+		bold(
+			o.check
+				? 'VICIdial nodes in real n8n: checking every example (npm run demo -- --check)'
+				: 'VICIdial nodes in real n8n (npm run demo)',
+		),
+	);
 	const install = await ensureN8n(progress);
 	say(`n8n ${install.version} on Node ${install.nodeVersion} (cache ${install.cache})`);
 
@@ -182,7 +253,11 @@ async function main(): Promise<number> {
 		const { login, simulator } = await vicidialServer();
 		secret = login.password;
 		if (simulator) cleanups.push(() => simulator.close());
-		say(simulator ? `VICIdial simulator on ${simulator.url} (API user ${login.user}, a password of this run)` : `VICIdial at ${login.url} (API user ${login.user})`);
+		say(
+			simulator
+				? `VICIdial simulator on ${simulator.url} (API user ${login.user}, a password of this run)`
+				: `VICIdial at ${login.url} (API user ${login.user})`,
+		);
 		const catcher = await startNotificationCatcher();
 		cleanups.push(() => catcher.close());
 
@@ -194,7 +269,14 @@ async function main(): Promise<number> {
 				port = undefined;
 			}
 		}
-		const n8n = await createN8n({ install, tarball, port, keep: o.keep, progress, env: { N8N_ENCRYPTION_KEY: `demo-${randomBytes(12).toString('hex')}` } });
+		const n8n = await createN8n({
+			install,
+			tarball,
+			port,
+			keep: o.keep,
+			progress,
+			env: { N8N_ENCRYPTION_KEY: `demo-${randomBytes(12).toString('hex')}` },
+		});
 		cleanups.push(() => n8n.stop());
 		const imported = await importExamples(n8n, {
 			notifyUrl: catcher.url,
@@ -203,42 +285,70 @@ async function main(): Promise<number> {
 			pauseLimitMinutes: o.check ? undefined : 1,
 		});
 		const published = imported.examples.filter((e) => e.published);
-		say(`imported ${imported.examples.length} example workflows (${published.length} active: ${published.map((e) => e.name).join(', ')}) and the credential "VICIdial account"`);
+		say(
+			`imported ${imported.examples.length} example workflows (${published.length} active: ${published.map((e) => e.name).join(', ')}) and the credential "VICIdial account"`,
+		);
 		await n8n.start();
 		await n8n.setupOwner(OWNER);
 		say(`n8n is ready at ${n8n.url} (set up in ${Math.round((Date.now() - started) / 1000)} s)`);
 
 		if (o.check) {
-			const results = await checkExamples(n8n, { imported, catcher, vicidial: login, simulator, log: progress });
+			const results = await checkExamples(n8n, {
+				imported,
+				catcher,
+				vicidial: login,
+				simulator,
+				log: progress,
+			});
 			say();
 			say(table(results));
 			const failed = results.filter((r) => !r.ok);
 			const missing = imported.examples.length === 0 ? ['no example was imported'] : [];
 			say();
-			say(failed.length + missing.length === 0 ? green(`all ${results.length} examples passed in n8n ${install.version}`) : red(`${failed.length} of ${results.length} examples failed${missing.length ? `; ${missing[0]}` : ''}`));
+			say(
+				failed.length + missing.length === 0
+					? green(`all ${results.length} examples passed in n8n ${install.version}`)
+					: red(
+							`${failed.length} of ${results.length} examples failed${missing.length ? `; ${missing[0]}` : ''}`,
+						),
+			);
 			return failed.length + missing.length === 0 ? 0 : 1;
 		}
 
 		say();
 		say(bold(`Open ${n8n.url} and sign in as ${OWNER.email} / ${OWNER.password}`));
-		say('  Workflows: the examples; the active ones run by themselves. Executions: each run, node by node.');
+		say(
+			'  Workflows: the examples; the active ones run by themselves. Executions: each run, node by node.',
+		);
 		say(`  Credentials → "VICIdial account" points at ${login.url}.`);
 		for (const e of imported.examples.filter((x) => x.kind === 'webhook')) {
 			const node = e.workflow.nodes.find((n) => n.type === 'n8n-nodes-base.formTrigger');
-			if (node?.webhookId) say(`  Form of ${e.name}: ${n8n.webhookUrl(node.webhookId).replace(/\/webhook\/(?=[^/]+$)/, '/form/')}`);
+			if (node?.webhookId)
+				say(
+					`  Form of ${e.name}: ${n8n.webhookUrl(node.webhookId).replace(/\/webhook\/(?=[^/]+$)/, '/form/')}`,
+				);
 		}
-		say('Notifications the examples send (to a local stand-in for Slack) appear below. Ctrl-C stops everything.');
+		say(
+			'Notifications the examples send (to a local stand-in for Slack) appear below. Ctrl-C stops everything.',
+		);
 		say();
 		let shown = 0;
 		const printer = setInterval(() => {
 			for (; shown < catcher.messages.length; shown++) {
 				const m = catcher.messages[shown];
-				say(`${green('notification')} ${m.path.replace(/^\//, '')}: ${m.text ?? m.body.slice(0, 200)}`);
+				say(
+					`${green('notification')} ${m.path.replace(/^\//, '')}: ${m.text ?? m.body.slice(0, 200)}`,
+				);
 			}
 		}, 500);
 		cleanups.push(() => clearInterval(printer));
 		if (simulator) cleanups.push(startTraffic(simulator, n8n, imported));
-		else say(dim('(a genuine VICIdial: no simulated traffic; set the campaign\'s Dispo Call URL to the one "VICIdial Call Ended" shows in the editor)'));
+		else
+			say(
+				dim(
+					'(a genuine VICIdial: no simulated traffic; set the campaign\'s Dispo Call URL to the one "VICIdial Call Ended" shows in the editor)',
+				),
+			);
 		await new Promise<never>(() => undefined);
 		return 0;
 	} finally {

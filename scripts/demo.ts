@@ -44,8 +44,15 @@ function showItems(label: string, items: IDataObject[], only?: string[]): void {
 		return;
 	}
 	items.forEach((item, index) => {
-		const picked = only ? Object.fromEntries(only.filter((key) => key in item).map((key) => [key, item[key]])) : item;
-		const shown = JSON.stringify(picked, (_key, value: unknown) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}...` : value), 2);
+		const picked = only
+			? Object.fromEntries(only.filter((key) => key in item).map((key) => [key, item[key]]))
+			: item;
+		const shown = JSON.stringify(
+			picked,
+			(_key, value: unknown) =>
+				typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}...` : value,
+			2,
+		);
 		const prefix = `  ${label}${items.length > 1 ? ` [${index + 1}]` : ''}: `;
 		say(prefix + shown.split('\n').join(`\n${' '.repeat(prefix.length)}`));
 		const hidden = Object.keys(item).length - Object.keys(picked).length;
@@ -69,13 +76,24 @@ interface NodeRun {
 	show?: string[];
 }
 
-const credentials = (sim: Simulator) => ({ vicidialApi: { serverUrl: sim.url, apiUser: API_USER, password: PASSWORD, source: 'n8ndemo' } });
+const credentials = (sim: Simulator) => ({
+	vicidialApi: { serverUrl: sim.url, apiUser: API_USER, password: PASSWORD, source: 'n8ndemo' },
+});
 
 /** Runs one node in a two-node workflow (input → node) with n8n-core's WorkflowExecute. */
-async function run(sim: Simulator, { nodeType, parameters, items, show }: NodeRun): Promise<IDataObject[]> {
+async function run(
+	sim: Simulator,
+	{ nodeType, parameters, items, show }: NodeRun,
+): Promise<IDataObject[]> {
 	showItems('in ', items);
 	const inputItems: INodeExecutionData[] = items.map((json) => ({ json }));
-	const result = await executeNode({ nodeType, credentialTypes: [new VicidialApi()], credentials: credentials(sim), parameters: parameters as never, inputItems });
+	const result = await executeNode({
+		nodeType,
+		credentialTypes: [new VicidialApi()],
+		credentials: credentials(sim),
+		parameters: parameters as never,
+		inputItems,
+	});
 	if (result.error) {
 		const error = result.error as Error & { description?: string };
 		throw new Error(`${error.message}${error.description ? ` (${error.description})` : ''}`);
@@ -86,7 +104,9 @@ async function run(sim: Simulator, { nodeType, parameters, items, show }: NodeRu
 }
 
 async function poll(sim: Simulator, staticData: IDataObject): Promise<PollOnceResult> {
-	const { VicidialTrigger } = (await import('../nodes/VicidialTrigger/VicidialTrigger.node')) as { VicidialTrigger: new () => INodeType };
+	const { VicidialTrigger } = (await import('../nodes/VicidialTrigger/VicidialTrigger.node')) as {
+		VicidialTrigger: new () => INodeType;
+	};
 	return await pollOnce({
 		nodeType: new VicidialTrigger(),
 		credentialTypes: [new VicidialApi()],
@@ -97,7 +117,12 @@ async function poll(sim: Simulator, staticData: IDataObject): Promise<PollOnceRe
 }
 
 /** What the dialer writes when an agent ends a call with a status: the call log row and the lead. */
-async function callEndsWithStatus(sim: Simulator, leadId: string, status: string, agent: string): Promise<IDataObject> {
+async function callEndsWithStatus(
+	sim: Simulator,
+	leadId: string,
+	status: string,
+	agent: string,
+): Promise<IDataObject> {
 	const lead = await sim.find('vicidial_list', { lead_id: leadId });
 	if (!lead) throw new Error(`demo: lead ${leadId} is not in the simulator`);
 	const { text: now, epoch } = await sim.now();
@@ -119,31 +144,63 @@ async function callEndsWithStatus(sim: Simulator, leadId: string, status: string
 		called_count: '1',
 	};
 	await sim.insert('vicidial_log', call);
-	await sim.update('vicidial_list', { lead_id: leadId }, { status, user: agent, last_local_call_time: now, called_count: String(Number(lead.called_count ?? 0) + 1) });
+	await sim.update(
+		'vicidial_list',
+		{ lead_id: leadId },
+		{
+			status,
+			user: agent,
+			last_local_call_time: now,
+			called_count: String(Number(lead.called_count ?? 0) + 1),
+		},
+	);
 	return call;
 }
 
 /** The lead fields worth reading in the story (the nodes return every column). */
-const LEAD_SUMMARY = ['lead_id', 'status', 'user', 'first_name', 'last_name', 'phone_number', 'email', 'comments', 'called_count', 'last_local_call_time', 'list_id'];
+const LEAD_SUMMARY = [
+	'lead_id',
+	'status',
+	'user',
+	'first_name',
+	'last_name',
+	'phone_number',
+	'email',
+	'comments',
+	'called_count',
+	'last_local_call_time',
+	'list_id',
+];
 
 async function main(): Promise<number> {
 	const sim = await launchSimulator();
 	// A password of our own for this run, so the check in say() means something.
-	if (!(await sim.update('vicidial_users', { user: API_USER }, { pass: PASSWORD }))) throw new Error('demo: the simulator has no user 6666');
+	if (!(await sim.update('vicidial_users', { user: API_USER }, { pass: PASSWORD })))
+		throw new Error('demo: the simulator has no user 6666');
 	let skipped = 0;
 	try {
 		say(bold('VICIdial nodes for n8n: a short demo'));
-		say(dim(`VICIdial simulator on ${sim.url} (user ${API_USER}); every step is a real node run by n8n-core.`));
+		say(
+			dim(
+				`VICIdial simulator on ${sim.url} (user ${API_USER}); every step is a real node run by n8n-core.`,
+			),
+		);
 
 		// The trigger is switched on first, like activating the workflow: it notes what already happened.
-		step('Activate the workflow: the trigger watches for leads reaching SALE in list 101', 'VICIdial Trigger → Lead Reached a Status (first poll)');
+		step(
+			'Activate the workflow: the trigger watches for leads reaching SALE in list 101',
+			'VICIdial Trigger → Lead Reached a Status (first poll)',
+		);
 		let triggerState: IDataObject | undefined;
 		let triggerProblem: string | undefined;
 		try {
 			const first = await poll(sim, {});
 			if (first.error) throw first.error;
 			triggerState = first.staticData;
-			showItems(green('out'), (first.items?.[0] ?? []).map((item) => item.json));
+			showItems(
+				green('out'),
+				(first.items?.[0] ?? []).map((item) => item.json),
+			);
 			say(dim('  (the first poll only notes where things stand; older sales do not fire)'));
 		} catch (error) {
 			triggerProblem = (error as Error).message;
@@ -151,8 +208,16 @@ async function main(): Promise<number> {
 			say(yellow(`  skipped: the VICIdial Trigger did not work here (${triggerProblem})`));
 		}
 
-		const form = { name: 'Maria Garcia', phone: '(312) 555-0199', email: 'maria.garcia@example.com', interest: 'Solar panels, 3-bedroom house' };
-		step('A web form arrives and becomes a lead', 'VICIdial → Lead → Create or Update (list 101, matched by phone)');
+		const form = {
+			name: 'Maria Garcia',
+			phone: '(312) 555-0199',
+			email: 'maria.garcia@example.com',
+			interest: 'Solar panels, 3-bedroom house',
+		};
+		step(
+			'A web form arrives and becomes a lead',
+			'VICIdial → Lead → Create or Update (list 101, matched by phone)',
+		);
 		const [upserted] = await run(sim, {
 			nodeType: new Vicidial(),
 			items: [form],
@@ -164,23 +229,63 @@ async function main(): Promise<number> {
 				listId: '101',
 				firstName: "={{ $json.name.split(' ')[0] }}",
 				lastName: "={{ $json.name.split(' ').slice(1).join(' ') }}",
-				additionalFields: { email: '={{ $json.email }}', comments: '={{ "Web form: " + $json.interest }}' },
+				additionalFields: {
+					email: '={{ $json.email }}',
+					comments: '={{ "Web form: " + $json.interest }}',
+				},
 			},
 		});
 		const leadId = String(upserted.lead_id);
 
 		step('Find the lead by phone number', 'VICIdial → Lead → Search by Phone');
-		await run(sim, { nodeType: new Vicidial(), items: [{ phone: '3125550199' }], parameters: { resource: 'lead', operation: 'searchByPhone', phoneNumber: '={{ $json.phone }}' } });
+		await run(sim, {
+			nodeType: new Vicidial(),
+			items: [{ phone: '3125550199' }],
+			parameters: {
+				resource: 'lead',
+				operation: 'searchByPhone',
+				phoneNumber: '={{ $json.phone }}',
+			},
+		});
 
 		step('Agent 1001 takes a break', 'VICIdial Agent → Agent Session → Pause or Resume (Pause)');
-		await run(sim, { nodeType: new VicidialAgent(), items: [{ agent: '1001' }], parameters: { resource: 'session', operation: 'pauseOrResume', agentUser: '={{ $json.agent }}', value: 'PAUSE' } });
+		await run(sim, {
+			nodeType: new VicidialAgent(),
+			items: [{ agent: '1001' }],
+			parameters: {
+				resource: 'session',
+				operation: 'pauseOrResume',
+				agentUser: '={{ $json.agent }}',
+				value: 'PAUSE',
+			},
+		});
 
 		step('Agent 1001 is back', 'VICIdial Agent → Agent Session → Pause or Resume (Resume)');
-		await run(sim, { nodeType: new VicidialAgent(), items: [{ agent: '1001' }], parameters: { resource: 'session', operation: 'pauseOrResume', agentUser: '={{ $json.agent }}', value: 'RESUME' } });
+		await run(sim, {
+			nodeType: new VicidialAgent(),
+			items: [{ agent: '1001' }],
+			parameters: {
+				resource: 'session',
+				operation: 'pauseOrResume',
+				agentUser: '={{ $json.agent }}',
+				value: 'RESUME',
+			},
+		});
 
-		step(`Agent 1001 calls lead ${leadId}; the call ends with SALE`, 'VICIdial itself (set in the simulator: the call log and the lead)');
+		step(
+			`Agent 1001 calls lead ${leadId}; the call ends with SALE`,
+			'VICIdial itself (set in the simulator: the call log and the lead)',
+		);
 		const call = await callEndsWithStatus(sim, leadId, 'SALE', '1001');
-		showItems('call', [{ lead_id: Number(leadId), status: call.status, user: call.user, call_date: call.call_date, length_in_sec: Number(call.length_in_sec) }]);
+		showItems('call', [
+			{
+				lead_id: Number(leadId),
+				status: call.status,
+				user: call.user,
+				call_date: call.call_date,
+				length_in_sec: Number(call.length_in_sec),
+			},
+		]);
 
 		step('The lead now reads', 'VICIdial → Lead → Get All Info');
 		await run(sim, {
@@ -190,21 +295,37 @@ async function main(): Promise<number> {
 			show: LEAD_SUMMARY,
 		});
 
-		step('The trigger polls: "Lead reached a status" SALE in list 101', 'VICIdial Trigger (polling), second poll after activation');
+		step(
+			'The trigger polls: "Lead reached a status" SALE in list 101',
+			'VICIdial Trigger (polling), second poll after activation',
+		);
 		try {
 			if (triggerProblem) throw new Error(triggerProblem);
 			const second = await poll(sim, triggerState ?? {});
 			if (second.error) throw second.error;
 			const emitted = (second.items?.[0] ?? []).map((item) => item.json);
 			showItems(green('out'), emitted, ['event', 'status_searched', 'call_date', ...LEAD_SUMMARY]);
-			if (!emitted.some((item) => String(item.lead_id) === leadId && item.status === 'SALE')) throw new Error(`the poll did not emit lead ${leadId} with SALE`);
+			if (!emitted.some((item) => String(item.lead_id) === leadId && item.status === 'SALE'))
+				throw new Error(`the poll did not emit lead ${leadId} with SALE`);
 		} catch (error) {
 			skipped += 1;
-			say(yellow(`  skipped: the VICIdial Trigger did not work here (${(error as Error).message})`));
+			say(
+				yellow(`  skipped: the VICIdial Trigger did not work here (${(error as Error).message})`),
+			);
 		}
 
 		say();
-		say(skipped === 0 ? green(bold('Done: the web form became a lead, was worked and sold, and the trigger saw the sale.')) : yellow(bold(`Done, with ${skipped} ${skipped === 1 ? 'step' : 'steps'} skipped (see above).`)));
+		say(
+			skipped === 0
+				? green(
+						bold(
+							'Done: the web form became a lead, was worked and sold, and the trigger saw the sale.',
+						),
+					)
+				: yellow(
+						bold(`Done, with ${skipped} ${skipped === 1 ? 'step' : 'steps'} skipped (see above).`),
+					),
+		);
 		return 0;
 	} catch (error) {
 		say(red(`Demo failed: ${(error as Error).message}`));

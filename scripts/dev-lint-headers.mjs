@@ -16,13 +16,18 @@ const SANDBOX_RULES = [
 	'@n8n/community-nodes/require-node-api-error',
 	'@n8n/community-nodes/no-deprecated-workflow-functions',
 ];
-const REASON = "runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/";
+const REASON =
+	"runs in Node or Jest, never inside n8n: n8n's sandbox rules are for nodes/ and credentials/";
 const HEADER = /^\/\* eslint-disable ([^*]*?) -- runs in Node or Jest, never inside n8n[^*]*\*\/\n/;
 
 const write = process.argv.includes('--write');
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test', 'bench', 'scripts'], {
-	encoding: 'utf8',
-})
+const files = execFileSync(
+	'git',
+	['ls-files', '--cached', '--others', '--exclude-standard', 'test', 'bench', 'scripts'],
+	{
+		encoding: 'utf8',
+	},
+)
 	.split('\n')
 	.filter((file) => file.endsWith('.ts'));
 
@@ -32,12 +37,18 @@ for (const file of files) {
 	const text = readFileSync(file, 'utf8');
 	const body = text.replace(HEADER, '');
 	const [result] = await eslint.lintText(body, { filePath: file });
-	const broken = SANDBOX_RULES.filter((rule) => result.messages.some((message) => message.ruleId === rule));
-	const wanted = broken.length > 0 ? `/* eslint-disable ${broken.join(', ')} -- ${REASON} */\n${body}` : body;
+	const broken = SANDBOX_RULES.filter((rule) =>
+		result.messages.some((message) => message.ruleId === rule),
+	);
+	const wanted =
+		broken.length > 0 ? `/* eslint-disable ${broken.join(', ')} -- ${REASON} */\n${body}` : body;
 	if (wanted === text) continue;
 	wrong++;
 	if (write) writeFileSync(file, wanted);
-	else console.error(`${file}: the sandbox-rule directive should be ${broken.length ? broken.join(', ') : 'absent'}`);
+	else
+		console.error(
+			`${file}: the sandbox-rule directive should be ${broken.length ? broken.join(', ') : 'absent'}`,
+		);
 }
 if (wrong > 0 && !write) {
 	console.error(`${wrong} file(s) need \`npm run lint:headers\``);

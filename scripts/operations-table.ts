@@ -17,11 +17,17 @@ interface NodeTable {
 export function operationsTable(resources: ResourceSpec[], specs: FunctionEntry[]): string {
 	const rows = ['| Resource | Operation | VICIdial function | What it does |', '|---|---|---|---|'];
 	for (const resource of resources) {
-		for (const spec of specs.filter((s) => s.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const spec of specs
+			.filter((s) => s.resource === resource.value)
+			.sort((a, b) => a.name.localeCompare(b.name))) {
 			const fn = spec.run ? `${spec.fn} (and more)` : spec.fn;
-			const notes = [spec.writes ? 'writes' : '', spec.queued ? 'queued for the agent screen' : ''].filter((n) => n).join(', ');
+			const notes = [spec.writes ? 'writes' : '', spec.queued ? 'queued for the agent screen' : '']
+				.filter((n) => n)
+				.join(', ');
 			const description = splitDescription(spec).text.replace(/\|/g, '\\|');
-			rows.push(`| ${resource.name} | ${spec.name} | \`${fn}\` | ${description}${notes ? ` (${notes})` : ''} |`);
+			rows.push(
+				`| ${resource.name} | ${spec.name} | \`${fn}\` | ${description}${notes ? ` (${notes})` : ''} |`,
+			);
 		}
 	}
 	return rows.join('\n');
@@ -29,13 +35,29 @@ export function operationsTable(resources: ResourceSpec[], specs: FunctionEntry[
 
 function tables(): NodeTable[] {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const vicidial = require('../nodes/shared/functions/nonAgent') as { resources: ResourceSpec[]; nonAgentFunctions: FunctionEntry[] };
-	const result: NodeTable[] = [{ marker: 'vicidial-operations', resources: vicidial.resources, specs: vicidial.nonAgentFunctions }];
+	const vicidial = require('../nodes/shared/functions/nonAgent') as {
+		resources: ResourceSpec[];
+		nonAgentFunctions: FunctionEntry[];
+	};
+	const result: NodeTable[] = [
+		{
+			marker: 'vicidial-operations',
+			resources: vicidial.resources,
+			specs: vicidial.nonAgentFunctions,
+		},
+	];
 	const agentPath = path.resolve(__dirname, '../nodes/shared/functions/agent/index.ts');
 	if (fs.existsSync(agentPath)) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const agent = require('../nodes/shared/functions/agent') as { resources: ResourceSpec[]; agentFunctions: FunctionEntry[] };
-		result.push({ marker: 'agent-operations', resources: agent.resources, specs: agent.agentFunctions });
+		const agent = require('../nodes/shared/functions/agent') as {
+			resources: ResourceSpec[];
+			agentFunctions: FunctionEntry[];
+		};
+		result.push({
+			marker: 'agent-operations',
+			resources: agent.resources,
+			specs: agent.agentFunctions,
+		});
 	}
 	return result;
 }

@@ -16,14 +16,22 @@ import { SNAPSHOT_DIR, checkNode, formatSnapshot, snapshotFile } from './lib/par
 const checkOnly = process.argv.includes('--check');
 let refused = 0;
 let stale = 0;
-for (const nodeType of [new Vicidial(), new VicidialAgent(), new VicidialTrigger(), new VicidialCallEventTrigger()]) {
+for (const nodeType of [
+	new Vicidial(),
+	new VicidialAgent(),
+	new VicidialTrigger(),
+	new VicidialCallEventTrigger(),
+]) {
 	const check = checkNode(nodeType);
 	if (check.breaking.length > 0) {
 		refused += check.breaking.length;
 		for (const line of check.breaking) console.error(line);
 		continue;
 	}
-	const changed = [...check.unrecorded.map((s) => `${s.node} v${s.version}: new version`), ...check.added];
+	const changed = [
+		...check.unrecorded.map((s) => `${s.node} v${s.version}: new version`),
+		...check.added,
+	];
 	if (changed.length === 0) continue;
 	stale += changed.length;
 	for (const line of changed) console.log(line);
@@ -35,6 +43,10 @@ for (const nodeType of [new Vicidial(), new VicidialAgent(), new VicidialTrigger
 		console.log(`wrote ${relative(process.cwd(), file)}`);
 	}
 }
-if (refused > 0) console.error(`${refused} change(s) would empty fields of saved workflows: nothing written for those nodes.`);
-if (checkOnly && stale > 0) console.error(`${stale} change(s) not recorded: run npm run snapshot:params.`);
+if (refused > 0)
+	console.error(
+		`${refused} change(s) would empty fields of saved workflows: nothing written for those nodes.`,
+	);
+if (checkOnly && stale > 0)
+	console.error(`${stale} change(s) not recorded: run npm run snapshot:params.`);
 process.exitCode = refused > 0 || (checkOnly && stale > 0) ? 1 : 0;

@@ -38,23 +38,37 @@ export function checkContents(packageDir) {
 	const files = listFiles(packageDir);
 	const problems = [];
 	for (const file of files) {
-		if (!ALLOWED.some((pattern) => pattern.test(file)) || FORBIDDEN.some((pattern) => pattern.test(file)))
-			problems.push(`${file}: not something n8n loads (only dist JS, codex .node.json, icons, README, LICENSE, CHANGELOG, package.json)`);
+		if (
+			!ALLOWED.some((pattern) => pattern.test(file)) ||
+			FORBIDDEN.some((pattern) => pattern.test(file))
+		)
+			problems.push(
+				`${file}: not something n8n loads (only dist JS, codex .node.json, icons, README, LICENSE, CHANGELOG, package.json)`,
+			);
 		if (file.endsWith('.js')) {
-			const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(path.join(packageDir, file), 'utf8'));
-			if (map) problems.push(`${file}: points to a source map (${map[1]}); the package ships no maps or sources`);
+			const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(
+				readFileSync(path.join(packageDir, file), 'utf8'),
+			);
+			if (map)
+				problems.push(
+					`${file}: points to a source map (${map[1]}); the package ships no maps or sources`,
+				);
 		}
 	}
 	for (const required of ['package.json', 'README.md', 'LICENSE'])
 		if (!files.includes(required)) problems.push(`${required}: missing`);
 	const pkg = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 	for (const entry of [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])])
-		if (!files.includes(entry)) problems.push(`${entry}: listed in package.json "n8n" but not in the package`);
+		if (!files.includes(entry))
+			problems.push(`${entry}: listed in package.json "n8n" but not in the package`);
 	for (const file of files.filter((name) => name.endsWith('.js'))) {
 		// icons are referenced as `file:<relative path>` from the node and credential classes
-		for (const [, icon] of readFileSync(path.join(packageDir, file), 'utf8').matchAll(/['"]file:([^'"]+)['"]/g)) {
+		for (const [, icon] of readFileSync(path.join(packageDir, file), 'utf8').matchAll(
+			/['"]file:([^'"]+)['"]/g,
+		)) {
 			const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), icon));
-			if (!files.includes(target)) problems.push(`${file}: icon file:${icon} is not in the package`);
+			if (!files.includes(target))
+				problems.push(`${file}: icon file:${icon} is not in the package`);
 		}
 	}
 	return problems;
@@ -81,11 +95,16 @@ async function analyse(sourceDir, packageDir) {
 function packCurrentBuild(workDir) {
 	if (!existsSync(path.join(ROOT, 'dist'))) throw new Error('no dist/: run `npm run build` first');
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: ROOT, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
 	);
 	const unpacked = path.join(workDir, 'package');
 	execFileSync('tar', ['-xzf', path.join(workDir, packed.filename), '-C', workDir]);
-	console.log(`${packed.filename}: ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+	console.log(
+		`${packed.filename}: ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`,
+	);
 	return unpacked;
 }
 
@@ -94,7 +113,9 @@ async function main() {
 	const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 	const workDir = mkdtempSync(path.join(tmpdir(), 'scan-package-work-'));
 	try {
-		const packageDir = option('--unpacked') ? path.resolve(option('--unpacked')) : packCurrentBuild(workDir);
+		const packageDir = option('--unpacked')
+			? path.resolve(option('--unpacked'))
+			: packCurrentBuild(workDir);
 		const sourceDir = option('--source') ? path.resolve(option('--source')) : ROOT;
 		if (!statSync(packageDir).isDirectory()) throw new Error(`${packageDir} is not a directory`);
 
@@ -103,13 +124,17 @@ async function main() {
 		if (problems.length > 0) {
 			failed = true;
 			console.log(`❌ package contents:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-		} else console.log('✅ package contents: only dist JS, codex files, icons, README, LICENSE, package.json');
+		} else
+			console.log(
+				'✅ package contents: only dist JS, codex files, icons, README, LICENSE, package.json',
+			);
 
 		for (const result of await analyse(sourceDir, packageDir)) {
 			if (result.passed && result.message === 'No files found to analyze') {
 				failed = true;
 				console.log(`❌ @n8n/scan-community-package analysis, ${result.leg}: no files to analyse`);
-			} else if (result.passed) console.log(`✅ @n8n/scan-community-package analysis, ${result.leg}: passed`);
+			} else if (result.passed)
+				console.log(`✅ @n8n/scan-community-package analysis, ${result.leg}: passed`);
 			else {
 				failed = true;
 				console.log(`❌ @n8n/scan-community-package analysis, ${result.leg}: ${result.message}`);

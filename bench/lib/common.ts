@@ -78,7 +78,11 @@ export function parseOptions(argv: string[]): BenchOptions {
 			if (v === undefined) throw new Error(`${a} needs a value`);
 			return v;
 		};
-		const list = (): string[] => next().split(',').map((s) => s.trim()).filter(Boolean);
+		const list = (): string[] =>
+			next()
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 		switch (a) {
 			case '--ci':
 				break;
@@ -129,16 +133,28 @@ export function parseOptions(argv: string[]): BenchOptions {
 				throw new Error(`unknown option ${a}\n${HELP}`);
 		}
 	}
-	if (!(o.n > 0) || !(o.rounds > 0) || o.concurrencies.some((c) => !(c >= 1 && c <= 20))) throw new Error(`bad options\n${HELP}`);
-	for (const op of o.ops) if (!['add', 'read', 'agent'].includes(op)) throw new Error(`unknown op ${op}`);
-	for (const t of o.targets) if (!['real', 'sim'].includes(t)) throw new Error(`unknown target ${t}`);
+	if (!(o.n > 0) || !(o.rounds > 0) || o.concurrencies.some((c) => !(c >= 1 && c <= 20)))
+		throw new Error(`bad options\n${HELP}`);
+	for (const op of o.ops)
+		if (!['add', 'read', 'agent'].includes(op)) throw new Error(`unknown op ${op}`);
+	for (const t of o.targets)
+		if (!['real', 'sim'].includes(t)) throw new Error(`unknown target ${t}`);
 	return o;
 }
 
 export { freePort, sleep } from '../../scripts/lib/realN8n';
 
-export function sh(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
-	return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, ...options });
+export function sh(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): string {
+	return execFileSync(command, args, {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	});
 }
 
 export function shTry(command: string, args: string[]): string {
@@ -146,12 +162,12 @@ export function shTry(command: string, args: string[]): string {
 	return r.status === 0 ? r.stdout.trim() : '';
 }
 
-
 export function log(message: string): void {
 	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
-export const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+export const fmt = (value: number, digits = 1) =>
+	Number.isFinite(value) ? value.toFixed(digits) : '-';
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 /** The items of one variant: the value that changes per item. */

@@ -43,7 +43,9 @@ export async function startStub(rows: number): Promise<Stub> {
 			if (fn === 'version') {
 				const now = new Date();
 				const date = now.toISOString().slice(0, 19).replace('T', ' ');
-				res.end(`VERSION: 2.14-202|BUILD: 250720-1841|DATE: ${date}|EPOCH: ${Math.floor(now.getTime() / 1000)}|DST: 0|TZ: 0.00|TZNOW: 0.00|\n`);
+				res.end(
+					`VERSION: 2.14-202|BUILD: 250720-1841|DATE: ${date}|EPOCH: ${Math.floor(now.getTime() / 1000)}|DST: 0|TZ: 0.00|TZNOW: 0.00|\n`,
+				);
 			} else if (fn === 'phone_number_log') {
 				res.end(answer);
 			} else {
@@ -71,7 +73,9 @@ export function phoneLogText(rows: number): string {
 		const h = Math.floor(i / 3600) % 24;
 		const day = 1 + (Math.floor(i / 86400) % 28);
 		const stamp = `2026-11-${String(day).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-		parts.push(`31255${String(i % 100000).padStart(5, '0')}|${stamp}|101|${i % 300}|${statuses[i % 5]}|AGENT|${statuses[(i + 1) % 5]}|SRC${i % 7}|100${1 + (i % 3)}\n`);
+		parts.push(
+			`31255${String(i % 100000).padStart(5, '0')}|${stamp}|101|${i % 300}|${statuses[i % 5]}|AGENT|${statuses[(i + 1) % 5]}|SRC${i % 7}|100${1 + (i % 3)}\n`,
+		);
 	}
 	return parts.join('');
 }

@@ -10,7 +10,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { createN8n, ensureN8n, packThisBuild, type Execution as RealExecution } from '../../scripts/lib/realN8n';
+import {
+	createN8n,
+	ensureN8n,
+	packThisBuild,
+	type Execution as RealExecution,
+} from '../../scripts/lib/realN8n';
 import { log } from './common';
 import type { WorkflowJson } from './workflows';
 
@@ -22,7 +27,9 @@ export interface NodeRun {
 	error?: string;
 }
 
-export type Execution = Omit<RealExecution, 'nodes' | 'output'> & { nodes: Record<string, NodeRun> };
+export type Execution = Omit<RealExecution, 'nodes' | 'output'> & {
+	nodes: Record<string, NodeRun>;
+};
 
 export interface N8n {
 	version: string;
@@ -39,7 +46,13 @@ export async function setupN8n(options: { keep: boolean }): Promise<N8n> {
 	const install = await ensureN8n(log);
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicidial-bench-pack-'));
 	const tarball = packThisBuild(packDir);
-	const n8n = await createN8n({ install, tarball, keep: options.keep, sampleMemory: true, env: { N8N_ENCRYPTION_KEY: 'bench-only-key' } });
+	const n8n = await createN8n({
+		install,
+		tarball,
+		keep: options.keep,
+		sampleMemory: true,
+		env: { N8N_ENCRYPTION_KEY: 'bench-only-key' },
+	});
 	log(`n8n ${install.version} on Node ${install.nodeVersion}; work folder ${n8n.work}`);
 	return {
 		version: install.version,
@@ -49,7 +62,9 @@ export async function setupN8n(options: { keep: boolean }): Promise<N8n> {
 		importCredentials: (credentials) => n8n.importCredentials(credentials),
 		importWorkflows: (workflows) => n8n.importWorkflows(workflows as unknown as IDataObject[]),
 		async execute(id, executeOptions = {}) {
-			const execution: Partial<Awaited<ReturnType<typeof n8n.execute>>> = { ...(await n8n.execute(id, executeOptions)) };
+			const execution: Partial<Awaited<ReturnType<typeof n8n.execute>>> = {
+				...(await n8n.execute(id, executeOptions)),
+			};
 			// the bench keeps figures, not the whole log
 			delete execution.output;
 			return execution as Execution;

@@ -37,7 +37,13 @@ export const OPS: Record<OpName, OpDef> = {
 		label: 'add_lead (Lead → Add)',
 		nodeType: 'n8n-nodes-vicidial-suite.vicidial',
 		nodeName: 'VICIdial',
-		nodeParameters: (concurrency) => ({ resource: 'lead', operation: 'add', phoneNumber: '={{ $json.v }}', listId: '101', options: { concurrency } }),
+		nodeParameters: (concurrency) => ({
+			resource: 'lead',
+			operation: 'add',
+			phoneNumber: '={{ $json.v }}',
+			listId: '101',
+			options: { concurrency },
+		}),
 		okAnswer: (text) => text.startsWith('SUCCESS: add_lead LEAD HAS BEEN ADDED'),
 		okItem: (json) => typeof json.lead_id === 'number' && json.lead_id > 0,
 	},
@@ -48,7 +54,12 @@ export const OPS: Record<OpName, OpDef> = {
 		label: 'lead_all_info (Lead → Get All Info)',
 		nodeType: 'n8n-nodes-vicidial-suite.vicidial',
 		nodeName: 'VICIdial',
-		nodeParameters: (concurrency) => ({ resource: 'lead', operation: 'getAllInfo', leadId: '={{ $json.v }}', options: { concurrency } }),
+		nodeParameters: (concurrency) => ({
+			resource: 'lead',
+			operation: 'getAllInfo',
+			leadId: '={{ $json.v }}',
+			options: { concurrency },
+		}),
 		okAnswer: (text) => !/^(ERROR|NOTICE)/.test(text) && /[|\t]/.test(text),
 		okItem: (json) => typeof json.phone_number === 'string' && json.phone_number !== '',
 	},
@@ -59,7 +70,13 @@ export const OPS: Record<OpName, OpDef> = {
 		label: 'external_pause (Agent → Session → Pause or Resume)',
 		nodeType: 'n8n-nodes-vicidial-suite.vicidialAgent',
 		nodeName: 'VICIdial Agent',
-		nodeParameters: (concurrency) => ({ resource: 'session', operation: 'pauseOrResume', agentUser: '={{ $json.v }}', value: 'PAUSE', options: { concurrency } }),
+		nodeParameters: (concurrency) => ({
+			resource: 'session',
+			operation: 'pauseOrResume',
+			agentUser: '={{ $json.v }}',
+			value: 'PAUSE',
+			options: { concurrency },
+		}),
 		okAnswer: (text) => text.startsWith('SUCCESS: external_pause'),
 		okItem: (json) => json.queued === true,
 	},
@@ -77,7 +94,8 @@ export interface FormTemplate {
 
 export function formBody(template: FormTemplate, value: string): string {
 	const params = new URLSearchParams();
-	for (const [key, v] of template.fields) params.append(key, template.itemKeys.includes(key) ? value : v);
+	for (const [key, v] of template.fields)
+		params.append(key, template.itemKeys.includes(key) ? value : v);
 	return params.toString();
 }
 
@@ -89,20 +107,39 @@ export async function captureForm(op: OpDef): Promise<FormTemplate> {
 	const sim = await launchSimulator();
 	try {
 		const values = op.name === 'agent' ? ['1001', '1003'] : itemValues(op.name, 2);
-		const options = { url: sim.url, user: API_USER, password: API_PASS, source: API_SOURCE, parameters: op.nodeParameters(1), items: values.map((v) => ({ v })) };
-		const result = op.name === 'agent' ? await runNode(new VicidialAgent(), 'bench capture', options) : await runVicidial(options);
-		if (result.error) throw new Error(`capturing the ${op.fn} form failed: ${result.error.message}`);
+		const options = {
+			url: sim.url,
+			user: API_USER,
+			password: API_PASS,
+			source: API_SOURCE,
+			parameters: op.nodeParameters(1),
+			items: values.map((v) => ({ v })),
+		};
+		const result =
+			op.name === 'agent'
+				? await runNode(new VicidialAgent(), 'bench capture', options)
+				: await runVicidial(options);
+		if (result.error)
+			throw new Error(`capturing the ${op.fn} form failed: ${result.error.message}`);
 		const requests = await sim.requests();
 		const perItem = requests.filter((r) => r.params.function === op.fn);
-		if (perItem.length !== 2) throw new Error(`expected 2 ${op.fn} requests, saw ${perItem.length}`);
+		if (perItem.length !== 2)
+			throw new Error(`expected 2 ${op.fn} requests, saw ${perItem.length}`);
 		const forms = perItem.map((r) => [...new URLSearchParams(r.rawBody)] as [string, string][]);
-		const itemKeys = forms[0].filter(([k, v], i) => v === values[0] && forms[1][i]?.[0] === k && forms[1][i][1] === values[1]).map(([k]) => k);
-		if (itemKeys.length === 0) throw new Error(`could not find the item field of ${op.fn} in ${perItem[0].rawBody}`);
+		const itemKeys = forms[0]
+			.filter(
+				([k, v], i) => v === values[0] && forms[1][i]?.[0] === k && forms[1][i][1] === values[1],
+			)
+			.map(([k]) => k);
+		if (itemKeys.length === 0)
+			throw new Error(`could not find the item field of ${op.fn} in ${perItem[0].rawBody}`);
 		return {
 			path: perItem[0].path,
 			fields: forms[0],
 			itemKeys,
-			oncePerRun: requests.filter((r) => r.params.function !== op.fn).map((r) => r.params.function ?? '?'),
+			oncePerRun: requests
+				.filter((r) => r.params.function !== op.fn)
+				.map((r) => r.params.function ?? '?'),
 		};
 	} finally {
 		await sim.close();

@@ -50,7 +50,8 @@ export function packageOf(url: string): string {
 	return file.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const fnKey = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${shortFile(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+const fnKey = (node: ProfileNode) =>
+	`${node.callFrame.functionName || '(anonymous)'} ${shortFile(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 
 export interface ProfileWindow {
 	startEpochMs: number;
@@ -63,13 +64,20 @@ export function epochMinusMonotonicUs(): number {
 	return Date.now() * 1000 - Number(process.hrtime.bigint() / 1000n);
 }
 
-export function summariseProfile(file: string, items: number, window: ProfileWindow, top = 20): ProfileSummary {
+export function summariseProfile(
+	file: string,
+	items: number,
+	window: ProfileWindow,
+	top = 20,
+): ProfileSummary {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 	const parent = new Map<number, number>();
 	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 	// sample i lasted timeDeltas[i + 1] (the last one: a typical delta); it was taken at times[i] (µs, CLOCK_MONOTONIC)
-	const durations = profile.samples.map((_, i) => (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000);
+	const durations = profile.samples.map(
+		(_, i) => (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000,
+	);
 	const times: number[] = [];
 	let t = profile.startTime;
 	for (const delta of profile.timeDeltas) times.push((t += delta));
@@ -92,7 +100,10 @@ export function summariseProfile(file: string, items: number, window: ProfileWin
 		windowMs += ms;
 		if (idle) return;
 		windowCpuMs += ms;
-		const pkg = packageOf(node.callFrame.url) === '(native)' ? node.callFrame.functionName : packageOf(node.callFrame.url);
+		const pkg =
+			packageOf(node.callFrame.url) === '(native)'
+				? node.callFrame.functionName
+				: packageOf(node.callFrame.url);
 		byFile.set(pkg, (byFile.get(pkg) ?? 0) + ms);
 		bySelf.set(fnKey(node), (bySelf.get(fnKey(node)) ?? 0) + ms);
 		const seen = new Set<string>();
@@ -110,8 +121,12 @@ export function summariseProfile(file: string, items: number, window: ProfileWin
 		windowMs,
 		windowCpuMs,
 		items,
-		byFile: sorted(byFile).slice(0, top).map(([f, ms]) => ({ file: f, ms })),
-		bySelf: sorted(bySelf).slice(0, top).map(([fn, ms]) => ({ fn, ms })),
+		byFile: sorted(byFile)
+			.slice(0, top)
+			.map(([f, ms]) => ({ file: f, ms })),
+		bySelf: sorted(bySelf)
+			.slice(0, top)
+			.map(([fn, ms]) => ({ fn, ms })),
 		byTotal: sorted(byTotal)
 			.filter(([fn]) => !/^\((program|garbage collector)\)/.test(fn))
 			.slice(0, top * 2)
@@ -128,7 +143,10 @@ export function profileMarkdown(s: ProfileSummary): string {
 		'',
 		'| package / file | ms | ms per item | share |',
 		'|---|---:|---:|---:|',
-		...s.byFile.map((r) => `| ${r.file} | ${r.ms.toFixed(0)} | ${per(r.ms)} | ${((r.ms / s.windowCpuMs) * 100).toFixed(1)}% |`),
+		...s.byFile.map(
+			(r) =>
+				`| ${r.file} | ${r.ms.toFixed(0)} | ${per(r.ms)} | ${((r.ms / s.windowCpuMs) * 100).toFixed(1)}% |`,
+		),
 		'',
 		'Top self time by function, node window:',
 		'',

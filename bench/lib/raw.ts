@@ -10,7 +10,12 @@ export interface RawRun {
 	firstFailure?: string;
 }
 
-export async function runRaw(url: string, bodies: string[], concurrency: number, ok: (text: string) => boolean): Promise<RawRun> {
+export async function runRaw(
+	url: string,
+	bodies: string[],
+	concurrency: number,
+	ok: (text: string) => boolean,
+): Promise<RawRun> {
 	const dispatcher = new Agent({ connections: concurrency, pipelining: 1 });
 	let next = 0;
 	let okCount = 0;

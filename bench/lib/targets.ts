@@ -27,8 +27,13 @@ function assertLocal(url: string): void {
 }
 
 export function realDir(): string {
-	const candidates = [process.env.VICIDIAL_REAL_DIR, path.join(ROOT, '..', 'shared', 'vicidial-real'), path.join(ROOT, '..', '..', 'shared', 'vicidial-real')];
-	for (const c of candidates) if (c && fs.existsSync(path.join(c, 'reset.sh'))) return path.resolve(c);
+	const candidates = [
+		process.env.VICIDIAL_REAL_DIR,
+		path.join(ROOT, '..', 'shared', 'vicidial-real'),
+		path.join(ROOT, '..', '..', 'shared', 'vicidial-real'),
+	];
+	for (const c of candidates)
+		if (c && fs.existsSync(path.join(c, 'reset.sh'))) return path.resolve(c);
 	throw new Error('cannot find ../shared/vicidial-real (set VICIDIAL_REAL_DIR)');
 }
 
@@ -45,7 +50,8 @@ export function realTarget(): Target | null {
 		VICIDIAL_DB_PORT: process.env.VICIDIAL_DB_PORT ?? '3306',
 		VICIDIAL_PORT: process.env.VICIDIAL_PORT ?? new URL(url).port,
 	};
-	if (env.VICIDIAL_PORT !== new URL(url).port) throw new Error(`VICIDIAL_PORT ${env.VICIDIAL_PORT} does not match VICIDIAL_REAL_URL ${url}`);
+	if (env.VICIDIAL_PORT !== new URL(url).port)
+		throw new Error(`VICIDIAL_PORT ${env.VICIDIAL_PORT} does not match VICIDIAL_REAL_URL ${url}`);
 	const myCnf = path.join(env.VICIDIAL_STATE, 'my.cnf');
 	return {
 		name: 'real',
@@ -54,7 +60,17 @@ export function realTarget(): Target | null {
 		reset: async () => {
 			sh('bash', [path.join(dir, 'reset.sh')], { env });
 		},
-		countLeads: async () => Number(sh('mariadb', [`--defaults-file=${myCnf}`, '-uroot', 'asterisk', '-N', '-e', 'SELECT COUNT(*) FROM vicidial_list']).trim()),
+		countLeads: async () =>
+			Number(
+				sh('mariadb', [
+					`--defaults-file=${myCnf}`,
+					'-uroot',
+					'asterisk',
+					'-N',
+					'-e',
+					'SELECT COUNT(*) FROM vicidial_list',
+				]).trim(),
+			),
 		close: async () => {
 			// leave the seed state for whatever runs next (CI's other tests)
 			sh('bash', [path.join(dir, 'reset.sh')], { env });
@@ -77,9 +93,18 @@ export async function simTarget(): Promise<Target> {
 	};
 	const start = async () => {
 		await stop();
-		const proc = spawn(process.execPath, [path.join(ROOT, 'scripts', 'run-ts.js'), path.join(ROOT, 'test', 'simulator', 'cli.ts'), '--port', String(port)], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const proc = spawn(
+			process.execPath,
+			[
+				path.join(ROOT, 'scripts', 'run-ts.js'),
+				path.join(ROOT, 'test', 'simulator', 'cli.ts'),
+				'--port',
+				String(port),
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		child = proc;
 		let output = '';
 		await new Promise<void>((resolve, reject) => {
@@ -95,11 +120,27 @@ export async function simTarget(): Promise<Target> {
 	await start();
 	log(`simulator on ${url} (pid ${child!.pid})`);
 	const countLeads = async () => {
-		const body = new URLSearchParams({ function: 'list_info', user: API_USER, pass: API_PASS, source: API_SOURCE, list_id: '101', leads_counts: 'Y' });
-		const text = await (await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body })).text();
+		const body = new URLSearchParams({
+			function: 'list_info',
+			user: API_USER,
+			pass: API_PASS,
+			source: API_SOURCE,
+			list_id: '101',
+			leads_counts: 'Y',
+		});
+		const text = await (
+			await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body })
+		).text();
 		const count = Number(text.split('|')[8]);
 		if (!Number.isFinite(count)) throw new Error(`list_info: ${text}`);
 		return count;
 	};
-	return { name: 'sim', label: `simulator (test/simulator/cli.ts, ${url})`, url, reset: start, countLeads, close: stop };
+	return {
+		name: 'sim',
+		label: `simulator (test/simulator/cli.ts, ${url})`,
+		url,
+		reset: start,
+		countLeads,
+		close: stop,
+	};
 }

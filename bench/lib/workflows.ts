@@ -20,7 +20,9 @@ const VALUE_EXPRESSION: Record<OpDef['name'], string> = {
 function chain(id: string, name: string, nodes: IDataObject[]): WorkflowJson {
 	const connections: IDataObject = {};
 	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name as string] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[i].name as string] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	nodes.forEach((node, i) => {
 		node.id = `${id}-${i}`;
@@ -29,28 +31,51 @@ function chain(id: string, name: string, nodes: IDataObject[]): WorkflowJson {
 	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
-const trigger = (): IDataObject => ({ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+const trigger = (): IDataObject => ({
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	parameters: {},
+});
 
 const makeItems = (op: OpDef, n: number): IDataObject => ({
 	name: 'Make Items',
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { v: ${VALUE_EXPRESSION[op.name]} } }));` },
+	parameters: {
+		jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { v: ${VALUE_EXPRESSION[op.name]} } }));`,
+	},
 });
 
 export const UNDER_TEST = 'Under Test';
 
 /** Our node, Parallel Requests = `concurrency`. */
-export function nodeWorkflow(id: string, op: OpDef, n: number, concurrency: number, credentialId: string): WorkflowJson {
+export function nodeWorkflow(
+	id: string,
+	op: OpDef,
+	n: number,
+	concurrency: number,
+	credentialId: string,
+): WorkflowJson {
 	return chain(id, `bench ${op.name} node c=${concurrency}`, [
 		trigger(),
 		makeItems(op, n),
-		{ name: UNDER_TEST, type: op.nodeType, typeVersion: 1, parameters: op.nodeParameters(concurrency), credentials: { vicidialApi: { id: credentialId, name: credentialId } } },
+		{
+			name: UNDER_TEST,
+			type: op.nodeType,
+			typeVersion: 1,
+			parameters: op.nodeParameters(concurrency),
+			credentials: { vicidialApi: { id: credentialId, name: credentialId } },
+		},
 	]);
 }
 
 /** The HTTP Request node at its defaults, posting the same form, user and pass typed into the body. */
-export function httpRequestNode(url: string, template: FormTemplate, valueExpression: string): IDataObject {
+export function httpRequestNode(
+	url: string,
+	template: FormTemplate,
+	valueExpression: string,
+): IDataObject {
 	return {
 		name: UNDER_TEST,
 		type: 'n8n-nodes-base.httpRequest',
@@ -61,14 +86,29 @@ export function httpRequestNode(url: string, template: FormTemplate, valueExpres
 			sendBody: true,
 			contentType: 'form-urlencoded',
 			specifyBody: 'keypair',
-			bodyParameters: { parameters: template.fields.map(([name, value]) => ({ name, value: template.itemKeys.includes(name) ? valueExpression : value })) },
+			bodyParameters: {
+				parameters: template.fields.map(([name, value]) => ({
+					name,
+					value: template.itemKeys.includes(name) ? valueExpression : value,
+				})),
+			},
 			options: {},
 		},
 	};
 }
 
-export function httpWorkflow(id: string, op: OpDef, n: number, baseUrl: string, template: FormTemplate): WorkflowJson {
-	return chain(id, `bench ${op.name} http request`, [trigger(), makeItems(op, n), httpRequestNode(baseUrl + template.path, template, '={{ $json.v }}')]);
+export function httpWorkflow(
+	id: string,
+	op: OpDef,
+	n: number,
+	baseUrl: string,
+	template: FormTemplate,
+): WorkflowJson {
+	return chain(id, `bench ${op.name} http request`, [
+		trigger(),
+		makeItems(op, n),
+		httpRequestNode(baseUrl + template.path, template, '={{ $json.v }}'),
+	]);
 }
 
 /** Memory: our node reading a big phone_number_log answer. */
@@ -79,13 +119,28 @@ export function memoryNodeWorkflow(id: string, credentialId: string): WorkflowJs
 			name: UNDER_TEST,
 			type: 'n8n-nodes-vicidial-suite.vicidial',
 			typeVersion: 1,
-			parameters: { resource: 'report', operation: 'phoneNumberLog', phoneNumber: '3125550113', options: {} },
+			parameters: {
+				resource: 'report',
+				operation: 'phoneNumberLog',
+				phoneNumber: '3125550113',
+				options: {},
+			},
 			credentials: { vicidialApi: { id: credentialId, name: credentialId } },
 		},
 	]);
 }
 
-export const PHONE_LOG_COLUMNS = ['phone_number', 'call_date', 'list_id', 'length_in_sec', 'lead_status', 'hangup_reason', 'call_status', 'source_id', 'user'];
+export const PHONE_LOG_COLUMNS = [
+	'phone_number',
+	'call_date',
+	'list_id',
+	'length_in_sec',
+	'lead_status',
+	'hangup_reason',
+	'call_status',
+	'source_id',
+	'user',
+];
 
 /** Memory: HTTP Request (the answer as text) + a Code node splitting it into one item per row. */
 export function memoryHttpWorkflow(id: string, url: string, template: FormTemplate): WorkflowJson {
@@ -104,6 +159,11 @@ export function memoryHttpWorkflow(id: string, url: string, template: FormTempla
 	return chain(id, 'bench memory http+code', [
 		trigger(),
 		{ ...httpRequestNode(url, template, ''), name: 'HTTP Request' },
-		{ name: UNDER_TEST, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: split } },
+		{
+			name: UNDER_TEST,
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: { jsCode: split },
+		},
 	]);
 }

@@ -18,10 +18,14 @@ export const VICIDIAL_VERSIONS = new NodeVersions({ 1: nonAgentFunctions });
 const LOADER_NAMES = [...Object.keys(LOADERS), 'customFields', 'lists'];
 
 /** What depends on the versions: the description's version list and fields. */
-function describeVersions(versions: NodeVersions<FunctionEntry[]>): Pick<INodeTypeDescription, 'version' | 'properties'> {
+function describeVersions(
+	versions: NodeVersions<FunctionEntry[]>,
+): Pick<INodeTypeDescription, 'version' | 'properties'> {
 	return {
 		version: versions.version,
-		properties: versions.properties((functions) => buildProperties(resources, functions, LOADER_NAMES)),
+		properties: versions.properties((functions) =>
+			buildProperties(resources, functions, LOADER_NAMES),
+		),
 	};
 }
 
@@ -52,7 +56,11 @@ export class Vicidial implements INodeType {
 	/** The node serving other versions than it ships, e.g. a test's version 2 with a moved field. */
 	static withVersions(versions: NodeVersions<FunctionEntry[]>): Vicidial {
 		const node = new Vicidial();
-		node.description = { ...node.description, ...describeVersions(versions), subtitle: subtitleExpression(resources, versions.latest) };
+		node.description = {
+			...node.description,
+			...describeVersions(versions),
+			subtitle: subtitleExpression(resources, versions.latest),
+		};
 		node.execute = executeVersion(versions);
 		return node;
 	}

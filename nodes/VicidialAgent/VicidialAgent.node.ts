@@ -11,10 +11,14 @@ import { NodeVersions, executeVersion } from '../shared/versioning';
 export const VICIDIAL_AGENT_VERSIONS = new NodeVersions({ 1: agentFunctions });
 
 /** What depends on the versions: the description's version list and fields. */
-function describeVersions(versions: NodeVersions<FunctionEntry[]>): Pick<INodeTypeDescription, 'version' | 'properties'> {
+function describeVersions(
+	versions: NodeVersions<FunctionEntry[]>,
+): Pick<INodeTypeDescription, 'version' | 'properties'> {
 	return {
 		version: versions.version,
-		properties: versions.properties((functions) => buildProperties(resources, functions, Object.keys(LOADERS))),
+		properties: versions.properties((functions) =>
+			buildProperties(resources, functions, Object.keys(LOADERS)),
+		),
 	};
 }
 
@@ -44,7 +48,11 @@ export class VicidialAgent implements INodeType {
 	/** The node serving other versions than it ships, e.g. a test's version 2 with a moved field. */
 	static withVersions(versions: NodeVersions<FunctionEntry[]>): VicidialAgent {
 		const node = new VicidialAgent();
-		node.description = { ...node.description, ...describeVersions(versions), subtitle: subtitleExpression(resources, versions.latest) };
+		node.description = {
+			...node.description,
+			...describeVersions(versions),
+			subtitle: subtitleExpression(resources, versions.latest),
+		};
 		node.execute = executeVersion(versions);
 		return node;
 	}

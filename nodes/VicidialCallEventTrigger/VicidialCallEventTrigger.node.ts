@@ -47,7 +47,8 @@ function connectSteps(event: CallEventSpec): string {
 	}
 	return `To connect VICIdial: 1. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 2. In VICIdial's ${event.setting}, type VAR and paste the URL right after it, with no space. 3. Activate the workflow.${event.altUrlType ? ' Or turn on "Register in VICIdial" below and the node does step 2 itself.' : ''}`;
 }
-const registrableOf = (events: CallEventSpec[]) => events.filter((e) => e.altUrlType).map((e) => e.value);
+const registrableOf = (events: CallEventSpec[]) =>
+	events.filter((e) => e.altUrlType).map((e) => e.value);
 const registrable = registrableOf(CALL_EVENTS);
 
 /** The editor fields of one version's events. */
@@ -59,14 +60,21 @@ const callEventProperties = (events: CallEventSpec[]): INodeProperties[] => [
 		noDataExpression: true,
 		default: 'dispo',
 		// where the URL goes first: it is what a builder must know, and long descriptions are cut
-		options: events.map((e) => ({ name: e.name, value: e.value, description: `${e.setting}: ${e.description.replace(/^./, (c) => c.toLowerCase())}` })).sort((a, b) => a.name.localeCompare(b.name)),
+		options: events
+			.map((e) => ({
+				name: e.name,
+				value: e.value,
+				description: `${e.setting}: ${e.description.replace(/^./, (c) => c.toLowerCase())}`,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{
 		displayName: 'Field Names or IDs',
 		name: 'fields',
 		type: 'multiOptions',
 		default: [],
-		description: 'VICIdial variables to receive (the list shows the ones VICIdial fills for the chosen event). Empty: the event\'s usual ones. A variable VICIdial leaves unfilled for a call is listed under unfilled_fields instead. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'VICIdial variables to receive (the list shows the ones VICIdial fills for the chosen event). Empty: the event\'s usual ones. A variable VICIdial leaves unfilled for a call is listed under unfilled_fields instead. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		typeOptions: { loadOptionsMethod: 'eventFields', loadOptionsDependsOn: ['event'] },
 	},
 	...eventProperties(events, (event) => event.params, []),
@@ -86,7 +94,9 @@ const callEventProperties = (events: CallEventSpec[]): INodeProperties[] => [
 			name: `connectNotice_${event.value}`,
 			type: 'notice',
 			default: '',
-			displayOptions: event.altUrlType ? { show: { event: [event.value], register: [false] } } : { show: { event: [event.value] } },
+			displayOptions: event.altUrlType
+				? { show: { event: [event.value], register: [false] } }
+				: { show: { event: [event.value] } },
 		}),
 	),
 	{
@@ -149,14 +159,24 @@ function settingsOf(context: IHookFunctions | IWebhookFunctions, params: EventPa
 function readToken(context: IHookFunctions | IWebhookFunctions): string {
 	const token = effectiveToken(context.getNodeParameter('token', ''), context.getNode().id);
 	if (token === '') {
-		throw new NodeOperationError(context.getNode(), '"Secret Token" is empty and this node has no generated token', {
-			description: 'Its ID is not a random one (a workflow written by hand). Type a token of 16 to 128 letters and digits.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'"Secret Token" is empty and this node has no generated token',
+			{
+				description:
+					'Its ID is not a random one (a workflow written by hand). Type a token of 16 to 128 letters and digits.',
+			},
+		);
 	}
 	if (!TOKEN_PATTERN.test(token)) {
-		throw new NodeOperationError(context.getNode(), '"Secret Token" must be 16 to 128 letters and digits', {
-			description: 'VICIdial keeps only letters, digits and a few signs of a URL; a shorter token is easy to guess.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'"Secret Token" must be 16 to 128 letters and digits',
+			{
+				description:
+					'VICIdial keeps only letters, digits and a few signs of a URL; a shorter token is easy to guess.',
+			},
+		);
 	}
 	return token;
 }
@@ -167,20 +187,30 @@ function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventN
 	const custom = (settingsOf(context, spec.params).customFields ?? []) as string[];
 	const fields = requestedFields(chosen.length > 0 ? chosen : spec.defaults, custom);
 	const secret = fields.find((f) => SECRET_VARIABLES.test(f));
-	if (secret) throw new NodeOperationError(context.getNode(), `"${secret}" cannot be received: VICIdial would put a password into the URL`);
+	if (secret)
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${secret}" cannot be received: VICIdial would put a password into the URL`,
+		);
 	return fields;
 }
 
 async function registrationSettings(context: IHookFunctions): Promise<RegistrationSettings> {
 	const event = eventSpec(context.getNodeParameter('event') as string);
 	const webhookUrl = context.getNodeWebhookUrl('default');
-	if (!webhookUrl) throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
+	if (!webhookUrl)
+		throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
 	const settings = settingsOf(context, event.registration);
 	const node = context.getNode();
 	return {
 		event,
 		owners: settings.owners as string[],
-		address: buildCallUrl(webhookUrl, readToken(context), fieldsOf(context, event.value), event.value),
+		address: buildCallUrl(
+			webhookUrl,
+			readToken(context),
+			fieldsOf(context, event.value),
+			event.value,
+		),
 		// Marks our entries. Letters and digits only (VICIdial drops most signs); "test" for the
 		// test URL n8n registers while listening for a test event, so it never takes over the live entry.
 		description: `n8n ${context.getMode() === 'manual' ? 'test' : 'trigger'} ${(node.webhookId ?? node.id).replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`,
@@ -191,7 +221,10 @@ async function registrationSettings(context: IHookFunctions): Promise<Registrati
 }
 
 /** Runs a registration step with clear, redacted errors. */
-async function withClient<T>(context: IHookFunctions, step: (client: Awaited<ReturnType<typeof clientFor>>) => Promise<T>): Promise<T> {
+async function withClient<T>(
+	context: IHookFunctions,
+	step: (client: Awaited<ReturnType<typeof clientFor>>) => Promise<T>,
+): Promise<T> {
 	const client = await clientFor(context);
 	try {
 		return await step(client);
@@ -201,16 +234,31 @@ async function withClient<T>(context: IHookFunctions, step: (client: Awaited<Ret
 }
 
 /** Where the entries registered are remembered: the test URL's apart, so a test never touches the live ones. */
-const registrationsKey = (context: IHookFunctions) => (context.getMode() === 'manual' ? 'testRegistrations' : 'registrations');
+const registrationsKey = (context: IHookFunctions) =>
+	context.getMode() === 'manual' ? 'testRegistrations' : 'registrations';
 
 const storedRegistrations = (context: IHookFunctions): Registration[] =>
-	((context.getWorkflowStaticData('node')[registrationsKey(context)] ?? []) as unknown as Registration[]).filter(
-		(r) => r && typeof r.owner === 'string' && Number.isFinite(Number(r.urlId)) && typeof r.entryType === 'string' && typeof r.urlType === 'string',
+	(
+		(context.getWorkflowStaticData('node')[registrationsKey(context)] ??
+			[]) as unknown as Registration[]
+	).filter(
+		(r) =>
+			r &&
+			typeof r.owner === 'string' &&
+			Number.isFinite(Number(r.urlId)) &&
+			typeof r.entryType === 'string' &&
+			typeof r.urlType === 'string',
 	);
 
-const sameEntry = (a: Registration, b: Registration) => a.owner === b.owner && Number(a.urlId) === Number(b.urlId) && a.entryType === b.entryType && a.urlType === b.urlType;
+const sameEntry = (a: Registration, b: Registration) =>
+	a.owner === b.owner &&
+	Number(a.urlId) === Number(b.urlId) &&
+	a.entryType === b.entryType &&
+	a.urlType === b.urlType;
 
-const registering = (context: IHookFunctions) => registrable.includes(context.getNodeParameter('event') as CallEventName) && context.getNodeParameter('register', false) === true;
+const registering = (context: IHookFunctions) =>
+	registrable.includes(context.getNodeParameter('event') as CallEventName) &&
+	context.getNodeParameter('register', false) === true;
 
 export class VicidialCallEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -220,7 +268,8 @@ export class VicidialCallEventTrigger implements INodeType {
 		group: ['trigger'],
 		version: CALL_EVENT_VERSIONS.version,
 		subtitle: eventSubtitle(CALL_EVENTS),
-		description: 'Dispositions, call starts, dropped calls and agent screen events the moment VICIdial sends them',
+		description:
+			'Dispositions, call starts, dropped calls and agent screen events the moment VICIdial sends them',
 		defaults: { name: 'VICIdial Call Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -235,11 +284,31 @@ export class VicidialCallEventTrigger implements INodeType {
 		webhooks: [
 			// responseData is what n8n answers at once (onReceived); without it n8n sends the word "firstEntryJson".
 			// The two real webhooks share the bare path; the panel shows the entry below instead.
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH, ndvHideUrl: true },
-			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_TEXT, path: WEBHOOK_PATH, ndvHideUrl: true },
+			{
+				name: 'default',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				responseData: RESPONSE_TEXT,
+				path: WEBHOOK_PATH,
+				ndvHideUrl: true,
+			},
+			{
+				name: 'setup',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: RESPONSE_TEXT,
+				path: WEBHOOK_PATH,
+				ndvHideUrl: true,
+			},
 			// Shown only: the "Webhook URLs" panel gives the complete call URL (path plus the query
 			// VICIdial must send). No HTTP method: n8n registers nothing for an entry without one.
-			{ name: 'setup', httpMethod: '', responseMode: 'onReceived', path: callUrlPathExpression(WEBHOOK_PATH), ndvHideMethod: true },
+			{
+				name: 'setup',
+				httpMethod: '',
+				responseMode: 'onReceived',
+				path: callUrlPathExpression(WEBHOOK_PATH),
+				ndvHideMethod: true,
+			},
 		],
 		properties: CALL_EVENT_VERSIONS.properties(callEventProperties),
 	};
@@ -249,7 +318,9 @@ export class VicidialCallEventTrigger implements INodeType {
 			/** The variables VICIdial fills for the chosen event, its usual ones first. */
 			async eventFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				const spec = eventSpec(String(this.getCurrentNodeParameter('event') ?? 'dispo'));
-				const rest = spec.available.filter((f) => !spec.defaults.includes(f)).sort((a, b) => a.localeCompare(b));
+				const rest = spec.available
+					.filter((f) => !spec.defaults.includes(f))
+					.sort((a, b) => a.localeCompare(b));
 				return [
 					...spec.defaults.map((f) => ({ name: f, value: f, description: 'Sent by default' })),
 					...rest.map((f) => ({ name: f, value: f })),
@@ -264,9 +335,13 @@ export class VicidialCallEventTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				if (!registering(this)) return true;
 				const settings = await registrationSettings(this);
-				const found = await withClient(this, async (client) => await registrationExists(client, settings));
+				const found = await withClient(
+					this,
+					async (client) => await registrationExists(client, settings),
+				);
 				if (!found) return false;
-				this.getWorkflowStaticData('node')[registrationsKey(this)] = found as unknown as IDataObject[];
+				this.getWorkflowStaticData('node')[registrationsKey(this)] =
+					found as unknown as IDataObject[];
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -276,10 +351,14 @@ export class VicidialCallEventTrigger implements INodeType {
 				const done = await withClient(this, async (client) => {
 					const added = await register(client, settings);
 					// Entries this node registered before under other settings (other campaigns) are switched off.
-					await unregister(client, previous.filter((old) => !added.some((now) => sameEntry(old, now))));
+					await unregister(
+						client,
+						previous.filter((old) => !added.some((now) => sameEntry(old, now))),
+					);
 					return added;
 				});
-				this.getWorkflowStaticData('node')[registrationsKey(this)] = done as unknown as IDataObject[];
+				this.getWorkflowStaticData('node')[registrationsKey(this)] =
+					done as unknown as IDataObject[];
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -315,14 +394,23 @@ export class VicidialCallEventTrigger implements INodeType {
 		// The query string wins, as in PHP's $_GET before $_POST.
 		const received: IDataObject = { ...(typeof body === 'object' ? body : {}), ...query };
 		const expected = effectiveToken(this.getNodeParameter('token', ''), this.getNode().id);
-		if (!TOKEN_PATTERN.test(expected) || !tokenMatches(received[TOKEN_PARAMETER], expected)) return refuse(401, 'Unauthorized');
+		if (!TOKEN_PATTERN.test(expected) || !tokenMatches(received[TOKEN_PARAMETER], expected))
+			return refuse(401, 'Unauthorized');
 
 		const event = this.getNodeParameter('event') as CallEventName;
 		const parsed = parseCallRequest(event, received, fieldsOf(this, event));
-		const json: IDataObject = { ...(parsed.json as IDataObject), received_at: new Date().toISOString(), method: request.method };
+		const json: IDataObject = {
+			...(parsed.json as IDataObject),
+			received_at: new Date().toISOString(),
+			method: request.method,
+		};
 		if (options.includeRaw === true) {
 			// Never the token, nor a password someone made VICIdial send.
-			json.raw = Object.fromEntries(Object.entries(received).filter(([key]) => key !== TOKEN_PARAMETER && !SECRET_VARIABLES.test(key)));
+			json.raw = Object.fromEntries(
+				Object.entries(received).filter(
+					([key]) => key !== TOKEN_PARAMETER && !SECRET_VARIABLES.test(key),
+				),
+			);
 		}
 		return { workflowData: [this.helpers.returnJsonArray([json])], webhookResponse: RESPONSE_TEXT };
 	}

@@ -21,7 +21,14 @@ import { flag, id, text as textParam } from '../shared/entry';
 import type { EventEntry, EventParam } from '../shared/events';
 import { LIST_SEPARATORS, rulesOf, setting, splitList } from '../shared/events';
 
-export type CallEventName = 'dispo' | 'start' | 'noAgent' | 'addLead' | 'deadCall' | 'pauseMax' | 'agentEvent';
+export type CallEventName =
+	| 'dispo'
+	| 'start'
+	| 'noAgent'
+	| 'addLead'
+	| 'deadCall'
+	| 'pauseMax'
+	| 'agentEvent';
 
 /**
  * One call event as an entry: what VICIdial sends for it, and its settings (`params`: what to
@@ -48,20 +55,96 @@ export interface CallEventSpec extends EventEntry {
 
 /** Lead variables VICIdial fills from the lead record for calls with an agent. */
 const LEAD_VARIABLES = [
-	'lead_id', 'vendor_lead_code', 'vendor_id', 'source_id', 'list_id', 'list_name', 'list_description', 'entry_list_id', 'gmt_offset_now', 'phone_code',
-	'phone_number', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2', 'address3', 'city', 'state', 'province',
-	'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments', 'called_count', 'rank', 'owner',
+	'lead_id',
+	'vendor_lead_code',
+	'vendor_id',
+	'source_id',
+	'list_id',
+	'list_name',
+	'list_description',
+	'entry_list_id',
+	'gmt_offset_now',
+	'phone_code',
+	'phone_number',
+	'title',
+	'first_name',
+	'middle_initial',
+	'last_name',
+	'address1',
+	'address2',
+	'address3',
+	'city',
+	'state',
+	'province',
+	'postal_code',
+	'country_code',
+	'gender',
+	'date_of_birth',
+	'alt_phone',
+	'email',
+	'security_phrase',
+	'comments',
+	'called_count',
+	'rank',
+	'owner',
 	'entry_date',
 ];
 /** Agent, session and call variables of the agent screen (Start, Dispo and Dead Call URLs). */
 const AGENT_CALL_VARIABLES = [
-	'user', 'fullname', 'user_group', 'agent_email', 'campaign', 'phone_login', 'original_phone_login', 'fronter', 'closer', 'group', 'channel_group',
-	'SQLdate', 'epoch', 'uniqueid', 'customer_zap_channel', 'customer_server_ip', 'server_ip', 'SIPexten', 'session_id', 'phone', 'parked_by',
-	'dialed_number', 'dialed_label', 'camp_script', 'in_script', 'agent_log_id', 'call_id', 'closecallid', 'xfercallid', 'dispo', 'talk_time',
-	'talk_time_min', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five', 'camp_custom_one',
-	'camp_custom_two', 'camp_custom_three', 'camp_custom_four', 'camp_custom_five',
+	'user',
+	'fullname',
+	'user_group',
+	'agent_email',
+	'campaign',
+	'phone_login',
+	'original_phone_login',
+	'fronter',
+	'closer',
+	'group',
+	'channel_group',
+	'SQLdate',
+	'epoch',
+	'uniqueid',
+	'customer_zap_channel',
+	'customer_server_ip',
+	'server_ip',
+	'SIPexten',
+	'session_id',
+	'phone',
+	'parked_by',
+	'dialed_number',
+	'dialed_label',
+	'camp_script',
+	'in_script',
+	'agent_log_id',
+	'call_id',
+	'closecallid',
+	'xfercallid',
+	'dispo',
+	'talk_time',
+	'talk_time_min',
+	'user_custom_one',
+	'user_custom_two',
+	'user_custom_three',
+	'user_custom_four',
+	'user_custom_five',
+	'camp_custom_one',
+	'camp_custom_two',
+	'camp_custom_three',
+	'camp_custom_four',
+	'camp_custom_five',
 ];
-const DID_VARIABLES = ['did_id', 'did_extension', 'did_pattern', 'did_description', 'did_custom_one', 'did_custom_two', 'did_custom_three', 'did_custom_four', 'did_custom_five'];
+const DID_VARIABLES = [
+	'did_id',
+	'did_extension',
+	'did_pattern',
+	'did_description',
+	'did_custom_one',
+	'did_custom_two',
+	'did_custom_three',
+	'did_custom_four',
+	'did_custom_five',
+];
 
 /** Only letters, digits and _ in a variable name (VICIdial's own names, custom field labels). */
 export const FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
@@ -70,7 +153,8 @@ const customFields = setting(textParam, 'customFields', 'Custom Fields', {
 	list: true,
 	pattern: { regex: FIELD_NAME, hint: 'must be field labels (letters, digits and _ only)' },
 	placeholder: 'favorite_color, appointment_date',
-	description: 'Labels of custom lead fields to receive, separated by commas (Dispo, Start and Dead Call URLs only)',
+	description:
+		'Labels of custom lead fields to receive, separated by commas (Dispo, Start and Dead Call URLs only)',
 	refused: (value) => `has "${value}", which is not a field label (letters, digits and _ only)`,
 });
 
@@ -83,7 +167,8 @@ const owners = setting(textParam, 'owners', 'Campaigns or In-Groups', {
 	list: true,
 	upperCase: true,
 	placeholder: 'TESTCAMP',
-	description: "IDs separated by commas: campaigns, or in-groups for the Add Lead URL. VICIdial only registers an in-group's URL when a campaign with the same ID exists as well.",
+	description:
+		"IDs separated by commas: campaigns, or in-groups for the Add Lead URL. VICIdial only registers an in-group's URL when a campaign with the same ID exists as well.",
 	missing: 'is required when "Register in VICIdial" is on',
 	refused: (value) => `has "${value}", which is not a campaign or in-group ID`,
 	showWhen: whenRegistering,
@@ -118,7 +203,11 @@ const dispoRegistration: EventParam[] = [
 
 /** An event's settings follow from what VICIdial does: custom fields where it fills them, registration where it holds several URLs. */
 function callEvent(spec: Omit<CallEventSpec, 'params' | 'registration'>): CallEventSpec {
-	const registration = !spec.altUrlType ? [] : spec.altUrlType === 'dispo' ? [owners, dispoRegistration[0], lists, dispoRegistration[1]] : [owners, lists];
+	const registration = !spec.altUrlType
+		? []
+		: spec.altUrlType === 'dispo'
+			? [owners, dispoRegistration[0], lists, dispoRegistration[1]]
+			: [owners, lists];
 	return { ...spec, params: spec.customFields ? [customFields] : [], registration };
 }
 
@@ -130,10 +219,40 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		description: 'An agent set the outcome of a call, e.g. SALE',
 		altUrlType: 'dispo',
 		entryType: 'campaign',
-		defaults: ['lead_id', 'dispo', 'talk_time', 'phone_number', 'user', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'recording_id', 'term_reason', 'callback_datetime', 'call_notes', 'epoch'],
+		defaults: [
+			'lead_id',
+			'dispo',
+			'talk_time',
+			'phone_number',
+			'user',
+			'campaign',
+			'list_id',
+			'vendor_lead_code',
+			'uniqueid',
+			'call_id',
+			'recording_id',
+			'term_reason',
+			'callback_datetime',
+			'call_notes',
+			'epoch',
+		],
 		available: [
-			...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, ...DID_VARIABLES, 'dispo_name', 'talk_time_ms', 'call_notes', 'callback_lead_status', 'callback_datetime',
-			'term_reason', 'recording_id', 'recording_filename', 'ig_custom_one', 'ig_custom_two', 'ig_custom_three', 'ig_custom_four', 'ig_custom_five',
+			...LEAD_VARIABLES,
+			...AGENT_CALL_VARIABLES,
+			...DID_VARIABLES,
+			'dispo_name',
+			'talk_time_ms',
+			'call_notes',
+			'callback_lead_status',
+			'callback_datetime',
+			'term_reason',
+			'recording_id',
+			'recording_filename',
+			'ig_custom_one',
+			'ig_custom_two',
+			'ig_custom_three',
+			'ig_custom_four',
+			'ig_custom_five',
 		],
 		customFields: true,
 	}),
@@ -144,8 +263,26 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		description: 'A call was sent to an agent',
 		altUrlType: 'start',
 		entryType: 'campaign',
-		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'group', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'epoch'],
-		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, 'did_id', 'did_extension', 'did_pattern', 'did_description'],
+		defaults: [
+			'lead_id',
+			'phone_number',
+			'user',
+			'campaign',
+			'group',
+			'list_id',
+			'vendor_lead_code',
+			'uniqueid',
+			'call_id',
+			'epoch',
+		],
+		available: [
+			...LEAD_VARIABLES,
+			...AGENT_CALL_VARIABLES,
+			'did_id',
+			'did_extension',
+			'did_pattern',
+			'did_description',
+		],
 		customFields: true,
 	}),
 	callEvent({
@@ -155,14 +292,76 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		description: 'A call ended without an agent: drop, no answer, busy, timeout',
 		altUrlType: 'noagent',
 		entryType: 'campaign',
-		defaults: ['lead_id', 'phone_number', 'status', 'campaign', 'list_id', 'vendor_lead_code', 'uniqueid', 'call_id', 'SQLdate'],
+		defaults: [
+			'lead_id',
+			'phone_number',
+			'status',
+			'campaign',
+			'list_id',
+			'vendor_lead_code',
+			'uniqueid',
+			'call_id',
+			'SQLdate',
+		],
 		available: [
-			'lead_id', 'entry_date', 'modify_date', 'status', 'dispo', 'user', 'vendor_lead_code', 'vendor_id', 'source_id', 'list_id', 'list_name',
-			'list_description', 'phone_code', 'phone_number', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2', 'address3',
-			'city', 'state', 'province', 'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments',
-			'called_count', 'last_local_call_time', 'rank', 'owner', 'dialed_number', 'dialed_label', 'user_custom_one', 'user_custom_two',
-			'user_custom_three', 'user_custom_four', 'user_custom_five', 'full_name', 'launch_user', 'did_id', 'did_extension', 'did_pattern',
-			'did_description', 'closecallid', 'uniqueid', 'call_id', 'user_group', 'campaign', 'campaign_id', 'group', 'function', 'SQLdate',
+			'lead_id',
+			'entry_date',
+			'modify_date',
+			'status',
+			'dispo',
+			'user',
+			'vendor_lead_code',
+			'vendor_id',
+			'source_id',
+			'list_id',
+			'list_name',
+			'list_description',
+			'phone_code',
+			'phone_number',
+			'title',
+			'first_name',
+			'middle_initial',
+			'last_name',
+			'address1',
+			'address2',
+			'address3',
+			'city',
+			'state',
+			'province',
+			'postal_code',
+			'country_code',
+			'gender',
+			'date_of_birth',
+			'alt_phone',
+			'email',
+			'security_phrase',
+			'comments',
+			'called_count',
+			'last_local_call_time',
+			'rank',
+			'owner',
+			'dialed_number',
+			'dialed_label',
+			'user_custom_one',
+			'user_custom_two',
+			'user_custom_three',
+			'user_custom_four',
+			'user_custom_five',
+			'full_name',
+			'launch_user',
+			'did_id',
+			'did_extension',
+			'did_pattern',
+			'did_description',
+			'closecallid',
+			'uniqueid',
+			'call_id',
+			'user_group',
+			'campaign',
+			'campaign_id',
+			'group',
+			'function',
+			'SQLdate',
 		],
 		customFields: false,
 	}),
@@ -173,10 +372,37 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		description: 'An inbound call created a new lead',
 		altUrlType: 'addlead',
 		entryType: 'ingroup',
-		defaults: ['lead_id', 'vendor_lead_code', 'list_id', 'phone_number', 'phone_code', 'did_id', 'did_extension', 'did_pattern', 'did_description', 'uniqueid', 'call_id'],
+		defaults: [
+			'lead_id',
+			'vendor_lead_code',
+			'list_id',
+			'phone_number',
+			'phone_code',
+			'did_id',
+			'did_extension',
+			'did_pattern',
+			'did_description',
+			'uniqueid',
+			'call_id',
+		],
 		available: [
-			'lead_id', 'vendor_lead_code', 'vendor_id', 'list_id', 'list_name', 'list_description', 'phone_number', 'phone_code', 'did_id', 'did_extension',
-			'did_pattern', 'did_description', 'closecallid', 'uniqueid', 'call_id', 'function', 'SQLdate',
+			'lead_id',
+			'vendor_lead_code',
+			'vendor_id',
+			'list_id',
+			'list_name',
+			'list_description',
+			'phone_number',
+			'phone_code',
+			'did_id',
+			'did_extension',
+			'did_pattern',
+			'did_description',
+			'closecallid',
+			'uniqueid',
+			'call_id',
+			'function',
+			'SQLdate',
 		],
 		customFields: false,
 	}),
@@ -185,20 +411,63 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		name: 'Customer Hung Up During a Call',
 		setting: 'Dead Call Trigger URL (campaign)',
 		description: 'The customer hung up while the agent was still on the call',
-		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'list_id', 'uniqueid', 'call_id', 'talk_time', 'dead_time', 'epoch'],
-		available: [...LEAD_VARIABLES, ...AGENT_CALL_VARIABLES, ...DID_VARIABLES, 'dispo_name', 'talk_time_ms', 'call_notes', 'recording_id', 'recording_filename', 'dead_time', 'ig_custom_one'],
+		defaults: [
+			'lead_id',
+			'phone_number',
+			'user',
+			'campaign',
+			'list_id',
+			'uniqueid',
+			'call_id',
+			'talk_time',
+			'dead_time',
+			'epoch',
+		],
+		available: [
+			...LEAD_VARIABLES,
+			...AGENT_CALL_VARIABLES,
+			...DID_VARIABLES,
+			'dispo_name',
+			'talk_time_ms',
+			'call_notes',
+			'recording_id',
+			'recording_filename',
+			'dead_time',
+			'ig_custom_one',
+		],
 		customFields: true,
 	}),
 	callEvent({
 		value: 'pauseMax',
 		name: 'Agent Paused Too Long',
 		setting: 'Pause Max URL (campaign)',
-		description: 'An agent stayed paused longer than the campaign allows (only agent variables exist here)',
+		description:
+			'An agent stayed paused longer than the campaign allows (only agent variables exist here)',
 		defaults: ['user', 'fullname', 'campaign', 'user_group', 'agent_email', 'epoch'],
 		available: [
-			'user', 'fullname', 'campaign', 'user_group', 'agent_email', 'phone_login', 'original_phone_login', 'SQLdate', 'epoch', 'server_ip', 'SIPexten',
-			'session_id', 'agent_log_id', 'user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five',
-			'camp_custom_one', 'camp_custom_two', 'camp_custom_three', 'camp_custom_four', 'camp_custom_five',
+			'user',
+			'fullname',
+			'campaign',
+			'user_group',
+			'agent_email',
+			'phone_login',
+			'original_phone_login',
+			'SQLdate',
+			'epoch',
+			'server_ip',
+			'SIPexten',
+			'session_id',
+			'agent_log_id',
+			'user_custom_one',
+			'user_custom_two',
+			'user_custom_three',
+			'user_custom_four',
+			'user_custom_five',
+			'camp_custom_one',
+			'camp_custom_two',
+			'camp_custom_three',
+			'camp_custom_four',
+			'camp_custom_five',
 		],
 		customFields: false,
 	}),
@@ -206,7 +475,8 @@ export const CALL_EVENTS: CallEventSpec[] = [
 		value: 'agentEvent',
 		name: 'Agent Screen Event',
 		setting: 'Agent Push URL (System Settings), through get2post.php',
-		description: 'An event pushed by the agent screen, such as logged_in, state_paused or dispo_set',
+		description:
+			'An event pushed by the agent screen, such as logged_in, state_paused or dispo_set',
 		defaults: ['user', 'event', 'message', 'lead_id', 'counter'],
 		available: ['user', 'event', 'message', 'lead_id', 'epoch', 'agent_log_id', 'counter'],
 		customFields: false,
@@ -218,8 +488,23 @@ export const SECRET_VARIABLES = /^(pass|phone_pass|orig_pass)$/i;
 
 /** Whole numbers (an empty value becomes null). */
 const INTEGER_FIELDS = new Set([
-	'lead_id', 'list_id', 'entry_list_id', 'talk_time', 'talk_time_ms', 'talk_time_min', 'dead_time', 'called_count', 'recording_id', 'epoch',
-	'agent_log_id', 'counter', 'session_id', 'closecallid', 'xfercallid', 'rank', 'did_id',
+	'lead_id',
+	'list_id',
+	'entry_list_id',
+	'talk_time',
+	'talk_time_ms',
+	'talk_time_min',
+	'dead_time',
+	'called_count',
+	'recording_id',
+	'epoch',
+	'agent_log_id',
+	'counter',
+	'session_id',
+	'closecallid',
+	'xfercallid',
+	'rank',
+	'did_id',
 ]);
 const DECIMAL_FIELDS = new Set(['gmt_offset_now']);
 /** Encoded twice by VICIdial: + stands for a space even after decoding. */
@@ -253,7 +538,12 @@ function callQuery(token: string, fields: string[]): string {
  * VICIdial web server, told to post the same query to the webhook (its address without the
  * scheme, which get2post.php puts back from HTTPURLTOPOST or HTTPSURLTOPOST).
  */
-export function buildCallUrl(webhookUrl: string, token: string, fields: string[], event: CallEventName = 'dispo'): string {
+export function buildCallUrl(
+	webhookUrl: string,
+	token: string,
+	fields: string[],
+	event: CallEventName = 'dispo',
+): string {
 	const query = callQuery(token, fields);
 	if (event === 'agentEvent') {
 		const https = /^https:\/\//i.test(webhookUrl);
@@ -289,7 +579,9 @@ export function effectiveToken(typed: unknown, nodeId: unknown): string {
  * n8n evaluates it on activation too.
  */
 export function callUrlPathExpression(path: string): string {
-	const defaults = JSON.stringify(Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.defaults])));
+	const defaults = JSON.stringify(
+		Object.fromEntries(CALL_EVENTS.map((e) => [e.value, e.defaults])),
+	);
 	const withCustom = JSON.stringify(CALL_EVENTS.filter((e) => e.customFields).map((e) => e.value));
 	const token = `(String($parameter["token"] || "").trim() || (String($nodeId || "").replace(/[^A-Za-z0-9]/g, "").length >= 32 ? String($nodeId || "").replace(/[^A-Za-z0-9]/g, "") : ""))`;
 	const chosen = `(Array.isArray($parameter["fields"]) && $parameter["fields"].length ? $parameter["fields"] : (${defaults}[$parameter["event"]] || []))`;
@@ -316,7 +608,8 @@ export function tokenMatches(given: unknown, expected: string): boolean {
 
 function ipv4ToBigInt(ip: string): bigint | undefined {
 	const parts = ip.split('.');
-	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255))
+		return undefined;
 	return parts.reduce((acc, p) => (acc << 8n) + BigInt(Number(p)), 0n);
 }
 
@@ -364,7 +657,13 @@ export function parseAllowList(text: string): IpRule[] {
 		const ip = normaliseIp(address);
 		const max = ip?.v === 4 ? 32 : 128;
 		const bits = prefix === undefined ? max : Number(prefix);
-		if (!ip || !Number.isInteger(bits) || bits < 0 || bits > max || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) {
+		if (
+			!ip ||
+			!Number.isInteger(bits) ||
+			bits < 0 ||
+			bits > max ||
+			(prefix !== undefined && !/^\d{1,3}$/.test(prefix))
+		) {
 			throw new Error(`"${entry}" is not an IP address or CIDR range`);
 		}
 		const shift = BigInt(max - bits);
@@ -403,10 +702,15 @@ function firstValue(value: unknown): string | undefined {
  * trimmed as VICIdial trims them, numbers become numbers, empty numbers null, and the token
  * never reaches the item.
  */
-export function parseCallRequest(event: CallEventName, received: Record<string, unknown>, fields: string[]): ParsedCall {
+export function parseCallRequest(
+	event: CallEventName,
+	received: Record<string, unknown>,
+	fields: string[],
+): ParsedCall {
 	const json: Record<string, unknown> = { call_event: event };
 	const unfilled: string[] = [];
-	const names = fields.length > 0 ? fields : Object.keys(received).filter((k) => FIELD_NAME.test(k));
+	const names =
+		fields.length > 0 ? fields : Object.keys(received).filter((k) => FIELD_NAME.test(k));
 	for (const name of names) {
 		if (name === TOKEN_PARAMETER || SECRET_VARIABLES.test(name)) continue;
 		const raw = firstValue(received[name]);
@@ -417,8 +721,10 @@ export function parseCallRequest(event: CallEventName, received: Record<string, 
 			continue;
 		}
 		if (DOUBLE_ENCODED.has(name)) value = value.replace(/\+/g, ' ');
-		if (INTEGER_FIELDS.has(name)) json[name] = /^-?\d+$/.test(value) ? Number(value) : value === '' ? null : value;
-		else if (DECIMAL_FIELDS.has(name)) json[name] = /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : value === '' ? null : value;
+		if (INTEGER_FIELDS.has(name))
+			json[name] = /^-?\d+$/.test(value) ? Number(value) : value === '' ? null : value;
+		else if (DECIMAL_FIELDS.has(name))
+			json[name] = /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : value === '' ? null : value;
 		else json[name] = value;
 	}
 	if (unfilled.length > 0) json.unfilled_fields = unfilled;

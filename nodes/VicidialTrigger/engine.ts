@@ -45,7 +45,12 @@ export interface LogPollSettings {
 	maxDays: number;
 }
 
-export const DEFAULT_LOG_SETTINGS: LogPollSettings = { settleMinutes: 60, maxPendingHours: 24, maxSeen: 20_000, maxDays: 400 };
+export const DEFAULT_LOG_SETTINGS: LogPollSettings = {
+	settleMinutes: 60,
+	maxPendingHours: 24,
+	maxSeen: 20_000,
+	maxDays: 400,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,7 +72,8 @@ export const dayOf = (time: ServerTime) => time.slice(0, 10);
 /** Every calendar day from `from` to `to`, both included. */
 export function daysBetween(from: ServerTime, to: ServerTime): string[] {
 	const days: string[] = [];
-	for (let t = toClock(dayOf(from)); t <= toClock(dayOf(to)); t += 86_400_000) days.push(dayOf(fromClock(t)));
+	for (let t = toClock(dayOf(from)); t <= toClock(dayOf(to)); t += 86_400_000)
+		days.push(dayOf(fromClock(t)));
 	return days;
 }
 
@@ -91,7 +97,8 @@ export async function pollLog(
 	const settleMs = settings.settleMinutes * 60_000;
 	const nowMs = toClock(now);
 	const activating = previous === undefined;
-	const cursor = previous?.cursor ?? (startFrom !== undefined && toClock(startFrom) < nowMs ? startFrom : now);
+	const cursor =
+		previous?.cursor ?? (startFrom !== undefined && toClock(startFrom) < nowMs ? startFrom : now);
 	const seen = { ...(previous?.seen ?? {}) };
 	// Rows may appear late with an earlier time: read back over the settle window.
 	const windowStart = toClock(cursor) - settleMs;
@@ -103,10 +110,14 @@ export async function pollLog(
 	}
 	const rows = await fetchDays(days);
 	// Starting from a chosen time: what happened before it never comes out, not even once it leaves the cursor's reach.
-	const startFloor = activating && startFrom !== undefined ? fromClock(toClock(cursor) - 1000) : undefined;
+	const startFloor =
+		activating && startFrom !== undefined ? fromClock(toClock(cursor) - 1000) : undefined;
 	const previousFloor = previous?.floor ?? startFloor;
 	const floorMs = previousFloor !== undefined ? toClock(previousFloor) : -Infinity;
-	const inWindow = rows.filter((row) => toClock(row.time) >= windowStart && toClock(row.time) > floorMs && toClock(row.time) <= nowMs);
+	const inWindow = rows.filter(
+		(row) =>
+			toClock(row.time) >= windowStart && toClock(row.time) > floorMs && toClock(row.time) <= nowMs,
+	);
 	const pendingLimit = nowMs - settings.maxPendingHours * 3_600_000;
 
 	let events: LogEvent[];
@@ -118,7 +129,9 @@ export async function pollLog(
 	} else {
 		const fresh = inWindow.filter((row) => seen[row.key] === undefined);
 		// A row still not final after maxPendingHours (a recording that never ended) is given up on.
-		events = fresh.filter((row) => row.ready !== false).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+		events = fresh
+			.filter((row) => row.ready !== false)
+			.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 		for (const row of events) seen[row.key] = row.time;
 	}
 
@@ -132,7 +145,8 @@ export async function pollLog(
 	const nextCursor = fromClock(Math.max(nextCursorMs, toClock(cursor)));
 	const keepFrom = toClock(nextCursor) - settleMs;
 	let kept = Object.entries(seen).filter(([, time]) => toClock(time) >= keepFrom);
-	let floor = previousFloor !== undefined && toClock(previousFloor) >= keepFrom ? previousFloor : undefined;
+	let floor =
+		previousFloor !== undefined && toClock(previousFloor) >= keepFrom ? previousFloor : undefined;
 	if (kept.length > settings.maxSeen) {
 		// Too many keys: forget the oldest, and treat everything up to them as seen, so they cannot come twice.
 		kept.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
@@ -229,7 +243,12 @@ export interface AgentEvent {
  * Paused time is measured from the first poll that saw the pause, so it is precise to one poll
  * interval.
  */
-export function pollAgents(previous: AgentState | undefined, now: ServerTime, agents: AgentSnapshot[], pausedLimitMinutes?: number): { events: AgentEvent[]; state: AgentState } {
+export function pollAgents(
+	previous: AgentState | undefined,
+	now: ServerTime,
+	agents: AgentSnapshot[],
+	pausedLimitMinutes?: number,
+): { events: AgentEvent[]; state: AgentState } {
 	const events: AgentEvent[] = [];
 	const next: Record<string, AgentMemory> = {};
 	const nowMs = toClock(now);
@@ -237,12 +256,26 @@ export function pollAgents(previous: AgentState | undefined, now: ServerTime, ag
 		const before = previous?.agents[agent.user];
 		if (!before) {
 			next[agent.user] = { status: agent.status, since: now };
-			if (previous) events.push({ change: 'loggedIn', user: agent.user, status: agent.status, since: now, json: agent.json });
+			if (previous)
+				events.push({
+					change: 'loggedIn',
+					user: agent.user,
+					status: agent.status,
+					since: now,
+					json: agent.json,
+				});
 			continue;
 		}
 		if (before.status !== agent.status) {
 			next[agent.user] = { status: agent.status, since: now };
-			events.push({ change: 'statusChanged', user: agent.user, previousStatus: before.status, status: agent.status, since: now, json: agent.json });
+			events.push({
+				change: 'statusChanged',
+				user: agent.user,
+				previousStatus: before.status,
+				status: agent.status,
+				since: now,
+				json: agent.json,
+			});
 			continue;
 		}
 		const memory: AgentMemory = { ...before };
@@ -253,13 +286,20 @@ export function pollAgents(previous: AgentState | undefined, now: ServerTime, ag
 			nowMs - toClock(before.since) >= pausedLimitMinutes * 60_000
 		) {
 			memory.alerted = true;
-			events.push({ change: 'pausedTooLong', user: agent.user, status: agent.status, since: before.since, json: agent.json });
+			events.push({
+				change: 'pausedTooLong',
+				user: agent.user,
+				status: agent.status,
+				since: before.since,
+				json: agent.json,
+			});
 		}
 		next[agent.user] = memory;
 	}
 	if (previous) {
 		for (const [user, before] of Object.entries(previous.agents)) {
-			if (!agents.some((a) => a.user === user)) events.push({ change: 'loggedOut', user, previousStatus: before.status, json: { user } });
+			if (!agents.some((a) => a.user === user))
+				events.push({ change: 'loggedOut', user, previousStatus: before.status, json: { user } });
 		}
 	}
 	return { events, state: { kind: 'agents', agents: next } };

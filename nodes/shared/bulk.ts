@@ -150,7 +150,12 @@ function isoDatable(text: string, start: number, end: number): boolean {
 		} else if (!isDigit(code)) return false;
 	}
 	// not a zero date (read from the digits, as holdsAt does, rather than startsWith on the whole answer)
-	return text.charCodeAt(start) !== 48 || text.charCodeAt(start + 1) !== 48 || text.charCodeAt(start + 2) !== 48 || text.charCodeAt(start + 3) !== 48;
+	return (
+		text.charCodeAt(start) !== 48 ||
+		text.charCodeAt(start + 1) !== 48 ||
+		text.charCodeAt(start + 2) !== 48 ||
+		text.charCodeAt(start + 3) !== 48
+	);
 }
 
 /**
@@ -215,7 +220,8 @@ function makeTemplate(keys: string[]): ParsedRecord | undefined {
 	const id = keys.join(',');
 	let template = templates.get(id)?.[0];
 	if (template === undefined) {
-		if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))) return undefined;
+		if (keys.some((key) => key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)))
+			return undefined;
 		template = JSON.parse(`{${keys.map((key) => `"${key}":""`).join(',')}}`) as ParsedRecord;
 		if (templates.size >= 64) templates.clear();
 		// A copy, made as the records are and given a number in every property (so its hidden class
@@ -233,7 +239,12 @@ function makeTemplate(keys: string[]): ParsedRecord | undefined {
 const templates = new Map<string, [ParsedRecord, ParsedRecord]>();
 
 /** A record of `keys` holding `values[slots[k]]` under `keys[k]`, copied from `template`. */
-function fill(template: ParsedRecord, keys: string[], slots: Int32Array, values: FieldValue[]): ParsedRecord {
+function fill(
+	template: ParsedRecord,
+	keys: string[],
+	slots: Int32Array,
+	values: FieldValue[],
+): ParsedRecord {
 	const record = { ...template };
 	for (let k = 0; k < keys.length; k++) record[keys[k]] = values[slots[k]];
 	return record;
@@ -247,7 +258,8 @@ function holdsAt(text: string, at: number, part: string): boolean {
 	return true;
 }
 
-const digitPair = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+const digitPair = (text: string, at: number) =>
+	(text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 /**
  * Shares the strings of repeated values (statuses, users, list IDs...) instead of copying each:
@@ -261,8 +273,14 @@ class ValueCache {
 		const length = to - from;
 		// (every field is written on every path, so the compiled code never meets a new one)
 		const lookups = ++this.lookups;
-		if (length === 0 || length > 24 || (lookups > 1024 && this.hits * 2 < lookups)) return text.slice(from, to);
-		const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt(from + (length >> 1))) & 255;
+		if (length === 0 || length > 24 || (lookups > 1024 && this.hits * 2 < lookups))
+			return text.slice(from, to);
+		const slot =
+			(length * 31 +
+				text.charCodeAt(from) * 7 +
+				text.charCodeAt(to - 1) * 3 +
+				text.charCodeAt(from + (length >> 1))) &
+			255;
 		const cached = this.values[slot];
 		const hit = cached.length === length && holdsAt(text, from, cached);
 		this.hits += hit ? 1 : 0;
@@ -353,7 +371,11 @@ function rowPlan(columns: FieldSpec[], use: ColumnUse[]): RowPlan {
 			bits,
 			width,
 			shapes: new Map(),
-			unsupported: printed.length === 0 || datetimes > 30 || types.some((t, i) => t === OTHER && output[i]) || printed.some((f) => f.rest),
+			unsupported:
+				printed.length === 0 ||
+				datetimes > 30 ||
+				types.some((t, i) => t === OTHER && output[i]) ||
+				printed.some((f) => f.rest),
 		};
 		byUse.set(key, plan);
 	}
@@ -447,7 +469,8 @@ function rowsFrom(
 			cellStart = to + 1;
 			if (!output[i]) continue;
 			const prefix = prefixes[i];
-			if (prefix !== undefined && to - from >= prefix.length && holdsAt(text, from, prefix)) from += prefix.length;
+			if (prefix !== undefined && to - from >= prefix.length && holdsAt(text, from, prefix))
+				from += prefix.length;
 			const slot = slots[i];
 			switch (types[i]) {
 				case STRING:
@@ -485,7 +508,8 @@ function rowsFrom(
 	return records;
 }
 
-const isKeyChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
+const isKeyChar = (code: number) =>
+	(code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
 const RECORD_START = ' START OF RECORD';
 
 /** The fields of a `key => value` answer, resolved once per entry. */
@@ -515,7 +539,11 @@ function recordsPlan(fields: FieldSpec[]): RecordsPlan {
 			isoNames,
 			datetimeOf: new Int32Array(fields.map((_, i) => datetimes.indexOf(i))),
 			datetimes: new Int32Array(datetimes),
-			unsupported: types.includes(OTHER) || new Set(names).size !== names.length || isoNames.some((name) => names.includes(name)) || datetimes.length > 30,
+			unsupported:
+				types.includes(OTHER) ||
+				new Set(names).size !== names.length ||
+				isoNames.some((name) => names.includes(name)) ||
+				datetimes.length > 30,
 		};
 		recordsPlans.set(fields, plan);
 	}
@@ -525,9 +553,11 @@ function recordsPlan(fields: FieldSpec[]): RecordsPlan {
 /** Whether `text` holds something the general parser treats specially in a `key => value` answer. */
 function notPlain(text: string): boolean {
 	// a carriage return, or a line separator that a pattern's `.` stops at
-	if (text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) return true;
+	if (text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0)
+		return true;
 	// a status word followed by `:`
-	for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) if (statusWordBefore(text, colon)) return true;
+	for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1))
+		if (statusWordBefore(text, colon)) return true;
 	return false;
 }
 
@@ -536,9 +566,14 @@ function notPlain(text: string): boolean {
  * the records reader does: in place, then the ISO companions after all the keys of a record, in the order
  * of `fields`. `undefined`: leave the answer to the general parser.
  */
-export function readKeyValueRecords(text: string, fields: FieldSpec[], utcOffsetHours: number | undefined): ParsedRecord[] | undefined {
+export function readKeyValueRecords(
+	text: string,
+	fields: FieldSpec[],
+	utcOffsetHours: number | undefined,
+): ParsedRecord[] | undefined {
 	const plan = recordsPlan(fields);
-	if (plan.unsupported || text.charCodeAt(text.length - 1) !== 10 || notPlain(text)) return undefined;
+	if (plan.unsupported || text.charCodeAt(text.length - 1) !== 10 || notPlain(text))
+		return undefined;
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
 	try {
 		return new RecordsReader(plan, iso).read(text);
@@ -587,7 +622,8 @@ class RecordsReader {
 				// `;-+ START OF RECORD`
 				let at = pos + 1;
 				while (text.charCodeAt(at) === 45) at++;
-				if (at === pos + 1 || at + RECORD_START.length > eol || !holdsAt(text, at, RECORD_START)) return undefined;
+				if (at === pos + 1 || at + RECORD_START.length > eol || !holdsAt(text, at, RECORD_START))
+					return undefined;
 				if (line >= 0 && !this.finish(line, mask)) return undefined;
 				line = 0;
 				mask = 0;
@@ -598,13 +634,19 @@ class RecordsReader {
 			// the key: the one at this line of the previous record, if the text repeats it, else read
 			const key: string | undefined = keys[line];
 			let at = key === undefined ? pos : pos + key.length;
-			if (key === undefined || at >= eol || text.charCodeAt(at) !== 32 || !holdsAt(text, pos, key)) {
+			if (
+				key === undefined ||
+				at >= eol ||
+				text.charCodeAt(at) !== 32 ||
+				!holdsAt(text, pos, key)
+			) {
 				at = pos;
 				while (at < eol && isKeyChar(text.charCodeAt(at))) at++;
 				if (at === pos || at === eol || text.charCodeAt(at) !== 32) return undefined;
 				if (!this.newKey(text.slice(pos, at), line)) return undefined;
 			}
-			if (eol - at < 3 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62) return undefined;
+			if (eol - at < 3 || text.charCodeAt(at + 1) !== 61 || text.charCodeAt(at + 2) !== 62)
+				return undefined;
 			let valueStart = at + 3;
 			if (valueStart < eol && text.charCodeAt(valueStart) === 32) valueStart++;
 			const field = keyField[line];
@@ -645,7 +687,8 @@ class RecordsReader {
 	private newKey(name: string, line: number): boolean {
 		const { keys, keyField, caches, plan } = this;
 		// a key twice in a record, or one that an ISO companion would overwrite, or one no template can have
-		if (name === '__proto__' || !/^[A-Za-z_]/.test(name) || plan.isoNames.includes(name)) return false;
+		if (name === '__proto__' || !/^[A-Za-z_]/.test(name) || plan.isoNames.includes(name))
+			return false;
 		for (let i = 0; i < line; i++) if (keys[i] === name) return false;
 		const key = internalized(name);
 		keys.length = line;

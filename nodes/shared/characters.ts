@@ -54,9 +54,20 @@ export function keepsChar(rule: StoredRule, char: string, nonLatin = false): boo
 export function storedValue(rule: StoredRule, value: string, nonLatin = false): string {
 	let out = '';
 	for (const char of value) {
-		if (char === '+' && rule.plusToSpace && (rule.keep === undefined || keptClass(rule, nonLatin)!.test('+'))) out += ' ';
-		else if (char === '\n' && rule.lineBreak !== undefined && keepsCharIgnoringLineBreak(rule, char, nonLatin)) out += rule.lineBreak;
-		else if (rule.bmpOnly && char.codePointAt(0)! > 0xffff) out += '?'.repeat(Buffer.byteLength(char, 'utf8'));
+		if (
+			char === '+' &&
+			rule.plusToSpace &&
+			(rule.keep === undefined || keptClass(rule, nonLatin)!.test('+'))
+		)
+			out += ' ';
+		else if (
+			char === '\n' &&
+			rule.lineBreak !== undefined &&
+			keepsCharIgnoringLineBreak(rule, char, nonLatin)
+		)
+			out += rule.lineBreak;
+		else if (rule.bmpOnly && char.codePointAt(0)! > 0xffff)
+			out += '?'.repeat(Buffer.byteLength(char, 'utf8'));
 		else if (keepsChar(rule, char, nonLatin)) out += char;
 	}
 	if (rule.clamp) {
@@ -73,23 +84,60 @@ function keepsCharIgnoringLineBreak(rule: StoredRule, char: string, nonLatin: bo
 /** The characters of `value` VICIdial would drop or change, each once, in order. */
 export function changedChars(rule: StoredRule, value: string, nonLatin = false): string[] {
 	const found: string[] = [];
-	for (const char of value) if (!keepsChar(rule, char, nonLatin) && !found.includes(char)) found.push(char);
+	for (const char of value)
+		if (!keepsChar(rule, char, nonLatin) && !found.includes(char)) found.push(char);
 	return found;
 }
 
 /** The characters VICIdial cannot be sent at all under this rule, each once. */
 export function unsafeChars(rule: StoredRule, value: string): string[] {
 	const found: string[] = [];
-	for (const char of value) if (rule.unsafe?.includes(char) && !found.includes(char)) found.push(char);
+	for (const char of value)
+		if (rule.unsafe?.includes(char) && !found.includes(char)) found.push(char);
 	return found;
 }
 
 /** Letters NFD does not split into a base letter and marks. */
 const LATIN_MAP: Record<string, string> = {
-	ß: 'ss', ẞ: 'SS', Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ð: 'D', ð: 'd', Þ: 'Th', þ: 'th',
-	Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŋ: 'N', ŋ: 'n', ĸ: 'k', ſ: 's', Ŧ: 'T', ŧ: 't',
-	'\u2018': "'", '\u2019': "'", '\u201A': "'", '\u2032': "'", '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-',
-	'\u00A0': ' ', '\u2007': ' ', '\u202F': ' ',
+	ß: 'ss',
+	ẞ: 'SS',
+	Ø: 'O',
+	ø: 'o',
+	Æ: 'AE',
+	æ: 'ae',
+	Œ: 'OE',
+	œ: 'oe',
+	Ð: 'D',
+	ð: 'd',
+	Þ: 'Th',
+	þ: 'th',
+	Ł: 'L',
+	ł: 'l',
+	Đ: 'D',
+	đ: 'd',
+	Ħ: 'H',
+	ħ: 'h',
+	ı: 'i',
+	Ŀ: 'L',
+	ŀ: 'l',
+	Ŋ: 'N',
+	ŋ: 'n',
+	ĸ: 'k',
+	ſ: 's',
+	Ŧ: 'T',
+	ŧ: 't',
+	'\u2018': "'",
+	'\u2019': "'",
+	'\u201A': "'",
+	'\u2032': "'",
+	'\u2010': '-',
+	'\u2011': '-',
+	'\u2012': '-',
+	'\u2013': '-',
+	'\u2014': '-',
+	'\u00A0': ' ',
+	'\u2007': ' ',
+	'\u202F': ' ',
 };
 
 /** One character as plain Latin (`ü` → `u`, `ß` → `ss`), or undefined when there is no such spelling. */
@@ -112,17 +160,30 @@ export function transliterate(rule: StoredRule, value: string, nonLatin = false)
 			continue;
 		}
 		const latin = transliterateChar(char);
-		out += latin !== undefined && [...latin].every((c) => keepsChar(rule, c, nonLatin)) ? latin : char;
+		out +=
+			latin !== undefined && [...latin].every((c) => keepsChar(rule, c, nonLatin)) ? latin : char;
 	}
 	return out;
 }
 
 /** Characters shown in a message: quoted, with invisible ones named. */
 export function showChars(chars: string[]): string {
-	const names: Record<string, string> = { '\n': 'line break', '\r': 'carriage return', '\t': 'tab', ' ': 'space', '\u00A0': 'no-break space' };
+	const names: Record<string, string> = {
+		'\n': 'line break',
+		'\r': 'carriage return',
+		'\t': 'tab',
+		' ': 'space',
+		'\u00A0': 'no-break space',
+	};
 	return chars
 		.slice(0, 10)
-		.map((c) => names[c] ?? (/\p{C}/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `"${c}"`))
+		.map(
+			(c) =>
+				names[c] ??
+				(/\p{C}/u.test(c)
+					? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+					: `"${c}"`),
+		)
 		.join(', ')
 		.concat(chars.length > 10 ? ` and ${chars.length - 10} more` : '');
 }

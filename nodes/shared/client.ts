@@ -9,10 +9,19 @@ import type { ParsedAnswer } from './parse';
 import type { FunctionEntry } from './entry';
 import { needsServerOffset } from './answer/reader';
 import type { CallOptions, Connection, HttpContext, Sender } from './transport';
-import { CREDENTIAL_NAME, callVicidial, connectionFromCredentials, contextSender, forWrite, statusError } from './transport';
+import {
+	CREDENTIAL_NAME,
+	callVicidial,
+	connectionFromCredentials,
+	contextSender,
+	forWrite,
+	statusError,
+} from './transport';
 import { versionFunction } from './version';
 
-type CredentialContext = HttpContext & { getCredentials(type: string): Promise<ICredentialDataDecryptedObject> };
+type CredentialContext = HttpContext & {
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+};
 
 /** What a client uses when a call's options leave them out (a trigger's shorter timeout, say). */
 export type ClientDefaults = Pick<CallOptions, 'timeoutMs' | 'maxBytes'>;
@@ -21,21 +30,40 @@ export interface Client {
 	connection: Connection;
 	sender: Sender;
 	/** Validates `values` (keyed by VICIdial name) like user input, calls and parses. */
-	call(entry: FunctionEntry, values?: Record<string, unknown>, options?: CallOptions): Promise<ParsedAnswer>;
+	call(
+		entry: FunctionEntry,
+		values?: Record<string, unknown>,
+		options?: CallOptions,
+	): Promise<ParsedAnswer>;
 	/** Sends a ready form (already validated) and parses the answer; also gives the answer text. */
-	send(entry: FunctionEntry, form: Record<string, string>, options?: CallOptions): Promise<{ answer: ParsedAnswer; body: string }>;
+	send(
+		entry: FunctionEntry,
+		form: Record<string, string>,
+		options?: CallOptions,
+	): Promise<{ answer: ParsedAnswer; body: string }>;
 	/** The server's UTC offset in hours (version's TZNOW), asked once per client; undefined when unknown. */
 	utcOffsetHours(): Promise<number | undefined>;
 }
 
 /** A client over a sender and a connection: the one path every call of the package takes. */
-export function makeClient(sender: Sender, connection: Connection, defaults: ClientDefaults = {}): Client {
+export function makeClient(
+	sender: Sender,
+	connection: Connection,
+	defaults: ClientDefaults = {},
+): Client {
 	let offset: Promise<number | undefined> | undefined;
 	const utcOffsetHours = async () =>
 		await (offset ??= (async () => {
-			const response = await callVicidial(sender, connection, { api: 'nonAgent', writes: false, login: false }, { function: versionFunction.fn }, { timeoutMs: 10_000, maxBytes: defaults.maxBytes });
+			const response = await callVicidial(
+				sender,
+				connection,
+				{ api: 'nonAgent', writes: false, login: false },
+				{ function: versionFunction.fn },
+				{ timeoutMs: 10_000, maxBytes: defaults.maxBytes },
+			);
 			if (response.statusCode !== 200) return undefined;
-			const value = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode }).records[0]?.tznow;
+			const value = parseAnswer(response.body, versionFunction, { httpCode: response.statusCode })
+				.records[0]?.tznow;
 			return typeof value === 'number' ? value : undefined;
 			// The offset only adds ISO companions; the call itself reports any real problem.
 		})().catch(() => undefined));
@@ -76,6 +104,13 @@ export function makeClient(sender: Sender, connection: Connection, defaults: Cli
 }
 
 /** A client for a trigger, a loader or a webhook: the credential read once, the same path as the node's items. */
-export async function clientFor(context: CredentialContext, defaults: ClientDefaults = {}): Promise<Client> {
-	return makeClient(contextSender(context), connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME)), defaults);
+export async function clientFor(
+	context: CredentialContext,
+	defaults: ClientDefaults = {},
+): Promise<Client> {
+	return makeClient(
+		contextSender(context),
+		connectionFromCredentials(await context.getCredentials(CREDENTIAL_NAME)),
+		defaults,
+	);
 }

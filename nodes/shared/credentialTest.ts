@@ -7,7 +7,11 @@
  * 3. May the user use the Non-Agent API? (a login with a function name VICIdial doesn't
  *    have: it answers "NO FUNCTION SPECIFIED" only after a good login, and changes nothing).
  */
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { VicidialError, classifyError } from './errors';
 import { looksLikeHtml, parseAnswer, parseStatusLine } from './parse';
 import type { Connection, RawResponse, Sender } from './transport';
@@ -31,8 +35,10 @@ const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error',
 
 function notVicidial(response: RawResponse, url: string, what: string): string | undefined {
 	const body = response.body.trim();
-	if (response.statusCode === 404) return `${url} answered "404 Not Found": this is not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
-	if (response.statusCode !== 200) return `${url} answered HTTP ${response.statusCode}: this is not a working VICIdial ${what}. Check the Server URL and the ${what} Path.`;
+	if (response.statusCode === 404)
+		return `${url} answered "404 Not Found": this is not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
+	if (response.statusCode !== 200)
+		return `${url} answered HTTP ${response.statusCode}: this is not a working VICIdial ${what}. Check the Server URL and the ${what} Path.`;
 	if (looksLikeHtml(body)) {
 		return `${url} answered with an HTML page, not the VICIdial ${what}. Check the Server URL and the ${what} Path.`;
 	}
@@ -47,7 +53,14 @@ function fieldCheck(credentials: ICredentialDataDecryptedObject): string | undef
 	return undefined;
 }
 
-type AgentProbe = 'good' | 'noAgentApi' | 'badLogin' | 'locked' | 'ipBlocked' | 'missing' | 'unknown';
+type AgentProbe =
+	| 'good'
+	| 'noAgentApi'
+	| 'badLogin'
+	| 'locked'
+	| 'ipBlocked'
+	| 'missing'
+	| 'unknown';
 
 function readAgentProbe(body: string): AgentProbe {
 	const trimmed = body.trim();
@@ -64,7 +77,10 @@ function readAgentProbe(body: string): AgentProbe {
 	return 'unknown';
 }
 
-export async function testVicidialCredential(sender: Sender, credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function testVicidialCredential(
+	sender: Sender,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	let connection: Connection;
 	try {
 		connection = connectionFromCredentials(credentials);
@@ -79,39 +95,69 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 
 	try {
 		// 1. Is it VICIdial?
-		const version = await callVicidial(sender, connection, { api: 'nonAgent', writes: false, login: false }, { function: 'version' }, { timeoutMs: TEST_TIMEOUT_MS });
+		const version = await callVicidial(
+			sender,
+			connection,
+			{ api: 'nonAgent', writes: false, login: false },
+			{ function: 'version' },
+			{ timeoutMs: TEST_TIMEOUT_MS },
+		);
 		const wrong = notVicidial(version, nonAgentUrl, 'Non-Agent API');
 		if (wrong) return fail(wrong);
 		let serverName: string;
 		try {
-			const [about] = parseAnswer(version.body, versionFunction, { httpCode: version.statusCode }).records;
+			const [about] = parseAnswer(version.body, versionFunction, {
+				httpCode: version.statusCode,
+			}).records;
 			serverName = `VICIdial ${about.version} (build ${about.build})`;
 		} catch {
 			// Whatever the parser objects to, the answer is not VICIdial's version line.
-			return fail(`${nonAgentUrl} answers, but not like the VICIdial Non-Agent API (its "version" answer was "${version.body.trim().slice(0, 80)}"). Check the Server URL and the Non-Agent API Path.`);
+			return fail(
+				`${nonAgentUrl} answers, but not like the VICIdial Non-Agent API (its "version" answer was "${version.body.trim().slice(0, 80)}"). Check the Server URL and the Non-Agent API Path.`,
+			);
 		}
 
 		// 2. Password and Agent API access.
-		const agent = await callVicidial(sender, connection, { api: 'agent', writes: false }, { function: PROBE_FUNCTION }, { timeoutMs: TEST_TIMEOUT_MS });
-		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API') ? 'missing' : readAgentProbe(agent.body);
+		const agent = await callVicidial(
+			sender,
+			connection,
+			{ api: 'agent', writes: false },
+			{ function: PROBE_FUNCTION },
+			{ timeoutMs: TEST_TIMEOUT_MS },
+		);
+		const agentProbe: AgentProbe = notVicidial(agent, agentUrl, 'Agent API')
+			? 'missing'
+			: readAgentProbe(agent.body);
 		const locked = `VICIdial has locked user "${user}" after too many failed logins. Wait 15 minutes (or have an administrator reset it), then check the password.`;
 		const ipBlocked = `VICIdial does not allow API logins for user "${user}" from the n8n server's IP address (IP list of the user group).`;
 		if (agentProbe === 'locked') return fail(locked);
 		if (agentProbe === 'ipBlocked') return fail(ipBlocked);
 		if (agentProbe === 'badLogin') {
-			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, or the user is inactive.`);
+			return fail(
+				`VICIdial did not accept user "${user}" with this password: wrong user name or password, or the user is inactive.`,
+			);
 		}
 
 		// 3. Non-Agent API access.
-		const nonAgent = await callVicidial(sender, connection, { api: 'nonAgent', writes: false }, { function: PROBE_FUNCTION }, { timeoutMs: TEST_TIMEOUT_MS });
+		const nonAgent = await callVicidial(
+			sender,
+			connection,
+			{ api: 'nonAgent', writes: false },
+			{ function: PROBE_FUNCTION },
+			{ timeoutMs: TEST_TIMEOUT_MS },
+		);
 		const answer = nonAgent.body.trim();
 		const agentNotes: Partial<Record<AgentProbe, string>> = {
 			good: 'The Agent API is allowed too.',
-			noAgentApi: 'This user has no Agent API access, so the VICIdial Agent node will not work with it.',
+			noAgentApi:
+				'This user has no Agent API access, so the VICIdial Agent node will not work with it.',
 			missing: `But ${agentUrl} is not a VICIdial Agent API: check the Agent API Path if you use the VICIdial Agent node.`,
 		};
 		if (/^ERROR: NO FUNCTION SPECIFIED/.test(answer)) {
-			return { status: 'OK', message: `Connected to ${serverName} as "${user}". ${agentNotes[agentProbe] ?? ''}`.trim() };
+			return {
+				status: 'OK',
+				message: `Connected to ${serverName} as "${user}". ${agentNotes[agentProbe] ?? ''}`.trim(),
+			};
 		}
 		const refusal = parseStatusLine(answer.split('\n')[0]);
 		const kind = refusal?.status === 'ERROR' ? classifyError(refusal.message) : undefined;
@@ -124,11 +170,15 @@ export async function testVicidialCredential(sender: Sender, credentials: ICrede
 					`The password of "${user}" is right, but this user has no Non-Agent API access: VICIdial requires an active user with user level 7 or higher.${agentProbe === 'good' ? ' (It can use the Agent API.)' : ''} Note: VICIdial counted this check as a failed login for "${user}"; 10 in a row lock the user for 15 minutes.`,
 				);
 			}
-			return fail(`VICIdial did not accept user "${user}" with this password: wrong user name or password, the user is inactive, or its user level is below 7.`);
+			return fail(
+				`VICIdial did not accept user "${user}" with this password: wrong user name or password, the user is inactive, or its user level is below 7.`,
+			);
 		}
 		return fail(`${nonAgentUrl} answered the login check unexpectedly: "${answer.slice(0, 120)}".`);
 	} catch (error) {
 		if (error instanceof VicidialError) return fail(`${error.message} (${connection.baseUrl})`);
-		return fail(`The connection test failed: ${error instanceof Error ? error.message : String(error)}`);
+		return fail(
+			`The connection test failed: ${error instanceof Error ? error.message : String(error)}`,
+		);
 	}
 }

@@ -165,7 +165,11 @@ export const STORED = {
 export type LoaderName = 'campaigns' | 'lists' | 'inGroups' | 'agents' | 'customFields';
 
 /** The loaders the nodes have (nodes/shared/loaders/index.ts): a parameter loaded by one of them is a dropdown. */
-export const DROPDOWN_LOADERS = ['campaigns', 'inGroups', 'agents'] as const satisfies readonly LoaderName[];
+export const DROPDOWN_LOADERS = [
+	'campaigns',
+	'inGroups',
+	'agents',
+] as const satisfies readonly LoaderName[];
 export type DropdownLoader = (typeof DROPDOWN_LOADERS)[number];
 
 export function isDropdown(param: Pick<ParamSpec, 'load'>): boolean {
@@ -182,7 +186,14 @@ export function isListLocator(param: Pick<ParamSpec, 'load'>): boolean {
 
 /** The ID inside a resource locator value ({ __rl, mode, value }); any other value as it is. */
 export function locatorValue(value: unknown): unknown {
-	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value && 'mode' in value) return (value as { value: unknown }).value;
+	if (
+		value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		'value' in value &&
+		'mode' in value
+	)
+		return (value as { value: unknown }).value;
 	return value;
 }
 
@@ -262,14 +273,25 @@ export interface FunctionEntry {
 	 * lead IDs into full lead records, with "Return Full Lead Records"): `option` names the boolean
 	 * of `runOptions` that switches it on.
 	 */
-	expand?: { option: string; run: (runtime: OperationRuntime, records: ParsedRecord[], values: ItemValues) => Promise<OperationResult[]> };
+	expand?: {
+		option: string;
+		run: (
+			runtime: OperationRuntime,
+			records: ParsedRecord[],
+			values: ItemValues,
+		) => Promise<OperationResult[]>;
+	};
 	/**
 	 * For a write whose answer did not prove the outcome (`outcome: "unknown"`): looks the record
 	 * up, never re-sending, and says whether the write took effect. `sentAt` is the client's
 	 * clock (ms) when the request was sent. Throws when the lookup itself cannot tell. Entries with
 	 * it get the "Check Unknown Writes" option.
 	 */
-	verifyWrite?: (runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }) => Promise<WriteCheck>;
+	verifyWrite?: (
+		runtime: OperationRuntime,
+		values: ItemValues,
+		context: { sentAt: number },
+	) => Promise<WriteCheck>;
 	/**
 	 * VICIdial returns at most `limit` rows (or, with `perRecord`, at most that many values in
 	 * that field of each row; `param` overrides the limit when sent): a full answer may be cut.
@@ -278,7 +300,9 @@ export interface FunctionEntry {
 }
 
 /** What a write check found out (see FunctionEntry.verifyWrite). */
-export type WriteCheck = { outcome: 'applied'; json: Record<string, unknown> } | { outcome: 'not_applied' };
+export type WriteCheck =
+	| { outcome: 'applied'; json: Record<string, unknown> }
+	| { outcome: 'not_applied' };
 
 /** See FunctionEntry.requires. */
 export interface RequireRule {
@@ -327,13 +351,24 @@ export interface Step {
 /** What a composite operation may do. Every call goes through the one transport and parser. */
 export interface OperationRuntime {
 	/** Calls an entry with a ready form (VICIdial names); throws VicidialError like a plain operation. */
-	call(entry: FunctionEntry, form: Record<string, string>, options?: { emptyOnNoRecords?: boolean }): Promise<ParsedAnswer>;
+	call(
+		entry: FunctionEntry,
+		form: Record<string, string>,
+		options?: { emptyOnNoRecords?: boolean },
+	): Promise<ParsedAnswer>;
 	/** Calls an entry and gives its items as its own operation would (message and notices kept). */
 	items(entry: FunctionEntry, form: Record<string, string>): Promise<OperationResult[]>;
 	/** Downloads a file (a recording) through n8n's request helpers; never sends the API password. */
-	download(url: string, options?: { maxBytes?: number }): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
+	download(
+		url: string,
+		options?: { maxBytes?: number },
+	): Promise<{ body: Buffer; contentType?: string; fileName: string }>;
 	/** Stores a downloaded file as n8n binary data. */
-	binary(body: Buffer, fileName: string, mimeType?: string): Promise<import('n8n-workflow').IBinaryData>;
+	binary(
+		body: Buffer,
+		fileName: string,
+		mimeType?: string,
+	): Promise<import('n8n-workflow').IBinaryData>;
 	/** Server UTC offset in hours, when known (for ISO companions). */
 	utcOffsetHours(): Promise<number | undefined>;
 }
@@ -358,7 +393,9 @@ function param(kind: ParamKind) {
 	return (name: string, displayName: string, options: ParamOptions = {}): ParamSpec => ({
 		name,
 		// a dropdown is named as n8n names them, in the editor and in error messages alike
-		displayName: isDropdown(options) ? dropdownName(displayName, isMultiple({ kind, separator: options.separator })) : displayName,
+		displayName: isDropdown(options)
+			? dropdownName(displayName, isMultiple({ kind, separator: options.separator }))
+			: displayName,
 		kind,
 		...options,
 	});

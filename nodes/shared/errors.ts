@@ -47,7 +47,13 @@ export class VicidialError extends Error {
 	constructor(
 		kind: VicidialErrorKind,
 		message: string,
-		options: { hint?: string; data?: string[]; httpCode?: number; mayHaveApplied?: boolean; outcome?: Outcome } = {},
+		options: {
+			hint?: string;
+			data?: string[];
+			httpCode?: number;
+			mayHaveApplied?: boolean;
+			outcome?: Outcome;
+		} = {},
 	) {
 		super(message);
 		this.name = 'VicidialError';
@@ -61,10 +67,15 @@ export class VicidialError extends Error {
 }
 
 /** What an error says of the call when its thrower did not say: VICIdial's refusals did nothing; an unreadable answer proves nothing. */
-function defaultOutcome(kind: VicidialErrorKind, httpCode: number | undefined, mayHaveApplied: boolean): Outcome {
+function defaultOutcome(
+	kind: VicidialErrorKind,
+	httpCode: number | undefined,
+	mayHaveApplied: boolean,
+): Outcome {
 	if (mayHaveApplied) return 'unknown';
 	if (kind === 'malformed' || kind === 'network') return 'unknown';
-	if (kind === 'http') return httpCode !== undefined && httpCode >= 400 && httpCode < 500 ? 'refused' : 'unknown';
+	if (kind === 'http')
+		return httpCode !== undefined && httpCode >= 400 && httpCode < 500 ? 'refused' : 'unknown';
 	return 'refused';
 }
 
@@ -113,7 +124,8 @@ export function classifyError(message: string, data: readonly string[] = []): Vi
 	if (/Too many login attempts/i.test(message)) return 'lockout';
 	if (/IP Address is not allowed/i.test(message)) return 'ipBlocked';
 	if (/PERMISSION TO USE THIS FUNCTION/i.test(message)) return 'functionNotAllowed';
-	if (/^agent_user is not allowed to|not allowed on this (?:campaign|system)/i.test(message)) return 'notAllowed';
+	if (/^agent_user is not allowed to|not allowed on this (?:campaign|system)/i.test(message))
+		return 'notAllowed';
 	if (/PERMISSION|NOT ALLOWED TO|API NOT ACTIVE/i.test(message)) return 'permission';
 	if (/not logged in/i.test(message)) return 'agentNotLoggedIn';
 	const agentState =
@@ -121,12 +133,22 @@ export function classifyError(message: string, data: readonly string[] = []): Vi
 	if (agentState.test(message) || agentState.test(data.join('|'))) return 'agentState';
 	if (/^no user found$|^no active call found$/i.test(message)) return 'noRecords';
 	// Agent API commands sent without what they act on (no panel, no field, no in-group list)
-	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message)) return 'invalid';
-	if (/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(message))
+	if (/no (fields|panels) have been defined|are required for ADD and REMOVE/i.test(message))
+		return 'invalid';
+	if (
+		/NO MATCHES FOUND|NO RECORDS FOUND|NO RECORDINGS FOUND|NO LEADS FOUND|NOT FOUND|DOES NOT EXIST|NO RESULTS|HAS NO (VIEWABLE|AVAILABLE) CAMPAIGNS|NO LOGGED IN AGENTS/i.test(
+			message,
+		)
+	)
 		return 'noRecords';
-	if (/DUPLICATE|ALREADY EXISTS|already in this agents manual dial queue/i.test(message)) return 'duplicate';
+	if (/DUPLICATE|ALREADY EXISTS|already in this agents manual dial queue/i.test(message))
+		return 'duplicate';
 	// "... MUST BE FROM 1 TO 20 CHARACTERS, THIS IS AN OPTIONAL FIELD": a value VICIdial refused
-	if (/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source|MUST BE |OPTIONAL FIELD/i.test(message))
+	if (
+		/INVALID|NOT AN ALLOWED|NOT A DEFINED|NOT VALID|REQUIRED FIELDS|MUST USE|NOT A VALID|Invalid Source|MUST BE |OPTIONAL FIELD/i.test(
+			message,
+		)
+	)
 		return 'invalid';
 	return 'apiError';
 }
@@ -138,14 +160,17 @@ function escapeRegExp(text: string): string {
 }
 
 /** The lines where VICIdial prints the password it was sent: `<message>: |user|PASSWORD|...`. */
-const LOGIN_ECHO = /((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)/gi;
+const LOGIN_ECHO =
+	/((?:Login incorrect, please try again|Invalid Username\/Password): \|[^|\n]*\|)/gi;
 
 /** `pass=`, `agent_pass=`, `phone_pass=`, `registration_password=`... in SQL, query strings, form bodies and JSON. */
 const PASS_KEY = String.raw`\b(?:[a-z]+_)?pass(?:_hash|word)?`;
 
 /** The one place an item's own secrets join the API password's: longest first, so a secret holding another goes whole. */
 function knownSecrets(secrets: readonly string[], itemSecrets: readonly string[]): string[] {
-	return [...secrets, ...itemSecrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+	return [...secrets, ...itemSecrets]
+		.filter((s) => s.length > 0)
+		.sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -158,15 +183,25 @@ function knownSecrets(secrets: readonly string[], itemSecrets: readonly string[]
  *   `"pass":"` (JSON), and the same for other password keys (`agent_pass`, `password`...).
  * A known secret (the API password, an item's own) is matched whole at those places (so one holding the delimiter goes too).
  */
-export function redact(text: string, secrets: readonly string[] = [], itemSecrets: readonly string[] = []): string {
+export function redact(
+	text: string,
+	secrets: readonly string[] = [],
+	itemSecrets: readonly string[] = [],
+): string {
 	if (!/pass|Login incorrect|Invalid Username/i.test(text)) return text;
 	const known = knownSecrets(secrets, itemSecrets).map(escapeRegExp);
 	// At an echo place: a known secret whole (it may hold the delimiter), else anything up to the delimiter.
-	const value = (stop: string) => (known.length > 0 ? `(?:(?:${known.join('|')})(?=[${stop}\\n]|$)|[^${stop}\\n]*)` : `[^${stop}\\n]*`);
+	const value = (stop: string) =>
+		known.length > 0
+			? `(?:(?:${known.join('|')})(?=[${stop}\\n]|$)|[^${stop}\\n]*)`
+			: `[^${stop}\\n]*`;
 	let out = text;
 	out = out.replace(new RegExp(`${LOGIN_ECHO.source}${value('|')}`, 'gim'), `$1${REDACTED}`);
 	out = out.replace(new RegExp(`(${PASS_KEY}\\s*=\\s*')${value("'")}'`, 'gim'), `$1${REDACTED}'`);
-	out = out.replace(new RegExp(`((?:^|[?&\\s;])${PASS_KEY}=)(?!')${value('&\\s|"\'')}`, 'gim'), `$1${REDACTED}`);
+	out = out.replace(
+		new RegExp(`((?:^|[?&\\s;])${PASS_KEY}=)(?!')${value('&\\s|"\'')}`, 'gim'),
+		`$1${REDACTED}`,
+	);
 	out = out.replace(new RegExp(`("${PASS_KEY}"\\s*:\\s*")${value('"')}"`, 'gim'), `$1${REDACTED}"`);
 	return out;
 }
@@ -175,11 +210,18 @@ export function redact(text: string, secrets: readonly string[] = [], itemSecret
  * Redacts an answer VICIdial sent: the echo places of `redact`, and an item's own secrets
  * (a new agent's password that add_user prints back) where they stand as a whole `|` field.
  */
-export function redactAnswer(text: string, secrets: readonly string[] = [], itemSecrets: readonly string[] = []): string {
+export function redactAnswer(
+	text: string,
+	secrets: readonly string[] = [],
+	itemSecrets: readonly string[] = [],
+): string {
 	let out = redact(text, secrets, itemSecrets);
 	const fields = knownSecrets([], itemSecrets).map(escapeRegExp);
 	if (fields.length > 0) {
-		out = out.replace(new RegExp(`(^|\\||- )(?:${fields.join('|')})(?=\\||\\r?$)`, 'gm'), `$1${REDACTED}`);
+		out = out.replace(
+			new RegExp(`(^|\\||- )(?:${fields.join('|')})(?=\\||\\r?$)`, 'gm'),
+			`$1${REDACTED}`,
+		);
 	}
 	return out;
 }

@@ -36,13 +36,26 @@ export interface EventEntry {
 	options?: EventParam[];
 }
 
-type Builder = (name: string, displayName: string, options?: Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>) => ParamSpec;
+type Builder = (
+	name: string,
+	displayName: string,
+	options?: Partial<Omit<ParamSpec, 'name' | 'displayName' | 'kind'>>,
+) => ParamSpec;
 export type SettingOptions = Partial<Omit<EventParam, 'name' | 'displayName' | 'kind'>>;
 
 /** A setting built like an entry's parameter (`builder` is one of entry.ts's: text, id, integer...), with the event's extras. */
-export function setting(builder: Builder, name: string, displayName: string, options: SettingOptions = {}): EventParam {
+export function setting(
+	builder: Builder,
+	name: string,
+	displayName: string,
+	options: SettingOptions = {},
+): EventParam {
 	const { default: value, list, upperCase, refused, missing, showWhen, ...spec } = options;
-	const extras = Object.fromEntries(Object.entries({ default: value, list, upperCase, refused, missing, showWhen }).filter(([, v]) => v !== undefined));
+	const extras = Object.fromEntries(
+		Object.entries({ default: value, list, upperCase, refused, missing, showWhen }).filter(
+			([, v]) => v !== undefined,
+		),
+	);
 	return { ...builder(name, displayName, spec), ...extras };
 }
 
@@ -56,7 +69,11 @@ export const LIST_SEPARATORS = /[\s,|]+/;
 
 /** The triggers' one list splitter: "A, B C|D" gives A, B, C and D; a multi-select's array is kept. */
 export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(text).map((v) => v.trim()).filter((v) => v !== '');
+	if (Array.isArray(value))
+		return value
+			.map(text)
+			.map((v) => v.trim())
+			.filter((v) => v !== '');
 	return text(value)
 		.split(LIST_SEPARATORS)
 		.map((v) => v.trim())
@@ -64,16 +81,28 @@ export function splitList(value: unknown): string[] {
 }
 
 /** The rules of the Non-Agent parameter that receives a setting's value: an event takes them instead of repeating them. */
-export function rulesOf(resource: string, operation: string, name: string): Pick<ParamSpec, 'minLength' | 'maxLength' | 'pattern'> {
+export function rulesOf(
+	resource: string,
+	operation: string,
+	name: string,
+): Pick<ParamSpec, 'minLength' | 'maxLength' | 'pattern'> {
 	const param = entryOf('nonAgent', resource, operation).params.find((p) => p.name === name);
 	if (!param) throw new Error(`${resource} ${operation} has no parameter ${name}`);
 	const { minLength, maxLength, pattern } = param;
-	return Object.fromEntries(Object.entries({ minLength, maxLength, pattern }).filter(([, v]) => v !== undefined));
+	return Object.fromEntries(
+		Object.entries({ minLength, maxLength, pattern }).filter(([, v]) => v !== undefined),
+	);
 }
 
 /** Why params.ts refuses one value by the setting's rules, worded by the setting; undefined when it is fine. */
 function refusal(param: EventParam, value: string): string | undefined {
-	const rule: ParamSpec = { ...param, default: undefined, separator: undefined, wrap: undefined, load: undefined };
+	const rule: ParamSpec = {
+		...param,
+		default: undefined,
+		separator: undefined,
+		wrap: undefined,
+		load: undefined,
+	};
 	let problem: string | undefined;
 	try {
 		encodeParam(rule, value);
@@ -84,20 +113,31 @@ function refusal(param: EventParam, value: string): string | undefined {
 }
 
 /** Whether a setting holds text values checked before sending (numbers, choices and flags come from the editor typed). */
-const isChecked = (param: EventParam) => param.kind === 'text' || param.kind === 'id' || param.kind === 'digits';
+const isChecked = (param: EventParam) =>
+	param.kind === 'text' || param.kind === 'id' || param.kind === 'digits';
 
 /** The value a missing setting reads as: text as empty, others as their default (n8n refuses to read a missing value without one). */
 export function fallbackOf(param: EventParam): unknown {
 	if (isChecked(param)) return '';
 	if (param.default !== undefined) return param.default;
-	return param.kind === 'flag' ? false : param.kind === 'choices' ? [] : param.kind === 'integer' || param.kind === 'decimal' ? 0 : '';
+	return param.kind === 'flag'
+		? false
+		: param.kind === 'choices'
+			? []
+			: param.kind === 'integer' || param.kind === 'decimal'
+				? 0
+				: '';
 }
 
 /**
  * Reads and checks an event's settings before anything is sent.
  * @throws the error `refuse` makes of the first refused setting's display name and problem.
  */
-export function readSettings(params: EventParam[], read: (name: string, fallback: unknown) => unknown, refuse: (field: string, problem: string) => Error): EventValues {
+export function readSettings(
+	params: EventParam[],
+	read: (name: string, fallback: unknown) => unknown,
+	refuse: (field: string, problem: string) => Error,
+): EventValues {
 	const values: EventValues = {};
 	for (const param of params) {
 		const raw = read(param.name, fallbackOf(param));
@@ -105,9 +145,12 @@ export function readSettings(params: EventParam[], read: (name: string, fallback
 			values[param.name] = raw;
 			continue;
 		}
-		const given = param.list ? splitList(raw) : [text(locatorValue(raw)).trim()].filter((v) => v !== '');
+		const given = param.list
+			? splitList(raw)
+			: [text(locatorValue(raw)).trim()].filter((v) => v !== '');
 		const all = param.upperCase ? given.map((v) => v.toUpperCase()) : given;
-		if (param.required && all.length === 0) throw refuse(param.displayName, param.missing ?? 'is required');
+		if (param.required && all.length === 0)
+			throw refuse(param.displayName, param.missing ?? 'is required');
 		for (const value of all) {
 			const problem = refusal(param, value);
 			if (problem !== undefined) throw refuse(param.displayName, problem);
@@ -138,7 +181,7 @@ function mergeOrder(sequences: string[][]): string[] {
 	while (order.length < first.size) {
 		const ready = [...first.keys()].filter((k) => !order.includes(k) && waiting.get(k) === 0);
 		// Orders that contradict each other: the earliest field left goes next.
-		const next = ready[0] ?? [...first.keys()].find((k) => !order.includes(k)) as string;
+		const next = ready[0] ?? ([...first.keys()].find((k) => !order.includes(k)) as string);
 		order.push(next);
 		for (const key of after.get(next) ?? []) waiting.set(key, (waiting.get(key) ?? 0) - 1);
 	}
@@ -150,13 +193,24 @@ function mergeOrder(sequences: string[][]): string[] {
  * several events share with the same definition is one property shown for all of them.
  * `eventParameter` is how the fields name the Event setting ('/event' inside a collection).
  */
-export function eventProperties<E extends EventEntry>(events: E[], pick: (event: E) => EventParam[] | undefined, loaders: readonly string[], eventParameter = 'event'): INodeProperties[] {
-	const fields = new Map<string, { property: INodeProperties; showWhen: EventParam['showWhen']; events: string[] }>();
+export function eventProperties<E extends EventEntry>(
+	events: E[],
+	pick: (event: E) => EventParam[] | undefined,
+	loaders: readonly string[],
+	eventParameter = 'event',
+): INodeProperties[] {
+	const fields = new Map<
+		string,
+		{ property: INodeProperties; showWhen: EventParam['showWhen']; events: string[] }
+	>();
 	const sequences: string[][] = [];
 	for (const event of events) {
 		const keys: string[] = [];
 		for (const param of pick(event) ?? []) {
-			const property = settingProperty({ ...param, default: param.default as ParamSpec['default'] }, loaders);
+			const property = settingProperty(
+				{ ...param, default: param.default as ParamSpec['default'] },
+				loaders,
+			);
 			const key = JSON.stringify([property, param.showWhen ?? {}]);
 			const field = fields.get(key) ?? { property, showWhen: param.showWhen, events: [] };
 			field.events.push(event.value);
@@ -166,8 +220,19 @@ export function eventProperties<E extends EventEntry>(events: E[], pick: (event:
 		sequences.push(keys);
 	}
 	return mergeOrder(sequences).map((key) => {
-		const { property, showWhen, events: shownFor } = fields.get(key) as { property: INodeProperties; showWhen: EventParam['showWhen']; events: string[] };
-		return { ...property, displayOptions: { show: { [eventParameter]: shownFor, ...(showWhen ?? {}) } } };
+		const {
+			property,
+			showWhen,
+			events: shownFor,
+		} = fields.get(key) as {
+			property: INodeProperties;
+			showWhen: EventParam['showWhen'];
+			events: string[];
+		};
+		return {
+			...property,
+			displayOptions: { show: { [eventParameter]: shownFor, ...(showWhen ?? {}) } },
+		};
 	});
 }
 

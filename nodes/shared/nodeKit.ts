@@ -3,7 +3,14 @@
  * failure into the n8n error the user sees. This is where every error leaves the package, so it
  * is where errors are redacted: the password (and an item's own passwords) never reach n8n.
  */
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INode, INodeCredentialTestResult, INodeParameters, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INode,
+	INodeCredentialTestResult,
+	INodeParameters,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { credentialTestSender, testVicidialCredential } from './credentialTest';
 import type { FunctionEntry } from './entry';
@@ -14,7 +21,10 @@ import { ADDITIONAL_FIELDS } from './properties';
 
 /** `methods.credentialTest` of every node whose credential says `testedBy: 'vicidialApiTest'`. */
 export const credentialTestMethods = {
-	async vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	async vicidialApiTest(
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		return await testVicidialCredential(credentialTestSender(this.helpers), credential.data ?? {});
 	},
 };
@@ -41,12 +51,18 @@ export function safeNode(node: INode, entry: FunctionEntry): INode {
 	};
 	const parameters = mask(node.parameters);
 	const additional = parameters[ADDITIONAL_FIELDS];
-	if (additional && typeof additional === 'object' && !Array.isArray(additional)) parameters[ADDITIONAL_FIELDS] = mask(additional as INodeParameters);
+	if (additional && typeof additional === 'object' && !Array.isArray(additional))
+		parameters[ADDITIONAL_FIELDS] = mask(additional as INodeParameters);
 	return { ...node, parameters };
 }
 
 /** Converts one item's failure into the n8n error the user sees, redacted, naming the item. */
-export function itemError(node: INode, error: unknown, secrets: readonly string[], { entry, itemIndex, itemSecrets = [] }: FailureContext): NodeApiError | NodeOperationError {
+export function itemError(
+	node: INode,
+	error: unknown,
+	secrets: readonly string[],
+	{ entry, itemIndex, itemSecrets = [] }: FailureContext,
+): NodeApiError | NodeOperationError {
 	const shownNode = safeNode(node, entry);
 	const clean = (text: string) => redact(text, secrets, itemSecrets);
 	if (error instanceof InvalidInputError) {
@@ -57,9 +73,17 @@ export function itemError(node: INode, error: unknown, secrets: readonly string[
 	}
 	if (error instanceof VicidialError) {
 		const message = clean(error.message);
-		const response: JsonObject = { message, kind: error.kind, function: entry.fn, data: error.data.map(clean) };
+		const response: JsonObject = {
+			message,
+			kind: error.kind,
+			function: entry.fn,
+			data: error.data.map(clean),
+		};
 		// Only searches have the "empty result" option the generic hint mentions.
-		const hint = error.kind === 'noRecords' && !entry.noRecords ? 'VICIdial found nothing for these values.' : error.hint;
+		const hint =
+			error.kind === 'noRecords' && !entry.noRecords
+				? 'VICIdial found nothing for these values.'
+				: error.hint;
 		return new NodeApiError(shownNode, response, {
 			message: `Item ${itemIndex + 1}: ${message}`,
 			description: clean(hint),
@@ -75,12 +99,23 @@ export function itemError(node: INode, error: unknown, secrets: readonly string[
  * A failure outside an item (a trigger's poll, a dropdown, a webhook registration) as an n8n
  * error: VICIdial's refusals keep their kind and hint; `message` may replace the shown message.
  */
-export function asNodeError(node: INode, error: unknown, secrets: readonly string[], message?: string): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	secrets: readonly string[],
+	message?: string,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof VicidialError) {
 		const text = redact(error.message, secrets);
 		const shown = message ?? text;
-		return new NodeApiError(node, { message: text, kind: error.kind } as JsonObject, { message: shown, description: message ? text : redact(error.hint, secrets) });
+		return new NodeApiError(node, { message: text, kind: error.kind } as JsonObject, {
+			message: shown,
+			description: message ? text : redact(error.hint, secrets),
+		});
 	}
-	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error), secrets));
+	return new NodeOperationError(
+		node,
+		redact(error instanceof Error ? error.message : String(error), secrets),
+	);
 }

@@ -14,6 +14,10 @@ export type { FieldValue, ParsedAnswer, ParsedRecord, StatusLine } from './answe
  * Parses one answer of one function.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
  */
-export function parseAnswer(text: string, entry: AnsweringEntry, options: ParseOptions = {}): ParsedAnswer {
+export function parseAnswer(
+	text: string,
+	entry: AnsweringEntry,
+	options: ParseOptions = {},
+): ParsedAnswer {
 	return readAnswer(text, entry, options);
 }

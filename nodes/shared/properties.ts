@@ -7,15 +7,19 @@ import type { FunctionEntry, ParamSpec, ResourceSpec } from './entry';
 import { camelName, isListLocator, isMultiple } from './entry';
 
 /** n8n's standard ending of a dropdown's description (its lint rules ask for it). */
-const CHOOSE_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-const CHOOSE_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const CHOOSE_ONE =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const CHOOSE_MANY =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 /**
  * Joins parts into a description as n8n writes them: one sentence has no final period, several
  * sentences end with one (its lint rules check both).
  */
 export function sentences(...parts: Array<string | undefined>): string {
-	const kept = parts.map((part) => (part ?? '').trim().replace(/\.$/, '')).filter((part) => part !== '');
+	const kept = parts
+		.map((part) => (part ?? '').trim().replace(/\.$/, ''))
+		.filter((part) => part !== '');
 	const text = kept.join('. ');
 	const several = text.replace('e.g.', '').split('. ').length > 1;
 	return several ? `${text}.` : text;
@@ -32,7 +36,8 @@ export const CUSTOM_FIELDS = 'customFieldsUi';
 export const OPTIONS = 'options';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 function propertyType(param: ParamSpec): NodePropertyTypes {
 	switch (param.kind) {
@@ -72,7 +77,9 @@ function defaultValue(param: ParamSpec): INodeProperties['default'] {
 function limitsText(param: ParamSpec): string {
 	const unit = param.kind === 'digits' || param.kind === 'id' ? 'digits' : 'characters';
 	if (param.minLength !== undefined && param.maxLength !== undefined) {
-		return param.minLength === param.maxLength ? `${param.maxLength} ${unit}` : `${param.minLength} to ${param.maxLength} ${unit}`;
+		return param.minLength === param.maxLength
+			? `${param.maxLength} ${unit}`
+			: `${param.minLength} to ${param.maxLength} ${unit}`;
 	}
 	if (param.maxLength !== undefined) return `up to ${param.maxLength} ${unit}`;
 	if (param.min !== undefined && param.max !== undefined) return `${param.min} to ${param.max}`;
@@ -91,7 +98,10 @@ const LIST_ID_REGEX = '^(\\d+|---ALL---)$';
 
 function idModeValidation(param: ParamSpec): { regex: string; errorMessage: string } {
 	const all = param.pattern?.regex.test('---ALL---') ? ' or ---ALL---' : '';
-	return { regex: LIST_ID_REGEX, errorMessage: `${param.displayName} must be a list ID (digits, e.g. 101)${all}` };
+	return {
+		regex: LIST_ID_REGEX,
+		errorMessage: `${param.displayName} must be a list ID (digits, e.g. 101)${all}`,
+	};
 }
 
 /**
@@ -126,11 +136,19 @@ function listLocator(param: ParamSpec, property: INodeProperties): INodeProperti
 /** The help text of an entry's field: its description, its limits and the VICIdial name. */
 function fieldHelp(param: ParamSpec): string {
 	const limits = limitsText(param);
-	return sentences(param.description, limits ? `${limits[0].toUpperCase()}${limits.slice(1)}` : '', `VICIdial field: ${param.name}`);
+	return sentences(
+		param.description,
+		limits ? `${limits[0].toUpperCase()}${limits.slice(1)}` : '',
+		`VICIdial field: ${param.name}`,
+	);
 }
 
 /** One editor field for one parameter; `name` is camelCase, the VICIdial name stays in the help text unless `help` is given. */
-export function paramProperty(param: ParamSpec, loaders: readonly string[] = [], help = fieldHelp(param)): INodeProperties {
+export function paramProperty(
+	param: ParamSpec,
+	loaders: readonly string[] = [],
+	help = fieldHelp(param),
+): INodeProperties {
 	const property: INodeProperties = {
 		displayName: param.displayName,
 		name: camelName(param.name),
@@ -146,24 +164,41 @@ export function paramProperty(param: ParamSpec, loaders: readonly string[] = [],
 	if (load) {
 		// A dropdown of the server's values; the loader's name is the node's loadOptions method.
 		property.type = isMultiple(param) ? 'multiOptions' : 'options';
-		property.typeOptions = { loadOptionsMethod: load, ...(load === 'customFields' ? { loadOptionsDependsOn: ['listId', 'listId.value'] } : {}) };
+		property.typeOptions = {
+			loadOptionsMethod: load,
+			...(load === 'customFields' ? { loadOptionsDependsOn: ['listId', 'listId.value'] } : {}),
+		};
 		property.default = param.default ?? (property.type === 'multiOptions' ? [] : '');
-		property.description = sentences(help, property.type === 'multiOptions' ? CHOOSE_MANY : CHOOSE_ONE);
+		property.description = sentences(
+			help,
+			property.type === 'multiOptions' ? CHOOSE_MANY : CHOOSE_ONE,
+		);
 	}
 	if (param.placeholder) property.placeholder = param.placeholder;
 	else if (param.name === 'email') property.placeholder = 'name@email.com';
 	if (param.secret) property.typeOptions = { ...property.typeOptions, password: true };
 	if (param.choices && !load) {
-		property.options = [...param.choices].sort(byName).map((c) => ({ name: c.name, value: c.value, description: c.description === undefined ? undefined : sentences(c.description) }));
+		property.options = [...param.choices].sort(byName).map((c) => ({
+			name: c.name,
+			value: c.value,
+			description: c.description === undefined ? undefined : sentences(c.description),
+		}));
 	}
 	if (param.kind === 'integer' || param.kind === 'decimal') {
-		property.typeOptions = { ...(param.min !== undefined ? { minValue: param.min } : {}), ...(param.max !== undefined ? { maxValue: param.max } : {}), ...(param.kind === 'decimal' ? { numberPrecision: 2 } : {}) };
+		property.typeOptions = {
+			...(param.min !== undefined ? { minValue: param.min } : {}),
+			...(param.max !== undefined ? { maxValue: param.max } : {}),
+			...(param.kind === 'decimal' ? { numberPrecision: 2 } : {}),
+		};
 	}
 	return property;
 }
 
 /** A trigger event's setting (nodes/shared/events.ts): typed like an entry's field, its help only its own description. */
-export function settingProperty(param: ParamSpec, loaders: readonly string[] = []): INodeProperties {
+export function settingProperty(
+	param: ParamSpec,
+	loaders: readonly string[] = [],
+): INodeProperties {
 	const property = paramProperty(param, loaders, sentences(param.description));
 	if (property.description === '') delete property.description;
 	return property;
@@ -173,9 +208,13 @@ export function settingProperty(param: ParamSpec, loaders: readonly string[] = [
  * An entry's description without the VICIdial function named at its end (`(add_lead)`), and
  * that function: the operation's notice names it instead, where a builder looks for it.
  */
-export function splitDescription(entry: Pick<FunctionEntry, 'fn' | 'description'>): { text: string; functions: string } {
+export function splitDescription(entry: Pick<FunctionEntry, 'fn' | 'description'>): {
+	text: string;
+	functions: string;
+} {
 	const match = /\s*\(([^()]*)\)\.?$/.exec(entry.description);
-	if (match && match[1].startsWith(entry.fn)) return { text: entry.description.slice(0, match.index), functions: match[1] };
+	if (match && match[1].startsWith(entry.fn))
+		return { text: entry.description.slice(0, match.index), functions: match[1] };
 	return { text: entry.description, functions: entry.fn };
 }
 
@@ -196,7 +235,9 @@ export function functionNotice(entry: FunctionEntry): INodeProperties {
  * Phone: Lead"), not their values.
  */
 export function subtitleExpression(resources: ResourceSpec[], entries: FunctionEntry[]): string {
-	const operations = Object.fromEntries(entries.map((e) => [`${e.resource}/${e.operation}`, e.name]));
+	const operations = Object.fromEntries(
+		entries.map((e) => [`${e.resource}/${e.operation}`, e.name]),
+	);
 	const resourceNames = Object.fromEntries(resources.map((r) => [r.value, r.name]));
 	return `={{ (${JSON.stringify(operations)}[$parameter["resource"] + "/" + $parameter["operation"]] || $parameter["operation"]) + ": " + (${JSON.stringify(resourceNames)}[$parameter["resource"]] || $parameter["resource"]) }}`;
 }
@@ -227,9 +268,23 @@ function characterOptions(): INodeProperties[] {
 			type: 'options',
 			default: 'refuse',
 			options: [
-				{ name: 'Refuse', value: 'refuse', description: 'Nothing is sent for the item; the error names the field and the characters' },
-				{ name: 'Transliterate', value: 'transliterate', description: 'Letters with accents become plain letters (Müller → Muller, ß → ss); what still cannot be kept is refused' },
-				{ name: 'Send As Is', value: 'asIs', description: 'Send the value unchanged; the output lists in changed_by_vicidial what VICIdial is expected to store instead' },
+				{
+					name: 'Refuse',
+					value: 'refuse',
+					description: 'Nothing is sent for the item; the error names the field and the characters',
+				},
+				{
+					name: 'Transliterate',
+					value: 'transliterate',
+					description:
+						'Letters with accents become plain letters (Müller → Muller, ß → ss); what still cannot be kept is refused',
+				},
+				{
+					name: 'Send As Is',
+					value: 'asIs',
+					description:
+						'Send the value unchanged; the output lists in changed_by_vicidial what VICIdial is expected to store instead',
+				},
 			],
 			description:
 				'VICIdial silently drops characters it does not accept in a lead field (Müller is stored as Mller, a "+" becomes a space), and stores emoji as "?"',
@@ -239,7 +294,8 @@ function characterOptions(): INodeProperties[] {
 			name: NON_LATIN_OPTION,
 			type: 'boolean',
 			default: false,
-			description: "Whether the VICIdial system setting for non-Latin characters is on: then letters of every script are kept in lead fields. Off is VICIdial's default.",
+			description:
+				"Whether the VICIdial system setting for non-Latin characters is on: then letters of every script are kept in lead fields. Off is VICIdial's default.",
 		},
 	];
 }
@@ -252,7 +308,8 @@ function optionProperties(entry: FunctionEntry): INodeProperties[] {
 			name: 'includeRaw',
 			type: 'boolean',
 			default: false,
-			description: "Whether to add VICIdial's answer text, as received, to each item (field rawAnswer)",
+			description:
+				"Whether to add VICIdial's answer text, as received, to each item (field rawAnswer)",
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -268,7 +325,8 @@ function optionProperties(entry: FunctionEntry): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 4,
-			description: 'How many requests may be under way at once when the node gets many items. One setting for the whole run: an expression here is read for the first item. Results keep the input order.',
+			description:
+				'How many requests may be under way at once when the node gets many items. One setting for the whole run: an expression here is read for the first item. Results keep the input order.',
 		},
 		{
 			displayName: 'Max Answer Size (MB)',
@@ -276,7 +334,8 @@ function optionProperties(entry: FunctionEntry): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 2048 },
 			default: 64,
-			description: "The largest VICIdial answer to read. A larger one stops with an error instead of filling n8n's memory.",
+			description:
+				"The largest VICIdial answer to read. A larger one stops with an error instead of filling n8n's memory.",
 		},
 	];
 	if (entry.noRecords) {
@@ -298,14 +357,20 @@ function optionProperties(entry: FunctionEntry): INodeProperties[] {
  * All properties of a node that serves these functions. `loaders` names the node's loadOptions
  * methods: parameters whose `load` is among them become dropdowns.
  */
-export function buildProperties(resources: ResourceSpec[], entries: FunctionEntry[], loaders: readonly string[] = []): INodeProperties[] {
+export function buildProperties(
+	resources: ResourceSpec[],
+	entries: FunctionEntry[],
+	loaders: readonly string[] = [],
+): INodeProperties[] {
 	const used = resources.filter((r) => entries.some((s) => s.resource === r.value));
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: used.map((r) => ({ name: r.name, value: r.value, description: sentences(r.description) })).sort(byName),
+		options: used
+			.map((r) => ({ name: r.name, value: r.value, description: sentences(r.description) }))
+			.sort(byName),
 		default: '',
 	};
 	// The first resource in the node's own order (not the alphabetical one) is the default.
@@ -314,7 +379,12 @@ export function buildProperties(resources: ResourceSpec[], entries: FunctionEntr
 	for (const resource of used) {
 		const ofResource = entries.filter((s) => s.resource === resource.value);
 		const operations: INodePropertyOptions[] = ofResource
-			.map((s) => ({ name: s.name, value: s.operation, description: sentences(splitDescription(s).text), action: s.action }))
+			.map((s) => ({
+				name: s.name,
+				value: s.operation,
+				description: sentences(splitDescription(s).text),
+				action: s.action,
+			}))
 			.sort(byName);
 		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
@@ -333,8 +403,12 @@ export function buildProperties(resources: ResourceSpec[], entries: FunctionEntr
 		for (const param of entry.params.filter((p) => p.required || p.main)) {
 			properties.push({ ...paramProperty(param, loaders), displayOptions });
 		}
-		const additional = entry.params.filter((p) => !p.required && !p.main && collectionOf(p) === ADDITIONAL_FIELDS);
-		const dialingOptions = entry.params.filter((p) => !p.required && !p.main && collectionOf(p) === DIALING_OPTIONS);
+		const additional = entry.params.filter(
+			(p) => !p.required && !p.main && collectionOf(p) === ADDITIONAL_FIELDS,
+		);
+		const dialingOptions = entry.params.filter(
+			(p) => !p.required && !p.main && collectionOf(p) === DIALING_OPTIONS,
+		);
 		if (additional.length > 0) {
 			// beside Dialing Options, the other optional fields are the lead's own data
 			const leadData = dialingOptions.length > 0;
@@ -379,7 +453,17 @@ export function buildProperties(resources: ResourceSpec[], entries: FunctionEntr
 								name: 'name',
 								type: 'options',
 								// Loaded from the list's custom fields (list_custom_fields); an expression still works.
-								typeOptions: { loadOptionsMethod: 'customFields', loadOptionsDependsOn: ['listId', 'listId.value', 'additionalFields.listId', 'additionalFields.listId.value', 'additionalFields.listIdField', 'additionalFields.listIdField.value'] },
+								typeOptions: {
+									loadOptionsMethod: 'customFields',
+									loadOptionsDependsOn: [
+										'listId',
+										'listId.value',
+										'additionalFields.listId',
+										'additionalFields.listId.value',
+										'additionalFields.listIdField',
+										'additionalFields.listIdField.value',
+									],
+								},
 								default: '',
 								description:
 									'The custom field label, e.g. favorite_color. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -4,7 +4,15 @@
  * pass, source) is put into that body here, encoded once per connection: never into a URL,
  * never to any other host, and a redirect is never followed with it.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IPollFunctions, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import type { ApiName, FunctionEntry } from './entry';
 import type { Outcome } from './errors';
 import { VicidialError, redact, redactAnswer } from './errors';
@@ -65,7 +73,8 @@ export function shownOrigin(value: unknown): string {
 	return shown === '' ? '(empty)' : shown;
 }
 
-const SERVER_URL_HINT = 'Set the Server URL in the VICIdial API credential to http:// or https:// followed by the server name.';
+const SERVER_URL_HINT =
+	'Set the Server URL in the VICIdial API credential to http:// or https:// followed by the server name.';
 
 /**
  * Server URL must be http(s) with a host; a trailing slash is fine. A refusal shows the
@@ -75,18 +84,39 @@ export function normaliseServerUrl(value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	const notSent = { hint: SERVER_URL_HINT, outcome: 'not_sent' as const };
 	if (!URL.canParse(text)) {
-		throw new VicidialError('invalid', `The Server URL (${shownOrigin(text)}...) is not a valid URL. Use the form https://dialer.example.com`, notSent);
+		throw new VicidialError(
+			'invalid',
+			`The Server URL (${shownOrigin(text)}...) is not a valid URL. Use the form https://dialer.example.com`,
+			notSent,
+		);
 	}
 	const parsed = new URL(text);
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new VicidialError('invalid', `The Server URL must start with http:// or https://, not ${parsed.protocol}//`, notSent);
+		throw new VicidialError(
+			'invalid',
+			`The Server URL must start with http:// or https://, not ${parsed.protocol}//`,
+			notSent,
+		);
 	}
-	if (!parsed.host) throw new VicidialError('invalid', 'The Server URL has no server name. Use the form https://dialer.example.com', notSent);
+	if (!parsed.host)
+		throw new VicidialError(
+			'invalid',
+			'The Server URL has no server name. Use the form https://dialer.example.com',
+			notSent,
+		);
 	if (parsed.username || parsed.password) {
-		throw new VicidialError('invalid', 'The Server URL must not contain a user name or password; put them in the credential fields.', notSent);
+		throw new VicidialError(
+			'invalid',
+			'The Server URL must not contain a user name or password; put them in the credential fields.',
+			notSent,
+		);
 	}
 	if (parsed.search || parsed.hash) {
-		throw new VicidialError('invalid', `The Server URL (${parsed.origin}) must not contain a query string or fragment.`, notSent);
+		throw new VicidialError(
+			'invalid',
+			`The Server URL (${parsed.origin}) must not contain a query string or fragment.`,
+			notSent,
+		);
 	}
 	return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
 }
@@ -122,10 +152,14 @@ export function loginForm(credentials: ICredentialDataDecryptedObject): Record<s
 export function connectionFromCredentials(credentials: ICredentialDataDecryptedObject): Connection {
 	const login = loginForm(credentials);
 	if (!SOURCE_PATTERN.test(login.source)) {
-		throw new VicidialError('invalid', 'The Source must be 2 to 20 letters or digits (VICIdial rejects shorter ones and drops other characters).', {
-			hint: 'Fix the Source field of the VICIdial API credential.',
-			outcome: 'not_sent',
-		});
+		throw new VicidialError(
+			'invalid',
+			'The Source must be 2 to 20 letters or digits (VICIdial rejects shorter ones and drops other characters).',
+			{
+				hint: 'Fix the Source field of the VICIdial API credential.',
+				outcome: 'not_sent',
+			},
+		);
 	}
 	const connection = {
 		baseUrl: normaliseServerUrl(credentials.serverUrl),
@@ -134,7 +168,10 @@ export function connectionFromCredentials(credentials: ICredentialDataDecryptedO
 		ignoreSslIssues: credentials.ignoreSslIssues === true,
 	} as Connection;
 	// Not enumerable: a dump, a log line or JSON of the connection shows neither.
-	Object.defineProperty(connection, 'secrets', { value: login.pass ? [login.pass] : [], enumerable: false });
+	Object.defineProperty(connection, 'secrets', {
+		value: login.pass ? [login.pass] : [],
+		enumerable: false,
+	});
 	Object.defineProperty(connection, 'loginBody', { value: encodeForm(login), enumerable: false });
 	return connection;
 }
@@ -143,7 +180,12 @@ export function endpointUrl(connection: Connection, api: ApiName): string {
 	return connection.baseUrl + (api === 'agent' ? connection.agentPath : connection.nonAgentPath);
 }
 
-export type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+export type HttpContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /** What n8n's request helpers hand back as a body, as text. */
 export function bodyText(body: unknown): string {
@@ -179,14 +221,24 @@ export interface AnswerStream {
 }
 
 function isReadable(value: unknown): value is AnswerStream {
-	return typeof value === 'object' && value !== null && typeof (value as AnswerStream).on === 'function' && typeof (value as AnswerStream).destroy === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as AnswerStream).on === 'function' &&
+		typeof (value as AnswerStream).destroy === 'function'
+	);
 }
 
 /**
  * Reads an answer stream whole, up to `maxBytes` (stops reading and closes the connection past
  * it) and before `deadline` (epoch ms). A connection closed before the end is a CutAnswer.
  */
-export async function readAnswer(stream: AnswerStream, maxBytes: number, deadline: number, declaredLength?: number): Promise<Buffer> {
+export async function readAnswer(
+	stream: AnswerStream,
+	maxBytes: number,
+	deadline: number,
+	declaredLength?: number,
+): Promise<Buffer> {
 	if (declaredLength !== undefined && declaredLength > maxBytes) {
 		stream.destroy();
 		throw new AnswerTooLarge(maxBytes);
@@ -216,8 +268,15 @@ export async function readAnswer(stream: AnswerStream, maxBytes: number, deadlin
 			if (size > maxBytes) finish(new AnswerTooLarge(maxBytes));
 			else chunks.push(buffer);
 		});
-		stream.on('end', () => finish(undefined, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-		stream.on('error', (error) => settled || finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))));
+		stream.on('end', () =>
+			finish(undefined, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)),
+		);
+		stream.on(
+			'error',
+			(error) =>
+				settled ||
+				finish(new CutAnswer(size, /timeout/i.test(`${error.code ?? ''} ${error.message}`))),
+		);
 		stream.on('close', () => settled || finish(new CutAnswer(size, false)));
 	});
 }
@@ -228,9 +287,16 @@ function headerNumber(value: unknown): number | undefined {
 }
 
 /** Reads what n8n's helper gave back (a stream, or a body already read by a test double). */
-async function answerOf(body: unknown, request: RawRequest, started: number, headers: Record<string, unknown>): Promise<Buffer> {
+async function answerOf(
+	body: unknown,
+	request: RawRequest,
+	started: number,
+	headers: Record<string, unknown>,
+): Promise<Buffer> {
 	if (isReadable(body)) {
-		const declared = headers['content-encoding'] ? undefined : headerNumber(headers['content-length']);
+		const declared = headers['content-encoding']
+			? undefined
+			: headerNumber(headers['content-length']);
 		return await readAnswer(body, request.maxBytes, started + request.timeoutMs, declared);
 	}
 	const buffer = Buffer.isBuffer(body) ? body : Buffer.from(bodyText(body));
@@ -238,7 +304,11 @@ async function answerOf(body: unknown, request: RawRequest, started: number, hea
 	return buffer;
 }
 
-type FullResponse = { statusCode: number; body: unknown; headers: Record<string, string | string[] | undefined> };
+type FullResponse = {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+};
 
 /**
  * A sender for node, trigger and load-options contexts: `helpers.httpRequest`, no redirect
@@ -246,7 +316,10 @@ type FullResponse = { statusCode: number; body: unknown; headers: Record<string,
  * `request.body` (see `callVicidial`), so n8n's credential machinery does no work per request.
  */
 export function contextSender(context: HttpContext): Sender {
-	const cancel = 'getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined;
+	const cancel =
+		'getExecutionCancelSignal' in context && typeof context.getExecutionCancelSignal === 'function'
+			? context.getExecutionCancelSignal()
+			: undefined;
 	return async (request) => {
 		const started = Date.now();
 		const options: IHttpRequestOptions = {
@@ -305,27 +378,56 @@ interface NetworkCase {
 }
 
 const NETWORK_CASES: NetworkCase[] = [
-	{ pattern: /ECONNREFUSED/, message: 'The VICIdial server refused the connection (nothing listens at that address and port).', sent: false, transient: false },
-	{ pattern: /ENOTFOUND|EAI_AGAIN/, message: 'The VICIdial server name could not be resolved.', sent: false, transient: false },
-	{ pattern: /EHOSTUNREACH|ENETUNREACH/, message: 'The VICIdial server cannot be reached from n8n.', sent: false, transient: false },
+	{
+		pattern: /ECONNREFUSED/,
+		message:
+			'The VICIdial server refused the connection (nothing listens at that address and port).',
+		sent: false,
+		transient: false,
+	},
+	{
+		pattern: /ENOTFOUND|EAI_AGAIN/,
+		message: 'The VICIdial server name could not be resolved.',
+		sent: false,
+		transient: false,
+	},
+	{
+		pattern: /EHOSTUNREACH|ENETUNREACH/,
+		message: 'The VICIdial server cannot be reached from n8n.',
+		sent: false,
+		transient: false,
+	},
 	{
 		pattern: /CERT|self[- ]signed|unable to verify|certificate/i,
-		message: 'The TLS (https) connection to VICIdial failed: the server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
+		message:
+			'The TLS (https) connection to VICIdial failed: the server certificate is not trusted. Fix the certificate, or turn on "Ignore SSL Issues" in the credential if you trust this server.',
 		sent: false,
 		transient: false,
 	},
 	{
 		pattern: /EPROTO|wrong version number|SSL routines|TLS|handshake/i,
-		message: 'The TLS (https) handshake with VICIdial failed: the server may not speak https on that port (try http://), or its TLS setup is broken.',
+		message:
+			'The TLS (https) handshake with VICIdial failed: the server may not speak https on that port (try http://), or its TLS setup is broken.',
 		sent: false,
 		transient: false,
 	},
-	{ pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|timeout|ECONNABORTED/i, message: 'VICIdial did not answer in time (Timeout option).', sent: true, transient: false },
-	{ pattern: /ECONNRESET|socket hang up|EPIPE|aborted/i, message: 'The connection to VICIdial was cut before any answer arrived.', sent: true, transient: true },
+	{
+		pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|timeout|ECONNABORTED/i,
+		message: 'VICIdial did not answer in time (Timeout option).',
+		sent: true,
+		transient: false,
+	},
+	{
+		pattern: /ECONNRESET|socket hang up|EPIPE|aborted/i,
+		message: 'The connection to VICIdial was cut before any answer arrived.',
+		sent: true,
+		transient: true,
+	},
 ];
 
 /** Said of every write whose outcome no answer proves. */
-export const MAY_HAVE_APPLIED = 'The change may have been made in VICIdial: check before running it again.';
+export const MAY_HAVE_APPLIED =
+	'The change may have been made in VICIdial: check before running it again.';
 
 /** A VicidialError for a failed exchange, and whether a read may try once more. */
 interface NetworkFailure {
@@ -338,11 +440,25 @@ function sizeInMb(bytes: number): string {
 	return Number.isInteger(mb) ? `${mb} MB` : `${mb.toFixed(1)} MB`;
 }
 
-function uncertain(kind: 'network' | 'malformed', message: string, writes: boolean, extra: { hint?: string } = {}): VicidialError {
-	return new VicidialError(kind, writes ? `${message} ${MAY_HAVE_APPLIED}` : message, { ...extra, outcome: 'unknown', mayHaveApplied: writes });
+function uncertain(
+	kind: 'network' | 'malformed',
+	message: string,
+	writes: boolean,
+	extra: { hint?: string } = {},
+): VicidialError {
+	return new VicidialError(kind, writes ? `${message} ${MAY_HAVE_APPLIED}` : message, {
+		...extra,
+		outcome: 'unknown',
+		mayHaveApplied: writes,
+	});
 }
 
-function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly string[], itemSecrets: readonly string[] = []): NetworkFailure {
+function classifyNetworkError(
+	error: unknown,
+	writes: boolean,
+	secrets: readonly string[],
+	itemSecrets: readonly string[] = [],
+): NetworkFailure {
 	if (error instanceof VicidialError) return { error, transient: false };
 	if (error instanceof AnswerTooLarge) {
 		const message = `VICIdial's answer is larger than ${sizeInMb(error.limit)}; reading stopped there.`;
@@ -359,11 +475,21 @@ function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly
 			: `VICIdial's answer was cut off: the connection closed after ${error.received} bytes, before the answer was complete.`;
 		return { error: uncertain('network', message, writes), transient: !error.timedOut };
 	}
-	const record = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-	const text = [record.code, record.message, record.cause?.code, record.cause?.message].filter((v) => typeof v === 'string').join(' ');
+	const record = (error ?? {}) as {
+		code?: unknown;
+		message?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+	};
+	const text = [record.code, record.message, record.cause?.code, record.cause?.message]
+		.filter((v) => typeof v === 'string')
+		.join(' ');
 	for (const known of NETWORK_CASES) {
 		if (known.pattern.test(text)) {
-			if (!known.sent) return { error: new VicidialError('network', known.message, { outcome: 'not_sent' }), transient: false };
+			if (!known.sent)
+				return {
+					error: new VicidialError('network', known.message, { outcome: 'not_sent' }),
+					transient: false,
+				};
 			return { error: uncertain('network', known.message, writes), transient: known.transient };
 		}
 	}
@@ -372,7 +498,11 @@ function classifyNetworkError(error: unknown, writes: boolean, secrets: readonly
 }
 
 /** Turns whatever the HTTP layer threw into a clean VicidialError with no request details. */
-export function networkError(error: unknown, writes: boolean, secrets: readonly string[]): VicidialError {
+export function networkError(
+	error: unknown,
+	writes: boolean,
+	secrets: readonly string[],
+): VicidialError {
 	return classifyNetworkError(error, writes, secrets).error;
 }
 
@@ -380,22 +510,36 @@ export function networkError(error: unknown, writes: boolean, secrets: readonly 
 function redirectError(response: RawResponse, requestUrl: string, apiPath: string): VicidialError {
 	const header = response.headers.location ?? response.headers.Location;
 	const location = Array.isArray(header) ? header[0] : header;
-	const hint = 'n8n does not follow a redirect with the VICIdial password. Put the address the server redirects to into the Server URL of the credential.';
-	const target = typeof location === 'string' && URL.canParse(location, requestUrl) ? new URL(location, requestUrl) : undefined;
+	const hint =
+		'n8n does not follow a redirect with the VICIdial password. Put the address the server redirects to into the Server URL of the credential.';
+	const target =
+		typeof location === 'string' && URL.canParse(location, requestUrl)
+			? new URL(location, requestUrl)
+			: undefined;
 	if (!target || (target.protocol !== 'http:' && target.protocol !== 'https:')) {
-		return new VicidialError('http', `The server answered HTTP ${response.statusCode} (a redirect) without a usable address; nothing was sent on.`, {
+		return new VicidialError(
+			'http',
+			`The server answered HTTP ${response.statusCode} (a redirect) without a usable address; nothing was sent on.`,
+			{
+				httpCode: response.statusCode,
+				hint,
+				outcome: 'not_sent',
+			},
+		);
+	}
+	const shown = `${target.protocol}//${target.host}${target.pathname}`;
+	const root = target.pathname.endsWith(apiPath)
+		? target.pathname.slice(0, -apiPath.length).replace(/\/+$/, '')
+		: '';
+	return new VicidialError(
+		'http',
+		`The server redirects to ${shown}: use ${target.protocol}//${target.host}${root} as the Server URL.`,
+		{
 			httpCode: response.statusCode,
 			hint,
 			outcome: 'not_sent',
-		});
-	}
-	const shown = `${target.protocol}//${target.host}${target.pathname}`;
-	const root = target.pathname.endsWith(apiPath) ? target.pathname.slice(0, -apiPath.length).replace(/\/+$/, '') : '';
-	return new VicidialError('http', `The server redirects to ${shown}: use ${target.protocol}//${target.host}${root} as the Server URL.`, {
-		httpCode: response.statusCode,
-		hint,
-		outcome: 'not_sent',
-	});
+		},
+	);
 }
 
 /** What is called: an entry (its API and whether it writes), or a probe described like one. */
@@ -434,7 +578,11 @@ export async function callVicidial(
 ): Promise<RawResponse> {
 	const { api, writes } = target;
 	if (typeof connection.loginBody !== 'string') {
-		throw new VicidialError('invalid', 'Internal error: a VICIdial connection without its login (made other than by connectionFromCredentials); nothing was sent.', { outcome: 'not_sent' });
+		throw new VicidialError(
+			'invalid',
+			'Internal error: a VICIdial connection without its login (made other than by connectionFromCredentials); nothing was sent.',
+			{ outcome: 'not_sent' },
+		);
 	}
 	const own = encodeForm(form);
 	const request = {
@@ -445,7 +593,10 @@ export async function callVicidial(
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_ANSWER_BYTES,
 	} as RawRequest;
 	const login = target.login === false ? '' : connection.loginBody;
-	Object.defineProperty(request, 'body', { value: own === '' ? login : login === '' ? own : `${own}&${login}`, enumerable: false });
+	Object.defineProperty(request, 'body', {
+		value: own === '' ? login : login === '' ? own : `${own}&${login}`,
+		enumerable: false,
+	});
 	const attempts = writes ? 1 : 2;
 	let lastError: VicidialError | undefined;
 	for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -459,14 +610,27 @@ export async function callVicidial(
 			continue;
 		}
 		if (response.statusCode >= 300 && response.statusCode < 400) {
-			throw redirectError(response, request.url, api === 'agent' ? connection.agentPath : connection.nonAgentPath);
+			throw redirectError(
+				response,
+				request.url,
+				api === 'agent' ? connection.agentPath : connection.nonAgentPath,
+			);
 		}
 		if (response.statusCode >= 500 && response.body.trim() === '' && attempt < attempts) {
 			continue;
 		}
-		return { ...response, body: redactAnswer(response.body, connection.secrets, options.itemSecrets) };
+		return {
+			...response,
+			body: redactAnswer(response.body, connection.secrets, options.itemSecrets),
+		};
 	}
-	throw lastError ?? new VicidialError('http', 'The server answered HTTP 500 with an empty body twice.', { httpCode: 500, outcome: 'unknown' });
+	throw (
+		lastError ??
+		new VicidialError('http', 'The server answered HTTP 500 with an empty body twice.', {
+			httpCode: 500,
+			outcome: 'unknown',
+		})
+	);
 }
 
 /**
@@ -474,31 +638,53 @@ export async function callVicidial(
  * anything else is an error. A 5xx does not prove the outcome (PHP may have failed after the
  * change); a 4xx comes from the web server before VICIdial ran.
  */
-export function statusError(response: RawResponse, writes: boolean, serverErrorHint?: string): VicidialError | undefined {
+export function statusError(
+	response: RawResponse,
+	writes: boolean,
+	serverErrorHint?: string,
+): VicidialError | undefined {
 	const code = response.statusCode;
 	if (code === 200) return undefined;
 	const body = response.body.trim();
 	if (code >= 400 && code < 500) {
-		return new VicidialError('http', `The server answered HTTP ${code}: VICIdial did not run the call.`, { httpCode: code, outcome: 'refused' });
+		return new VicidialError(
+			'http',
+			`The server answered HTTP ${code}: VICIdial did not run the call.`,
+			{ httpCode: code, outcome: 'refused' },
+		);
 	}
 	let message: string;
 	let hint: string | undefined;
 	if (code >= 500 && body === '') {
 		message = `VICIdial failed with an internal error (HTTP ${code}) and sent no answer.`;
-		hint = serverErrorHint ?? 'VICIdial (PHP or its database) failed while handling the call. Check the record before running the item again.';
+		hint =
+			serverErrorHint ??
+			'VICIdial (PHP or its database) failed while handling the call. Check the record before running the item again.';
 	} else if (code >= 500 && !/^\s*<(!doctype|html|head|body)\b/i.test(body)) {
 		// PHP failed part-way: what VICIdial printed before the failure did happen.
 		message = `VICIdial failed part-way through (HTTP ${code}) after printing: ${body.slice(0, 300)}`;
-		hint = 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.';
+		hint =
+			'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.';
 	} else {
 		message = `The server answered HTTP ${code} instead of a VICIdial answer.`;
 	}
-	return new VicidialError('http', writes ? `${message} ${MAY_HAVE_APPLIED}` : message, { httpCode: code, hint, outcome: 'unknown', mayHaveApplied: writes });
+	return new VicidialError('http', writes ? `${message} ${MAY_HAVE_APPLIED}` : message, {
+		httpCode: code,
+		hint,
+		outcome: 'unknown',
+		mayHaveApplied: writes,
+	});
 }
 
 /** For a write, an error whose outcome is unknown says the change may have been made. */
 export function forWrite(error: unknown, writes: boolean): unknown {
-	if (!(error instanceof VicidialError) || !writes || error.outcome !== 'unknown' || error.mayHaveApplied) return error;
+	if (
+		!(error instanceof VicidialError) ||
+		!writes ||
+		error.outcome !== 'unknown' ||
+		error.mayHaveApplied
+	)
+		return error;
 	return new VicidialError(error.kind, `${error.message} ${MAY_HAVE_APPLIED}`, {
 		hint: error.hint,
 		data: error.data,

@@ -12,9 +12,18 @@ export const versionFunction: FunctionEntry = {
 	operation: 'getVersion',
 	name: 'Get Version',
 	action: 'Get version and server time',
-	description: 'Version, build, server time and UTC offset of the Non-Agent API (version). Needs no login.',
+	description:
+		'Version, build, server time and UTC offset of the Non-Agent API (version). Needs no login.',
 	writes: false,
 	anonymous: true,
 	params: [],
-	answer: pairs([field.text('version'), field.text('build'), field.datetime('date'), field.integer('epoch'), field.integer('dst'), field.decimal('tz'), field.decimal('tznow')]),
+	answer: pairs([
+		field.text('version'),
+		field.text('build'),
+		field.datetime('date'),
+		field.integer('epoch'),
+		field.integer('dst'),
+		field.decimal('tz'),
+		field.decimal('tznow'),
+	]),
 };

@@ -40,7 +40,10 @@ export class NodeVersions<T> {
 	 * it is; one that differs is shown only at the versions that have it.
 	 */
 	properties(build: (served: T, version: number) => INodeProperties[]): INodeProperties[] {
-		const lists = this.numbers.map((version) => ({ version, properties: build(this.byVersion[version], version) }));
+		const lists = this.numbers.map((version) => ({
+			version,
+			properties: build(this.byVersion[version], version),
+		}));
 		if (lists.length === 1) return lists[0].properties;
 		const merged: Array<{ key: string; property: INodeProperties; versions: number[] }> = [];
 		// Newest first, so the newest order leads; an older property goes after the one it followed.
@@ -58,17 +61,24 @@ export class NodeVersions<T> {
 				}
 			}
 		}
-		return merged.map(({ property, versions }) => (versions.length === lists.length ? property : atVersions(property, versions)));
+		return merged.map(({ property, versions }) =>
+			versions.length === lists.length ? property : atVersions(property, versions),
+		);
 	}
 }
 
 function atVersions(property: INodeProperties, versions: number[]): INodeProperties {
-	const show = { ...property.displayOptions?.show, '@version': [...versions].sort((a, b) => a - b) };
+	const show = {
+		...property.displayOptions?.show,
+		'@version': [...versions].sort((a, b) => a - b),
+	};
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
 /** A node's `execute`: runs each item with the entries of the saved node's version. */
-export function executeVersion(versions: NodeVersions<FunctionEntry[]>): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+export function executeVersion(
+	versions: NodeVersions<FunctionEntry[]>,
+): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
 	return async function (this: IExecuteFunctions) {
 		// a version the node never had finds no entry: executeEntries says the operation is not supported
 		return await executeEntries(this, versions.at(this.getNode().typeVersion) ?? []);
@@ -83,8 +93,15 @@ export type ParamChanges = Record<string, Record<string, Partial<ParamSpec>>>;
  * `withParams(nonAgentFunctions, { 'lead/add': { first_name: { main: undefined } } })` while the
  * newest version shows First Name as a main field.
  */
-export function withParams(functions: readonly FunctionEntry[], changes: ParamChanges): FunctionEntry[] {
-	const unused = new Set(Object.entries(changes).flatMap(([operation, params]) => Object.keys(params).map((name) => `${operation} ${name}`)));
+export function withParams(
+	functions: readonly FunctionEntry[],
+	changes: ParamChanges,
+): FunctionEntry[] {
+	const unused = new Set(
+		Object.entries(changes).flatMap(([operation, params]) =>
+			Object.keys(params).map((name) => `${operation} ${name}`),
+		),
+	);
 	const changed = functions.map((entry) => {
 		const ofEntry = changes[`${entry.resource}/${entry.operation}`];
 		if (!ofEntry) return entry;
@@ -96,6 +113,7 @@ export function withParams(functions: readonly FunctionEntry[], changes: ParamCh
 		});
 		return { ...entry, params };
 	});
-	if (unused.size > 0) throw new UnexpectedError(`No such parameter to change: ${[...unused].join(', ')}`);
+	if (unused.size > 0)
+		throw new UnexpectedError(`No such parameter to change: ${[...unused].join(', ')}`);
 	return changed;
 }

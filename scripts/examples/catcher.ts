@@ -22,7 +22,10 @@ export interface NotificationCatcher {
 	url: string;
 	messages: CaughtMessage[];
 	/** The first message (already caught or still to come) that matches, or undefined after timeoutMs. */
-	waitFor(match: (message: CaughtMessage) => boolean, timeoutMs: number): Promise<CaughtMessage | undefined>;
+	waitFor(
+		match: (message: CaughtMessage) => boolean,
+		timeoutMs: number,
+	): Promise<CaughtMessage | undefined>;
 	close(): Promise<void>;
 }
 
@@ -40,7 +43,10 @@ export async function startNotificationCatcher(): Promise<NotificationCatcher> {
 			} catch {
 				json = undefined;
 			}
-			const text = json && typeof json === 'object' && typeof (json as { text?: unknown }).text === 'string' ? (json as { text: string }).text : undefined;
+			const text =
+				json && typeof json === 'object' && typeof (json as { text?: unknown }).text === 'string'
+					? (json as { text: string }).text
+					: undefined;
 			messages.push({ path: request.url ?? '/', body, json, text, at: Date.now() });
 			response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 			for (const wake of waiters) wake();

@@ -25,7 +25,10 @@ async function main(): Promise<number> {
 	const args = process.argv.slice(2);
 	const real = args.includes('--real');
 	const only = args.filter((a) => !a.startsWith('--'));
-	if (real && !process.env.VICIDIAL_REAL_URL) throw new Error('--real needs VICIDIAL_REAL_URL (bash test/support/real-instance.sh <n> prints it)');
+	if (real && !process.env.VICIDIAL_REAL_URL)
+		throw new Error(
+			'--real needs VICIDIAL_REAL_URL (bash test/support/real-instance.sh <n> prints it)',
+		);
 	let simulator: Simulator | undefined;
 	let n8n: N8nInstance | undefined;
 	let catcher: NotificationCatcher | undefined;
@@ -34,21 +37,39 @@ async function main(): Promise<number> {
 	try {
 		simulator = real ? undefined : await launchSimulator();
 		const vicidial = real
-			? { url: process.env.VICIDIAL_REAL_URL!, user: process.env.VICIDIAL_REAL_USER ?? '6666', password: process.env.VICIDIAL_REAL_PASSWORD ?? '1234' }
+			? {
+					url: process.env.VICIDIAL_REAL_URL!,
+					user: process.env.VICIDIAL_REAL_USER ?? '6666',
+					password: process.env.VICIDIAL_REAL_PASSWORD ?? '1234',
+				}
 			: { url: simulator!.url, user: '6666', password: '1234' };
 		const install = await ensureN8n(say);
 		packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'examples-pack-'));
 		const tarball = packThisBuild(packDir, say);
 		n8n = await createN8n({ install, tarball, progress: say });
 		catcher = await startNotificationCatcher();
-		const imported = await importExamples(n8n, { notifyUrl: catcher.url, vicidial, only: only.length > 0 ? only : undefined, pauseLimitMinutes: real ? 1 : undefined });
+		const imported = await importExamples(n8n, {
+			notifyUrl: catcher.url,
+			vicidial,
+			only: only.length > 0 ? only : undefined,
+			pauseLimitMinutes: real ? 1 : undefined,
+		});
 		await n8n.start();
-		await n8n.setupOwner({ email: 'examples@example.com', firstName: 'Example', lastName: 'Owner', password: `Examples${Date.now()}` });
+		await n8n.setupOwner({
+			email: 'examples@example.com',
+			firstName: 'Example',
+			lastName: 'Owner',
+			password: `Examples${Date.now()}`,
+		});
 		const ready = Date.now();
-		say(`n8n ${n8n.version} ready in ${Math.round((ready - started) / 1000)} s; checking ${imported.examples.length} examples against ${real ? `VICIdial at ${vicidial.url}` : 'the simulator'}`);
+		say(
+			`n8n ${n8n.version} ready in ${Math.round((ready - started) / 1000)} s; checking ${imported.examples.length} examples against ${real ? `VICIdial at ${vicidial.url}` : 'the simulator'}`,
+		);
 		const results = await checkExamples(n8n, { imported, catcher, vicidial, simulator, log: say });
 		const failed = results.filter((r) => !r.ok);
-		say(`${results.length - failed.length} of ${results.length} examples passed; checks took ${Math.round((Date.now() - ready) / 1000)} s (${results.map((r) => `${r.example} ${r.seconds} s`).join(', ')})`);
+		say(
+			`${results.length - failed.length} of ${results.length} examples passed; checks took ${Math.round((Date.now() - ready) / 1000)} s (${results.map((r) => `${r.example} ${r.seconds} s`).join(', ')})`,
+		);
 		return failed.length === 0 ? 0 : 1;
 	} finally {
 		await n8n?.stop();

@@ -20,7 +20,14 @@ import { EXAMPLE_CREDENTIAL, kindOf, readExamples, setSetting, setting } from '.
 export { startNotificationCatcher } from './catcher';
 export type { CaughtMessage, NotificationCatcher } from './catcher';
 export type { VicidialLogin } from './vicidial';
-export { EXAMPLES_DIR, EXAMPLE_CREDENTIAL, kindOf, readExamples, setting, settingsNode } from './workflows';
+export {
+	EXAMPLES_DIR,
+	EXAMPLE_CREDENTIAL,
+	kindOf,
+	readExamples,
+	setting,
+	settingsNode,
+} from './workflows';
 export type { WorkflowJson, WorkflowNode } from './workflows';
 
 /** What the examples need of a real n8n (scripts/lib/realN8n.ts gives more). */
@@ -100,24 +107,38 @@ export interface ExampleResult {
 }
 
 /** Imports every example (and the credential when given a login) and publishes the ones that start by themselves. */
-export async function importExamples(n8n: ExampleN8n, options: ImportOptions): Promise<ImportedExamples> {
+export async function importExamples(
+	n8n: ExampleN8n,
+	options: ImportOptions,
+): Promise<ImportedExamples> {
 	const secretToken = options.secretToken ?? randomBytes(24).toString('hex');
 	if (options.vicidial) {
 		await n8n.importCredentials([
 			{
 				...EXAMPLE_CREDENTIAL,
 				type: 'vicidialApi',
-				data: { serverUrl: options.vicidial.url, apiUser: options.vicidial.user, password: options.vicidial.password, source: 'n8n' },
+				data: {
+					serverUrl: options.vicidial.url,
+					apiUser: options.vicidial.user,
+					password: options.vicidial.password,
+					source: 'n8n',
+				},
 			},
 		]);
 	}
 	const examples: ImportedExample[] = [];
 	for (const { name, file, workflow } of readExamples(options.only)) {
-		if (setting(workflow, 'notifyUrl') !== undefined) setSetting(workflow, 'notifyUrl', `${options.notifyUrl.replace(/\/+$/, '')}/${name}`);
+		if (setting(workflow, 'notifyUrl') !== undefined)
+			setSetting(workflow, 'notifyUrl', `${options.notifyUrl.replace(/\/+$/, '')}/${name}`);
 		for (const node of workflow.nodes) {
 			// The examples ship without a token: a token printed in a public file protects nothing.
-			if (node.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger') node.parameters.token = secretToken;
-			if (node.type === 'n8n-nodes-vicidial-suite.vicidialTrigger' && node.parameters.event === 'agentState' && options.pauseLimitMinutes !== undefined) {
+			if (node.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger')
+				node.parameters.token = secretToken;
+			if (
+				node.type === 'n8n-nodes-vicidial-suite.vicidialTrigger' &&
+				node.parameters.event === 'agentState' &&
+				options.pauseLimitMinutes !== undefined
+			) {
 				node.parameters.pausedMinutes = options.pauseLimitMinutes;
 			}
 		}
@@ -126,15 +147,28 @@ export async function importExamples(n8n: ExampleN8n, options: ImportOptions): P
 	}
 	await n8n.importWorkflows(examples.map((e) => e.workflow));
 	for (const example of examples) if (example.published) await n8n.publish(example.id);
-	return { examples, notifyUrl: options.notifyUrl, secretToken, pauseLimitMinutes: options.pauseLimitMinutes };
+	return {
+		examples,
+		notifyUrl: options.notifyUrl,
+		secretToken,
+		pauseLimitMinutes: options.pauseLimitMinutes,
+	};
 }
 
 /** Runs each imported example once and checks what it did. Never throws for a failing example. */
-export async function checkExamples(n8n: ExampleN8n, context: CheckContext): Promise<ExampleResult[]> {
+export async function checkExamples(
+	n8n: ExampleN8n,
+	context: CheckContext,
+): Promise<ExampleResult[]> {
 	const results: ExampleResult[] = [];
-	const selected = context.imported.examples.filter((e) => !context.only || context.only.includes(e.name));
+	const selected = context.imported.examples.filter(
+		(e) => !context.only || context.only.includes(e.name),
+	);
 	// Checks that move the simulator's clock go last, so they cannot disturb the others.
-	const ordered = [...selected].sort((a, b) => Number(CHECKS[a.name]?.movesClock ?? false) - Number(CHECKS[b.name]?.movesClock ?? false));
+	const ordered = [...selected].sort(
+		(a, b) =>
+			Number(CHECKS[a.name]?.movesClock ?? false) - Number(CHECKS[b.name]?.movesClock ?? false),
+	);
 	for (const example of ordered) {
 		const started = Date.now();
 		const check = CHECKS[example.name];
@@ -144,13 +178,23 @@ export async function checkExamples(n8n: ExampleN8n, context: CheckContext): Pro
 			detail = 'no check is written for this example';
 		} else {
 			try {
-				detail = await check.run({ n8n, example, ...context, timeoutMs: context.timeoutMs ?? 30_000 });
+				detail = await check.run({
+					n8n,
+					example,
+					...context,
+					timeoutMs: context.timeoutMs ?? 30_000,
+				});
 				ok = true;
 			} catch (error) {
 				detail = error instanceof Error ? error.message : String(error);
 			}
 		}
-		const result = { example: example.name, ok, detail, seconds: Math.round((Date.now() - started) / 100) / 10 };
+		const result = {
+			example: example.name,
+			ok,
+			detail,
+			seconds: Math.round((Date.now() - started) / 100) / 10,
+		};
 		context.log?.(`${ok ? 'ok  ' : 'FAIL'} ${example.name} (${result.seconds} s): ${detail}`);
 		results.push(result);
 	}

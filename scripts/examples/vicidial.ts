@@ -9,9 +9,22 @@ export interface VicidialLogin {
 	password: string;
 }
 
-export async function nonAgentCall(login: VicidialLogin, fn: string, params: Record<string, string> = {}): Promise<string> {
-	const body = new URLSearchParams({ source: 'examples', user: login.user, pass: login.password, function: fn, ...params });
-	const response = await fetch(`${login.url.replace(/\/+$/, '')}/vicidial/non_agent_api.php`, { method: 'POST', body });
+export async function nonAgentCall(
+	login: VicidialLogin,
+	fn: string,
+	params: Record<string, string> = {},
+): Promise<string> {
+	const body = new URLSearchParams({
+		source: 'examples',
+		user: login.user,
+		pass: login.password,
+		function: fn,
+		...params,
+	});
+	const response = await fetch(`${login.url.replace(/\/+$/, '')}/vicidial/non_agent_api.php`, {
+		method: 'POST',
+		body,
+	});
 	const text = await response.text();
 	// VICIdial echoes the password in some login errors; a check's detail must never carry it.
 	return text.split(login.password).join('***');
@@ -19,24 +32,41 @@ export async function nonAgentCall(login: VicidialLogin, fn: string, params: Rec
 
 /** Rows of an answer asked with header=YES (first line: the column names). */
 export function headerRows(text: string, delimiter = '|'): Array<Record<string, string>> {
-	const lines = text.trim().split('\n').filter((l) => l !== '');
+	const lines = text
+		.trim()
+		.split('\n')
+		.filter((l) => l !== '');
 	if (lines.length < 2 || /^(ERROR|NOTICE)/.test(lines[0])) return [];
 	const names = lines[0].split(delimiter);
-	return lines.slice(1).map((line) => Object.fromEntries(line.split(delimiter).map((value, i) => [names[i] ?? `col${i}`, value])));
+	return lines
+		.slice(1)
+		.map((line) =>
+			Object.fromEntries(line.split(delimiter).map((value, i) => [names[i] ?? `col${i}`, value])),
+		);
 }
 
 /** Lead IDs holding this phone number (lead_search answers `phone|count|id,id`). */
 export async function leadIdsByPhone(login: VicidialLogin, phone: string): Promise<string[]> {
 	const text = await nonAgentCall(login, 'lead_search', { phone_number: phone });
 	const fields = text.trim().split('|');
-	return text.startsWith('ERROR') || fields.length < 3 ? [] : fields[2].split(',').filter((id) => id !== '');
+	return text.startsWith('ERROR') || fields.length < 3
+		? []
+		: fields[2].split(',').filter((id) => id !== '');
 }
 
-export async function leadById(login: VicidialLogin, leadId: string): Promise<Record<string, string> | undefined> {
-	return headerRows(await nonAgentCall(login, 'lead_all_info', { lead_id: leadId, header: 'YES' }))[0];
+export async function leadById(
+	login: VicidialLogin,
+	leadId: string,
+): Promise<Record<string, string> | undefined> {
+	return headerRows(
+		await nonAgentCall(login, 'lead_all_info', { lead_id: leadId, header: 'YES' }),
+	)[0];
 }
 
-export async function leadsByPhone(login: VicidialLogin, phone: string): Promise<Array<Record<string, string>>> {
+export async function leadsByPhone(
+	login: VicidialLogin,
+	phone: string,
+): Promise<Array<Record<string, string>>> {
 	const leads: Array<Record<string, string>> = [];
 	for (const id of await leadIdsByPhone(login, phone)) {
 		const lead = await leadById(login, id);

@@ -31,12 +31,18 @@ export interface WorkflowJson {
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 const HTTP_TRIGGERS = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger']);
 
-export function readExamples(only?: string[]): Array<{ name: string; file: string; workflow: WorkflowJson }> {
+export function readExamples(
+	only?: string[],
+): Array<{ name: string; file: string; workflow: WorkflowJson }> {
 	return fs
 		.readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((f) => ({ name: f.replace(/\.json$/, ''), file: path.join(EXAMPLES_DIR, f), workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as WorkflowJson }))
+		.map((f) => ({
+			name: f.replace(/\.json$/, ''),
+			file: path.join(EXAMPLES_DIR, f),
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as WorkflowJson,
+		}))
 		.filter((e) => !only || only.includes(e.name));
 }
 
@@ -53,12 +59,22 @@ export function settingsNode(workflow: WorkflowJson): WorkflowNode | undefined {
 
 /** A value of the Settings node (its assignments), as the example ships it. */
 export function setting(workflow: WorkflowJson, name: string): unknown {
-	const assignments = ((settingsNode(workflow)?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments ?? []);
+	const assignments =
+		(
+			settingsNode(workflow)?.parameters.assignments as
+				| { assignments?: Array<{ name: string; value: unknown }> }
+				| undefined
+		)?.assignments ?? [];
 	return assignments.find((a) => a.name === name)?.value;
 }
 
 export function setSetting(workflow: WorkflowJson, name: string, value: unknown): void {
-	const assignments = ((settingsNode(workflow)?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments ?? []);
+	const assignments =
+		(
+			settingsNode(workflow)?.parameters.assignments as
+				| { assignments?: Array<{ name: string; value: unknown }> }
+				| undefined
+		)?.assignments ?? [];
 	const entry = assignments.find((a) => a.name === name);
 	if (!entry) throw new Error(`${workflow.name}: its Settings node has no "${name}"`);
 	entry.value = value;

@@ -11,7 +11,11 @@ export function capture(label: string, value: unknown): void {
 	if (!dir) return;
 	let text: string;
 	try {
-		text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack, ...(v as object) } : v));
+		text = JSON.stringify(value, (_key, v: unknown) =>
+			v instanceof Error
+				? { name: v.name, message: v.message, stack: v.stack, ...(v as object) }
+				: v,
+		);
 	} catch {
 		text = String(value);
 	}

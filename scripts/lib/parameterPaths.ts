@@ -8,7 +8,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INodeProperties, INodePropertyCollection, INodeType, INodeTypeDescription, IVersionedNodeType, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodeType,
+	INodeTypeDescription,
+	IVersionedNodeType,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
 /** The parameters that pick what the other fields are for, in the order they depend on each other. */
 const SELECTORS = ['resource', 'operation', 'event'];
@@ -36,13 +43,21 @@ export interface ParameterSnapshot {
 type Context = Record<string, string>;
 
 export function versionsOf(nodeType: INodeType | IVersionedNodeType): number[] {
-	if ('nodeVersions' in nodeType) return Object.keys(nodeType.nodeVersions).map(Number).sort((a, b) => a - b);
+	if ('nodeVersions' in nodeType)
+		return Object.keys(nodeType.nodeVersions)
+			.map(Number)
+			.sort((a, b) => a - b);
 	const { version } = nodeType.description;
 	return (Array.isArray(version) ? [...version] : [version]).sort((a, b) => a - b);
 }
 
-function descriptionAt(nodeType: INodeType | IVersionedNodeType, version: number): INodeTypeDescription {
-	return 'nodeVersions' in nodeType ? nodeType.nodeVersions[version].description : nodeType.description;
+function descriptionAt(
+	nodeType: INodeType | IVersionedNodeType,
+	version: number,
+): INodeTypeDescription {
+	return 'nodeVersions' in nodeType
+		? nodeType.nodeVersions[version].description
+		: nodeType.description;
 }
 
 function versionMatches(version: number, wanted: ReadonlyArray<unknown>): boolean {
@@ -76,7 +91,11 @@ function versionMatches(version: number, wanted: ReadonlyArray<unknown>): boolea
  * Whether a property can show in this context. Only the version and the selectors decide; a
  * condition on another field (a toggle) may hide it, but its path stays the same.
  */
-function canShow(property: { displayOptions?: INodeProperties['displayOptions'] }, context: Context, version: number): boolean {
+function canShow(
+	property: { displayOptions?: INodeProperties['displayOptions'] },
+	context: Context,
+	version: number,
+): boolean {
 	const { show, hide } = property.displayOptions ?? {};
 	for (const [rawKey, wanted] of Object.entries(show ?? {})) {
 		const key = rawKey.replace(/^\//, '');
@@ -95,16 +114,36 @@ function canShow(property: { displayOptions?: INodeProperties['displayOptions'] 
 
 function pathType(property: INodeProperties): PathType {
 	const described: PathType = { type: property.type };
-	const fixed = (property.type === 'options' || property.type === 'multiOptions') && !property.typeOptions?.loadOptionsMethod;
-	if (fixed && property.options) described.values = (property.options as Array<{ value?: unknown }>).map((o) => String(o.value)).sort();
-	if (property.type === 'resourceLocator') described.modes = (property.modes ?? []).map((m) => m.name).sort();
-	if (property.type !== 'collection' && property.type !== 'fixedCollection') described.default = property.default;
+	const fixed =
+		(property.type === 'options' || property.type === 'multiOptions') &&
+		!property.typeOptions?.loadOptionsMethod;
+	if (fixed && property.options)
+		described.values = (property.options as Array<{ value?: unknown }>)
+			.map((o) => String(o.value))
+			.sort();
+	if (property.type === 'resourceLocator')
+		described.modes = (property.modes ?? []).map((m) => m.name).sort();
+	if (property.type !== 'collection' && property.type !== 'fixedCollection')
+		described.default = property.default;
 	return described;
 }
 
-const NOT_STORED = new Set(['notice', 'callout', 'button', 'curlImport', 'credentials', 'credentialsSelect']);
+const NOT_STORED = new Set([
+	'notice',
+	'callout',
+	'button',
+	'curlImport',
+	'credentials',
+	'credentialsSelect',
+]);
 
-function addPaths(into: Record<string, PathType>, prefix: string, properties: readonly INodeProperties[], context: Context, version: number): void {
+function addPaths(
+	into: Record<string, PathType>,
+	prefix: string,
+	properties: readonly INodeProperties[],
+	context: Context,
+	version: number,
+): void {
 	for (const property of properties) {
 		if (NOT_STORED.has(property.type) || !canShow(property, context, version)) continue;
 		const path = `${prefix}${property.name}`;
@@ -128,15 +167,23 @@ function addPaths(into: Record<string, PathType>, prefix: string, properties: re
  * The contexts the selectors span (every resource with each of its operations, or every event),
  * and the selectors themselves: a saved workflow omits a selector left at its default too.
  */
-function contexts(properties: readonly INodeProperties[], version: number): { found: Context[]; selectors: Record<string, PathType> } {
+function contexts(
+	properties: readonly INodeProperties[],
+	version: number,
+): { found: Context[]; selectors: Record<string, PathType> } {
 	let found: Context[] = [{}];
 	const selectors: Record<string, PathType> = {};
 	for (const selector of SELECTORS) {
 		const next: Context[] = [];
 		for (const context of found) {
-			const shown = properties.filter((p) => p.name === selector && p.type === 'options' && canShow(p, context, version));
-			const values = shown.flatMap((p) => (p.options ?? []).map((o) => String((o as { value?: unknown }).value)));
-			if (shown.length > 0) selectors[[...Object.values(context), selector].join('/')] = pathType(shown[0]);
+			const shown = properties.filter(
+				(p) => p.name === selector && p.type === 'options' && canShow(p, context, version),
+			);
+			const values = shown.flatMap((p) =>
+				(p.options ?? []).map((o) => String((o as { value?: unknown }).value)),
+			);
+			if (shown.length > 0)
+				selectors[[...Object.values(context), selector].join('/')] = pathType(shown[0]);
 			if (values.length === 0) next.push(context);
 			else for (const value of [...new Set(values)]) next.push({ ...context, [selector]: value });
 		}
@@ -145,7 +192,10 @@ function contexts(properties: readonly INodeProperties[], version: number): { fo
 	return { found, selectors };
 }
 
-export function parameterSnapshot(nodeType: INodeType | IVersionedNodeType, version: number): ParameterSnapshot {
+export function parameterSnapshot(
+	nodeType: INodeType | IVersionedNodeType,
+	version: number,
+): ParameterSnapshot {
 	const description = descriptionAt(nodeType, version);
 	const operations: OperationPaths = {};
 	const { found, selectors } = contexts(description.properties, version);
@@ -164,7 +214,9 @@ export function formatSnapshot(snapshot: ParameterSnapshot): string {
 		Object.entries(paths)
 			.map(([path, type]) => `${indent}${JSON.stringify(path)}: ${JSON.stringify(type)}`)
 			.join(',\n');
-	const operations = Object.entries(snapshot.operations).map(([operation, paths]) => `\t\t${JSON.stringify(operation)}: {\n${block(paths, '\t\t\t')}\n\t\t}`);
+	const operations = Object.entries(snapshot.operations).map(
+		([operation, paths]) => `\t\t${JSON.stringify(operation)}: {\n${block(paths, '\t\t\t')}\n\t\t}`,
+	);
 	return `{\n\t"node": ${JSON.stringify(snapshot.node)},\n\t"version": ${snapshot.version},\n\t"selectors": {\n${block(snapshot.selectors, '\t\t')}\n\t},\n\t"operations": {\n${operations.join(',\n')}\n\t}\n}\n`;
 }
 
@@ -179,14 +231,22 @@ const lastName = (path: string) => path.replace(/\[\]/g, '').split('.').pop() ??
 const show = (type: PathType) => JSON.stringify(type);
 
 /** Paths of one operation (or the selectors): moved, gone, retyped, values dropped or added. */
-function comparePaths(label: string, raise: string, oldPaths: Record<string, PathType>, newPaths: Record<string, PathType>, into: SnapshotDifferences): void {
+function comparePaths(
+	label: string,
+	raise: string,
+	oldPaths: Record<string, PathType>,
+	newPaths: Record<string, PathType>,
+	into: SnapshotDifferences,
+): void {
 	const fresh = Object.keys(newPaths).filter((path) => !(path in oldPaths));
 	for (const [path, oldType] of Object.entries(oldPaths)) {
 		const newType = newPaths[path];
 		if (newType === undefined) {
 			const moved = fresh.filter((p) => lastName(p) === lastName(path));
 			if (moved.length > 0) {
-				into.breaking.push(`${label}: "${lastName(path)}" moved from ${path} to ${moved.join(' or ')}: ${raise}`);
+				into.breaking.push(
+					`${label}: "${lastName(path)}" moved from ${path} to ${moved.join(' or ')}: ${raise}`,
+				);
 				moved.forEach((p) => fresh.splice(fresh.indexOf(p), 1));
 			} else into.breaking.push(`${label}: "${path}" is gone: ${raise}`);
 			continue;
@@ -194,11 +254,14 @@ function comparePaths(label: string, raise: string, oldPaths: Record<string, Pat
 		const { values: oldValues, ...oldRest } = oldType;
 		const { values: newValues, ...newRest } = newType;
 		if (show(oldRest) !== show(newRest)) {
-			into.breaking.push(`${label}: "${path}" retyped from ${show(oldType)} to ${show(newType)}: ${raise}`);
+			into.breaking.push(
+				`${label}: "${path}" retyped from ${show(oldType)} to ${show(newType)}: ${raise}`,
+			);
 			continue;
 		}
 		const dropped = (oldValues ?? []).filter((v) => !(newValues ?? []).includes(v));
-		if (dropped.length > 0) into.breaking.push(`${label}: "${path}" no longer offers ${dropped.join(', ')}: ${raise}`);
+		if (dropped.length > 0)
+			into.breaking.push(`${label}: "${path}" no longer offers ${dropped.join(', ')}: ${raise}`);
 		const offered = (newValues ?? []).filter((v) => !(oldValues ?? []).includes(v));
 		if (offered.length > 0) into.added.push(`${label}: "${path}" offers ${offered.join(', ')}`);
 	}
@@ -206,7 +269,10 @@ function comparePaths(label: string, raise: string, oldPaths: Record<string, Pat
 }
 
 /** What changed from the recorded snapshot to the current one, in words a developer can act on. */
-export function compareSnapshots(recorded: ParameterSnapshot, current: ParameterSnapshot): SnapshotDifferences {
+export function compareSnapshots(
+	recorded: ParameterSnapshot,
+	current: ParameterSnapshot,
+): SnapshotDifferences {
 	const at = `${current.node} v${current.version}`;
 	const raise = `raise the node version (workflows saved with ${at} store it there)`;
 	const differences: SnapshotDifferences = { breaking: [], added: [] };
@@ -217,7 +283,8 @@ export function compareSnapshots(recorded: ParameterSnapshot, current: Parameter
 		else differences.breaking.push(`${at}: operation "${operation}" is gone: ${raise}`);
 	}
 	for (const operation of Object.keys(current.operations)) {
-		if (!(operation in recorded.operations)) differences.added.push(`${at}: new operation "${operation}"`);
+		if (!(operation in recorded.operations))
+			differences.added.push(`${at}: new operation "${operation}"`);
 	}
 	return differences;
 }
@@ -248,7 +315,9 @@ export function checkNode(nodeType: INodeType | IVersionedNodeType, dir = SNAPSH
 				.map(Number)
 		: [];
 	for (const version of recordedVersions.filter((v) => !versions.includes(v))) {
-		check.breaking.push(`${name} v${version}: the node no longer offers version ${version}, so workflows saved with it do not load: keep it in the node's versions`);
+		check.breaking.push(
+			`${name} v${version}: the node no longer offers version ${version}, so workflows saved with it do not load: keep it in the node's versions`,
+		);
 	}
 	for (const version of versions) {
 		const current = parameterSnapshot(nodeType, version);
@@ -258,7 +327,10 @@ export function checkNode(nodeType: INodeType | IVersionedNodeType, dir = SNAPSH
 			check.unrecorded.push(current);
 			continue;
 		}
-		const differences = compareSnapshots(JSON.parse(readFileSync(file, 'utf8')) as ParameterSnapshot, current);
+		const differences = compareSnapshots(
+			JSON.parse(readFileSync(file, 'utf8')) as ParameterSnapshot,
+			current,
+		);
 		check.breaking.push(...differences.breaking);
 		check.added.push(...differences.added);
 	}

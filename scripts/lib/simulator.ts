@@ -51,21 +51,32 @@ export interface SimulatorProcess {
 	find(table: string, where: SimulatorWhere): Promise<SimulatorRow | undefined>;
 	insert(table: string, values: SimulatorValues): Promise<SimulatorRow>;
 	/** Updates the first matching row like the dialer would (ON UPDATE timestamps move); its new state. */
-	update(table: string, where: SimulatorWhere, values: SimulatorValues): Promise<SimulatorRow | undefined>;
+	update(
+		table: string,
+		where: SimulatorWhere,
+		values: SimulatorValues,
+	): Promise<SimulatorRow | undefined>;
 	close(): Promise<void>;
 }
 
 /** Starts test/simulator/cli.ts on a free port and resolves once it listens. */
 export async function launchSimulator(): Promise<SimulatorProcess> {
-	const child: ChildProcess = fork(path.join(ROOT, 'scripts', 'run-ts.js'), [path.join(ROOT, 'test', 'simulator', 'cli.ts'), '--port', '0', '--control'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-	});
+	const child: ChildProcess = fork(
+		path.join(ROOT, 'scripts', 'run-ts.js'),
+		[path.join(ROOT, 'test', 'simulator', 'cli.ts'), '--port', '0', '--control'],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+		},
+	);
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => {
 		stderr = (stderr + chunk.toString()).slice(-4000);
 	});
-	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 	let nextId = 1;
 	let exited = false;
 	const url = await new Promise<string>((resolve, reject) => {
@@ -84,7 +95,9 @@ export async function launchSimulator(): Promise<SimulatorProcess> {
 			reject(error);
 		});
 	});
-	const exit = new Promise<void>((resolve) => (exited ? resolve() : child.once('exit', () => resolve())));
+	const exit = new Promise<void>((resolve) =>
+		exited ? resolve() : child.once('exit', () => resolve()),
+	);
 	// Ctrl-C or an early exit of the caller must not leave the simulator behind.
 	const killOnExit = () => child.kill();
 	process.once('exit', killOnExit);
@@ -105,7 +118,8 @@ export async function launchSimulator(): Promise<SimulatorProcess> {
 		now: () => send<{ text: string; epoch: number }>({ op: 'now' }),
 		find: (table, where) => send<SimulatorRow | undefined>({ op: 'find', table, where }),
 		insert: (table, values) => send<SimulatorRow>({ op: 'insert', table, values }),
-		update: (table, where, values) => send<SimulatorRow | undefined>({ op: 'update', table, where, values }),
+		update: (table, where, values) =>
+			send<SimulatorRow | undefined>({ op: 'update', table, where, values }),
 		close: async () => {
 			process.removeListener('exit', killOnExit);
 			if (!exited) child.kill('SIGTERM');

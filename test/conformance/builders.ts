@@ -21,7 +21,13 @@ export const NO_RIGHTS = '6668';
 export const LOCKOUT = '6699';
 
 /** Non-agent API request: function, then credentials, then the rest. */
-export function na(fn: string, extra: Params = {}, user = ADMIN, pass = PASS, source = 'test'): Step {
+export function na(
+	fn: string,
+	extra: Params = {},
+	user = ADMIN,
+	pass = PASS,
+	source = 'test',
+): Step {
 	return { endpoint: 'nonAgent', params: { function: fn, user, pass, source, ...extra } };
 }
 
@@ -31,7 +37,13 @@ export function naRaw(params: Params, more: Partial<Step> = {}): Step {
 }
 
 /** Agent API request: function, credentials, then the rest. */
-export function ag(fn: string, extra: Params = {}, user = ADMIN, pass = PASS, source = 'test'): Step {
+export function ag(
+	fn: string,
+	extra: Params = {},
+	user = ADMIN,
+	pass = PASS,
+	source = 'test',
+): Step {
 	return { endpoint: 'agent', params: { function: fn, user, pass, source, ...extra } };
 }
 
@@ -51,10 +63,12 @@ export function times<T>(n: number, make: (i: number) => T): T[] {
 	return Array.from({ length: n }, (_, i) => make(i));
 }
 
-export const addLead = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('add_lead', extra, user, pass, source);
+export const addLead = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('add_lead', extra, user, pass, source);
 export const leadSearch = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
 	na('lead_search', extra, user, pass, source);
-export const listInfo = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('list_info', extra, user, pass, source);
+export const listInfo = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('list_info', extra, user, pass, source);
 export const pause = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
 	ag('external_pause', extra, user, pass, source);
 
@@ -66,4 +80,3 @@ export const pause = (extra: Params, user = ADMIN, pass = PASS, source = 'test')
 //   system DNC 3125550199, campaign DNC 3125550198 (TESTCAMP); next lead id 16; next hopper id 3
 export const DNC = '3125550199';
 export const CAMP_DNC = '3125550198';
-

@@ -49,12 +49,19 @@ interface SimulatorLike {
 const TARGET = (process.env.CONFORMANCE_TARGET || 'simulator').toLowerCase();
 const EXPECTED = (process.env.CONFORMANCE_EXPECTED || 'live').toLowerCase();
 const ALLOW_SKIP = process.env.CONFORMANCE_ALLOW_SKIP === '1';
-const ATTEMPTS = Math.max(1, Number(process.env.CONFORMANCE_ATTEMPTS || (EXPECTED === 'recorded' ? 1 : 3)) || 1);
+const ATTEMPTS = Math.max(
+	1,
+	Number(process.env.CONFORMANCE_ATTEMPTS || (EXPECTED === 'recorded' ? 1 : 3)) || 1,
+);
 
-if (!['simulator', 'real'].includes(TARGET)) throw new Error(`CONFORMANCE_TARGET must be simulator or real, not ${TARGET}`);
-if (!['live', 'recorded'].includes(EXPECTED)) throw new Error(`CONFORMANCE_EXPECTED must be live or recorded, not ${EXPECTED}`);
+if (!['simulator', 'real'].includes(TARGET))
+	throw new Error(`CONFORMANCE_TARGET must be simulator or real, not ${TARGET}`);
+if (!['live', 'recorded'].includes(EXPECTED))
+	throw new Error(`CONFORMANCE_EXPECTED must be live or recorded, not ${EXPECTED}`);
 if (TARGET === 'real' && EXPECTED === 'recorded') {
-	throw new Error('CONFORMANCE_TARGET=real compares the live server with itself; it cannot use CONFORMANCE_EXPECTED=recorded');
+	throw new Error(
+		'CONFORMANCE_TARGET=real compares the live server with itself; it cannot use CONFORMANCE_EXPECTED=recorded',
+	);
 }
 
 checkCorpus();
@@ -93,7 +100,13 @@ function writeReport(): void {
  * changed its answer (the real server: someone else used it; the simulator:
  * it is not deterministic) and keep the earlier differences for review.
  */
-function lateNote(scenario: Scenario, attempt: number, failures: string[], earlier: StepResult[][], final: StepResult[]): string {
+function lateNote(
+	scenario: Scenario,
+	attempt: number,
+	failures: string[],
+	earlier: StepResult[][],
+	final: StepResult[],
+): string {
 	let realChanged = 0;
 	let simChanged = 0;
 	for (const run of earlier) {
@@ -115,7 +128,12 @@ function lateNote(scenario: Scenario, attempt: number, failures: string[], earli
 }
 
 /** Send a step, naming the step and the server in any transport error. */
-async function sendStep(baseUrl: string, scenario: Scenario, index: number, serverLabel: string): Promise<Answer> {
+async function sendStep(
+	baseUrl: string,
+	scenario: Scenario,
+	index: number,
+	serverLabel: string,
+): Promise<Answer> {
 	const step = scenario.steps[index];
 	try {
 		return await send(baseUrl, step);
@@ -129,16 +147,21 @@ async function sendStep(baseUrl: string, scenario: Scenario, index: number, serv
 
 async function runAll(baseUrl: string, scenario: Scenario, serverLabel: string): Promise<Answer[]> {
 	const answers: Answer[] = [];
-	for (let i = 0; i < scenario.steps.length; i++) answers.push(await sendStep(baseUrl, scenario, i, serverLabel));
+	for (let i = 0; i < scenario.steps.length; i++)
+		answers.push(await sendStep(baseUrl, scenario, i, serverLabel));
 	return answers;
 }
 
-function loadSimulatorModule(): { startSimulator: (options?: { port?: number }) => Promise<SimulatorLike> } {
+function loadSimulatorModule(): {
+	startSimulator: (options?: { port?: number }) => Promise<SimulatorLike>;
+} {
 	const dir = path.resolve(__dirname, '../simulator');
 	try {
 		// computed path: the suite does not depend on the simulator's types to compile
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
-		return require(path.join(dir, 'index')) as { startSimulator: (options?: { port?: number }) => Promise<SimulatorLike> };
+		return require(path.join(dir, 'index')) as {
+			startSimulator: (options?: { port?: number }) => Promise<SimulatorLike>;
+		};
 	} catch (err) {
 		throw new Error(
 			`cannot load the simulator (${path.join(dir, 'index.ts')}): ${err instanceof Error ? err.message : String(err)}`,
@@ -256,7 +279,8 @@ describe('VICIdial conformance', () => {
 				stepsCompared += last.length;
 				stepsDiffering += last.filter((r) => !r.same).length;
 				report = scenarioReport(scenario, last, labels);
-				if (ATTEMPTS > 1) report += `\n\n(${failures.join('; ')}; the report shows the last attempt)`;
+				if (ATTEMPTS > 1)
+					report += `\n\n(${failures.join('; ')}; the report shows the last attempt)`;
 			} else {
 				report = `Scenario "${scenario.name}" could not be run:\n${failures.join('\n')}`;
 			}

@@ -13,7 +13,10 @@ import { ENDPOINT_PATHS, type Scenario, type Step } from './corpus';
 import { maskText } from './mask';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
-export const REAL_URL = (process.env.VICIDIAL_REAL_URL || 'http://127.0.0.1:8089').replace(/\/+$/, '');
+export const REAL_URL = (process.env.VICIDIAL_REAL_URL || 'http://127.0.0.1:8089').replace(
+	/\/+$/,
+	'',
+);
 export const REAL_DIR = process.env.VICIDIAL_REAL_DIR
 	? path.resolve(PROJECT_ROOT, process.env.VICIDIAL_REAL_DIR)
 	: path.resolve(PROJECT_ROOT, '../shared/vicidial-real');
@@ -48,7 +51,11 @@ export function toWire(step: Step): WireRequest {
 		return { method, target: q ? `${path_}?${q}` : path_, body: null };
 	}
 	const q = step.query ? new URLSearchParams(step.query).toString() : '';
-	return { method, target: q ? `${path_}?${q}` : path_, body: new URLSearchParams(step.params).toString() };
+	return {
+		method,
+		target: q ? `${path_}?${q}` : path_,
+		body: new URLSearchParams(step.params).toString(),
+	};
 }
 
 // Each request on a fresh connection: `php -S` closes its connections anyway,
@@ -103,7 +110,12 @@ export async function send(baseUrl: string, step: Step): Promise<Answer> {
 function runReset(script: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		execFile('bash', [script], { timeout: 120_000 }, (err, _stdout, stderr) => {
-			if (err) reject(new Error(`reset of the real VICIdial server failed (bash ${script}): ${err.message}\n${stderr}`));
+			if (err)
+				reject(
+					new Error(
+						`reset of the real VICIdial server failed (bash ${script}): ${err.message}\n${stderr}`,
+					),
+				);
 			else resolve();
 		});
 	});
@@ -177,7 +189,9 @@ export function lineDiff(expected: string, actual: string): string[] {
 	if (E.length * A.length > 4_000_000) {
 		return [...E.map((l) => `-${l}`), ...A.map((l) => `+${l}`)];
 	}
-	const dp: number[][] = Array.from({ length: E.length + 1 }, () => new Array<number>(A.length + 1).fill(0));
+	const dp: number[][] = Array.from({ length: E.length + 1 }, () =>
+		new Array<number>(A.length + 1).fill(0),
+	);
 	for (let i = E.length - 1; i >= 0; i--) {
 		for (let j = A.length - 1; j >= 0; j--) {
 			dp[i][j] = E[i] === A[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
@@ -233,12 +247,21 @@ export function formatStepDiff(
 	out.push(`step ${stepIndex + 1} of ${stepCount}: ${describeRequest(step).join('\n    ')}`);
 	out.push(`--- ${labels.expected}`);
 	out.push(`+++ ${labels.actual}`);
-	if (expected.status !== actual.status) out.push('@@ HTTP status @@', `-${expected.status}`, `+${actual.status}`);
+	if (expected.status !== actual.status)
+		out.push('@@ HTTP status @@', `-${expected.status}`, `+${actual.status}`);
 	else out.push(`@@ HTTP status @@ ${expected.status} (same)`);
 	if (expected.contentType !== actual.contentType) {
-		out.push('@@ Content-Type @@', `-${expected.contentType ?? '(none)'}`, `+${actual.contentType ?? '(none)'}`);
+		out.push(
+			'@@ Content-Type @@',
+			`-${expected.contentType ?? '(none)'}`,
+			`+${actual.contentType ?? '(none)'}`,
+		);
 	} else out.push(`@@ Content-Type @@ ${expected.contentType ?? '(none)'} (same)`);
-	if (expected.body !== actual.body) out.push('@@ body @@ (tabs shown as \\t, trailing blanks as \u2423)', ...lineDiff(expected.body, actual.body));
+	if (expected.body !== actual.body)
+		out.push(
+			'@@ body @@ (tabs shown as \\t, trailing blanks as \u2423)',
+			...lineDiff(expected.body, actual.body),
+		);
 	else out.push('@@ body @@ (same)');
 	return out.join('\n');
 }
@@ -264,9 +287,12 @@ export function scenarioReport(
 ): string {
 	const bad = results.map((r, i) => ({ r, i })).filter(({ r }) => !r.same);
 	const head = `Scenario "${scenario.name}": ${bad.length} of ${results.length} steps differ`;
-	return [head, ...bad.map(({ r, i }) => formatStepDiff(i, results.length, r.step, r.expected, r.actual, labels))].join(
-		'\n\n',
-	);
+	return [
+		head,
+		...bad.map(({ r, i }) =>
+			formatStepDiff(i, results.length, r.step, r.expected, r.actual, labels),
+		),
+	].join('\n\n');
 }
 
 // ---------------------------------------------------------------------------

@@ -8,7 +8,9 @@ describe('maskText', () => {
 		expect(maskText('DATE: 2026-11-23 12:49:15|', REF)).toBe('DATE: <DATETIME:today>|');
 		expect(maskText('2026-11-23 00:00:01', REF)).toBe('<DATETIME:today>');
 		expect(maskText('2026-11-16 12:19:15', REF)).toBe('<DATETIME:today-7d>');
-		expect(maskText('16|TESTCAMP|2026-11-25 12:51:06|ANYONE', REF)).toBe('16|TESTCAMP|<DATETIME:today+2d>|ANYONE');
+		expect(maskText('16|TESTCAMP|2026-11-25 12:51:06|ANYONE', REF)).toBe(
+			'16|TESTCAMP|<DATETIME:today+2d>|ANYONE',
+		);
 		expect(maskText('2026-11-23', REF)).toBe('<DATE:today>');
 		expect(maskText('x,2026-11-22,y', REF)).toBe('x,<DATE:today-1d>,y');
 	});
@@ -30,7 +32,9 @@ describe('maskText', () => {
 	});
 
 	test('debug run time', () => {
-		expect(maskText('<!-- script runtime: 1 seconds -->', REF)).toBe('<!-- script runtime: <N> seconds -->');
+		expect(maskText('<!-- script runtime: 1 seconds -->', REF)).toBe(
+			'<!-- script runtime: <N> seconds -->',
+		);
 	});
 
 	test('everything else is untouched', () => {

@@ -39,7 +39,8 @@ function utcMs(y: string, mo: string, d: string, h = '0', mi = '0', s = '0'): nu
 	const t = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
 	const back = new Date(t);
 	// reject impossible dates such as 2026-02-31 (Date.UTC would roll them over)
-	if (back.getUTCFullYear() !== +y || back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d) return null;
+	if (back.getUTCFullYear() !== +y || back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d)
+		return null;
 	return t;
 }
 
@@ -52,11 +53,14 @@ function dayOffset(valueMs: number, refMs: number): string {
 export function maskText(text: string, reference: Date): string {
 	const ref = reference.getTime();
 	const refSec = Math.floor(ref / 1000);
-	let out = text.replace(DATETIME_RE, (m, y: string, mo: string, d: string, h: string, mi: string, s: string) => {
-		const t = utcMs(y, mo, d, h, mi, s);
-		if (t === null || Math.abs(t - ref) > DATE_WINDOW_DAYS * DAY_MS) return m;
-		return `<DATETIME:${dayOffset(t, ref)}>`;
-	});
+	let out = text.replace(
+		DATETIME_RE,
+		(m, y: string, mo: string, d: string, h: string, mi: string, s: string) => {
+			const t = utcMs(y, mo, d, h, mi, s);
+			if (t === null || Math.abs(t - ref) > DATE_WINDOW_DAYS * DAY_MS) return m;
+			return `<DATETIME:${dayOffset(t, ref)}>`;
+		},
+	);
 	out = out.replace(DATE_RE, (m, y: string, mo: string, d: string) => {
 		const t = utcMs(y, mo, d);
 		if (t === null || Math.abs(t - ref) > DATE_WINDOW_DAYS * DAY_MS) return m;

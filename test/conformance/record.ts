@@ -48,9 +48,12 @@ async function recordAll(): Promise<Answer[][]> {
 				all.push(current);
 				break;
 			}
-			if (attempt >= 8) throw new Error(`scenario "${scenario.name}" gives different answers on every run`);
+			if (attempt >= 8)
+				throw new Error(`scenario "${scenario.name}" gives different answers on every run`);
 			const wait = Math.min(10, 2 ** (attempt - 1));
-			console.warn(`scenario "${scenario.name}": two runs differ (someone else using the server?), again in ${wait} s`);
+			console.warn(
+				`scenario "${scenario.name}": two runs differ (someone else using the server?), again in ${wait} s`,
+			);
 			await new Promise((r) => setTimeout(r, wait * 1000));
 			previous = current;
 		}
@@ -58,7 +61,11 @@ async function recordAll(): Promise<Answer[][]> {
 	return all;
 }
 
-function compare(expected: Answer[][], actual: Answer[][], labels: { expected: string; actual: string }): string[] {
+function compare(
+	expected: Answer[][],
+	actual: Answer[][],
+	labels: { expected: string; actual: string },
+): string[] {
 	const reports: string[] = [];
 	corpus.forEach((scenario, s) => {
 		const results = scenario.steps.map((step, i) => ({
@@ -86,14 +93,21 @@ async function main(): Promise<void> {
 	const t0 = Date.now();
 	const answers = await recordAll();
 	const t1 = Date.now();
-	console.log(`recorded ${corpus.length} scenarios, ${stepCount} steps in ${((t1 - t0) / 1000).toFixed(1)} s`);
+	console.log(
+		`recorded ${corpus.length} scenarios, ${stepCount} steps in ${((t1 - t0) / 1000).toFixed(1)} s`,
+	);
 
 	if (args.has('--twice')) {
 		const again = await recordAll();
-		const reports = compare(answers, again, { expected: 'real, first run', actual: 'real, second run' });
+		const reports = compare(answers, again, {
+			expected: 'real, first run',
+			actual: 'real, second run',
+		});
 		if (reports.length) {
 			console.error(reports.join('\n\n'));
-			throw new Error(`${reports.length} scenarios gave different masked answers on a second run: the masking is not stable`);
+			throw new Error(
+				`${reports.length} scenarios gave different masked answers on a second run: the masking is not stable`,
+			);
 		}
 		console.log(`second run identical (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
 	}
@@ -115,7 +129,10 @@ async function main(): Promise<void> {
 			'script runtime: <N> seconds = debug run time. Values far from the request time are not masked.',
 		scenarios: corpus.map((scenario, s) => ({
 			name: scenario.name,
-			steps: scenario.steps.map((step, i) => ({ request: recordedRequest(step), answer: answers[s][i] })),
+			steps: scenario.steps.map((step, i) => ({
+				request: recordedRequest(step),
+				answer: answers[s][i],
+			})),
 		})),
 	};
 
@@ -124,7 +141,9 @@ async function main(): Promise<void> {
 		const oldAnswers = corpus.map((scenario) => {
 			const rec = old.scenarios.find((x) => x.name === scenario.name);
 			if (!rec || rec.steps.length !== scenario.steps.length) {
-				throw new Error(`recorded answers are out of date for scenario "${scenario.name}": record again`);
+				throw new Error(
+					`recorded answers are out of date for scenario "${scenario.name}": record again`,
+				);
 			}
 			return rec.steps.map((st) => st.answer);
 		});

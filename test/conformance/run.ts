@@ -12,7 +12,13 @@ const root = path.resolve(__dirname, '../..');
 const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
 const result = spawnSync(
 	process.execPath,
-	[jestBin, '--config', path.join(__dirname, 'jest.config.js'), '--runInBand', ...process.argv.slice(2)],
+	[
+		jestBin,
+		'--config',
+		path.join(__dirname, 'jest.config.js'),
+		'--runInBand',
+		...process.argv.slice(2),
+	],
 	{ cwd: root, stdio: 'inherit', env: process.env },
 );
 if (result.error) throw result.error;

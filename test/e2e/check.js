@@ -24,12 +24,37 @@ const [list] = out('Get List');
 const agents = out('Logged-In Agents');
 const [resumed] = out('Resume Agent');
 const expect = (what, ok) => {
-	if (!ok) throw new Error(`e2e: ${what}\n${JSON.stringify({ added, found, list, agents, resumed }, null, 1)}`);
+	if (!ok)
+		throw new Error(
+			`e2e: ${what}\n${JSON.stringify({ added, found, list, agents, resumed }, null, 1)}`,
+		);
 };
-expect('Add Lead returned lead 16', added && added.lead_id === 16 && added.list_id === 101 && Array.isArray(added.notices));
-expect('Search by Phone found lead 16', found && found.search_key === '3125550177' && JSON.stringify(found.lead_ids) === '[16]');
-expect('Get List counted the new lead', list && list.list_id === 101 && list.all_leads_count === 13);
-expect('Logged-In Agents listed 1001 (paused) and 1003 (in a call)', JSON.stringify(agents.map((a) => [a.user, a.status])) === JSON.stringify([['1001', 'PAUSED'], ['1003', 'INCALL']]));
-expect('the VICIdial Agent node queued a resume for 1001', resumed && resumed.agent_user === '1001' && resumed.queued === true);
-if (text.includes('"1234"') || /pass=1234/.test(text)) throw new Error('the password appears in the execution output');
-console.log(`e2e OK: real n8n ran Add Lead (lead ${added.lead_id}), Search by Phone (${found.lead_ids}), Get List (${list.all_leads_count} leads), Logged-In Agents (${agents.length}), Resume Agent (${resumed.agent_user}, queued)`);
+expect(
+	'Add Lead returned lead 16',
+	added && added.lead_id === 16 && added.list_id === 101 && Array.isArray(added.notices),
+);
+expect(
+	'Search by Phone found lead 16',
+	found && found.search_key === '3125550177' && JSON.stringify(found.lead_ids) === '[16]',
+);
+expect(
+	'Get List counted the new lead',
+	list && list.list_id === 101 && list.all_leads_count === 13,
+);
+expect(
+	'Logged-In Agents listed 1001 (paused) and 1003 (in a call)',
+	JSON.stringify(agents.map((a) => [a.user, a.status])) ===
+		JSON.stringify([
+			['1001', 'PAUSED'],
+			['1003', 'INCALL'],
+		]),
+);
+expect(
+	'the VICIdial Agent node queued a resume for 1001',
+	resumed && resumed.agent_user === '1001' && resumed.queued === true,
+);
+if (text.includes('"1234"') || /pass=1234/.test(text))
+	throw new Error('the password appears in the execution output');
+console.log(
+	`e2e OK: real n8n ran Add Lead (lead ${added.lead_id}), Search by Phone (${found.lead_ids}), Get List (${list.all_leads_count} leads), Logged-In Agents (${agents.length}), Resume Agent (${resumed.agent_user}, queued)`,
+);

@@ -10,14 +10,28 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createN8n, ensureN8n, freePort, packThisBuild, ROOT, sleep, spawnTracked, stopTracked, tail, type N8nInstance } from '../../scripts/lib/realN8n';
+import {
+	createN8n,
+	ensureN8n,
+	freePort,
+	packThisBuild,
+	ROOT,
+	sleep,
+	spawnTracked,
+	stopTracked,
+	tail,
+	type N8nInstance,
+} from '../../scripts/lib/realN8n';
 
 const say = (line: string) => console.error(`[test:n8n] ${line}`);
 
 async function waitSimulator(url: string, logFile: string): Promise<void> {
 	for (let i = 0; i < 150; i++) {
 		try {
-			const res = await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body: new URLSearchParams({ function: 'version' }) });
+			const res = await fetch(`${url}/vicidial/non_agent_api.php`, {
+				method: 'POST',
+				body: new URLSearchParams({ function: 'version' }),
+			});
 			if ((await res.text()).includes('VERSION')) return;
 		} catch {
 			// not listening yet
@@ -36,13 +50,27 @@ async function main(): Promise<number> {
 	try {
 		const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pack-'));
 		const tarball = packThisBuild(packDir, say);
-		n8n = await createN8n({ install, tarball, keep: true, env: { N8N_ENCRYPTION_KEY: 'e2e-only-key' } });
+		n8n = await createN8n({
+			install,
+			tarball,
+			keep: true,
+			env: { N8N_ENCRYPTION_KEY: 'e2e-only-key' },
+		});
 		fs.renameSync(packDir, path.join(n8n.work, 'pack'));
 		say(`work folder ${n8n.work}`);
 
 		const simPort = await freePort();
 		const simLog = path.join(n8n.work, 'simulator.log');
-		simulator = spawnTracked(process.execPath, [path.join(ROOT, 'scripts', 'run-ts.js'), path.join(ROOT, 'test', 'simulator', 'cli.ts'), '--port', String(simPort)], { cwd: ROOT, env: process.env, logFile: simLog });
+		simulator = spawnTracked(
+			process.execPath,
+			[
+				path.join(ROOT, 'scripts', 'run-ts.js'),
+				path.join(ROOT, 'test', 'simulator', 'cli.ts'),
+				'--port',
+				String(simPort),
+			],
+			{ cwd: ROOT, env: process.env, logFile: simLog },
+		);
 		const simUrl = `http://127.0.0.1:${simPort}`;
 		await waitSimulator(simUrl, simLog);
 		say(`simulator on ${simUrl}`);
@@ -52,14 +80,24 @@ async function main(): Promise<number> {
 				id: 'vicidialE2eCred1',
 				name: 'VICIdial e2e',
 				type: 'vicidialApi',
-				data: { serverUrl: simUrl, apiUser: '6666', password: '1234', source: 'n8n', nonAgentPath: '/vicidial/non_agent_api.php', agentPath: '/agc/api.php', ignoreSslIssues: false },
+				data: {
+					serverUrl: simUrl,
+					apiUser: '6666',
+					password: '1234',
+					source: 'n8n',
+					nonAgentPath: '/vicidial/non_agent_api.php',
+					agentPath: '/agc/api.php',
+					ignoreSslIssues: false,
+				},
 			},
 		]);
 		n8n.importWorkflows(JSON.parse(fs.readFileSync(path.join(__dirname, 'workflow.json'), 'utf8')));
 		const execution = await n8n.execute('vicidialE2e00001', { keepOutput: true });
 		const outFile = path.join(n8n.work, 'out.json');
 		fs.writeFileSync(outFile, execution.output);
-		const check = spawnSync(process.execPath, [path.join(__dirname, 'check.js'), outFile], { encoding: 'utf8' });
+		const check = spawnSync(process.execPath, [path.join(__dirname, 'check.js'), outFile], {
+			encoding: 'utf8',
+		});
 		process.stdout.write(check.stdout);
 		if (check.status !== 0) {
 			say(`check.js failed (exit ${check.status}):\n${check.stderr}`);

@@ -64,12 +64,19 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 export async function visible(page: Page, selector: string): Promise<ElementHandle[]> {
 	const all = await page.$$(selector);
 	const shown: ElementHandle[] = [];
-	for (const el of all) if (await el.evaluate((e) => (e as unknown as PageElement).checkVisibility())) shown.push(el as ElementHandle);
+	for (const el of all)
+		if (await el.evaluate((e) => (e as unknown as PageElement).checkVisibility()))
+			shown.push(el as ElementHandle);
 	return shown;
 }
 
 /** Clicks the shown element matching `selector` whose trimmed text is `text`, waiting for it. */
-export async function clickText(page: Page, selector: string, text: string, timeout = 10_000): Promise<void> {
+export async function clickText(
+	page: Page,
+	selector: string,
+	text: string,
+	timeout = 10_000,
+): Promise<void> {
 	const deadline = Date.now() + timeout;
 	for (;;) {
 		for (const el of await visible(page, selector)) {
@@ -80,7 +87,9 @@ export async function clickText(page: Page, selector: string, text: string, time
 			}
 		}
 		if (Date.now() > deadline) {
-			const seen = await Promise.all((await visible(page, selector)).map((e) => e.evaluate(innerText)));
+			const seen = await Promise.all(
+				(await visible(page, selector)).map((e) => e.evaluate(innerText)),
+			);
 			throw new Error(`no "${text}" in ${selector}; shown: ${JSON.stringify(seen)}`);
 		}
 		await sleep(200);
@@ -88,13 +97,22 @@ export async function clickText(page: Page, selector: string, text: string, time
 }
 
 /** Waits until the page's visible text in `selector` satisfies `test`; returns that text. */
-export async function waitForText(page: Page, selector: string, test: (text: string) => boolean, what: string, timeout = 15_000): Promise<string> {
+export async function waitForText(
+	page: Page,
+	selector: string,
+	test: (text: string) => boolean,
+	what: string,
+	timeout = 15_000,
+): Promise<string> {
 	const deadline = Date.now() + timeout;
 	let last = '';
 	for (;;) {
 		last = await textOf(page, selector);
 		if (test(last)) return last;
-		if (Date.now() > deadline) throw new Error(`waited ${timeout / 1000}s for ${what}; ${selector} shows: ${JSON.stringify(last.slice(0, 600))}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`waited ${timeout / 1000}s for ${what}; ${selector} shows: ${JSON.stringify(last.slice(0, 600))}`,
+			);
 		await sleep(250);
 	}
 }
@@ -120,7 +138,11 @@ export async function rest<T>(page: Page, method: string, url: string, body?: un
 			const headers: Record<string, string> = { 'content-type': 'application/json' };
 			const browserId = localStorage.getItem('n8n-browserId');
 			if (browserId) headers['browser-id'] = browserId;
-			const response = await fetch(u, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) });
+			const response = await fetch(u, {
+				method: m,
+				headers,
+				body: b === undefined ? undefined : JSON.stringify(b),
+			});
 			const text = await response.text();
 			if (!response.ok) throw new Error(`${m} ${u}: ${response.status} ${text.slice(0, 300)}`);
 			return (JSON.parse(text) as { data: unknown }).data;

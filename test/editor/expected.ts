@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 function load(file: string, className: string): INodeTypeDescription {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const module = require(path.join(ROOT, 'dist', file)) as Record<string, new () => { description: INodeTypeDescription }>;
+	const module = require(path.join(ROOT, 'dist', file)) as Record<
+		string,
+		new () => { description: INodeTypeDescription }
+	>;
 	return new module[className]().description;
 }
 
@@ -26,14 +29,22 @@ export function builtNodes(): BuiltNodes {
 		vicidial: load('nodes/Vicidial/Vicidial.node.js', 'Vicidial'),
 		agent: load('nodes/VicidialAgent/VicidialAgent.node.js', 'VicidialAgent'),
 		pollTrigger: load('nodes/VicidialTrigger/VicidialTrigger.node.js', 'VicidialTrigger'),
-		callEventTrigger: load('nodes/VicidialCallEventTrigger/VicidialCallEventTrigger.node.js', 'VicidialCallEventTrigger'),
+		callEventTrigger: load(
+			'nodes/VicidialCallEventTrigger/VicidialCallEventTrigger.node.js',
+			'VicidialCallEventTrigger',
+		),
 	};
 }
 
 /** The option of the `operation` parameter shown for `resource`. */
-export function operationOption(node: INodeTypeDescription, resource: string, operation: string): INodePropertyOptions {
+export function operationOption(
+	node: INodeTypeDescription,
+	resource: string,
+	operation: string,
+): INodePropertyOptions {
 	for (const p of node.properties) {
-		if (p.name !== 'operation' || !(p.displayOptions?.show?.resource ?? []).includes(resource)) continue;
+		if (p.name !== 'operation' || !(p.displayOptions?.show?.resource ?? []).includes(resource))
+			continue;
 		const option = (p.options as INodePropertyOptions[]).find((o) => o.value === operation);
 		if (option) return option;
 	}

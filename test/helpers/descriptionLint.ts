@@ -13,7 +13,9 @@ const tsParser = require('@typescript-eslint/parser') as Linter.Parser;
 const nodeEnv = process.env.NODE_ENV;
 process.env.NODE_ENV = 'lint';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as { configs: Record<string, { rules: Linter.RulesRecord }> };
+const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as {
+	configs: Record<string, { rules: Linter.RulesRecord }>;
+};
 process.env.NODE_ENV = nodeEnv;
 
 /** Rules about files, folders or execute() code, not about a description: they cannot apply to generated text. */
@@ -27,7 +29,11 @@ const NOT_ABOUT_DESCRIPTIONS = [
 ];
 
 function rulesOf(set: 'nodes' | 'credentials'): Linter.RulesRecord {
-	return Object.fromEntries(Object.entries(n8nNodesBase.configs[set].rules).filter(([name]) => !NOT_ABOUT_DESCRIPTIONS.some((rule) => rule.test(name))));
+	return Object.fromEntries(
+		Object.entries(n8nNodesBase.configs[set].rules).filter(
+			([name]) => !NOT_ABOUT_DESCRIPTIONS.some((rule) => rule.test(name)),
+		),
+	);
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -36,11 +42,18 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function toSource(value: unknown, indent = ''): string {
 	const inner = `${indent}\t`;
 	if (value === undefined) return 'undefined';
-	if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-	if (Array.isArray(value)) return value.length === 0 ? '[]' : `[\n${value.map((v) => `${inner}${toSource(v, inner)},`).join('\n')}\n${indent}]`;
+	if (value === null || typeof value === 'number' || typeof value === 'boolean')
+		return String(value);
+	if (typeof value === 'string')
+		return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+	if (Array.isArray(value))
+		return value.length === 0
+			? '[]'
+			: `[\n${value.map((v) => `${inner}${toSource(v, inner)},`).join('\n')}\n${indent}]`;
 	if (typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
+		const entries = Object.entries(value as Record<string, unknown>).filter(
+			([, v]) => v !== undefined && typeof v !== 'function',
+		);
 		if (entries.length === 0) return '{}';
 		return `{\n${entries.map(([k, v]) => `${inner}${IDENTIFIER.test(k) ? k : `'${k}'`}: ${toSource(v, inner)},`).join('\n')}\n${indent}}`;
 	}
@@ -69,17 +82,27 @@ async function lint(code: string, filePath: string, rules: Linter.RulesRecord): 
 	});
 	const [result] = await eslint.lintText(code, { filePath });
 	const lines = code.split('\n');
-	return result.messages.map((m) => ({ rule: m.ruleId ?? 'parse', message: m.message, line: (lines[(m.line ?? 1) - 1] ?? '').trim() }));
+	return result.messages.map((m) => ({
+		rule: m.ruleId ?? 'parse',
+		message: m.message,
+		line: (lines[(m.line ?? 1) - 1] ?? '').trim(),
+	}));
 }
 
 /** Lints a node's description, as if its file held it literally. `className` and `dir` name the virtual file as n8n's conventions want. */
-export async function lintNodeDescription(className: string, description: object): Promise<Finding[]> {
+export async function lintNodeDescription(
+	className: string,
+	description: object,
+): Promise<Finding[]> {
 	const code = `import type { INodeType, INodeTypeDescription } from 'n8n-workflow';\n\nexport class ${className} implements INodeType {\n\tdescription: INodeTypeDescription = ${toSource(description, '\t')};\n}\n`;
 	return await lint(code, `nodes/${className}/${className}.node.ts`, rulesOf('nodes'));
 }
 
 /** Lints a credential's fields, as if its file held them literally. */
-export async function lintCredential(className: string, credential: Record<string, unknown>): Promise<Finding[]> {
+export async function lintCredential(
+	className: string,
+	credential: Record<string, unknown>,
+): Promise<Finding[]> {
 	const fields = ['name', 'displayName', 'icon', 'documentationUrl', 'properties']
 		.filter((key) => credential[key] !== undefined)
 		.map((key) => `\t${key} = ${toSource(credential[key], '\t')};\n`)

@@ -6,7 +6,9 @@ import { agentFunctions } from '../../nodes/shared/functions/agent';
 
 /** The entry of a VICIdial function of either API (by operation too, where one function has several). */
 export const entry = (fn: string, operation?: string): FunctionEntry =>
-	[...nonAgentFunctions, ...agentFunctions].find((s) => s.fn === fn && (!operation || s.operation === operation)) as FunctionEntry;
+	[...nonAgentFunctions, ...agentFunctions].find(
+		(s) => s.fn === fn && (!operation || s.operation === operation),
+	) as FunctionEntry;
 
 /** The message of the InvalidInputError `run` throws; fails the test when it throws none. */
 export function refusal(run: () => unknown): string {

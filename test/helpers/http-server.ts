@@ -47,7 +47,9 @@ export async function startTestServer(handler: RequestHandler = () => ''): Promi
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString('utf8');
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-			const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+			const isForm = (req.headers['content-type'] ?? '').startsWith(
+				'application/x-www-form-urlencoded',
+			);
 			const recorded: RecordedRequest = {
 				method: req.method ?? 'GET',
 				path: url.pathname,

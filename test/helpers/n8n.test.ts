@@ -21,7 +21,14 @@ import type {
 
 import { startTestServer } from './http-server';
 import type { RecordedRequest, TestServer } from './http-server';
-import { executeNode, getBinaryBuffer, listSearch, loadOptions, pollOnce, testCredential } from './n8n';
+import {
+	executeNode,
+	getBinaryBuffer,
+	listSearch,
+	loadOptions,
+	pollOnce,
+	testCredential,
+} from './n8n';
 
 // ---------------------------------------------------------------------------------------------
 // Dummy credential and node types
@@ -98,12 +105,22 @@ const formNode: INodeType = {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const data = credential.data as { url: string; apiUser: string; password: string; source: string };
+				const data = credential.data as {
+					url: string;
+					apiUser: string;
+					password: string;
+					source: string;
+				};
 				try {
 					const text = (await this.helpers.request({
 						method: 'POST',
 						uri: `${data.url}/api.php`,
-						form: { function: 'version', user: data.apiUser, pass: data.password, source: data.source },
+						form: {
+							function: 'version',
+							user: data.apiUser,
+							pass: data.password,
+							source: data.source,
+						},
 					})) as string;
 					return text.startsWith('VERSION')
 						? { status: 'OK', message: 'Connection successful' }
@@ -176,7 +193,11 @@ const binaryNode: INodeType = {
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			const content = this.getNodeParameter('content', i) as string;
-			const data = await this.helpers.prepareBinaryData(Buffer.from(content), `file${i}.csv`, 'text/csv');
+			const data = await this.helpers.prepareBinaryData(
+				Buffer.from(content),
+				`file${i}.csv`,
+				'text/csv',
+			);
 			out.push({ json: { size: content.length }, binary: { data }, pairedItem: { item: i } });
 		}
 		return [out];
@@ -218,7 +239,8 @@ let events: number[] = [];
 
 function apiHandler(req: RecordedRequest) {
 	const { form } = req;
-	if (form.user !== 'admin' || form.pass !== 'p&ss=wörd') return 'ERROR: Login incorrect, please try again';
+	if (form.user !== 'admin' || form.pass !== 'p&ss=wörd')
+		return 'ERROR: Login incorrect, please try again';
 	switch (form.function) {
 		case 'version':
 			return 'VERSION: 2.14';
@@ -362,7 +384,9 @@ describe('executeNode', () => {
 						json: false,
 						...(encoding && { encoding }),
 					}) as Promise<string | number>;
-				return [[{ json: { withoutEncoding: await request(), withTextEncoding: await request('text') } }]];
+				return [
+					[{ json: { withoutEncoding: await request(), withTextEncoding: await request('text') } }],
+				];
 			},
 		};
 		events = [42];
@@ -500,7 +524,10 @@ describe('testCredential', () => {
 			testedBy: 'dummyApiTest',
 			data: { ...credentials().dummyApi, password: 'wrong' },
 		});
-		expect(result).toEqual({ status: 'Error', message: 'ERROR: Login incorrect, please try again' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'ERROR: Login incorrect, please try again',
+		});
 	});
 
 	it('fails when the server cannot be reached', async () => {
@@ -563,7 +590,9 @@ describe('pollOnce', () => {
 		events = [1, 2];
 		const first = await pollOnce(pollOptions());
 		expect(first.error).toBeUndefined();
-		expect(first.items).toEqual([[{ json: { id: 1, mode: 'trigger' } }, { json: { id: 2, mode: 'trigger' } }]]);
+		expect(first.items).toEqual([
+			[{ json: { id: 1, mode: 'trigger' } }, { json: { id: 2, mode: 'trigger' } }],
+		]);
 		expect(first.nodeStaticData).toEqual({ lastId: 2 });
 		expect(first.staticData).toEqual({ 'node:Dummy Poll Trigger': { lastId: 2 } });
 
@@ -580,7 +609,10 @@ describe('pollOnce', () => {
 
 	it('reports a poll error and keeps the previous static data', async () => {
 		server.setHandler(() => ({ status: 500, body: 'down' }));
-		const result = await pollOnce({ ...pollOptions(), staticData: { 'node:Dummy Poll Trigger': { lastId: 7 } } });
+		const result = await pollOnce({
+			...pollOptions(),
+			staticData: { 'node:Dummy Poll Trigger': { lastId: 7 } },
+		});
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.items).toBeNull();
 		expect(result.nodeStaticData).toEqual({ lastId: 7 });

@@ -6,4 +6,5 @@ import type { RunOptions } from './run';
 export type { RunOptions } from './run';
 export { json, paired } from './run';
 
-export const runVicidialAgent = (options: RunOptions) => runNode(new VicidialAgent(), 'vicidial agent node', options);
+export const runVicidialAgent = (options: RunOptions) =>
+	runNode(new VicidialAgent(), 'vicidial agent node', options);

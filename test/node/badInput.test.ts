@@ -70,7 +70,15 @@ const VALUES: unknown[] = [
 
 const POLICIES = ['refuse', 'transliterate', 'asIs'] as const;
 
-type Outcome = 'refused' | 'identical' | 'transliterated' | 'changedAsPredicted' | 'notSent' | 'customTruncated' | 'storedDifferently' | 'failed';
+type Outcome =
+	| 'refused'
+	| 'identical'
+	| 'transliterated'
+	| 'changedAsPredicted'
+	| 'notSent'
+	| 'customTruncated'
+	| 'storedDifferently'
+	| 'failed';
 
 /** fav_color's length in test/support/customFields.ts */
 const CUSTOM_MAX = 50;
@@ -111,16 +119,25 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 					found.set(id, customRow(target, id)?.[field.field] ?? '');
 					continue;
 				}
-				const row = target.sim.state.db.tables.get('vicidial_list')?.rows.find((r) => r.lead_id === String(id));
+				const row = target.sim.state.db.tables
+					.get('vicidial_list')
+					?.rows.find((r) => r.lead_id === String(id));
 				const value = row?.[field.field];
-				found.set(id, value === null || value === undefined ? '' : Buffer.from(String(value), 'latin1').toString('utf8'));
+				found.set(
+					id,
+					value === null || value === undefined
+						? ''
+						: Buffer.from(String(value), 'latin1').toString('utf8'),
+				);
 			}
 			return found;
 		}
 		const table = field.custom ? 'custom_101' : 'vicidial_list';
 		// HEX() of a number is the number in hexadecimal, not its digits: rank goes through CONCAT
 		const column = field.field === 'rank' ? 'CONCAT(`rank`)' : `\`${field.field}\``;
-		const out = runSql(`SELECT lead_id, HEX(${column}) FROM ${table} WHERE lead_id IN (${leadIds.join(',')})`);
+		const out = runSql(
+			`SELECT lead_id, HEX(${column}) FROM ${table} WHERE lead_id IN (${leadIds.join(',')})`,
+		);
 		for (const line of out.split('\n').filter((l) => l)) {
 			const [id, hex] = line.split('\t');
 			found.set(Number(id), Buffer.from(hex === 'NULL' ? '' : hex, 'hex').toString('utf8'));
@@ -129,17 +146,30 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 	}
 
 	function leadsWithPhones(phones: string[]): string[] {
-		if (target.sim) return (target.sim.state.db.tables.get('vicidial_list')?.rows ?? []).map((r) => String(r.phone_number)).filter((p) => phones.includes(p));
-		return runSql(`SELECT phone_number FROM vicidial_list WHERE phone_number IN (${phones.map((p) => `'${p}'`).join(',')})`)
+		if (target.sim)
+			return (target.sim.state.db.tables.get('vicidial_list')?.rows ?? [])
+				.map((r) => String(r.phone_number))
+				.filter((p) => phones.includes(p));
+		return runSql(
+			`SELECT phone_number FROM vicidial_list WHERE phone_number IN (${phones.map((p) => `'${p}'`).join(',')})`,
+		)
 			.split('\n')
 			.filter((l) => l);
 	}
 
-	async function getAllInfo(leadIds: number[], custom: boolean): Promise<Array<IDataObject | undefined>> {
+	async function getAllInfo(
+		leadIds: number[],
+		custom: boolean,
+	): Promise<Array<IDataObject | undefined>> {
 		const result = await runVicidial({
 			url: target.url,
 			// custom fields only for the custom class: VICIdial fails on a lead without a custom fields row
-			parameters: { resource: 'lead', operation: 'getAllInfo', leadId: '={{ $json.id }}', additionalFields: custom ? { customFields: true } : {} },
+			parameters: {
+				resource: 'lead',
+				operation: 'getAllInfo',
+				leadId: '={{ $json.id }}',
+				additionalFields: custom ? { customFields: true } : {},
+			},
 			items: leadIds.map((id) => ({ id: String(id) })),
 			continueOnFail: true,
 		});
@@ -147,13 +177,24 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 	}
 
 	function fieldParameters(field: FieldClass, expression: string): IDataObject {
-		if (field.custom) return { customFieldsUi: { field: [{ name: field.field, value: expression }] } };
-		return field.main ? { [field.param]: expression } : { additionalFields: { [field.param]: expression } };
+		if (field.custom)
+			return { customFieldsUi: { field: [{ name: field.field, value: expression }] } };
+		return field.main
+			? { [field.param]: expression }
+			: { additionalFields: { [field.param]: expression } };
 	}
 
 	let phone = 3125560000;
 
-	async function judge(operation: string, field: FieldClass, policy: string, items: IDataObject[], outputs: IDataObject[], leadIds: Array<number | undefined>, before: string[]) {
+	async function judge(
+		operation: string,
+		field: FieldClass,
+		policy: string,
+		items: IDataObject[],
+		outputs: IDataObject[],
+		leadIds: Array<number | undefined>,
+		before: string[],
+	) {
 		const ids = leadIds.filter((id): id is number => id !== undefined);
 		const infoList = await getAllInfo(ids, field.custom === true);
 		const infos = new Map(ids.map((id, i) => [id, infoList[i]]));
@@ -162,7 +203,15 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 		items.forEach((item, i) => {
 			const value = item.v;
 			const output = outputs[i];
-			const row: Row = { target: targetName, operation, field: field.field, policy, value, outcome: 'failed', readBack: '-' };
+			const row: Row = {
+				target: targetName,
+				operation,
+				field: field.field,
+				policy,
+				value,
+				outcome: 'failed',
+				readBack: '-',
+			};
 			rows.push(row);
 			if (output.error) {
 				row.outcome = output.errorKind === 'invalidInput' ? 'refused' : 'failed';
@@ -172,16 +221,28 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 			}
 			const leadId = leadIds[i] as number;
 			const info = infos.get(leadId);
-			const warning = ((output.changed_by_vicidial as IDataObject[] | undefined) ?? []).find((w) => w.field === field.field);
+			const warning = ((output.changed_by_vicidial as IDataObject[] | undefined) ?? []).find(
+				(w) => w.field === field.field,
+			);
 			// An empty value is not sent (a custom field's is: it empties the field).
 			const empty = value === '' && !field.custom;
 			// What the output says is stored: the warning's `stored` (or the old value when VICIdial leaves the field), else the value given.
-			const said = warning ? (warning.leftUnchanged ? before[i] : String(warning.stored)) : empty ? before[i] : String(value);
+			const said = warning
+				? warning.leftUnchanged
+					? before[i]
+					: String(warning.stored)
+				: empty
+					? before[i]
+					: String(value);
 			const inDatabase = database.get(leadId) ?? '(no lead)';
 			// Get All Info prints tab-separated rows: a value with a tab or line break cannot be shown (the database still says what was stored).
 			const fromInfo = info && !/[\t\n]/.test(said) ? String(info[field.field] ?? '') : undefined;
 			row.readBack = fromInfo !== undefined ? 'getAllInfo' : 'database';
-			if (field.custom && [...said].length > CUSTOM_MAX && inDatabase === said.slice(0, CUSTOM_MAX)) {
+			if (
+				field.custom &&
+				[...said].length > CUSTOM_MAX &&
+				inDatabase === said.slice(0, CUSTOM_MAX)
+			) {
 				// Known gap: the node does not know a custom field's length; VICIdial cuts the value silently.
 				row.outcome = 'customTruncated';
 				return;
@@ -191,41 +252,87 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 				row.detail = `said ${show(said)}, database ${show(inDatabase)}, Get All Info ${show(fromInfo)}`;
 				return;
 			}
-			row.outcome = empty ? 'notSent' : !warning ? 'identical' : warning.given !== undefined ? 'transliterated' : 'changedAsPredicted';
+			row.outcome = empty
+				? 'notSent'
+				: !warning
+					? 'identical'
+					: warning.given !== undefined
+						? 'transliterated'
+						: 'changedAsPredicted';
 		});
 		// a refused item sent nothing: no lead has its phone number
 		if (refusedPhones.length > 0) expect(leadsWithPhones(refusedPhones)).toEqual([]);
 	}
 
-	test.each(CLASSES.flatMap((field) => POLICIES.map((policy) => [field.field, policy, field] as const)))('Lead → Add, %s, %s', async (_name, policy, field) => {
-		const items: IDataObject[] = VALUES.map((v) => ({ v: v as IDataObject, phone: String(phone++) }));
+	test.each(
+		CLASSES.flatMap((field) => POLICIES.map((policy) => [field.field, policy, field] as const)),
+	)('Lead → Add, %s, %s', async (_name, policy, field) => {
+		const items: IDataObject[] = VALUES.map((v) => ({
+			v: v as IDataObject,
+			phone: String(phone++),
+		}));
 		const result = await runVicidial({
 			url: target.url,
-			parameters: { resource: 'lead', operation: 'add', phoneNumber: '={{ $json.phone }}', listId: '101', ...fieldParameters(field, '={{ $json.v }}'), options: { characters: policy } },
+			parameters: {
+				resource: 'lead',
+				operation: 'add',
+				phoneNumber: '={{ $json.phone }}',
+				listId: '101',
+				...fieldParameters(field, '={{ $json.v }}'),
+				options: { characters: policy },
+			},
 			items,
 			continueOnFail: true,
 		});
 		const outputs = json(result);
 		expect(outputs).toHaveLength(items.length);
 		const before = items.map(() => (field.field === 'rank' ? '0' : ''));
-		await judge('add', field, policy, items, outputs, outputs.map((o) => (o.error ? undefined : (o.lead_id as number))), before);
+		await judge(
+			'add',
+			field,
+			policy,
+			items,
+			outputs,
+			outputs.map((o) => (o.error ? undefined : (o.lead_id as number))),
+			before,
+		);
 	});
 
-	test.each(CLASSES.flatMap((field) => POLICIES.map((policy) => [field.field, policy, field] as const)))('Lead → Update, %s, %s', async (_name, policy, field) => {
+	test.each(
+		CLASSES.flatMap((field) => POLICIES.map((policy) => [field.field, policy, field] as const)),
+	)('Lead → Update, %s, %s', async (_name, policy, field) => {
 		// one plain lead per value, then each updated with its value
 		const plain = await runVicidial({
 			url: target.url,
-			parameters: { resource: 'lead', operation: 'add', phoneNumber: '={{ $json.phone }}', listId: '101', ...fieldParameters(field, field.field === 'rank' ? '7' : field.field === 'email' ? 'p@example.com' : 'P') },
+			parameters: {
+				resource: 'lead',
+				operation: 'add',
+				phoneNumber: '={{ $json.phone }}',
+				listId: '101',
+				...fieldParameters(
+					field,
+					field.field === 'rank' ? '7' : field.field === 'email' ? 'p@example.com' : 'P',
+				),
+			},
 			items: VALUES.map(() => ({ phone: String(phone++) })),
 		});
 		expect(plain.error).toBeUndefined();
 		const ids = json(plain).map((o) => o.lead_id as number);
 		const was = storedMany(ids, field);
 		const before = ids.map((id) => was.get(id) as string);
-		const items: IDataObject[] = VALUES.map((v, i) => ({ v: v as IDataObject, id: String(ids[i]) }));
+		const items: IDataObject[] = VALUES.map((v, i) => ({
+			v: v as IDataObject,
+			id: String(ids[i]),
+		}));
 		const result = await runVicidial({
 			url: target.url,
-			parameters: { resource: 'lead', operation: 'update', leadId: '={{ $json.id }}', ...fieldParameters(field, '={{ $json.v }}'), options: { characters: policy } },
+			parameters: {
+				resource: 'lead',
+				operation: 'update',
+				leadId: '={{ $json.id }}',
+				...fieldParameters(field, '={{ $json.v }}'),
+				options: { characters: policy },
+			},
 			items,
 			continueOnFail: true,
 		});
@@ -241,34 +348,71 @@ describe.each(targetNames)('bad-input catalogue against the %s', (targetName) =>
 
 	test('0 values stored differently from what the output says; nothing failed', () => {
 		const wrong = rows.filter((r) => r.outcome === 'storedDifferently' || r.outcome === 'failed');
-		expect(wrong.map((r) => `${r.operation} ${r.field} ${r.policy} ${show(r.value)}: ${r.detail}`).slice(0, 30)).toEqual([]);
+		expect(
+			wrong
+				.map((r) => `${r.operation} ${r.field} ${r.policy} ${show(r.value)}: ${r.detail}`)
+				.slice(0, 30),
+		).toEqual([]);
 		expect(rows.length).toBe(CLASSES.length * POLICIES.length * VALUES.length * 2);
 		// every option did something: Refuse refused, Transliterate transliterated, Send As Is predicted changes
 		expect(rows.some((r) => r.policy === 'refuse' && r.outcome === 'refused')).toBe(true);
-		expect(rows.some((r) => r.policy === 'transliterate' && r.outcome === 'transliterated')).toBe(true);
+		expect(rows.some((r) => r.policy === 'transliterate' && r.outcome === 'transliterated')).toBe(
+			true,
+		);
 		expect(rows.some((r) => r.policy === 'asIs' && r.outcome === 'changedAsPredicted')).toBe(true);
 		expect(rows.some((r) => r.policy !== 'asIs' && r.outcome === 'changedAsPredicted')).toBe(false);
 		// the one known gap: a custom value longer than the field (the node does not know its length)
-		expect(rows.filter((r) => r.outcome === 'customTruncated').map((r) => `${r.field} ${show(r.value)?.length}`)).toEqual(
-			rows.filter((r) => r.outcome === 'customTruncated').map(() => 'fav_color 40'),
-		);
+		expect(
+			rows
+				.filter((r) => r.outcome === 'customTruncated')
+				.map((r) => `${r.field} ${show(r.value)?.length}`),
+		).toEqual(rows.filter((r) => r.outcome === 'customTruncated').map(() => 'fav_color 40'));
 	});
 });
 
 function printSummary(targetName: string, rows: Row[]) {
-	const outcomes: Outcome[] = ['refused', 'identical', 'transliterated', 'changedAsPredicted', 'notSent', 'customTruncated', 'storedDifferently', 'failed'];
-	const lines = [`Bad-input catalogue on the ${targetName}: ${rows.length} values (${CLASSES.length} field classes x ${VALUES.length} values x ${POLICIES.length} options x Add/Update)`];
-	lines.push(['operation/option'.padEnd(22), ...outcomes.map((o) => o.padStart(o.length + 1))].join(''));
+	const outcomes: Outcome[] = [
+		'refused',
+		'identical',
+		'transliterated',
+		'changedAsPredicted',
+		'notSent',
+		'customTruncated',
+		'storedDifferently',
+		'failed',
+	];
+	const lines = [
+		`Bad-input catalogue on the ${targetName}: ${rows.length} values (${CLASSES.length} field classes x ${VALUES.length} values x ${POLICIES.length} options x Add/Update)`,
+	];
+	lines.push(
+		['operation/option'.padEnd(22), ...outcomes.map((o) => o.padStart(o.length + 1))].join(''),
+	);
 	for (const operation of ['add', 'update']) {
 		for (const policy of POLICIES) {
 			const mine = rows.filter((r) => r.operation === operation && r.policy === policy);
-			lines.push([`${operation}/${policy}`.padEnd(22), ...outcomes.map((o) => String(mine.filter((r) => r.outcome === o).length).padStart(o.length + 1))].join(''));
+			lines.push(
+				[
+					`${operation}/${policy}`.padEnd(22),
+					...outcomes.map((o) =>
+						String(mine.filter((r) => r.outcome === o).length).padStart(o.length + 1),
+					),
+				].join(''),
+			);
 		}
 	}
-	lines.push(['total'.padEnd(22), ...outcomes.map((o) => String(rows.filter((r) => r.outcome === o).length).padStart(o.length + 1))].join(''));
+	lines.push(
+		[
+			'total'.padEnd(22),
+			...outcomes.map((o) =>
+				String(rows.filter((r) => r.outcome === o).length).padStart(o.length + 1),
+			),
+		].join(''),
+	);
 	const viaInfo = rows.filter((r) => r.readBack === 'getAllInfo').length;
 	const viaDb = rows.filter((r) => r.readBack === 'database').length;
-	lines.push(`read back: ${viaInfo} with Get All Info and the database, ${viaDb} from the database only (Get All Info cannot show them)`);
+	lines.push(
+		`read back: ${viaInfo} with Get All Info and the database, ${viaDb} from the database only (Get All Info cannot show them)`,
+	);
 	// eslint-disable-next-line no-console
 	console.log(lines.join('\n'));
 }

@@ -36,7 +36,12 @@ const requestNode: INodeType = {
 		const form = { function: 'version' };
 		let text: unknown;
 		if (style === 'legacyForm') {
-			text = await this.helpers.requestWithAuthentication.call(this, 'vicidialApi', { method: 'POST', uri: url, form, json: false });
+			text = await this.helpers.requestWithAuthentication.call(this, 'vicidialApi', {
+				method: 'POST',
+				uri: url,
+				form,
+				json: false,
+			});
 		} else {
 			text = await this.helpers.httpRequestWithAuthentication.call(this, 'vicidialApi', {
 				method: 'POST',
@@ -72,7 +77,14 @@ describe("the credential's authenticate", () => {
 			nodeType: requestNode,
 			credentialTypes: [new VicidialApi()],
 			parameters: { url, style },
-			credentials: { vicidialApi: { serverUrl: `${server.url}/`, apiUser: '6666', password: PASSWORD, source: 'n8n' } },
+			credentials: {
+				vicidialApi: {
+					serverUrl: `${server.url}/`,
+					apiUser: '6666',
+					password: PASSWORD,
+					source: 'n8n',
+				},
+			},
 		});
 		capture('request-like node', { items: result.items, error: result.error?.message });
 		return result;
@@ -82,14 +94,22 @@ describe("the credential's authenticate", () => {
 		expect(typeof new VicidialApi().authenticate).toBe('function');
 	});
 
-	test.each(['object', 'string', 'legacyForm'])('puts user, pass and source into a %s form body', async (style) => {
-		const result = await run(`${server.url}/vicidial/non_agent_api.php`, style);
-		expect(result.error).toBeUndefined();
-		expect(result.items[0].json.text).toMatch(/^VERSION: 2\.14/);
-		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0].rawQuery).toBe('');
-		expect(server.requests[0].form).toEqual({ function: 'version', user: '6666', pass: PASSWORD, source: 'n8n' });
-	});
+	test.each(['object', 'string', 'legacyForm'])(
+		'puts user, pass and source into a %s form body',
+		async (style) => {
+			const result = await run(`${server.url}/vicidial/non_agent_api.php`, style);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json.text).toMatch(/^VERSION: 2\.14/);
+			expect(server.requests).toHaveLength(1);
+			expect(server.requests[0].rawQuery).toBe('');
+			expect(server.requests[0].form).toEqual({
+				function: 'version',
+				user: '6666',
+				pass: PASSWORD,
+				source: 'n8n',
+			});
+		},
+	);
 
 	test('sends nothing to another host', async () => {
 		const result = await run(`${elsewhere.url}/vicidial/non_agent_api.php`, 'object');

@@ -7,7 +7,11 @@ import { promisify } from 'node:util';
 const root = path.resolve(__dirname, '../..');
 
 test('the demo runs every step and exits 0', async () => {
-	const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/run-ts.js', 'scripts/demo.ts'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+	const { stdout, stderr } = await promisify(execFile)(
+		process.execPath,
+		['scripts/run-ts.js', 'scripts/demo.ts'],
+		{ cwd: root, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+	);
 	expect(stderr).toBe('');
 	const steps = stdout.split('\n').filter((line) => /^Step \d+\./.test(line));
 	expect(steps).toEqual([
@@ -26,6 +30,8 @@ test('the demo runs every step and exits 0', async () => {
 	expect(stdout).toContain('"value": "RESUME"');
 	expect(stdout).toMatch(/"lead_id": 16,\s+"status": "SALE"/);
 	// the trigger belongs to another part of the work: its step may say why it was skipped
-	expect(stdout).toMatch(/^(Done: the web form became a lead, was worked and sold, and the trigger saw the sale\.|Done, with \d steps? skipped \(see above\)\.)$/m);
+	expect(stdout).toMatch(
+		/^(Done: the web form became a lead, was worked and sold, and the trigger saw the sale\.|Done, with \d steps? skipped \(see above\)\.)$/m,
+	);
 	expect(stdout).not.toMatch(/demo-[0-9a-f]{18}/);
 }, 90_000);

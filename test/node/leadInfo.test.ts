@@ -12,7 +12,11 @@ const DATETIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 const ISO_UTC = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
 const TODAY = () => new Date().toISOString().slice(0, 10);
 
-const lead = (operation: string, fields: Record<string, unknown>) => ({ resource: 'lead', operation, ...fields });
+const lead = (operation: string, fields: Record<string, unknown>) => ({
+	resource: 'lead',
+	operation,
+	...fields,
+});
 
 /** Lead 11 of the seed, as Get All Info returns it. */
 const LEAD_11 = {
@@ -58,7 +62,8 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 	});
 	afterAll(async () => target.close());
 	beforeEach(() => target.reset());
-	const run = (options: Omit<Parameters<typeof runVicidial>[0], 'url'>) => runVicidial({ url: target.url, ...options });
+	const run = (options: Omit<Parameters<typeof runVicidial>[0], 'url'>) =>
+		runVicidial({ url: target.url, ...options });
 	/** Requests the simulator received during `action` (undefined against the real server). */
 	const countRequests = async (action: () => Promise<unknown>) => {
 		const before = target.sim?.requests.length ?? 0;
@@ -74,35 +79,98 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 		});
 
 		test('leads by phone number, newest first; empty columns stay empty', async () => {
-			const items = json(await run({ parameters: lead('getAllInfo', { phoneNumber: '727-555-1212' }) }));
+			const items = json(
+				await run({ parameters: lead('getAllInfo', { phoneNumber: '727-555-1212' }) }),
+			);
 			expect(items.map((i) => i.lead_id)).toEqual([7, 6, 5, 4, 3, 2, 1]);
-			expect(items[0]).toMatchObject({ status: 'NEW', first_name: 'Matt', last_name: 'lead07', list_id: 101, date_of_birth: '', last_local_call_time: '', called_count: 0 });
+			expect(items[0]).toMatchObject({
+				status: 'NEW',
+				first_name: 'Matt',
+				last_name: 'lead07',
+				list_id: 101,
+				date_of_birth: '',
+				last_local_call_time: '',
+				called_count: 0,
+			});
 			expect(items[0]).not.toHaveProperty('last_local_call_time_iso');
 		});
 
 		test('an unknown lead is a "not found" error, or no items when asked', async () => {
 			const failing = await run({ parameters: lead('getAllInfo', { leadId: '99' }) });
 			expect(failing.error).toBeInstanceOf(NodeApiError);
-			expect(failing.error?.message).toBe('Item 1: VICIdial: ERROR: lead_all_info LEAD NOT FOUND: 6666|99|');
-			expect(json(await run({ parameters: lead('getAllInfo', { leadId: '99', options: { emptyOnNoRecords: true } }) }))).toEqual([]);
+			expect(failing.error?.message).toBe(
+				'Item 1: VICIdial: ERROR: lead_all_info LEAD NOT FOUND: 6666|99|',
+			);
+			expect(
+				json(
+					await run({
+						parameters: lead('getAllInfo', { leadId: '99', options: { emptyOnNoRecords: true } }),
+					}),
+				),
+			).toEqual([]);
 		});
 
 		test('custom fields: named by the header, after the standard columns, for the leads that have values', async () => {
 			applySetup(customFieldSetup(), target.sim?.state);
-			const withValues = json(await run({ parameters: lead('getAllInfo', { leadId: '11', additionalFields: { customFields: true, forceEntryListId: '101' } }) }));
+			const withValues = json(
+				await run({
+					parameters: lead('getAllInfo', {
+						leadId: '11',
+						additionalFields: { customFields: true, forceEntryListId: '101' },
+					}),
+				}),
+			);
 			expect(withValues).toEqual([{ ...LEAD_11, size: 'L', colour: 'red' }]);
-			const noRow = json(await run({ parameters: lead('getAllInfo', { leadId: '12', additionalFields: { customFields: true, forceEntryListId: '101' } }) }));
+			const noRow = json(
+				await run({
+					parameters: lead('getAllInfo', {
+						leadId: '12',
+						additionalFields: { customFields: true, forceEntryListId: '101' },
+					}),
+				}),
+			);
 			expect(Object.keys(noRow[0])).not.toContain('colour');
 			expect(noRow[0]).toMatchObject({ lead_id: 12, first_name: 'Mary' });
-			const field = json(await run({ parameters: lead('getField', { leadId: '11', fieldName: 'colour', additionalFields: { customFields: true, listId: '101' } }) }));
+			const field = json(
+				await run({
+					parameters: lead('getField', {
+						leadId: '11',
+						fieldName: 'colour',
+						additionalFields: { customFields: true, listId: '101' },
+					}),
+				}),
+			);
 			expect(field).toEqual([{ lead_id: 11, field_name: 'colour', value: 'red' }]);
-			const [found] = json(await run({ parameters: lead('searchByStatus', { status: 'NA', date: TODAY(), additionalFields: { customFields: true } }) }));
-			expect(found).toMatchObject({ lead_id: 11, status: 'NA', colour: 'red', size: 'L', banner: 'two!Nlines -- and a tab' });
+			const [found] = json(
+				await run({
+					parameters: lead('searchByStatus', {
+						status: 'NA',
+						date: TODAY(),
+						additionalFields: { customFields: true },
+					}),
+				}),
+			);
+			expect(found).toMatchObject({
+				lead_id: 11,
+				status: 'NA',
+				colour: 'red',
+				size: 'L',
+				banner: 'two!Nlines -- and a tab',
+			});
 		});
 
 		test('custom fields of a list without any: VICIdial fails with HTTP 500', async () => {
-			const result = await run({ parameters: lead('getAllInfo', { leadId: '11', additionalFields: { customFields: true } }), continueOnFail: true });
-			expect(json(result)).toEqual([{ error: 'Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.', hint: expect.stringMatching(/With Include Custom Fields it also fails/), errorKind: 'http' }]);
+			const result = await run({
+				parameters: lead('getAllInfo', { leadId: '11', additionalFields: { customFields: true } }),
+				continueOnFail: true,
+			});
+			expect(json(result)).toEqual([
+				{
+					error: 'Item 1: VICIdial failed with an internal error (HTTP 500) and sent no answer.',
+					hint: expect.stringMatching(/With Include Custom Fields it also fails/),
+					errorKind: 'http',
+				},
+			]);
 		});
 
 		test('a lead ID with letters is refused before sending', async () => {
@@ -111,31 +179,56 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				result = await run({ parameters: lead('getAllInfo', { leadId: '11a' }) });
 			});
 			expect(result?.error).toBeInstanceOf(NodeOperationError);
-			expect(result?.error?.message).toBe('Item 1: "Lead ID" must be an ID made of digits only, got "11a"');
+			expect(result?.error?.message).toBe(
+				'Item 1: "Lead ID" must be an ID made of digits only, got "11a"',
+			);
 			if (sent !== undefined) expect(sent).toBe(0);
 		});
 
 		test('a user without the rights gets a permission error', async () => {
-			const result = await run({ user: '6668', parameters: lead('getAllInfo', { leadId: '11' }), continueOnFail: true });
+			const result = await run({
+				user: '6668',
+				parameters: lead('getAllInfo', { leadId: '11' }),
+				continueOnFail: true,
+			});
 			expect(json(result)).toEqual([
-				{ error: 'Item 1: VICIdial: ERROR: lead_all_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |6668|0|', hint: expect.stringMatching(/permission/), errorKind: 'permission' },
+				{
+					error:
+						'Item 1: VICIdial: ERROR: lead_all_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |6668|0|',
+					hint: expect.stringMatching(/permission/),
+					errorKind: 'permission',
+				},
 			]);
 		});
 	});
 
 	describe('Get Field', () => {
 		test('one value, an empty value, a date-time', async () => {
-			expect(json(await run({ parameters: lead('getField', { leadId: '11', fieldName: 'first_name' }) }))).toEqual([{ lead_id: 11, field_name: 'first_name', value: 'John' }]);
-			expect(json(await run({ parameters: lead('getField', { leadId: '11', fieldName: 'address2' }) }))).toEqual([{ lead_id: 11, field_name: 'address2', value: '' }]);
-			expect(json(await run({ parameters: lead('getField', { leadId: '12', fieldName: 'entry_date' }) }))).toEqual([{ lead_id: 12, field_name: 'entry_date', value: DATETIME }]);
+			expect(
+				json(
+					await run({ parameters: lead('getField', { leadId: '11', fieldName: 'first_name' }) }),
+				),
+			).toEqual([{ lead_id: 11, field_name: 'first_name', value: 'John' }]);
+			expect(
+				json(await run({ parameters: lead('getField', { leadId: '11', fieldName: 'address2' }) })),
+			).toEqual([{ lead_id: 11, field_name: 'address2', value: '' }]);
+			expect(
+				json(
+					await run({ parameters: lead('getField', { leadId: '12', fieldName: 'entry_date' }) }),
+				),
+			).toEqual([{ lead_id: 12, field_name: 'entry_date', value: DATETIME }]);
 		});
 
 		test('a field name with other characters is refused before sending', async () => {
 			let result: Awaited<ReturnType<typeof run>> | undefined;
 			const sent = await countRequests(async () => {
-				result = await run({ parameters: lead('getField', { leadId: '11', fieldName: 'lead_id-1' }) });
+				result = await run({
+					parameters: lead('getField', { leadId: '11', fieldName: 'lead_id-1' }),
+				});
 			});
-			expect(result?.error?.message).toBe('Item 1: "Field Name" must be a field name (letters, digits and _), got "lead_id-1"');
+			expect(result?.error?.message).toBe(
+				'Item 1: "Field Name" must be a field name (letters, digits and _), got "lead_id-1"',
+			);
 			if (sent !== undefined) expect(sent).toBe(0);
 		});
 
@@ -148,9 +241,17 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 			expect(paired(result)).toEqual([0, 1, 2, 3]);
 			expect(json(result)).toEqual([
 				{ lead_id: 11, field_name: 'last_name', value: 'Smith' },
-				{ error: 'Item 2: VICIdial: ERROR: lead_field_info LEAD NOT FOUND: 6666|99', hint: expect.stringMatching(/found nothing/), errorKind: 'noRecords' },
+				{
+					error: 'Item 2: VICIdial: ERROR: lead_field_info LEAD NOT FOUND: 6666|99',
+					hint: expect.stringMatching(/found nothing/),
+					errorKind: 'noRecords',
+				},
 				{ lead_id: 13, field_name: 'last_name', value: 'Brown' },
-				{ error: 'Item 4: "Lead ID" must be an ID made of digits only, got "x"', hint: expect.stringContaining('Nothing was sent'), errorKind: 'invalidInput' },
+				{
+					error: 'Item 4: "Lead ID" must be an ID made of digits only, got "x"',
+					hint: expect.stringContaining('Nothing was sent'),
+					errorKind: 'invalidInput',
+				},
 			]);
 		});
 	});
@@ -161,7 +262,14 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				parameters: lead('add', {
 					phoneNumber: '3125550171',
 					listId: '101',
-					dialingOptions: { campaignId: 'TESTCAMP', callback: true, callbackDatetime: '2031-01-02 10:30:00', callbackType: 'USERONLY', callbackUser: '1001', callbackComments: 'after lunch' },
+					dialingOptions: {
+						campaignId: 'TESTCAMP',
+						callback: true,
+						callbackDatetime: '2031-01-02 10:30:00',
+						callbackType: 'USERONLY',
+						callbackUser: '1001',
+						callbackComments: 'after lunch',
+					},
 				}),
 			});
 			expect(json(added)[0]).toMatchObject({ lead_id: 16 });
@@ -188,15 +296,30 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 		});
 
 		test('no callbacks: an error, or no items when asked', async () => {
-			const failing = await run({ parameters: lead('getCallbacks', { leadId: '11', additionalFields: { searchLocation: 'ALL' } }) });
-			expect(failing.error?.message).toBe('Item 1: VICIdial: ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|11|tab|ALL');
-			expect(json(await run({ parameters: lead('getCallbacks', { leadId: '11', options: { emptyOnNoRecords: true } }) }))).toEqual([]);
+			const failing = await run({
+				parameters: lead('getCallbacks', {
+					leadId: '11',
+					additionalFields: { searchLocation: 'ALL' },
+				}),
+			});
+			expect(failing.error?.message).toBe(
+				'Item 1: VICIdial: ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|11|tab|ALL',
+			);
+			expect(
+				json(
+					await run({
+						parameters: lead('getCallbacks', { leadId: '11', options: { emptyOnNoRecords: true } }),
+					}),
+				),
+			).toEqual([]);
 		});
 	});
 
 	describe('Search by Status', () => {
 		test("today's NI calls: the outbound lead, then the inbound one, typed", async () => {
-			const items = json(await run({ parameters: lead('searchByStatus', { status: 'NI', date: TODAY() }) }));
+			const items = json(
+				await run({ parameters: lead('searchByStatus', { status: 'NI', date: TODAY() }) }),
+			);
 			expect(items.map((i) => [i.lead_id, i.status, i.user])).toEqual([
 				[14, 'NI', '1003'],
 				[15, 'NI', '1001'],
@@ -239,24 +362,57 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 		});
 
 		test('a day without such calls: an error, or no items when asked (as a poller would)', async () => {
-			const failing = await run({ parameters: lead('searchByStatus', { status: 'SALE', date: '2020-01-01' }) });
-			expect(failing.error?.message).toBe('Item 1: VICIdial: ERROR: lead_status_search NO RESULTS FOUND: 6666||SALE|');
-			expect(json(await run({ parameters: lead('searchByStatus', { status: 'SALE', date: '2020-01-01', options: { emptyOnNoRecords: true } }) }))).toEqual([]);
+			const failing = await run({
+				parameters: lead('searchByStatus', { status: 'SALE', date: '2020-01-01' }),
+			});
+			expect(failing.error?.message).toBe(
+				'Item 1: VICIdial: ERROR: lead_status_search NO RESULTS FOUND: 6666||SALE|',
+			);
+			expect(
+				json(
+					await run({
+						parameters: lead('searchByStatus', {
+							status: 'SALE',
+							date: '2020-01-01',
+							options: { emptyOnNoRecords: true },
+						}),
+					}),
+				),
+			).toEqual([]);
 		});
 
 		test('a date from the date picker is sent as its day; a bad date is refused', async () => {
-			const items = json(await run({ parameters: lead('searchByStatus', { status: 'SALE', date: `${TODAY()}T00:00:00.000Z` }) }));
+			const items = json(
+				await run({
+					parameters: lead('searchByStatus', { status: 'SALE', date: `${TODAY()}T00:00:00.000Z` }),
+				}),
+			);
 			expect(items.map((i) => i.lead_id)).toEqual([13]);
-			const bad = await run({ parameters: lead('searchByStatus', { status: 'SALE', date: '2026-02-30' }) });
-			expect(bad.error?.message).toBe('Item 1: "Date" must be a date as YYYY-MM-DD, got "2026-02-30"');
+			const bad = await run({
+				parameters: lead('searchByStatus', { status: 'SALE', date: '2026-02-30' }),
+			});
+			expect(bad.error?.message).toBe(
+				'Item 1: "Date" must be a date as YYYY-MM-DD, got "2026-02-30"',
+			);
 		});
 	});
 
 	describe('call IDs', () => {
 		test('Get Call by Call ID: talk time, then the details of an outbound and an inbound call', async () => {
 			applySetup(callSetup(), target.sim?.state);
-			expect(json(await run({ parameters: lead('getByCallId', { callId: 'V1123090000000000013' }) }))).toEqual([{ call_id: 'V1123090000000000013', custtime: 95 }]);
-			expect(json(await run({ parameters: lead('getByCallId', { callId: 'Y1123090000000000015', additionalFields: { detail: true } }) }))).toEqual([
+			expect(
+				json(await run({ parameters: lead('getByCallId', { callId: 'V1123090000000000013' }) })),
+			).toEqual([{ call_id: 'V1123090000000000013', custtime: 95 }]);
+			expect(
+				json(
+					await run({
+						parameters: lead('getByCallId', {
+							callId: 'Y1123090000000000015',
+							additionalFields: { detail: true },
+						}),
+					}),
+				),
+			).toEqual([
 				{
 					call_id: 'Y1123090000000000015',
 					custtime: 65,
@@ -274,14 +430,34 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 
 		test('Get by Cross-Cluster Call: the lead of a recent call', async () => {
 			applySetup(callSetup(), target.sim?.state);
-			const [item] = json(await run({ parameters: lead('getCccInfo', { callId: 'M1123090000000000014' }) }));
-			expect(item).toMatchObject({ status: 'NI', user: '1003', list_id: 101, phone_number: '3125550114', first_name: 'Linda', last_name: 'Davis', called_count: 1, owner: '' });
+			const [item] = json(
+				await run({ parameters: lead('getCccInfo', { callId: 'M1123090000000000014' }) }),
+			);
+			expect(item).toMatchObject({
+				status: 'NI',
+				user: '1003',
+				list_id: 101,
+				phone_number: '3125550114',
+				first_name: 'Linda',
+				last_name: 'Davis',
+				called_count: 1,
+				owner: '',
+			});
 			expect(Object.keys(item)).not.toContain('lead_id');
 		});
 
 		test('an unknown call is "not found"; a malformed call ID is refused before sending', async () => {
-			const failing = await run({ parameters: lead('getByCallId', { callId: 'M1123090000000000099' }), continueOnFail: true });
-			expect(json(failing)).toEqual([{ error: 'Item 1: VICIdial: ERROR: callid_info CALL NOT FOUND: 6666|', hint: expect.any(String), errorKind: 'noRecords' }]);
+			const failing = await run({
+				parameters: lead('getByCallId', { callId: 'M1123090000000000099' }),
+				continueOnFail: true,
+			});
+			expect(json(failing)).toEqual([
+				{
+					error: 'Item 1: VICIdial: ERROR: callid_info CALL NOT FOUND: 6666|',
+					hint: expect.any(String),
+					errorKind: 'noRecords',
+				},
+			]);
 			let result: Awaited<ReturnType<typeof run>> | undefined;
 			const sent = await countRequests(async () => {
 				result = await run({ parameters: lead('getCccInfo', { callId: 'Q1123090000000000013' }) });
@@ -295,10 +471,36 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 
 	describe('Check Phone Number', () => {
 		test('dialable per time zone method, and the number as VICIdial read it', async () => {
-			expect(json(await run({ parameters: lead('checkPhoneNumber', { phoneNumber: '(312) 555-1212', localCallTime: '24hours' }) }))).toEqual([
-				{ areacode_dialable: 1, areacode_gmt_offset: '', phone_number: '3125551212', phone_code: '1', postal_code: '', state: '', owner: '' },
+			expect(
+				json(
+					await run({
+						parameters: lead('checkPhoneNumber', {
+							phoneNumber: '(312) 555-1212',
+							localCallTime: '24hours',
+						}),
+					}),
+				),
+			).toEqual([
+				{
+					areacode_dialable: 1,
+					areacode_gmt_offset: '',
+					phone_number: '3125551212',
+					phone_code: '1',
+					postal_code: '',
+					state: '',
+					owner: '',
+				},
 			]);
-			const params = { phoneNumber: '3125551212', localCallTime: '24hours', additionalFields: { tzMethod: 'AREACODEPOSTALTZCODE', postalCode: '60601', owner: 'EST', state: 'IL' } };
+			const params = {
+				phoneNumber: '3125551212',
+				localCallTime: '24hours',
+				additionalFields: {
+					tzMethod: 'AREACODEPOSTALTZCODE',
+					postalCode: '60601',
+					owner: 'EST',
+					state: 'IL',
+				},
+			};
 			expect(json(await run({ parameters: lead('checkPhoneNumber', params) }))).toEqual([
 				{
 					areacode_dialable: 1,
@@ -318,7 +520,11 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 
 		test('a number on the DNC list and an unknown call time are VICIdial errors', async () => {
 			const result = await run({
-				parameters: lead('checkPhoneNumber', { phoneNumber: '={{ $json.phone }}', localCallTime: '={{ $json.ct }}', additionalFields: { dncCheck: 'Y' } }),
+				parameters: lead('checkPhoneNumber', {
+					phoneNumber: '={{ $json.phone }}',
+					localCallTime: '={{ $json.ct }}',
+					additionalFields: { dncCheck: 'Y' },
+				}),
 				items: [
 					{ phone: '3125550199', ct: '24hours' },
 					{ phone: '3125551212', ct: 'nosuch' },
@@ -326,15 +532,33 @@ describe.each(targetNames)('Lead information operations against the %s', (target
 				continueOnFail: true,
 			});
 			expect(json(result)).toEqual([
-				{ error: 'Item 1: VICIdial: ERROR: check_phone_number PHONE NUMBER IN DNC - 3125550199|6666', hint: expect.any(String), errorKind: 'apiError' },
-				{ error: 'Item 2: VICIdial: ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|nosuch|', hint: expect.any(String), errorKind: 'invalid' },
+				{
+					error:
+						'Item 1: VICIdial: ERROR: check_phone_number PHONE NUMBER IN DNC - 3125550199|6666',
+					hint: expect.any(String),
+					errorKind: 'apiError',
+				},
+				{
+					error:
+						'Item 2: VICIdial: ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|nosuch|',
+					hint: expect.any(String),
+					errorKind: 'invalid',
+				},
 			]);
 		});
 
 		test('a function the user may not call', async () => {
-			const result = await run({ user: '6667', parameters: lead('checkPhoneNumber', { phoneNumber: '3125551212', localCallTime: '24hours' }) });
+			const result = await run({
+				user: '6667',
+				parameters: lead('checkPhoneNumber', {
+					phoneNumber: '3125551212',
+					localCallTime: '24hours',
+				}),
+			});
 			expect(result.error).toBeInstanceOf(NodeApiError);
-			expect(result.error?.message).toBe('Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|check_phone_number|');
+			expect(result.error?.message).toBe(
+				'Item 1: VICIdial: ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|check_phone_number|',
+			);
 		});
 	});
 });

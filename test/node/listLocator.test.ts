@@ -20,39 +20,79 @@ const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 /** Every editor field, nested collections included. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
-	return properties.flatMap((p) => [p, ...allProperties(((p.options ?? []) as INodeProperties[]).filter((o) => typeof o === 'object' && 'type' in o))]);
+	return properties.flatMap((p) => [
+		p,
+		...allProperties(
+			((p.options ?? []) as INodeProperties[]).filter((o) => typeof o === 'object' && 'type' in o),
+		),
+	]);
 }
 
 describe('List ID fields in the editor', () => {
 	const properties = allProperties(node.description.properties);
-	const listParams = nonAgentFunctions.flatMap((spec) => spec.params.filter((p) => p.load === 'lists').map((p) => ({ spec, param: p })));
+	const listParams = nonAgentFunctions.flatMap((spec) =>
+		spec.params.filter((p) => p.load === 'lists').map((p) => ({ spec, param: p })),
+	);
 
 	/** The fields n8n shows for one entry: its top-level ones and those in its collections. */
 	const shownFor = (resource: string, operation: string) =>
 		node.description.properties
-			.filter((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation))
-			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[]).filter((o) => typeof o === 'object' && 'type' in o)]);
+			.filter(
+				(p) =>
+					p.displayOptions?.show?.resource?.includes(resource) &&
+					p.displayOptions?.show?.operation?.includes(operation),
+			)
+			.flatMap((p) => [
+				p,
+				...((p.options ?? []) as INodeProperties[]).filter(
+					(o) => typeof o === 'object' && 'type' in o,
+				),
+			]);
 
 	test('every list parameter of every entry is a resource locator', () => {
 		expect(listParams.length).toBeGreaterThanOrEqual(12);
 		for (const { spec, param } of listParams) {
-			const shown = shownFor(spec.resource, spec.operation).filter((p) => p.name === camelName(param.name));
-			expect({ fn: spec.fn, name: param.name, types: shown.map((p) => p.type) }).toEqual({ fn: spec.fn, name: param.name, types: ['resourceLocator'] });
+			const shown = shownFor(spec.resource, spec.operation).filter(
+				(p) => p.name === camelName(param.name),
+			);
+			expect({ fn: spec.fn, name: param.name, types: shown.map((p) => p.type) }).toEqual({
+				fn: spec.fn,
+				name: param.name,
+				types: ['resourceLocator'],
+			});
 		}
 		// the only list ID still typed freely: the ID of a list yet to be created
-		const typed = properties.filter((p) => /List ID|of List$/.test(p.displayName) && p.type !== 'resourceLocator');
-		expect(typed.map((p) => [p.displayName, p.displayOptions?.show?.operation])).toEqual([['List ID', ['add']]]);
+		const typed = properties.filter(
+			(p) => /List ID|of List$/.test(p.displayName) && p.type !== 'resourceLocator',
+		);
+		expect(typed.map((p) => [p.displayName, p.displayOptions?.show?.operation])).toEqual([
+			['List ID', ['add']],
+		]);
 	});
 
-	test('modes: From List through the node\'s list search, By ID with a regex that names the field', () => {
-		const listId = properties.find((p) => p.name === 'listId' && p.type === 'resourceLocator' && p.required)!;
+	test("modes: From List through the node's list search, By ID with a regex that names the field", () => {
+		const listId = properties.find(
+			(p) => p.name === 'listId' && p.type === 'resourceLocator' && p.required,
+		)!;
 		expect(listId.default).toEqual({ mode: 'id', value: '' });
 		const [fromList, byId] = listId.modes!;
-		expect(fromList).toMatchObject({ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchLists', searchable: true } });
+		expect(fromList).toMatchObject({
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchLists', searchable: true },
+		});
 		expect(Object.keys(node.methods?.listSearch ?? {})).toEqual(['searchLists']);
-		expect(byId).toMatchObject({ displayName: 'By ID', name: 'id', type: 'string', placeholder: '101' });
+		expect(byId).toMatchObject({
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '101',
+		});
 		for (const property of properties.filter((p) => p.type === 'resourceLocator')) {
-			const validation = property.modes![1].validation![0] as INodePropertyModeValidation & { properties: { regex: string; errorMessage: string } };
+			const validation = property.modes![1].validation![0] as INodePropertyModeValidation & {
+				properties: { regex: string; errorMessage: string };
+			};
 			const regex = new RegExp(validation.properties.regex);
 			expect(regex.test('101')).toBe(true);
 			expect(regex.test('10a1')).toBe(false);
@@ -61,7 +101,15 @@ describe('List ID fields in the editor', () => {
 	});
 
 	test('one By ID regex for every list field (n8n checks it on hidden fields of the same name too)', () => {
-		const regexes = new Set(properties.filter((p) => p.type === 'resourceLocator').map((p) => (p.modes![1].validation![0] as unknown as { properties: { regex: string } }).properties.regex));
+		const regexes = new Set(
+			properties
+				.filter((p) => p.type === 'resourceLocator')
+				.map(
+					(p) =>
+						(p.modes![1].validation![0] as unknown as { properties: { regex: string } }).properties
+							.regex,
+				),
+		);
 		expect([...regexes]).toEqual(['^(\\d+|---ALL---)$']);
 	});
 });
@@ -78,7 +126,9 @@ describe.each(targetNames)('List ID as a resource locator against the %s', (targ
 		listSearch({
 			nodeType: new Vicidial(),
 			credentialTypes: [new VicidialApi()],
-			credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6666', password: '1234', source: 'n8n' } },
+			credentials: {
+				vicidialApi: { serverUrl: target.url, apiUser: '6666', password: '1234', source: 'n8n' },
+			},
 			parameters: {} as never,
 			method: 'searchLists',
 			filter,
@@ -90,7 +140,9 @@ describe.each(targetNames)('List ID as a resource locator against the %s', (targ
 			(e: unknown) => e as Error & { description?: string },
 		);
 		expect(error?.message).toBe('This VICIdial cannot list its lists (custom list fields are off)');
-		expect(error?.description).toBe('VICIdial names its lists only while custom list fields are on (System Settings). Choose "By ID" and type the list ID (e.g. 101).');
+		expect(error?.description).toBe(
+			'VICIdial names its lists only while custom list fields are on (System Settings). Choose "By ID" and type the list ID (e.g. 101).',
+		);
 	});
 
 	test('From List once custom list fields are on: every list, by name, and the filter narrows it', async () => {
@@ -109,23 +161,41 @@ describe.each(targetNames)('List ID as a resource locator against the %s', (targ
 				{ name: 'Test list 102 (102)', value: '102' },
 			],
 		});
-		expect(await search('(998)')).toEqual({ results: [{ name: 'Default Manual list (998)', value: '998' }] });
+		expect(await search('(998)')).toEqual({
+			results: [{ name: 'Default Manual list (998)', value: '998' }],
+		});
 		expect(await search('nothing like it')).toEqual({ results: [] });
 	});
 
 	test('a run reads the same ID from a resource locator, a plain string and an expression', async () => {
-		const add = (listId: string | IDataObject, phoneNumber: string, additionalFields: IDataObject = {}) =>
-			runVicidial({ url: target.url, parameters: { resource: 'lead', operation: 'add', phoneNumber, listId, additionalFields } });
+		const add = (
+			listId: string | IDataObject,
+			phoneNumber: string,
+			additionalFields: IDataObject = {},
+		) =>
+			runVicidial({
+				url: target.url,
+				parameters: { resource: 'lead', operation: 'add', phoneNumber, listId, additionalFields },
+			});
 		const byId = json(await add(rl('101'), '3125550301', { entryListId: rl('101') }));
 		const fromList = json(await add(rl('101', 'list'), '3125550302'));
 		const plain = json(await add('101', '3125550303', { entryListId: '101' }));
 		const expression = json(await add(rl('={{ 100 + 1 }}'), '3125550304'));
-		for (const items of [byId, fromList, plain, expression]) expect(items).toEqual([expect.objectContaining({ list_id: 101 })]);
+		for (const items of [byId, fromList, plain, expression])
+			expect(items).toEqual([expect.objectContaining({ list_id: 101 })]);
 	});
 
-	test('not digits By ID: n8n refuses to run, with the field\'s message, before any request', async () => {
+	test("not digits By ID: n8n refuses to run, with the field's message, before any request", async () => {
 		const before = target.sim?.requests.length ?? 0;
-		const result = await runVicidial({ url: target.url, parameters: { resource: 'lead', operation: 'add', phoneNumber: '3125550305', listId: rl('1x1') } }).then(
+		const result = await runVicidial({
+			url: target.url,
+			parameters: {
+				resource: 'lead',
+				operation: 'add',
+				phoneNumber: '3125550305',
+				listId: rl('1x1'),
+			},
+		}).then(
 			(r) => r.error,
 			(e: unknown) => e as Error,
 		);
@@ -135,15 +205,30 @@ describe.each(targetNames)('List ID as a resource locator against the %s', (targ
 
 	test('a list ID too short for the entry: the error names the item and the field, before any request', async () => {
 		const before = target.sim?.requests.length ?? 0;
-		const result = await runVicidial({ url: target.url, parameters: { resource: 'lead', operation: 'add', phoneNumber: '3125550306', listId: rl('12') } });
+		const result = await runVicidial({
+			url: target.url,
+			parameters: {
+				resource: 'lead',
+				operation: 'add',
+				phoneNumber: '3125550306',
+				listId: rl('12'),
+			},
+		});
 		expect(result.error?.message).toMatch(/List ID/);
-		expect(`${result.error?.message} ${(result.error as { description?: string })?.description ?? ''}`).toMatch(/item/i);
+		expect(
+			`${result.error?.message} ${(result.error as { description?: string })?.description ?? ''}`,
+		).toMatch(/item/i);
 		if (target.sim) expect(target.sim.requests.length).toBe(before);
 	});
 
 	test('Get Custom Fields takes ---ALL--- By ID', async () => {
 		enableCustomFields(target);
-		const lists = json(await runVicidial({ url: target.url, parameters: { resource: 'list', operation: 'getCustomFields', listId: rl('---ALL---') } }));
+		const lists = json(
+			await runVicidial({
+				url: target.url,
+				parameters: { resource: 'list', operation: 'getCustomFields', listId: rl('---ALL---') },
+			}),
+		);
 		expect(lists.map((l) => l.list_id)).toContain(101);
 	});
 });

@@ -34,7 +34,8 @@ const PLAIN: LoaderName[] = ['lists'];
 /** The answer columns an entry's parser names. */
 function answerColumns(spec: FunctionEntry): string[] {
 	const answer = spec.answer;
-	if ('delimiter' in answer || ['htmlTable', 'pairs', 'lines'].includes(answer.shape)) return answer.fields.map((f) => f.name);
+	if ('delimiter' in answer || ['htmlTable', 'pairs', 'lines'].includes(answer.shape))
+		return answer.fields.map((f) => f.name);
 	throw new Error(`${spec.fn}: a loader cannot read a '${answer.shape}' answer`);
 }
 
@@ -51,29 +52,49 @@ function fieldsRead(read: (record: ParsedRecord) => unknown): string[] {
 	return [...new Set(seen)];
 }
 
-const loadsOf = (specs: FunctionEntry[]) => specs.flatMap((spec) => spec.params.filter((p) => p.load).map((p) => ({ fn: spec.fn, param: p.name, load: p.load as LoaderName })));
+const loadsOf = (specs: FunctionEntry[]) =>
+	specs.flatMap((spec) =>
+		spec.params
+			.filter((p) => p.load)
+			.map((p) => ({ fn: spec.fn, param: p.name, load: p.load as LoaderName })),
+	);
 
 /** Every editor field, nested collections included. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
-	return properties.flatMap((p) => [p, ...allProperties(((p.options ?? []) as INodeProperties[]).filter((o) => typeof o === 'object' && 'type' in o)), ...((p.options ?? []) as Array<{ values?: INodeProperties[] }>).flatMap((o) => allProperties(o.values ?? []))]);
+	return properties.flatMap((p) => [
+		p,
+		...allProperties(
+			((p.options ?? []) as INodeProperties[]).filter((o) => typeof o === 'object' && 'type' in o),
+		),
+		...((p.options ?? []) as Array<{ values?: INodeProperties[] }>).flatMap((o) =>
+			allProperties(o.values ?? []),
+		),
+	]);
 }
 
 describe('dropdown loaders: definitions', () => {
-	test.each(Object.entries(LOADERS))('%s reads an existing entry and columns of its answer', (_name, definition) => {
-		const spec = loaderEntry(definition!);
-				expect(spec.api).toBe('nonAgent');
-		expect(spec.writes).toBe(false);
-		const columns = answerColumns(spec);
-		expect(columns).toContain(definition!.value);
-		for (const field of fieldsRead(definition!.label)) expect(columns).toContain(field);
-		for (const field of definition!.description ? fieldsRead(definition!.description) : []) expect(columns).toContain(field);
-		// the values it sends are parameters of that entry
-		for (const name of Object.keys(definition!.values ?? {})) expect(spec.params.map((p) => p.name)).toContain(name);
-	});
+	test.each(Object.entries(LOADERS))(
+		'%s reads an existing entry and columns of its answer',
+		(_name, definition) => {
+			const spec = loaderEntry(definition!);
+			expect(spec.api).toBe('nonAgent');
+			expect(spec.writes).toBe(false);
+			const columns = answerColumns(spec);
+			expect(columns).toContain(definition!.value);
+			for (const field of fieldsRead(definition!.label)) expect(columns).toContain(field);
+			for (const field of definition!.description ? fieldsRead(definition!.description) : [])
+				expect(columns).toContain(field);
+			// the values it sends are parameters of that entry
+			for (const name of Object.keys(definition!.values ?? {}))
+				expect(spec.params.map((p) => p.name)).toContain(name);
+		},
+	);
 
 	test('the loaders are the ones expected: campaigns, in-groups, agents', () => {
 		expect(Object.keys(LOADERS).sort()).toEqual(['agents', 'campaigns', 'inGroups']);
-		expect(Object.fromEntries(Object.entries(LOADERS).map(([name, d]) => [name, loaderEntry(d!).fn]))).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(LOADERS).map(([name, d]) => [name, loaderEntry(d!).fn])),
+		).toEqual({
 			campaigns: 'campaigns_list',
 			inGroups: 'ingroup_list',
 			agents: 'logged_in_agents',
@@ -83,25 +104,37 @@ describe('dropdown loaders: definitions', () => {
 	test.each([
 		['VICIdial', new Vicidial(), nonAgentFunctions, ['customFields']],
 		['VICIdial Agent', new VicidialAgent(), agentFunctions, []],
-	] as Array<[string, INodeType, FunctionEntry[], string[]]>)('%s node: every load has a loader or is knowingly a plain field', (_node, node, specs, extra) => {
-		const methods = Object.keys(node.methods?.loadOptions ?? {}).sort();
-		expect(methods).toEqual([...Object.keys(LOADERS), ...extra].sort());
-		const uses = loadsOf(specs);
-		expect(uses.length).toBeGreaterThan(0);
-		const unknown = uses.filter((u) => !(u.load in LOADERS) && !PLAIN.includes(u.load) && !extra.includes(u.load));
-		expect(unknown).toEqual([]);
-		// what the editor shows: a dropdown exactly for the loaders the node has
-		const properties = allProperties(node.description.properties);
-		for (const property of properties) {
-			const method = property.typeOptions?.loadOptionsMethod as string | undefined;
-			if (method) expect(methods).toContain(method);
-		}
-		const dropdowns = new Set(properties.map((p) => p.typeOptions?.loadOptionsMethod as string | undefined).filter((m) => m));
-		for (const load of new Set(uses.map((u) => u.load))) expect(dropdowns.has(load)).toBe(load in LOADERS || extra.includes(load));
-	});
+	] as Array<[string, INodeType, FunctionEntry[], string[]]>)(
+		'%s node: every load has a loader or is knowingly a plain field',
+		(_node, node, specs, extra) => {
+			const methods = Object.keys(node.methods?.loadOptions ?? {}).sort();
+			expect(methods).toEqual([...Object.keys(LOADERS), ...extra].sort());
+			const uses = loadsOf(specs);
+			expect(uses.length).toBeGreaterThan(0);
+			const unknown = uses.filter(
+				(u) => !(u.load in LOADERS) && !PLAIN.includes(u.load) && !extra.includes(u.load),
+			);
+			expect(unknown).toEqual([]);
+			// what the editor shows: a dropdown exactly for the loaders the node has
+			const properties = allProperties(node.description.properties);
+			for (const property of properties) {
+				const method = property.typeOptions?.loadOptionsMethod as string | undefined;
+				if (method) expect(methods).toContain(method);
+			}
+			const dropdowns = new Set(
+				properties
+					.map((p) => p.typeOptions?.loadOptionsMethod as string | undefined)
+					.filter((m) => m),
+			);
+			for (const load of new Set(uses.map((u) => u.load)))
+				expect(dropdowns.has(load)).toBe(load in LOADERS || extra.includes(load));
+		},
+	);
 
 	test('the plain loads are used and typed', () => {
-		const used = new Set([...loadsOf(nonAgentFunctions), ...loadsOf(agentFunctions)].map((u) => u.load));
+		const used = new Set(
+			[...loadsOf(nonAgentFunctions), ...loadsOf(agentFunctions)].map((u) => u.load),
+		);
 		for (const load of PLAIN) expect(used.has(load)).toBe(true);
 	});
 });
@@ -116,19 +149,32 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 	afterAll(async () => target.close());
 	beforeEach(() => target.reset());
 
-	const load = async (method: string, options: { node?: INodeType; password?: string; parameters?: Record<string, unknown> } = {}): Promise<INodePropertyOptions[]> => {
+	const load = async (
+		method: string,
+		options: { node?: INodeType; password?: string; parameters?: Record<string, unknown> } = {},
+	): Promise<INodePropertyOptions[]> => {
 		try {
 			const result = await loadOptions({
 				nodeType: options.node ?? new Vicidial(),
 				credentialTypes: [new VicidialApi()],
-				credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6666', password: options.password ?? '1234', source: 'n8n' } },
+				credentials: {
+					vicidialApi: {
+						serverUrl: target.url,
+						apiUser: '6666',
+						password: options.password ?? '1234',
+						source: 'n8n',
+					},
+				},
 				parameters: (options.parameters ?? {}) as never,
 				method,
 			});
 			capture('dropdown options', result);
 			return result;
 		} catch (error) {
-			capture('dropdown error', { message: (error as Error).message, description: (error as { description?: string }).description });
+			capture('dropdown error', {
+				message: (error as Error).message,
+				description: (error as { description?: string }).description,
+			});
 			throw error;
 		}
 	};
@@ -141,7 +187,9 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 		return error!;
 	};
 
-	const CAMPAIGNS = [{ name: 'Test Campaign (TESTCAMP)', value: 'TESTCAMP', description: 'Active: Y' }];
+	const CAMPAIGNS = [
+		{ name: 'Test Campaign (TESTCAMP)', value: 'TESTCAMP', description: 'Active: Y' },
+	];
 	const IN_GROUPS = [
 		{ name: 'Agent Direct Queue for Chats (AGENTDIRECT_CHAT)', value: 'AGENTDIRECT_CHAT' },
 		{ name: 'Single Agent Direct Queue (AGENTDIRECT)', value: 'AGENTDIRECT' },
@@ -179,32 +227,51 @@ describe.each(targetNames)('dropdowns against the %s', (targetName) => {
 
 	test('Custom Fields: a clear error while custom list fields are off', async () => {
 		const fields = await failure(load('customFields', { parameters: { listId: '101' } }));
-		expect(fields.message).toBe('Could not load the custom fields of list 101: VICIdial: ERROR: CUSTOM LIST FIELDS ARE NOT ENABLED ON THIS SYSTEM: |6666|list_custom_fields|');
+		expect(fields.message).toBe(
+			'Could not load the custom fields of list 101: VICIdial: ERROR: CUSTOM LIST FIELDS ARE NOT ENABLED ON THIS SYSTEM: |6666|list_custom_fields|',
+		);
 	});
 
 	test('Custom Fields once custom list fields are on', async () => {
 		enableCustomFields(target);
-		const fieldsOf101 = ['contract_no', 'fav_color', 'notes_cf'].map((label) => ({ name: label, value: label, description: 'Custom field of list 101' }));
+		const fieldsOf101 = ['contract_no', 'fav_color', 'notes_cf'].map((label) => ({
+			name: label,
+			value: label,
+			description: 'Custom field of list 101',
+		}));
 		// the node's List ID picks the list; without one, the fields of every list
 		expect(await load('customFields', { parameters: { listId: '101' } })).toEqual(fieldsOf101);
 		expect(await load('customFields', { parameters: {} })).toEqual(fieldsOf101);
 		expect(await load('customFields', { parameters: { listId: '102' } })).toEqual([]);
-		expect(await load('customFields', { parameters: { additionalFields: { listId: '101' } } })).toEqual(fieldsOf101);
+		expect(
+			await load('customFields', { parameters: { additionalFields: { listId: '101' } } }),
+		).toEqual(fieldsOf101);
 		// the List ID as the editor stores it now: a resource locator
-		expect(await load('customFields', { parameters: { listId: { __rl: true, mode: 'id', value: '102' } } })).toEqual([]);
-		expect(await load('customFields', { parameters: { listId: { __rl: true, mode: 'list', value: '101' } } })).toEqual(fieldsOf101);
+		expect(
+			await load('customFields', {
+				parameters: { listId: { __rl: true, mode: 'id', value: '102' } },
+			}),
+		).toEqual([]);
+		expect(
+			await load('customFields', {
+				parameters: { listId: { __rl: true, mode: 'list', value: '101' } },
+			}),
+		).toEqual(fieldsOf101);
 	});
 
-	test.each(['campaigns', 'inGroups', 'agents', 'customFields'])('%s with a wrong password: a clear error without the password', async (method) => {
-		const error = await failure(load(method, { password: WRONG_PASSWORD }));
-		const text = `${error.message}\n${error.description ?? ''}`;
-		expect(text).toContain('Login incorrect, please try again: |6666|[redacted]|BAD|');
-		expect(error.description).toBe(
-			'VICIdial did not accept the API user and password. Check them in the credential; the Non-Agent API also needs an active user with user level 7 or higher.',
-		);
-		expect(text).not.toContain(WRONG_PASSWORD);
-		expect(JSON.stringify(error)).not.toContain(WRONG_PASSWORD);
-	});
+	test.each(['campaigns', 'inGroups', 'agents', 'customFields'])(
+		'%s with a wrong password: a clear error without the password',
+		async (method) => {
+			const error = await failure(load(method, { password: WRONG_PASSWORD }));
+			const text = `${error.message}\n${error.description ?? ''}`;
+			expect(text).toContain('Login incorrect, please try again: |6666|[redacted]|BAD|');
+			expect(error.description).toBe(
+				'VICIdial did not accept the API user and password. Check them in the credential; the Non-Agent API also needs an active user with user level 7 or higher.',
+			);
+			expect(text).not.toContain(WRONG_PASSWORD);
+			expect(JSON.stringify(error)).not.toContain(WRONG_PASSWORD);
+		},
+	);
 
 	test('an unreachable server: an error, not an empty dropdown', async () => {
 		const url = target.url;

@@ -40,16 +40,22 @@ async function play(round: Round): Promise<void> {
 			additionalFields: round.searchLocation ? { searchLocation: round.searchLocation } : {},
 		},
 	});
-	process.stdout.write(`${JSON.stringify({ phone: round.phone, items: json(result), error: result.error?.message })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ phone: round.phone, items: json(result), error: result.error?.message })}\n`,
+	);
 }
 
 const lines = readline.createInterface({ input: process.stdin });
 let queue = Promise.resolve();
 lines.on('line', (line) => {
 	const round = JSON.parse(line) as Round;
-	queue = queue.then(() => play(round)).catch((error: unknown) => {
-		process.stdout.write(`${JSON.stringify({ phone: round.phone, items: [], error: String(error) })}\n`);
-	});
+	queue = queue
+		.then(() => play(round))
+		.catch((error: unknown) => {
+			process.stdout.write(
+				`${JSON.stringify({ phone: round.phone, items: [], error: String(error) })}\n`,
+			);
+		});
 });
 lines.on('close', () => {
 	void queue.then(() => process.exit(0));

@@ -11,12 +11,26 @@ export const WRONG_CREDENTIAL = 'queueVicidialBad';
 
 function chain(id: string, name: string, nodes: IDataObject[]): WorkflowJson {
 	const connections: IDataObject = {};
-	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name as string] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i + 1 < nodes.length; i++)
+		connections[nodes[i].name as string] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+		};
 	nodes.forEach((node, i) => {
 		node.id = `${id}-${i}`;
 		node.position = [i * 220, 0];
 	});
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' } };
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
+	};
 }
 
 const credential = (id: string) => ({ vicidialApi: { id, name: id } });
@@ -24,8 +38,19 @@ const credential = (id: string) => ({ vicidialApi: { id, name: id } });
 /** Webhook (POST {leads: [...]}) → Split Out → one VICIdial node; answers at once, a worker runs it. */
 function webhookToNode(id: string, path: string, node: IDataObject): WorkflowJson {
 	return chain(id, `queue ${path}`, [
-		{ name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: `${id}-hook`, parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } },
-		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.leads', options: {} } },
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: `${id}-hook`,
+			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		},
+		{
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'body.leads', options: {} },
+		},
 		{ name: 'VICIdial', type: 'n8n-nodes-vicidial-suite.vicidial', typeVersion: 1, ...node },
 	]);
 }
@@ -51,7 +76,11 @@ export const POLL = chain('queuePollDid0001', 'queue poll DID calls', [
 		name: 'VICIdial Trigger',
 		type: 'n8n-nodes-vicidial-suite.vicidialTrigger',
 		typeVersion: 1,
-		parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'didCall', did: '3125550100' },
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+			event: 'didCall',
+			did: '3125550100',
+		},
 		credentials: credential(GOOD_CREDENTIAL),
 	},
 ]);
@@ -65,7 +94,14 @@ export const CALL_EVENT = chain('queueCallEvent01', 'queue call events', [
 		type: 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger',
 		typeVersion: 1,
 		webhookId: 'queue-call-event-0001',
-		parameters: { event: 'dispo', token: CALL_EVENT_TOKEN, register: true, owners: 'TESTCAMP', switchToAlt: true, options: {} },
+		parameters: {
+			event: 'dispo',
+			token: CALL_EVENT_TOKEN,
+			register: true,
+			owners: 'TESTCAMP',
+			switchToAlt: true,
+			options: {},
+		},
 		credentials: credential(GOOD_CREDENTIAL),
 	},
 ]);

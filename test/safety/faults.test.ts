@@ -32,19 +32,40 @@ interface Plan {
 
 const PLANS: Record<Target['name'], Plan> = {
 	// seed 8 draws 101 faults in the first 1,000 add_lead requests, every kind 8 to 17 times
-	simulator: { items: 1000, rate: 0.0125, seed: 8, timeoutSeconds: 1, hangMs: 3000, concurrency: 4, prefix: '31270' },
+	simulator: {
+		items: 1000,
+		rate: 0.0125,
+		seed: 8,
+		timeoutSeconds: 1,
+		hangMs: 3000,
+		concurrency: 4,
+		prefix: '31270',
+	},
 	// seed 8 draws about 8% faults in the first 1000, every kind several times
-	'real VICIdial': { items: 1000, rate: 0.01, seed: 8, timeoutSeconds: 5, hangMs: 8000, concurrency: 4, prefix: '31280' },
+	'real VICIdial': {
+		items: 1000,
+		rate: 0.01,
+		seed: 8,
+		timeoutSeconds: 5,
+		hangMs: 8000,
+		concurrency: 4,
+		prefix: '31280',
+	},
 };
 
 type Report = 'applied' | 'not_applied' | 'unknown';
 
 /** What an output item says happened to its lead. */
 function reported(item: IDataObject): { report: Report; how: string; leadId?: number } {
-	if (item.error === undefined && typeof item.lead_id === 'number') return { report: 'applied', how: 'answered', leadId: item.lead_id };
+	if (item.error === undefined && typeof item.lead_id === 'number')
+		return { report: 'applied', how: 'answered', leadId: item.lead_id };
 	switch (item.outcome) {
 		case 'applied':
-			return { report: 'applied', how: 'checked', leadId: typeof item.lead_id === 'number' ? item.lead_id : Number(item.lead_id) };
+			return {
+				report: 'applied',
+				how: 'checked',
+				leadId: typeof item.lead_id === 'number' ? item.lead_id : Number(item.lead_id),
+			};
 		case 'not_applied':
 			return { report: 'not_applied', how: 'checked' };
 		case 'not_sent':
@@ -63,16 +84,31 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 	let proxy: FaultProxy | undefined;
 	beforeAll(async () => {
 		target = await startTarget(targetName);
-		if (!target.sim) proxy = await startFaultProxy({ target: target.url, hangMs: plan.hangMs, lifetimeMs: 20 * 60_000 });
+		if (!target.sim)
+			proxy = await startFaultProxy({
+				target: target.url,
+				hangMs: plan.hangMs,
+				lifetimeMs: 20 * 60_000,
+			});
 	});
 	afterAll(async () => {
 		await proxy?.close();
 		await target.close();
 	});
 
-	const phones = Array.from({ length: plan.items }, (_, i) => `${plan.prefix}${String(i).padStart(5, '0')}`);
-	const items = phones.map((phone, i) => ({ phone, code: `FIG${plan.prefix}${i}`, name: `Fig${i}` }));
-	const kinds = Object.fromEntries(FAULT_KINDS.map((k) => [k, plan.rate])) as Record<FaultKind, number>;
+	const phones = Array.from(
+		{ length: plan.items },
+		(_, i) => `${plan.prefix}${String(i).padStart(5, '0')}`,
+	);
+	const items = phones.map((phone, i) => ({
+		phone,
+		code: `FIG${plan.prefix}${i}`,
+		name: `Fig${i}`,
+	}));
+	const kinds = Object.fromEntries(FAULT_KINDS.map((k) => [k, plan.rate])) as Record<
+		FaultKind,
+		number
+	>;
 
 	test(`Lead → Add, ${plan.items} items, ${Math.round(plan.rate * FAULT_KINDS.length * 100)}% of add_lead faulted, Check Unknown Writes on: 0 lost, 0 duplicated, 0 unknown; an Upsert re-run adds no duplicate`, async () => {
 		target.reset();
@@ -91,17 +127,27 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 				...ADD_LEAD_BY_PHONE,
 				firstName: '={{ $json.name }}',
 				additionalFields: { vendorLeadCode: '={{ $json.code }}' },
-				options: { concurrency: plan.concurrency, timeout: plan.timeoutSeconds, checkUnknownWrites: true },
+				options: {
+					concurrency: plan.concurrency,
+					timeout: plan.timeoutSeconds,
+					checkUnknownWrites: true,
+				},
 			},
 			items,
 			continueOnFail: true,
 		});
 		const seconds = (Date.now() - started) / 1000;
-		const injected: Partial<Record<FaultKind, number>> = target.sim ? target.sim.faultCounts() : Object.fromEntries(FAULT_KINDS.map((k) => [k, proxy?.counts[k] ?? 0]));
+		const injected: Partial<Record<FaultKind, number>> = target.sim
+			? target.sim.faultCounts()
+			: Object.fromEntries(FAULT_KINDS.map((k) => [k, proxy?.counts[k] ?? 0]));
 		const faulted = FAULT_KINDS.reduce((n, k) => n + (injected[k] ?? 0), 0);
 		const addLeadRequests = target.sim
-			? target.sim.requests.slice(requestsBefore).filter((r) => r.params.function === 'add_lead').length
-			: (proxy?.counts[kindsNotForwarded[0]] ?? 0) + (proxy?.counts[kindsNotForwarded[1]] ?? 0) + (proxy?.counts[kindsNotForwarded[2]] ?? 0) + (proxy?.forwardedByFunction.add_lead ?? 0);
+			? target.sim.requests.slice(requestsBefore).filter((r) => r.params.function === 'add_lead')
+					.length
+			: (proxy?.counts[kindsNotForwarded[0]] ?? 0) +
+				(proxy?.counts[kindsNotForwarded[1]] ?? 0) +
+				(proxy?.counts[kindsNotForwarded[2]] ?? 0) +
+				(proxy?.forwardedByFunction.add_lead ?? 0);
 		if (target.sim) target.sim.faults(null);
 		else proxy?.setFaults(null);
 
@@ -125,7 +171,9 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 			if (leads.length > 1) duplicated++;
 			if (r.report === 'unknown') {
 				unknown++;
-				const cause = String(item.error ?? '').replace(/^Item \d+: /, '').slice(0, 60);
+				const cause = String(item.error ?? '')
+					.replace(/^Item \d+: /, '')
+					.slice(0, 60);
 				unknownCauses[cause] = (unknownCauses[cause] ?? 0) + 1;
 			}
 			if (r.report === 'applied') {
@@ -182,7 +230,12 @@ describe.each(targetNames)('fault figures against the %s', (targetName) => {
 
 		expect(faulted).toBeGreaterThanOrEqual(0.05 * addLeadRequests);
 		for (const kind of FAULT_KINDS) expect(injected[kind] ?? 0).toBeGreaterThan(0);
-		expect({ lost, missing, duplicated, unknown }).toEqual({ lost: 0, missing: 0, duplicated: 0, unknown: 0 });
+		expect({ lost, missing, duplicated, unknown }).toEqual({
+			lost: 0,
+			missing: 0,
+			duplicated: 0,
+			unknown: 0,
+		});
 		expect(leadCount).toBe(appliedItems.size);
 		expect(addedForApplied).toBe(0);
 		expect(afterCount - before).toBe(plan.items - appliedItems.size);

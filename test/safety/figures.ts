@@ -17,9 +17,16 @@ export interface LoginCounters {
 export function loginCounters(target: Target, user: string): LoginCounters {
 	if (target.sim) {
 		const row = target.sim.state.user(user);
-		return { failedLoginCount: Number(row?.failed_login_count ?? 0), failedAttemptsToday: Number(row?.failed_login_attempts_today ?? 0) };
+		return {
+			failedLoginCount: Number(row?.failed_login_count ?? 0),
+			failedAttemptsToday: Number(row?.failed_login_attempts_today ?? 0),
+		};
 	}
-	const [count, attempts] = runSql(`SELECT failed_login_count, failed_login_attempts_today FROM vicidial_users WHERE user='${user}'`).trim().split('\t');
+	const [count, attempts] = runSql(
+		`SELECT failed_login_count, failed_login_attempts_today FROM vicidial_users WHERE user='${user}'`,
+	)
+		.trim()
+		.split('\t');
 	return { failedLoginCount: Number(count), failedAttemptsToday: Number(attempts) };
 }
 
@@ -32,12 +39,15 @@ export function leadsByPhone(target: Target, phones: readonly string[]): Map<str
 		found.set(phone, [...(found.get(phone) ?? []), leadId]);
 	};
 	if (target.sim) {
-		for (const row of target.sim.state.db.t('vicidial_list').rows) add(String(row.phone_number), Number(row.lead_id));
+		for (const row of target.sim.state.db.t('vicidial_list').rows)
+			add(String(row.phone_number), Number(row.lead_id));
 		return found;
 	}
 	const prefixes = [...new Set(phones.map((p) => p.slice(0, 6)))];
 	const where = prefixes.map((p) => `phone_number LIKE '${p}%'`).join(' OR ');
-	for (const line of runSql(`SELECT phone_number, lead_id FROM vicidial_list WHERE ${where}`).split('\n')) {
+	for (const line of runSql(`SELECT phone_number, lead_id FROM vicidial_list WHERE ${where}`).split(
+		'\n',
+	)) {
 		if (!line.trim()) continue;
 		const [phone, leadId] = line.split('\t');
 		add(phone, Number(leadId));
@@ -55,4 +65,5 @@ export function figure(name: string, values: IDataObject): string {
 }
 
 /** The error text without the "Item N: " prefix, to compare the errors of different items. */
-export const withoutItem = (message: unknown): string => String(message ?? '').replace(/^Item \d+: /, '');
+export const withoutItem = (message: unknown): string =>
+	String(message ?? '').replace(/^Item \d+: /, '');

@@ -33,7 +33,8 @@ const CONFIGS: Array<[boolean, number]> = [
 	[true, 20],
 ];
 
-const phones = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
+const phones = (count: number, prefix: string) =>
+	Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
 
 describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 	let target: Target;
@@ -44,11 +45,23 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 	afterAll(async () => target.close());
 	beforeEach(() => target.reset());
 
-	const credentials = (password: string) => ({ vicidialApi: { serverUrl: target.url, apiUser: USER, password, source: 'n8n' } });
+	const credentials = (password: string) => ({
+		vicidialApi: { serverUrl: target.url, apiUser: USER, password, source: 'n8n' },
+	});
 
 	/** After a good login the user works: the run with the right password is not refused. */
 	async function assertNotLocked(): Promise<boolean> {
-		const result = await runVicidial({ url: target.url, user: USER, password: '1234', parameters: { resource: 'lead', operation: 'searchByPhone', phoneNumber: '3125550111', options: { emptyOnNoRecords: true } } });
+		const result = await runVicidial({
+			url: target.url,
+			user: USER,
+			password: '1234',
+			parameters: {
+				resource: 'lead',
+				operation: 'searchByPhone',
+				phoneNumber: '3125550111',
+				options: { emptyOnNoRecords: true },
+			},
+		});
 		return result.error === undefined;
 	}
 
@@ -71,7 +84,11 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 		// writes: every error item says what happened to it; all but the one sent were not sent
 		for (const item of out) expect(['not_sent', 'refused', 'unknown']).toContain(item.outcome);
 		expect(notSent.length).toBeGreaterThanOrEqual(count - 1);
-		return { sent: sent.length, not_sent: notSent.length, outcomes: [...new Set(out.map((j) => String(j.outcome)))].join('/') };
+		return {
+			sent: sent.length,
+			not_sent: notSent.length,
+			outcomes: [...new Set(out.map((j) => String(j.outcome)))].join('/'),
+		};
 	}
 
 	/**
@@ -117,12 +134,19 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 			const lines = (e as Error).message.split('\n').map((l) => l.trim());
 			// eslint-disable-next-line no-control-regex -- strips the terminal colours of Jest's message
 			const colours = /\u001b\[\d+m/g;
-			shape = { shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(colours, '') };
+			shape = {
+				shape: `WRONG (${lines[0]} ${lines.find((l) => l.startsWith('Received')) ?? ''})`.replace(
+					colours,
+					'',
+				),
+			};
 		}
 		const notLocked = await assertNotLocked();
 		figure(`lockout ${target.name} ${label}`, {
 			items: size,
-			...(size !== count ? { note: `probe only: ${count} items not attempted, the probe already failed` } : {}),
+			...(size !== count
+				? { note: `probe only: ${count} items not attempted, the probe already failed` }
+				: {}),
 			continueOnFail: continueOnFail ? 'on' : 'off',
 			parallel: concurrency,
 			failed_logins: failedLogins,
@@ -143,66 +167,106 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 	const leadItems = (count: number) => phones(count, '31260').map((phone) => ({ phone }));
 	const leadsAdded = () => [...leadsByPhone(target, phones(items, '31260')).values()].flat().length;
 
-	test.each(CONFIGS)(`VICIdial node, Lead → Add, ${items} items, Continue On Fail %s, %i parallel: at most one failed login`, async (continueOnFail, concurrency) => {
-		await lockoutRun(
-			'vicidial-node lead.add',
-			items,
-			continueOnFail,
-			concurrency,
-			async (list) =>
-				await runVicidial({
-					url: target.url,
-					user: USER,
-					password: WRONG,
-					parameters: { resource: 'lead', operation: 'add', phoneNumber: '={{ $json.phone }}', listId: '101', options: { concurrency } },
-					items: list,
-					continueOnFail,
-				}),
-			leadItems,
-			leadsAdded,
-		);
-	}, 600_000);
+	test.each(CONFIGS)(
+		`VICIdial node, Lead → Add, ${items} items, Continue On Fail %s, %i parallel: at most one failed login`,
+		async (continueOnFail, concurrency) => {
+			await lockoutRun(
+				'vicidial-node lead.add',
+				items,
+				continueOnFail,
+				concurrency,
+				async (list) =>
+					await runVicidial({
+						url: target.url,
+						user: USER,
+						password: WRONG,
+						parameters: {
+							resource: 'lead',
+							operation: 'add',
+							phoneNumber: '={{ $json.phone }}',
+							listId: '101',
+							options: { concurrency },
+						},
+						items: list,
+						continueOnFail,
+					}),
+				leadItems,
+				leadsAdded,
+			);
+		},
+		600_000,
+	);
 
 	const agentItems = Math.min(items, 2000);
-	test.each(CONFIGS)(`Agent node, Session → Pause or Resume, ${agentItems} items, Continue On Fail %s, %i parallel: at most one failed login`, async (continueOnFail, concurrency) => {
-		await lockoutRun(
-			'agent-node session.pauseOrResume',
-			agentItems,
-			continueOnFail,
-			concurrency,
-			async (list) =>
-				await runVicidialAgent({
-					url: target.url,
-					user: USER,
-					password: WRONG,
-					parameters: { resource: 'session', operation: 'pauseOrResume', agentUser: '={{ $json.agent }}', value: 'PAUSE', options: { concurrency } },
-					items: list,
-					continueOnFail,
-				}),
-			(count) => Array.from({ length: count }, (_, i) => ({ agent: ['1001', '1002', '1003'][i % 3] })),
-			() => 0,
-		);
-	}, 600_000);
+	test.each(CONFIGS)(
+		`Agent node, Session → Pause or Resume, ${agentItems} items, Continue On Fail %s, %i parallel: at most one failed login`,
+		async (continueOnFail, concurrency) => {
+			await lockoutRun(
+				'agent-node session.pauseOrResume',
+				agentItems,
+				continueOnFail,
+				concurrency,
+				async (list) =>
+					await runVicidialAgent({
+						url: target.url,
+						user: USER,
+						password: WRONG,
+						parameters: {
+							resource: 'session',
+							operation: 'pauseOrResume',
+							agentUser: '={{ $json.agent }}',
+							value: 'PAUSE',
+							options: { concurrency },
+						},
+						items: list,
+						continueOnFail,
+					}),
+				(count) =>
+					Array.from({ length: count }, (_, i) => ({ agent: ['1001', '1002', '1003'][i % 3] })),
+				() => 0,
+			);
+		},
+		600_000,
+	);
 
 	const POLLS: Array<[string, IDataObject]> = [
 		['didCall', { event: 'didCall', did: '3125550100' }],
 		['newRecording (3 agents)', { event: 'newRecording', agentUser: '1001, 1002, 1003' }],
-		['numberCall (5 numbers)', { event: 'numberCall', phoneNumbers: '3125550111, 3125550112, 3125550113, 3125550114, 3125550115', callType: 'ALL' }],
+		[
+			'numberCall (5 numbers)',
+			{
+				event: 'numberCall',
+				phoneNumbers: '3125550111, 3125550112, 3125550113, 3125550114, 3125550115',
+				callType: 'ALL',
+			},
+		],
 		['leadStatus (3 statuses)', { event: 'leadStatus', statuses: 'SALE, DNC, CALLBK' }],
 		['agentState', { event: 'agentState' }],
 		['queueThreshold (2 in-groups)', { event: 'queueThreshold', inGroups: 'TESTIN, TESTIN2' }],
 	];
 
-	test.each(POLLS)('VICIdial Trigger poll, %s: at most one failed login', async (name, parameters) => {
-		const before = loginCounters(target, USER);
-		const result = await pollOnce({ nodeType: new VicidialTrigger(), credentialTypes: [new VicidialApi()], credentials: credentials(WRONG), parameters: parameters as never });
-		const after = loginCounters(target, USER);
-		const failedLogins = after.failedAttemptsToday - before.failedAttemptsToday;
-		figure(`lockout ${target.name} trigger-poll ${name.split(' ')[0]}`, { failed_logins: failedLogins, failed_login_count: after.failedLoginCount, error: JSON.stringify(result.error?.message ?? '') });
-		expect(result.error?.message).toMatch(/user|password|login/i);
-		expect(result.items).toBeNull();
-		expect(failedLogins).toBeLessThanOrEqual(1);
-	});
+	test.each(POLLS)(
+		'VICIdial Trigger poll, %s: at most one failed login',
+		async (name, parameters) => {
+			const before = loginCounters(target, USER);
+			const result = await pollOnce({
+				nodeType: new VicidialTrigger(),
+				credentialTypes: [new VicidialApi()],
+				credentials: credentials(WRONG),
+				parameters: parameters as never,
+			});
+			const after = loginCounters(target, USER);
+			const failedLogins = after.failedAttemptsToday - before.failedAttemptsToday;
+			figure(`lockout ${target.name} trigger-poll ${name.split(' ')[0]}`, {
+				failed_logins: failedLogins,
+				failed_login_count: after.failedLoginCount,
+				error: JSON.stringify(result.error?.message ?? ''),
+			});
+			expect(result.error?.message).toMatch(/user|password|login/i);
+			expect(result.items).toBeNull();
+			expect(failedLogins).toBeLessThanOrEqual(1);
+		},
+	);
 
 	test('Call Event Trigger registration on 4 campaigns: at most one failed login', async () => {
 		const before = loginCounters(target, USER);
@@ -210,24 +274,41 @@ describe.each(targetNames)('lockout figures against the %s', (targetName) => {
 			nodeType: new VicidialCallEventTrigger(),
 			method: 'create',
 			mode: 'trigger',
-			parameters: { event: 'dispo', token: 'Zq7uV2mK9pX4rT8wLs3d', register: true, owners: 'TESTCAMP, CAMPB, CAMPC, CAMPD' } as never,
+			parameters: {
+				event: 'dispo',
+				token: 'Zq7uV2mK9pX4rT8wLs3d',
+				register: true,
+				owners: 'TESTCAMP, CAMPB, CAMPC, CAMPD',
+			} as never,
 			credentialTypes: [new VicidialApi()],
 			credentials: credentials(WRONG),
 			staticData: {},
 		});
 		const after = loginCounters(target, USER);
 		const failedLogins = after.failedAttemptsToday - before.failedAttemptsToday;
-		figure(`lockout ${target.name} call-event-trigger create`, { failed_logins: failedLogins, failed_login_count: after.failedLoginCount, error: JSON.stringify(result.error?.message ?? '') });
+		figure(`lockout ${target.name} call-event-trigger create`, {
+			failed_logins: failedLogins,
+			failed_login_count: after.failedLoginCount,
+			error: JSON.stringify(result.error?.message ?? ''),
+		});
 		expect(result.error).toBeDefined();
 		expect(failedLogins).toBeLessThanOrEqual(1);
 	});
 
 	test('credential test: at most one failed login', async () => {
 		const before = loginCounters(target, USER);
-		const result = await testCredential({ nodeType: new Vicidial(), credentialType: new VicidialApi(), testedBy: 'vicidialApiTest', data: credentials(WRONG).vicidialApi as never });
+		const result = await testCredential({
+			nodeType: new Vicidial(),
+			credentialType: new VicidialApi(),
+			testedBy: 'vicidialApiTest',
+			data: credentials(WRONG).vicidialApi as never,
+		});
 		const after = loginCounters(target, USER);
 		const failedLogins = after.failedAttemptsToday - before.failedAttemptsToday;
-		figure(`lockout ${target.name} credential-test`, { failed_logins: failedLogins, status: result.status });
+		figure(`lockout ${target.name} credential-test`, {
+			failed_logins: failedLogins,
+			status: result.status,
+		});
 		expect(result.status).toBe('Error');
 		expect(failedLogins).toBeLessThanOrEqual(1);
 	});

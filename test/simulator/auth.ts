@@ -25,14 +25,20 @@ export function lockOver(state: SimState): number {
 	return state.epoch() - LOCK_SECONDS;
 }
 
-export function userAuthorization(state: SimState, userIn: string, passIn: string, opt: AuthOptions): AuthKey {
+export function userAuthorization(
+	state: SimState,
+	userIn: string,
+	passIn: string,
+	opt: AuthOptions,
+): AuthKey {
 	const strip = (v: string): string => v.replace(/[|`&'"\\; ]/g, '');
 	const user = strip(userIn);
 	const pass = strip(passIn);
 	const users = state.db.t('vicidial_users');
 	const now = state.nowStr();
 	const over = lockOver(state);
-	const lastLogin = (r: Record<string, string | null>): number => datetimeToEpoch(r.last_login_date ?? '');
+	const lastLogin = (r: Record<string, string | null>): number =>
+		datetimeToEpoch(r.last_login_date ?? '');
 
 	const good = users.count(
 		(r) =>
@@ -54,11 +60,24 @@ export function userAuthorization(state: SimState, userIn: string, passIn: strin
 				failed_last_ip_today: opt.ip,
 			};
 			if (failed < LOCK_TRIGGER_ATTEMPTS) {
-				users.update(row, { ...today, failed_login_count: failed + 1, failed_last_type_today: opt.agentApi ? '01cBAD' : 'aBAD' }, now);
+				users.update(
+					row,
+					{
+						...today,
+						failed_login_count: failed + 1,
+						failed_last_type_today: opt.agentApi ? '01cBAD' : 'aBAD',
+					},
+					now,
+				);
 			} else if (over > lastLogin(row)) {
 				users.update(
 					row,
-					{ ...today, last_login_date: now, failed_login_count: 1, failed_last_type_today: opt.agentApi ? '02cBAD' : 'aBAD' },
+					{
+						...today,
+						last_login_date: now,
+						failed_login_count: 1,
+						failed_last_type_today: opt.agentApi ? '02cBAD' : 'aBAD',
+					},
 					now,
 				);
 			} else {
@@ -77,13 +96,18 @@ export function userAuthorization(state: SimState, userIn: string, passIn: strin
 	}
 
 	if (opt.agentApi) {
-		const servers = state.db.t('servers').count((r) => r.active === 'Y' && r.active_asterisk_server === 'Y');
+		const servers = state.db
+			.t('servers')
+			.count((r) => r.active === 'Y' && r.active_asterisk_server === 'Y');
 		if (servers < 1) {
 			const row = state.user(user);
 			if (row)
 				users.update(
 					row,
-					{ failed_login_attempts_today: Number(row.failed_login_attempts_today) + 1, failed_last_type_today: '04cERRSERVERS' },
+					{
+						failed_login_attempts_today: Number(row.failed_login_attempts_today) + 1,
+						failed_last_type_today: '04cERRSERVERS',
+					},
 					now,
 				);
 			return 'ERRSERVERS';
@@ -91,7 +115,8 @@ export function userAuthorization(state: SimState, userIn: string, passIn: strin
 	}
 	if (opt.updateOnSuccess) {
 		const row = state.user(user);
-		if (row) users.update(row, { last_login_date: now, last_ip: opt.ip, failed_login_count: 0 }, now);
+		if (row)
+			users.update(row, { last_login_date: now, last_ip: opt.ip, failed_login_count: 0 }, now);
 	}
 	return 'GOOD';
 }

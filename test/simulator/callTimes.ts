@@ -61,7 +61,12 @@ export function allowedOffsets(now: Date, w: Window | null): Set<number> {
  * non_agent_api.php dialable_gmt(): can a lead at this offset (and state) be called now under
  * this call time? State rules listed in ct_state_call_times replace the window for that state.
  */
-export function dialableGmt(state: SimState, callTimeId: string, gmtOffset: number, leadState: string): number {
+export function dialableGmt(
+	state: SimState,
+	callTimeId: string,
+	gmtOffset: number,
+	leadState: string,
+): number {
 	const ct = callTime(state, callTimeId);
 	if (!ct) return 0;
 	let w = windowOf(ct, 'ct');
@@ -70,7 +75,11 @@ export function dialableGmt(state: SimState, callTimeId: string, gmtOffset: numb
 		const ids = stateRules.split('|').filter((x) => x.length > 0);
 		const sct = state.db
 			.t('vicidial_state_call_times')
-			.find((r) => ids.some((id) => ciEq(r.state_call_time_id, id)) && ciEq(r.state_call_time_state, leadState));
+			.find(
+				(r) =>
+					ids.some((id) => ciEq(r.state_call_time_id, id)) &&
+					ciEq(r.state_call_time_state, leadState),
+			);
 		if (sct) w = windowOf(sct, 'sct');
 	}
 	const { hhmm, day } = localHourMin(state.now(), gmtOffset);

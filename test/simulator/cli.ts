@@ -10,7 +10,11 @@ import { FAULT_KINDS, checkKinds, type FaultKind, type FaultSettings } from './f
 import { serveControl } from './control';
 import { SEED_USERS, startSimulator } from './index';
 
-function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null; control: boolean } {
+function parseArgs(argv: string[]): {
+	port: number;
+	faults: FaultSettings | null;
+	control: boolean;
+} {
 	let port = 8090;
 	let control = false;
 	const faults: FaultSettings = {};
@@ -44,7 +48,10 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 				break;
 			case '--fault': {
 				const [kind, rate] = next().split('=');
-				faults.kinds = { ...faults.kinds, [kind]: rate === undefined ? 1 : Number(rate) } as Partial<Record<FaultKind, number>>;
+				faults.kinds = {
+					...faults.kinds,
+					[kind]: rate === undefined ? 1 : Number(rate),
+				} as Partial<Record<FaultKind, number>>;
 				checkKinds(faults.kinds);
 				anyFault = true;
 				break;
@@ -66,7 +73,9 @@ function parseArgs(argv: string[]): { port: number; faults: FaultSettings | null
 				break;
 			case '--help':
 			case '-h':
-				console.log('usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--fault kind=rate]... [--seed n] [--hang-ms ms] [--functions a,b] [--times n] [--control]');
+				console.log(
+					'usage: npm run simulator -- [--port 8090] [--latency ms] [--reset-connection] [--truncate-body] [--empty-500] [--fault kind=rate]... [--seed n] [--hang-ms ms] [--functions a,b] [--times n] [--control]',
+				);
 				console.log(`fault kinds: ${FAULT_KINDS.join(', ')}`);
 				process.exit(0);
 				break;

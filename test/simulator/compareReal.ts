@@ -10,7 +10,10 @@ import { SEQUENCES, type Sequence } from './cases';
 import { comparable, rawRequest } from './rawHttp';
 import type { Simulator } from './server';
 
-export const REAL_URL = (process.env.VICIDIAL_REAL_URL ?? 'http://127.0.0.1:8089').replace(/\/$/, '');
+export const REAL_URL = (process.env.VICIDIAL_REAL_URL ?? 'http://127.0.0.1:8089').replace(
+	/\/$/,
+	'',
+);
 const RESET_SCRIPT = process.env.VICIDIAL_REAL_RESET ?? '/work/shared/vicidial-real/reset.sh';
 
 /** Synchronous probe, so a test file can decide at load time whether to skip. */
@@ -59,7 +62,11 @@ export async function compareSequence(sim: Simulator, seq: Sequence): Promise<Di
  * Other users of the shared real server can change its state mid-sequence, so a sequence
  * with differences is run again (from a fresh reset) before its differences count.
  */
-export async function compareWithRetries(sim: Simulator, seq: Sequence, attempts = 5): Promise<Difference[]> {
+export async function compareWithRetries(
+	sim: Simulator,
+	seq: Sequence,
+	attempts = 5,
+): Promise<Difference[]> {
 	let diffs: Difference[] = [];
 	for (let i = 0; i < attempts; i++) {
 		if (i > 0) await new Promise((r) => setTimeout(r, 1000 * i));

@@ -19,5 +19,7 @@ export interface ApiRequest {
 
 /** Both scripts: the user's api_allowed_functions must list the function or ALL_FUNCTIONS. */
 export function mayCall(c: Pick<ApiRequest, 'fn' | 'apiAllowedFunctions'>): boolean {
-	return c.apiAllowedFunctions.includes(` ${c.fn} `) || c.apiAllowedFunctions.includes('ALL_FUNCTIONS');
+	return (
+		c.apiAllowedFunctions.includes(` ${c.fn} `) || c.apiAllowedFunctions.includes('ALL_FUNCTIONS')
+	);
 }

@@ -4,11 +4,16 @@
  * (`cli.ts --control`) for what only the dialer does to a genuine server: write rows, move its
  * clock; and the requests received, for the callers that count them.
  */
-import type { SimulatorCommand, SimulatorMessage, SimulatorWhere } from '../../scripts/lib/simulator';
+import type {
+	SimulatorCommand,
+	SimulatorMessage,
+	SimulatorWhere,
+} from '../../scripts/lib/simulator';
 import type { Row } from './db';
 import type { Simulator } from './server';
 
-const matches = (where: SimulatorWhere) => (row: Row) => Object.entries(where).every(([column, value]) => row[column] === String(value));
+const matches = (where: SimulatorWhere) => (row: Row) =>
+	Object.entries(where).every(([column, value]) => row[column] === String(value));
 
 function run(sim: Simulator, command: SimulatorCommand): unknown {
 	const { state } = sim;

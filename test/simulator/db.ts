@@ -4,7 +4,16 @@
  * which is what un-ordered `LIMIT 1` queries return on the real MyISAM tables.
  */
 import { SCHEMA, type ColumnSpec } from './schema.generated';
-import { dateCol, datetimeCol, decimal2, enumCol, intCol, toNumber, toUtf8mb3, varchar } from './mysql';
+import {
+	dateCol,
+	datetimeCol,
+	decimal2,
+	enumCol,
+	intCol,
+	toNumber,
+	toUtf8mb3,
+	varchar,
+} from './mysql';
 
 export type Value = string | null;
 export type Row = Record<string, Value>;
@@ -72,7 +81,12 @@ export class Table {
 		readonly name: string,
 		specs: readonly ColumnSpec[],
 	) {
-		this.columns = specs.map(([n, type, def, extra]) => ({ name: n, def, extra, store: storeFor(type) }));
+		this.columns = specs.map(([n, type, def, extra]) => ({
+			name: n,
+			def,
+			extra,
+			store: storeFor(type),
+		}));
 		for (const c of this.columns) this.byName.set(c.name, c);
 		this.autoIncrementColumn = this.columns.find((c) => c.extra === 1)?.name ?? null;
 	}
@@ -145,12 +159,16 @@ export class Database {
 	readonly tables = new Map<string, Table>();
 
 	constructor() {
-		for (const [name, specs] of Object.entries(SCHEMA)) this.tables.set(name, new Table(name, specs));
+		for (const [name, specs] of Object.entries(SCHEMA))
+			this.tables.set(name, new Table(name, specs));
 	}
 
 	t(name: string): Table {
 		const table = this.tables.get(name);
-		if (!table) throw new Error(`simulator: table ${name} is not modelled (name it in the simulator and run tools/generate-seed.js)`);
+		if (!table)
+			throw new Error(
+				`simulator: table ${name} is not modelled (name it in the simulator and run tools/generate-seed.js)`,
+			);
 		return table;
 	}
 }

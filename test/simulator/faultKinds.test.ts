@@ -7,7 +7,8 @@ import { startSimulator, type Simulator } from './index';
 import { rawRequest } from './rawHttp';
 
 const NA = '/vicidial/non_agent_api.php';
-const addLead = (phone: string) => `function=add_lead&user=6666&pass=1234&source=test&phone_number=${phone}&list_id=101`;
+const addLead = (phone: string) =>
+	`function=add_lead&user=6666&pass=1234&source=test&phone_number=${phone}&list_id=101`;
 
 describe('simulator fault kinds', () => {
 	let sim: Simulator;
@@ -19,10 +20,15 @@ describe('simulator fault kinds', () => {
 		sim.reset();
 		sim.faults(null);
 	});
-	const leadsWithPhone = (phone: string) => sim.state.db.t('vicidial_list').count((r) => r.phone_number === phone);
-	const send = (body: string, timeoutMs = 5000) => rawRequest(sim.url, { target: NA, body }, timeoutMs);
+	const leadsWithPhone = (phone: string) =>
+		sim.state.db.t('vicidial_list').count((r) => r.phone_number === phone);
+	const send = (body: string, timeoutMs = 5000) =>
+		rawRequest(sim.url, { target: NA, body }, timeoutMs);
 
-	const expectations: Record<FaultKind, { applied: boolean; check: (r: Promise<Awaited<ReturnType<typeof send>>>) => Promise<void> }> = {
+	const expectations: Record<
+		FaultKind,
+		{ applied: boolean; check: (r: Promise<Awaited<ReturnType<typeof send>>>) => Promise<void> }
+	> = {
 		appliedEmpty500: {
 			applied: true,
 			check: async (r) => {
@@ -36,7 +42,9 @@ describe('simulator fault kinds', () => {
 			check: async (r) => {
 				const answer = await r;
 				expect(answer.statusLine).toBe('HTTP/1.0 500 Internal Server Error');
-				expect(answer.body).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125559\d+\|101\|16\|/);
+				expect(answer.body).toMatch(
+					/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125559\d+\|101\|16\|/,
+				);
 			},
 		},
 		appliedReset: { applied: true, check: async (r) => expect(r).rejects.toThrow() },
@@ -84,7 +92,9 @@ describe('simulator fault kinds', () => {
 		const second = await run(42);
 		expect(second).toEqual(first);
 		const faulted = first.statuses.filter((s) => s.includes('500')).length;
-		expect(faulted).toBe((first.counts.appliedEmpty500 ?? 0) + (first.counts.notAppliedEmpty500 ?? 0));
+		expect(faulted).toBe(
+			(first.counts.appliedEmpty500 ?? 0) + (first.counts.notAppliedEmpty500 ?? 0),
+		);
 		expect(faulted).toBeGreaterThan(3);
 		expect(faulted).toBeLessThan(25);
 		expect((await run(43)).statuses).not.toEqual(first.statuses);
@@ -94,8 +104,15 @@ describe('simulator fault kinds', () => {
 		sim.faults({ kinds: { notAppliedEmpty500: 1 }, times: 2 });
 		const statuses: string[] = [];
 		for (let i = 0; i < 4; i++) statuses.push((await send('function=version')).statusLine);
-		expect(statuses).toEqual(['HTTP/1.0 500 Internal Server Error', 'HTTP/1.0 500 Internal Server Error', 'HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
-		expect(() => sim.faults({ kinds: { appliedReset: 0.7, appliedHang: 0.7 } })).toThrow(/more than 1/);
+		expect(statuses).toEqual([
+			'HTTP/1.0 500 Internal Server Error',
+			'HTTP/1.0 500 Internal Server Error',
+			'HTTP/1.1 200 OK',
+			'HTTP/1.1 200 OK',
+		]);
+		expect(() => sim.faults({ kinds: { appliedReset: 0.7, appliedHang: 0.7 } })).toThrow(
+			/more than 1/,
+		);
 		expect(() => sim.faults({ kinds: { nonsense: 0.1 } as never })).toThrow(/unknown fault kind/);
 	});
 

@@ -31,8 +31,12 @@ export const FAULT_KINDS = [
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const APPLIED_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => k.startsWith('applied'));
-export const NOT_APPLIED_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => k.startsWith('notApplied'));
+export const APPLIED_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) =>
+	k.startsWith('applied'),
+);
+export const NOT_APPLIED_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) =>
+	k.startsWith('notApplied'),
+);
 
 /** Whether the request runs before the fault hits. */
 export function faultApplies(kind: FaultKind): boolean {
@@ -81,7 +85,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Which kind (if any) a draw `u` in [0,1) selects with these rates. */
-export function pickKind(kinds: Partial<Record<FaultKind, number>>, u: number): FaultKind | undefined {
+export function pickKind(
+	kinds: Partial<Record<FaultKind, number>>,
+	u: number,
+): FaultKind | undefined {
 	let edge = 0;
 	for (const kind of FAULT_KINDS) {
 		const rate = kinds[kind];
@@ -95,15 +102,19 @@ export function pickKind(kinds: Partial<Record<FaultKind, number>>, u: number): 
 export function checkKinds(kinds: Partial<Record<FaultKind, number>>): void {
 	let total = 0;
 	for (const [kind, rate] of Object.entries(kinds)) {
-		if (!(FAULT_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown fault kind "${kind}" (known: ${FAULT_KINDS.join(', ')})`);
-		if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw new Error(`fault rate of ${kind} must be a number from 0 to 1, got ${String(rate)}`);
+		if (!(FAULT_KINDS as readonly string[]).includes(kind))
+			throw new Error(`unknown fault kind "${kind}" (known: ${FAULT_KINDS.join(', ')})`);
+		if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+			throw new Error(`fault rate of ${kind} must be a number from 0 to 1, got ${String(rate)}`);
 		total += rate;
 	}
 	if (total > 1 + 1e-9) throw new Error(`fault rates add up to ${total}, more than 1`);
 }
 
 /** Counts of what was done, per kind (drawn kinds and the fixed switches). */
-export type FaultCounts = Partial<Record<FaultKind | 'latency' | 'resetConnection' | 'truncateBody' | 'emptyHttp500', number>>;
+export type FaultCounts = Partial<
+	Record<FaultKind | 'latency' | 'resetConnection' | 'truncateBody' | 'emptyHttp500', number>
+>;
 
 export class FaultController {
 	private settings: FaultSettings | null = null;
@@ -115,7 +126,11 @@ export class FaultController {
 	set(settings: FaultSettings | null): void {
 		if (settings?.kinds) checkKinds(settings.kinds);
 		this.settings = settings
-			? { ...settings, functions: settings.functions ? [...settings.functions] : undefined, kinds: settings.kinds ? { ...settings.kinds } : undefined }
+			? {
+					...settings,
+					functions: settings.functions ? [...settings.functions] : undefined,
+					kinds: settings.kinds ? { ...settings.kinds } : undefined,
+				}
 			: null;
 		this.remaining = settings?.times ?? null;
 		this.random = seededRandom(settings?.seed ?? 1);
@@ -191,9 +206,17 @@ export function hangSocket(socket: import('node:net').Socket, ms: number): void 
  */
 export function truncatedAnswer(raw: Buffer): Buffer {
 	const split = raw.indexOf('\r\n\r\n');
-	const head = raw.subarray(0, split).toString('latin1').split('\r\n').filter((line) => !/^content-length:/i.test(line)).join('\r\n');
+	const head = raw
+		.subarray(0, split)
+		.toString('latin1')
+		.split('\r\n')
+		.filter((line) => !/^content-length:/i.test(line))
+		.join('\r\n');
 	const rest = raw.subarray(split + 4);
-	return Buffer.concat([Buffer.from(`${head}\r\nContent-Length: ${rest.length}\r\n\r\n`, 'latin1'), rest.subarray(0, Math.floor(rest.length / 2))]);
+	return Buffer.concat([
+		Buffer.from(`${head}\r\nContent-Length: ${rest.length}\r\n\r\n`, 'latin1'),
+		rest.subarray(0, Math.floor(rest.length / 2)),
+	]);
 }
 
 /** The same answer with its status line replaced by HTTP 500 (the body is kept, or emptied). */

@@ -18,10 +18,15 @@ import type { Filter } from './params';
 
 type Tables = Readonly<Record<string, Readonly<Record<string, Filter>>>>;
 
-const REAL_DIR = process.env.VICIDIAL_REAL_DIR ?? path.resolve(__dirname, '../../../shared/vicidial-real');
+const REAL_DIR =
+	process.env.VICIDIAL_REAL_DIR ?? path.resolve(__dirname, '../../../shared/vicidial-real');
 
 const SCRIPTS: Array<{ name: string; tables: Tables; file: string }> = [
-	{ name: 'non_agent_api.php', tables: NON_AGENT_FILTER_TABLES, file: 'src/www/vicidial/non_agent_api.php' },
+	{
+		name: 'non_agent_api.php',
+		tables: NON_AGENT_FILTER_TABLES,
+		file: 'src/www/vicidial/non_agent_api.php',
+	},
 	{ name: 'agc/api.php', tables: AGENT_FILTER_TABLES, file: 'src/www/agc/api.php' },
 ];
 
@@ -55,7 +60,10 @@ function scriptFilters(source: string): Map<string, Filter> {
 			guard = { name: cond[1], value: cond[2] };
 			continue;
 		}
-		const m = /^\s*\{?\$(\w+)\s*=\s*preg_replace\s*\((['"])\/(.*)\/([iu]*)\2\s*,\s*(['"])(.*?)\5\s*,\s*\$(\w+)\)/.exec(line);
+		const m =
+			/^\s*\{?\$(\w+)\s*=\s*preg_replace\s*\((['"])\/(.*)\/([iu]*)\2\s*,\s*(['"])(.*?)\5\s*,\s*\$(\w+)\)/.exec(
+				line,
+			);
 		const g = guard;
 		guard = undefined;
 		if (!m) continue;
@@ -73,21 +81,25 @@ function scriptFilters(source: string): Map<string, Filter> {
 		chains.set(name, [...(chains.get(name) ?? []), step]);
 	}
 	const out = new Map<string, Filter>();
-	for (const [name, steps] of chains) if (!skipped.has(name)) out.set(name, (v) => steps.reduce((acc, f) => f(acc), v));
+	for (const [name, steps] of chains)
+		if (!skipped.has(name)) out.set(name, (v) => steps.reduce((acc, f) => f(acc), v));
 	return out;
 }
 
 let everyByte = '';
 for (let i = 1; i < 256; i++) everyByte += String.fromCharCode(i);
-const PROBES = [everyByte, '---ALL---', 'a+b c', 'é中', "O'Brien; \"x\" #1 --BLANK--"];
+const PROBES = [everyByte, '---ALL---', 'a+b c', 'é中', 'O\'Brien; "x" #1 --BLANK--'];
 
 describe.each(SCRIPTS)('$name input filters', ({ tables, file }) => {
 	it('define each variable once, in one table', () => {
 		const owners = new Map<string, string[]>();
 		for (const [table, filters] of Object.entries(tables)) {
-			for (const name of Object.keys(filters)) owners.set(name, [...(owners.get(name) ?? []), table]);
+			for (const name of Object.keys(filters))
+				owners.set(name, [...(owners.get(name) ?? []), table]);
 		}
-		const twice = [...owners].filter(([, where]) => where.length > 1).map(([name, where]) => `${name}: ${where.join(', ')}`);
+		const twice = [...owners]
+			.filter(([, where]) => where.length > 1)
+			.map(([name, where]) => `${name}: ${where.join(', ')}`);
 		expect(twice).toEqual([]);
 	});
 
@@ -107,7 +119,9 @@ describe.each(SCRIPTS)('$name input filters', ({ tables, file }) => {
 			for (const probe of PROBES) {
 				const [a, b] = [theirs(probe), ourFilter(probe)];
 				if (a !== b) {
-					wrong.push(`${name}: ${JSON.stringify(probe.slice(0, 20))}... gives ${JSON.stringify(b)}, the script ${JSON.stringify(a)}`);
+					wrong.push(
+						`${name}: ${JSON.stringify(probe.slice(0, 20))}... gives ${JSON.stringify(b)}, the script ${JSON.stringify(a)}`,
+					);
 					break;
 				}
 			}

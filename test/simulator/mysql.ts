@@ -18,7 +18,10 @@ export class SqlError extends Error {
 /** Collation key for utf8mb3_general_ci: case and accents ignored, trailing spaces ignored. */
 export function ciKey(bytes: string): string {
 	const text = Buffer.from(bytes.replace(/ +$/, ''), 'latin1').toString('utf8');
-	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toUpperCase();
 }
 
 export function ciEq(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -149,7 +152,10 @@ export function dateCol(value: string): string {
 export function datetimeCol(value: string): string {
 	const zero = '0000-00-00 00:00:00';
 	const v = value.trim();
-	const m = /^(\d{2,4})[^0-9](\d{1,2})[^0-9](\d{1,2})(?:[^0-9]+(\d{1,2})(?:[^0-9](\d{1,2})(?:[^0-9](\d{1,2}))?)?)?(?:\.\d*)?$/.exec(v);
+	const m =
+		/^(\d{2,4})[^0-9](\d{1,2})[^0-9](\d{1,2})(?:[^0-9]+(\d{1,2})(?:[^0-9](\d{1,2})(?:[^0-9](\d{1,2}))?)?)?(?:\.\d*)?$/.exec(
+			v,
+		);
 	if (!m) {
 		const c = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/.exec(v);
 		if (!c) return zero;
@@ -177,7 +183,14 @@ export function sqlLiteral(value: string, quote: "'" | '"'): string {
 		if (c === '\\') {
 			if (i + 1 >= value.length) throw new SqlError('unterminated string literal');
 			const n = value[++i];
-			const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', Z: '\x1a' };
+			const map: Record<string, string> = {
+				n: '\n',
+				t: '\t',
+				r: '\r',
+				'0': '\0',
+				b: '\b',
+				Z: '\x1a',
+			};
 			if (n in map) out += map[n];
 			else if (n === '%' || n === '_') out += `\\${n}`;
 			else out += n;

@@ -113,7 +113,11 @@ export function keepOnly(value: string, classBody: string): string {
  * multipart/form-data fields as PHP puts them in $_POST (file parts go to $_FILES and are
  * skipped). The body is a byte string.
  */
-export function parseMultipart(body: string, contentType: string, into: PhpParams = new Map()): PhpParams {
+export function parseMultipart(
+	body: string,
+	contentType: string,
+	into: PhpParams = new Map(),
+): PhpParams {
 	const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
 	if (!m) return into;
 	const boundary = `--${m[1] ?? m[2]}`;

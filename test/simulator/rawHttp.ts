@@ -21,7 +21,11 @@ export interface RawResponse {
 	raw: Buffer;
 }
 
-export function rawRequest(baseUrl: string, ex: RawExchange, timeoutMs = 15000): Promise<RawResponse> {
+export function rawRequest(
+	baseUrl: string,
+	ex: RawExchange,
+	timeoutMs = 15000,
+): Promise<RawResponse> {
 	const u = new URL(baseUrl);
 	const method = ex.method ?? (ex.body !== undefined ? 'POST' : 'GET');
 	const body = Buffer.from(ex.body ?? '', 'utf8');
@@ -60,11 +64,15 @@ export function rawRequest(baseUrl: string, ex: RawExchange, timeoutMs = 15000):
 
 /** Datetimes and epoch seconds change between two runs; nothing else may differ. */
 export function maskVolatile(text: string): string {
-	return text.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/g, '<DATETIME>').replace(/(?<!\d)1[6-9]\d{8}(?!\d)/g, '<EPOCH>');
+	return text
+		.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/g, '<DATETIME>')
+		.replace(/(?<!\d)1[6-9]\d{8}(?!\d)/g, '<EPOCH>');
 }
 
 /** The comparable form of an answer: status line, headers without Host/Date, masked body. */
 export function comparable(r: RawResponse): string {
-	const headers = r.headers.filter(([n]) => !/^(host|date)$/i.test(n)).map(([n, v]) => `${n}: ${v}`);
+	const headers = r.headers
+		.filter(([n]) => !/^(host|date)$/i.test(n))
+		.map(([n, v]) => `${n}: ${v}`);
 	return [r.statusLine, ...headers, '', maskVolatile(r.body)].join('\n');
 }

@@ -53,7 +53,11 @@ const TIME_KEYS: Record<string, string> = {
 	vicidial_auto_calls: 'uniqueid',
 };
 
-const lead = (entryDay: number, modifyMin: number, lastCallMin: number): Record<string, (t: SeedTimes) => string> => ({
+const lead = (
+	entryDay: number,
+	modifyMin: number,
+	lastCallMin: number,
+): Record<string, (t: SeedTimes) => string> => ({
 	entry_date: (t) => t.at(entryDay * 24 * 60),
 	modify_date: (t) => t.at(modifyMin),
 	last_local_call_time: (t) => t.at(lastCallMin),
@@ -68,12 +72,36 @@ const TIMES: TimeFill = {
 	'vicidial_lists:101': { list_changedate: NOW, list_lastcalldate: (t) => t.at(0) },
 	'vicidial_lists:102': { list_changedate: NOW },
 	'vicidial_inbound_groups:TESTIN': { group_calldate: (t) => t.at(0) },
-	'vicidial_log:1735722011.1': { call_date: (t) => t.at(1), start_epoch: (t) => t.ep(1), end_epoch: (t) => t.ep(1) + 30 },
-	'vicidial_log:1735722013.1': { call_date: (t) => t.at(3), start_epoch: (t) => t.ep(3), end_epoch: (t) => t.ep(3) + 95 },
-	'vicidial_log:1735722014.1': { call_date: (t) => t.at(8), start_epoch: (t) => t.ep(8), end_epoch: (t) => t.ep(8) + 42 },
-	'vicidial_log:1735722012.1': { call_date: (t) => t.at(20), start_epoch: (t) => t.ep(20), end_epoch: () => null },
-	'vicidial_closer_log:1735722115.1': { call_date: (t) => t.at(11), start_epoch: (t) => t.ep(11), end_epoch: (t) => t.ep(11) + 65 },
-	'vicidial_closer_log:1735722111.1': { call_date: (t) => t.at(14), start_epoch: (t) => t.ep(14), end_epoch: (t) => t.ep(14) + 30 },
+	'vicidial_log:1735722011.1': {
+		call_date: (t) => t.at(1),
+		start_epoch: (t) => t.ep(1),
+		end_epoch: (t) => t.ep(1) + 30,
+	},
+	'vicidial_log:1735722013.1': {
+		call_date: (t) => t.at(3),
+		start_epoch: (t) => t.ep(3),
+		end_epoch: (t) => t.ep(3) + 95,
+	},
+	'vicidial_log:1735722014.1': {
+		call_date: (t) => t.at(8),
+		start_epoch: (t) => t.ep(8),
+		end_epoch: (t) => t.ep(8) + 42,
+	},
+	'vicidial_log:1735722012.1': {
+		call_date: (t) => t.at(20),
+		start_epoch: (t) => t.ep(20),
+		end_epoch: () => null,
+	},
+	'vicidial_closer_log:1735722115.1': {
+		call_date: (t) => t.at(11),
+		start_epoch: (t) => t.ep(11),
+		end_epoch: (t) => t.ep(11) + 65,
+	},
+	'vicidial_closer_log:1735722111.1': {
+		call_date: (t) => t.at(14),
+		start_epoch: (t) => t.ep(14),
+		end_epoch: (t) => t.ep(14) + 30,
+	},
 	'vicidial_did_log:1735722115.1': { call_date: (t) => t.at(11) },
 	'vicidial_did_log:1735722111.1': { call_date: (t) => t.at(14) },
 	'recording_log:1': {
@@ -98,7 +126,11 @@ const TIMES: TimeFill = {
 		dispo_epoch: (t) => t.ep(11) + 65,
 	},
 	'vicidial_agent_log:3': { event_time: (t) => t.at(13), pause_epoch: (t) => t.ep(13) },
-	'vicidial_agent_log:4': { event_time: (t) => t.at(2), pause_epoch: (t) => t.ep(2), wait_epoch: (t) => t.ep(2) + 20 },
+	'vicidial_agent_log:4': {
+		event_time: (t) => t.at(2),
+		pause_epoch: (t) => t.ep(2),
+		wait_epoch: (t) => t.ep(2) + 20,
+	},
 	'vicidial_agent_log:5': {
 		event_time: (t) => t.at(2, 20),
 		pause_epoch: (t) => t.ep(2) + 20,
@@ -134,8 +166,14 @@ const TIMES: TimeFill = {
 		last_inbound_call_time: () => null,
 		last_inbound_call_finish: () => null,
 	},
-	'vicidial_live_inbound_agents:1001': { last_call_time: (t) => t.at(11), last_call_finish: (t) => t.at(12) },
-	'vicidial_live_inbound_agents:1003': { last_call_time: (t) => t.at(2), last_call_finish: (t) => t.at(2) },
+	'vicidial_live_inbound_agents:1001': {
+		last_call_time: (t) => t.at(11),
+		last_call_finish: (t) => t.at(12),
+	},
+	'vicidial_live_inbound_agents:1003': {
+		last_call_time: (t) => t.at(2),
+		last_call_finish: (t) => t.at(2),
+	},
 	'vicidial_auto_calls:1735722012.1': { call_time: (t) => t.at(20), last_update_time: NOW },
 };
 
@@ -161,10 +199,14 @@ export function buildSeed(now: Date): Database {
 		}
 	}
 	// conference rooms of first_server_install; seed.sql puts 1001 and 1003 in theirs
-	for (let c = 8600001; c <= 8600049; c++) db.t('conferences').insert({ conf_exten: c, server_ip: '127.0.0.1' }, t.nowStr);
+	for (let c = 8600001; c <= 8600049; c++)
+		db.t('conferences').insert({ conf_exten: c, server_ip: '127.0.0.1' }, t.nowStr);
 	for (let c = 8600051; c <= 8600299; c++) {
 		const ext = c === 8600051 ? 'SIP/1001' : c === 8600053 ? 'SIP/1003' : null;
-		db.t('vicidial_conferences').insert({ conf_exten: c, server_ip: '127.0.0.1', extension: ext, leave_3way: '0' }, t.nowStr);
+		db.t('vicidial_conferences').insert(
+			{ conf_exten: c, server_ip: '127.0.0.1', extension: ext, leave_3way: '0' },
+			t.nowStr,
+		);
 	}
 	// explicit AUTO_INCREMENT values of seed.sql
 	db.t('vicidial_list').autoIncrement = 16;

@@ -9,11 +9,28 @@ import http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAgent } from './agent';
-import { DEFAULT_HANG_MS, FaultController, as500, hangSocket, resetSocket, sleep, truncatedAnswer, type FaultCounts, type FaultSettings } from './faults';
+import {
+	DEFAULT_HANG_MS,
+	FaultController,
+	as500,
+	hangSocket,
+	resetSocket,
+	sleep,
+	truncatedAnswer,
+	type FaultCounts,
+	type FaultSettings,
+} from './faults';
 import { SqlError } from './mysql';
 import { handleNonAgent } from './nonAgent';
 import type { RequestParams } from './params';
-import { bytesToString, bytesToUtf8, htmlEscape, parseMultipart, parsePhpQuery, type PhpParams } from './php';
+import {
+	bytesToString,
+	bytesToUtf8,
+	htmlEscape,
+	parseMultipart,
+	parsePhpQuery,
+	type PhpParams,
+} from './php';
 import { apiHeaders, notFound, PhpOutput, serialize, type RawRequestInfo } from './response';
 import { SimState } from './state';
 
@@ -38,7 +55,11 @@ function recordingFile(decodedPath: string, info: RawRequestInfo, date: Date): B
 	const file = path.join(RECORDINGS_DIR, match[1]);
 	if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined;
 	const body = info.method === 'HEAD' ? Buffer.alloc(0) : fs.readFileSync(file);
-	const type = file.endsWith('.mp3') ? 'audio/mpeg' : file.endsWith('.wav') ? 'audio/x-wav' : 'application/octet-stream';
+	const type = file.endsWith('.mp3')
+		? 'audio/mpeg'
+		: file.endsWith('.wav')
+			? 'audio/x-wav'
+			: 'application/octet-stream';
 	const proto = info.httpVersion === '1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 	let head = `${proto} 200 OK\r\n`;
 	if (info.host !== undefined) head += `Host: ${info.host}\r\n`;
@@ -115,9 +136,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const rawContentType = String(req.headers['content-type'] ?? '');
 		const contentType = rawContentType.toLowerCase();
 		let post: PhpParams = new Map();
-		if (method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) post = parsePhpQuery(bytesToString(body));
-		else if (method === 'POST' && contentType.startsWith('multipart/form-data')) post = parseMultipart(bytesToString(body), rawContentType);
-		requests.push({ method, path: rawPath, rawQuery, rawBody: body.toString('utf8'), params: toRecord(get, post) });
+		if (method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded'))
+			post = parsePhpQuery(bytesToString(body));
+		else if (method === 'POST' && contentType.startsWith('multipart/form-data'))
+			post = parseMultipart(bytesToString(body), rawContentType);
+		requests.push({
+			method,
+			path: rawPath,
+			rawQuery,
+			rawBody: body.toString('utf8'),
+			params: toRecord(get, post),
+		});
 
 		const info: RawRequestInfo = { httpVersion: req.httpVersion, host: req.headers.host, method };
 		const fault = faults.take(get.get('function') ?? post.get('function'));
@@ -152,7 +181,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			} else {
 				const out = new PhpOutput();
 				try {
-					script[1](state, { get, post }, out, (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+					script[1](
+						state,
+						{ get, post },
+						out,
+						(socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+					);
 				} catch (e) {
 					// an SQL error is an uncaught exception in PHP 8; anything else is a simulator bug
 					if (!(e instanceof SqlError)) console.error('vicidial simulator: handler error', e);

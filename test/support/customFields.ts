@@ -8,7 +8,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { defineCustomFields, type CustomFieldDefinition } from '../simulator/nonAgent/leadWrite/customFields';
+import {
+	defineCustomFields,
+	type CustomFieldDefinition,
+} from '../simulator/nonAgent/leadWrite/customFields';
 import type { Target } from './targets';
 
 export const CUSTOM_LIST = '101';
@@ -25,9 +28,14 @@ const quote = (value: string): string => `'${value.replace(/\\/g, '\\\\').replac
 /** The SQL that sets the genuine server up like defineCustomFields() sets up the simulator. */
 export function customFieldsSql(listId = CUSTOM_LIST, fields = CUSTOM_FIELDS): string {
 	const rows = fields
-		.map((f, i) => `(${listId},${quote(f.label)},${quote(f.name)},${i + 1},${quote(f.type ?? 'TEXT')},${Math.min(f.max ?? 50, 50)},${f.max ?? 50},1)`)
+		.map(
+			(f, i) =>
+				`(${listId},${quote(f.label)},${quote(f.name)},${i + 1},${quote(f.type ?? 'TEXT')},${Math.min(f.max ?? 50, 50)},${f.max ?? 50},1)`,
+		)
 		.join(',');
-	const columns = fields.map((f) => `\`${f.label}\` ${f.type === 'AREA' ? 'TEXT' : `VARCHAR(${f.max ?? 50})`}`).join(', ');
+	const columns = fields
+		.map((f) => `\`${f.label}\` ${f.type === 'AREA' ? 'TEXT' : `VARCHAR(${f.max ?? 50})`}`)
+		.join(', ');
 	return [
 		// an enum('0','1') column: the number 1 would pick its first member, '0'
 		"UPDATE system_settings SET custom_fields_enabled='1';",
@@ -37,7 +45,11 @@ export function customFieldsSql(listId = CUSTOM_LIST, fields = CUSTOM_FIELDS): s
 }
 
 /** Turns custom fields on with CUSTOM_FIELDS for list 101 on this target (after its reset). */
-export function enableCustomFields(target: Target, listId = CUSTOM_LIST, fields = CUSTOM_FIELDS): void {
+export function enableCustomFields(
+	target: Target,
+	listId = CUSTOM_LIST,
+	fields = CUSTOM_FIELDS,
+): void {
 	if (target.sim) {
 		defineCustomFields(target.sim.state, listId, fields);
 		return;
@@ -48,21 +60,44 @@ export function enableCustomFields(target: Target, listId = CUSTOM_LIST, fields 
 /** Runs SQL on the genuine server's database (the private instance named by VICIDIAL_STATE). */
 export function runSql(sql: string): string {
 	const stateDir = process.env.VICIDIAL_STATE ?? '/tmp/vicidial-real';
-	return execFileSync('mariadb', [`--defaults-file=${path.join(stateDir, 'my.cnf')}`, '-uroot', '-N', 'asterisk', '-e', sql], { encoding: 'utf8' });
+	return execFileSync(
+		'mariadb',
+		[`--defaults-file=${path.join(stateDir, 'my.cnf')}`, '-uroot', '-N', 'asterisk', '-e', sql],
+		{ encoding: 'utf8' },
+	);
 }
 
 /** Reads a custom table row as the database holds it (to check what was really stored). */
-export function customRow(target: Target, leadId: number, listId = CUSTOM_LIST): Record<string, string | null> | undefined {
+export function customRow(
+	target: Target,
+	leadId: number,
+	listId = CUSTOM_LIST,
+): Record<string, string | null> | undefined {
 	if (target.sim) {
-		const row = target.sim.state.db.tables.get(`custom_${listId}`)?.find((r) => r.lead_id === String(leadId));
+		const row = target.sim.state.db.tables
+			.get(`custom_${listId}`)
+			?.find((r) => r.lead_id === String(leadId));
 		// the simulator keeps bytes as latin1 strings, like PHP: decode them as the UTF-8 they are
-		return row ? Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : Buffer.from(String(v), 'latin1').toString('utf8')])) : undefined;
+		return row
+			? Object.fromEntries(
+					Object.entries(row).map(([k, v]) => [
+						k,
+						v === null ? null : Buffer.from(String(v), 'latin1').toString('utf8'),
+					]),
+				)
+			: undefined;
 	}
 	const out = runSql(`SELECT * FROM custom_${listId} WHERE lead_id=${leadId}`);
 	if (out.trim() === '') return undefined;
 	const names = ['lead_id', ...CUSTOM_FIELDS.map((f) => f.label)];
 	const values = out.replace(/\n$/, '').split('\t');
 	// the client's batch output escapes newline, tab, backslash and NUL
-	const unescape = (v: string) => v.replace(/\\([nt0\\])/g, (_m, c: string) => ({ n: '\n', t: '\t', '0': '\0', '\\': '\\' })[c] as string);
-	return Object.fromEntries(names.map((n, i) => [n, values[i] === 'NULL' ? null : unescape(values[i])]));
+	const unescape = (v: string) =>
+		v.replace(
+			/\\([nt0\\])/g,
+			(_m, c: string) => ({ n: '\n', t: '\t', '0': '\0', '\\': '\\' })[c] as string,
+		);
+	return Object.fromEntries(
+		names.map((n, i) => [n, values[i] === 'NULL' ? null : unescape(values[i])]),
+	);
 }

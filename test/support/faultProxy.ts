@@ -81,17 +81,29 @@ function emptyCounts(): FaultProxyCounts {
 
 /** `function` of a request: the query first, then a form body (like PHP's merge). */
 function functionOf(url: string, contentType: string, body: Buffer): string | undefined {
-	const query = url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('function') : null;
+	const query = url.includes('?')
+		? new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('function')
+		: null;
 	if (query !== null) return query;
-	if (contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(body.toString('latin1')).get('function') ?? undefined;
+	if (contentType.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+		return new URLSearchParams(body.toString('latin1')).get('function') ?? undefined;
 	return undefined;
 }
 
 /** A whole answer as bytes, the way php -S frames them: no length, the connection closes. */
-function rawAnswer(status: number, message: string, headers: http.IncomingHttpHeaders, body: Buffer): Buffer {
+function rawAnswer(
+	status: number,
+	message: string,
+	headers: http.IncomingHttpHeaders,
+	body: Buffer,
+): Buffer {
 	let head = `HTTP/1.1 ${status} ${message}\r\n`;
 	for (const [name, value] of Object.entries(headers)) {
-		if (value === undefined || /^(connection|content-length|transfer-encoding|keep-alive)$/i.test(name)) continue;
+		if (
+			value === undefined ||
+			/^(connection|content-length|transfer-encoding|keep-alive)$/i.test(name)
+		)
+			continue;
 		for (const v of Array.isArray(value) ? value : [value]) head += `${name}: ${v}\r\n`;
 	}
 	head += 'Connection: close\r\n\r\n';
@@ -99,11 +111,19 @@ function rawAnswer(status: number, message: string, headers: http.IncomingHttpHe
 }
 
 function plainAnswer(status: number, message: string, text: string): Buffer {
-	return rawAnswer(status, message, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from(text, 'utf8'));
+	return rawAnswer(
+		status,
+		message,
+		{ 'content-type': 'text/plain; charset=utf-8' },
+		Buffer.from(text, 'utf8'),
+	);
 }
 
 // PHP's own fatal-error status line says HTTP/1.0
-const EMPTY_500 = as500(rawAnswer(200, 'OK', { 'content-type': 'text/html; charset=utf-8' }, Buffer.alloc(0)), false);
+const EMPTY_500 = as500(
+	rawAnswer(200, 'OK', { 'content-type': 'text/html; charset=utf-8' }, Buffer.alloc(0)),
+	false,
+);
 
 function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | undefined> {
 	return new Promise((resolve, reject) => {
@@ -133,7 +153,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 	let remaining: number | null = null;
 	const setFaults = (next: FaultProxyFaults | null): void => {
 		if (next?.kinds) checkKinds(next.kinds);
-		faults = next ? { ...next, kinds: next.kinds ? { ...next.kinds } : undefined, functions: next.functions ? [...next.functions] : undefined } : null;
+		faults = next
+			? {
+					...next,
+					kinds: next.kinds ? { ...next.kinds } : undefined,
+					functions: next.functions ? [...next.functions] : undefined,
+				}
+			: null;
 		random = seededRandom(next?.seed ?? 1);
 		remaining = next?.times ?? null;
 	};
@@ -149,15 +175,31 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 	};
 
 	/** Sends the request on and reads the whole answer (bounded). */
-	const forward = (req: http.IncomingMessage, body: Buffer, fn: string | undefined): Promise<Buffer> =>
+	const forward = (
+		req: http.IncomingMessage,
+		body: Buffer,
+		fn: string | undefined,
+	): Promise<Buffer> =>
 		new Promise((resolve) => {
 			counts.forwarded++;
 			const name = fn ?? '(none)';
 			forwardedByFunction[name] = (forwardedByFunction[name] ?? 0) + 1;
-			const headers = { ...req.headers, host: target.host, connection: 'close', 'content-length': String(body.length) };
+			const headers = {
+				...req.headers,
+				host: target.host,
+				connection: 'close',
+				'content-length': String(body.length),
+			};
 			delete headers['transfer-encoding'];
 			const upstream = http.request(
-				{ host: target.hostname, port: target.port || 80, method: req.method, path: req.url, headers, timeout: upstreamTimeoutMs },
+				{
+					host: target.hostname,
+					port: target.port || 80,
+					method: req.method,
+					path: req.url,
+					headers,
+					timeout: upstreamTimeoutMs,
+				},
 				(res) => {
 					const chunks: Buffer[] = [];
 					let size = 0;
@@ -166,15 +208,43 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 						if (size <= maxBytes) chunks.push(c);
 						else res.destroy();
 					});
-					res.on('end', () => resolve(rawAnswer(res.statusCode ?? 502, res.statusMessage ?? '', res.headers, Buffer.concat(chunks))));
-					res.on('error', () => resolve(plainAnswer(502, 'Bad Gateway', 'faultProxy: the answer was too large or broke off')));
+					res.on('end', () =>
+						resolve(
+							rawAnswer(
+								res.statusCode ?? 502,
+								res.statusMessage ?? '',
+								res.headers,
+								Buffer.concat(chunks),
+							),
+						),
+					);
+					res.on('error', () =>
+						resolve(
+							plainAnswer(502, 'Bad Gateway', 'faultProxy: the answer was too large or broke off'),
+						),
+					);
 					res.on('close', () => {
-						if (!res.complete) resolve(plainAnswer(502, 'Bad Gateway', 'faultProxy: the answer was too large or broke off'));
+						if (!res.complete)
+							resolve(
+								plainAnswer(
+									502,
+									'Bad Gateway',
+									'faultProxy: the answer was too large or broke off',
+								),
+							);
 					});
 				},
 			);
 			upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
-			upstream.on('error', (e) => resolve(plainAnswer(e.message === 'timeout' ? 504 : 502, e.message === 'timeout' ? 'Gateway Timeout' : 'Bad Gateway', `faultProxy: ${e.message}`)));
+			upstream.on('error', (e) =>
+				resolve(
+					plainAnswer(
+						e.message === 'timeout' ? 504 : 502,
+						e.message === 'timeout' ? 'Gateway Timeout' : 'Bad Gateway',
+						`faultProxy: ${e.message}`,
+					),
+				),
+			);
 			upstream.end(body);
 		});
 

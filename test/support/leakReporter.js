@@ -24,21 +24,28 @@ class LeakReporter {
 
 	onTestResult(_test, result) {
 		this.scan(`${result.testFilePath} failure message`, result.failureMessage);
-		for (const entry of result.console ?? []) this.scan(`${result.testFilePath} console`, entry.message);
-		for (const assertion of result.testResults ?? []) this.scan(`${assertion.fullName}`, (assertion.failureMessages ?? []).join('\n'));
+		for (const entry of result.console ?? [])
+			this.scan(`${result.testFilePath} console`, entry.message);
+		for (const assertion of result.testResults ?? [])
+			this.scan(`${assertion.fullName}`, (assertion.failureMessages ?? []).join('\n'));
 	}
 
 	onRunComplete() {
 		for (const file of fs.readdirSync(this.dir)) {
 			const text = fs.readFileSync(path.join(this.dir, file), 'utf8');
 			this.capturedBytes += text.length;
-			for (const line of text.split('\n')) this.scan(`captured output (${line.slice(0, 80)}…)`, line);
+			for (const line of text.split('\n'))
+				this.scan(`captured output (${line.slice(0, 80)}…)`, line);
 		}
 		fs.rmSync(this.dir, { recursive: true, force: true });
 		if (this.findings.length > 0) {
-			process.stderr.write(`\nPASSWORD LEAK CHECK FAILED:\n${[...new Set(this.findings)].join('\n')}\n`);
+			process.stderr.write(
+				`\nPASSWORD LEAK CHECK FAILED:\n${[...new Set(this.findings)].join('\n')}\n`,
+			);
 		} else {
-			process.stderr.write(`Password leak check: ${CANARY_PASSWORDS.length} test passwords searched in ${this.capturedBytes} bytes of captured node output and all test messages: none found.\n`);
+			process.stderr.write(
+				`Password leak check: ${CANARY_PASSWORDS.length} test passwords searched in ${this.capturedBytes} bytes of captured node output and all test messages: none found.\n`,
+			);
 		}
 	}
 

@@ -8,7 +8,12 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type SpoilKind = 'appliedEmpty500' | 'appliedReset' | 'appliedTruncated' | 'notAppliedEmpty500' | 'notAppliedReset';
+export type SpoilKind =
+	| 'appliedEmpty500'
+	| 'appliedReset'
+	| 'appliedTruncated'
+	| 'notAppliedEmpty500'
+	| 'notAppliedReset';
 
 export interface SpoilingProxy {
 	url: string;
@@ -44,29 +49,45 @@ export async function startSpoilingProxy(upstream: string): Promise<SpoilingProx
 			const body = await readBody(req);
 			const url = req.url ?? '/';
 			const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
-			const fn = new URLSearchParams(body.toString('latin1')).get('function') ?? new URLSearchParams(query).get('function') ?? '';
+			const fn =
+				new URLSearchParams(body.toString('latin1')).get('function') ??
+				new URLSearchParams(query).get('function') ??
+				'';
 			asked.push(fn);
 			const rule = rules.get(fn);
 			const kind = rule && rule.remaining > 0 ? rule.kind : undefined;
 			if (rule && kind) rule.remaining--;
 			if (kind === 'notAppliedReset') return void req.socket.destroy();
-			if (kind === 'notAppliedEmpty500') return void res.writeHead(500, { 'Content-Length': '0' }).end();
+			if (kind === 'notAppliedEmpty500')
+				return void res.writeHead(500, { 'Content-Length': '0' }).end();
 			const hook = hooks.get(fn);
 			hooks.delete(fn);
 			if (hook) await hook();
 			forwarded[fn] = (forwarded[fn] ?? 0) + 1;
 			const headers: Record<string, string> = {};
-			if (req.headers['content-type']) headers['content-type'] = String(req.headers['content-type']);
-			const answer = await fetch(`${upstream}${url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+			if (req.headers['content-type'])
+				headers['content-type'] = String(req.headers['content-type']);
+			const answer = await fetch(`${upstream}${url}`, {
+				method: req.method,
+				headers,
+				body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+			});
 			const text = Buffer.from(await answer.arrayBuffer());
 			if (kind === 'appliedReset') return void req.socket.destroy();
-			if (kind === 'appliedEmpty500') return void res.writeHead(500, { 'Content-Length': '0' }).end();
+			if (kind === 'appliedEmpty500')
+				return void res.writeHead(500, { 'Content-Length': '0' }).end();
 			if (kind === 'appliedTruncated') {
-				res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(text.length) });
+				res.writeHead(200, {
+					'Content-Type': 'text/html; charset=utf-8',
+					'Content-Length': String(text.length),
+				});
 				res.write(text.subarray(0, Math.floor(text.length / 2)));
 				return void setTimeout(() => req.socket.destroy(), 20);
 			}
-			res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'text/html; charset=utf-8', 'Content-Length': String(text.length) });
+			res.writeHead(answer.status, {
+				'Content-Type': answer.headers.get('content-type') ?? 'text/html; charset=utf-8',
+				'Content-Length': String(text.length),
+			});
 			res.end(text);
 		})().catch(() => req.socket.destroy());
 	});

@@ -21,7 +21,8 @@ export interface Target {
 
 const configuredRealUrl = process.env.VICIDIAL_REAL_URL?.trim();
 /** Unset, empty or "off": only the simulator. */
-export const realServerUrl = configuredRealUrl && configuredRealUrl.toLowerCase() !== 'off' ? configuredRealUrl : undefined;
+export const realServerUrl =
+	configuredRealUrl && configuredRealUrl.toLowerCase() !== 'off' ? configuredRealUrl : undefined;
 
 export async function startTarget(name: Target['name']): Promise<Target> {
 	if (name === 'simulator') {
@@ -29,7 +30,8 @@ export async function startTarget(name: Target['name']): Promise<Target> {
 		return { name, url: sim.url, sim, reset: () => sim.reset(), close: () => sim.close() };
 	}
 	if (!realServerUrl) throw new Error('VICIDIAL_REAL_URL is not set');
-	const dir = process.env.VICIDIAL_REAL_DIR ?? path.resolve(__dirname, '../../../shared/vicidial-real');
+	const dir =
+		process.env.VICIDIAL_REAL_DIR ?? path.resolve(__dirname, '../../../shared/vicidial-real');
 	return {
 		name,
 		url: realServerUrl.replace(/\/+$/, ''),
@@ -41,4 +43,6 @@ export async function startTarget(name: Target['name']): Promise<Target> {
 }
 
 /** Target names for describe.each. */
-export const targetNames: Array<Target['name']> = realServerUrl ? ['simulator', 'real VICIdial'] : ['simulator'];
+export const targetNames: Array<Target['name']> = realServerUrl
+	? ['simulator', 'real VICIdial']
+	: ['simulator'];

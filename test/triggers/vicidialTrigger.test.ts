@@ -42,7 +42,14 @@ async function poll(args: PollArgs): Promise<PollOnceResult & { json: IDataObjec
 	const result = await pollOnce({
 		nodeType: node,
 		credentialTypes: [new VicidialApi()],
-		credentials: { vicidialApi: { serverUrl: args.url ?? sim.url, apiUser: args.user ?? '6666', password: args.password ?? '1234', source: 'n8n' } },
+		credentials: {
+			vicidialApi: {
+				serverUrl: args.url ?? sim.url,
+				apiUser: args.user ?? '6666',
+				password: args.password ?? '1234',
+				source: 'n8n',
+			},
+		},
 		parameters: args.parameters as never,
 		staticData: args.staticData,
 		mode: args.manual ? 'manual' : 'trigger',
@@ -65,7 +72,8 @@ function active(parameters: IDataObject, url?: () => string) {
 	};
 }
 
-const sent = (fn: string) => sim.requests.filter((r) => r.params.function === fn).map((r) => r.params);
+const sent = (fn: string) =>
+	sim.requests.filter((r) => r.params.function === fn).map((r) => r.params);
 
 function addRecording(id: number, start: string, user = '1001', leadId = 13, finished = true) {
 	state.db.t('recording_log').insert(
@@ -88,7 +96,23 @@ function addRecording(id: number, start: string, user = '1001', leadId = 13, fin
 function addAgentLog(user: string, eventTime: string, leadId = 0) {
 	const epoch = Math.floor(new Date(`${eventTime.replace(' ', 'T')}Z`).getTime() / 1000);
 	state.db.t('vicidial_agent_log').insert(
-		{ user, server_ip: '127.0.0.1', event_time: eventTime, lead_id: leadId, campaign_id: 'TESTCAMP', pause_epoch: epoch, pause_sec: 10, wait_epoch: epoch + 10, wait_sec: 20, talk_epoch: epoch + 30, talk_sec: 30, dispo_epoch: epoch + 60, dispo_sec: 5, user_group: 'AGENTS', sub_status: 'LOGIN' },
+		{
+			user,
+			server_ip: '127.0.0.1',
+			event_time: eventTime,
+			lead_id: leadId,
+			campaign_id: 'TESTCAMP',
+			pause_epoch: epoch,
+			pause_sec: 10,
+			wait_epoch: epoch + 10,
+			wait_sec: 20,
+			talk_epoch: epoch + 30,
+			talk_sec: 30,
+			dispo_epoch: epoch + 60,
+			dispo_sec: 5,
+			user_group: 'AGENTS',
+			sub_status: 'LOGIN',
+		},
 		fmt(now),
 	);
 }
@@ -96,13 +120,40 @@ function addAgentLog(user: string, eventTime: string, leadId = 0) {
 let didCall = 0;
 function addDidCall(callDate: string, caller = '3125550199') {
 	didCall++;
-	state.db.t('vicidial_did_log').insert({ uniqueid: `1800000${didCall}.1`, caller_id_number: caller, caller_id_name: 'CALLER', extension: '3125550100', call_date: callDate, did_id: 2, did_route: 'IN_GROUP', server_ip: '127.0.0.1' }, fmt(now));
+	state.db.t('vicidial_did_log').insert(
+		{
+			uniqueid: `1800000${didCall}.1`,
+			caller_id_number: caller,
+			caller_id_name: 'CALLER',
+			extension: '3125550100',
+			call_date: callDate,
+			did_id: 2,
+			did_route: 'IN_GROUP',
+			server_ip: '127.0.0.1',
+		},
+		fmt(now),
+	);
 }
 
 let outCall = 0;
 function addOutboundCall(callDate: string, phone = '3125550113', status = 'SALE') {
 	outCall++;
-	state.db.t('vicidial_log').insert({ uniqueid: `1900000${outCall}.1`, lead_id: 13, list_id: 101, campaign_id: 'TESTCAMP', call_date: callDate, length_in_sec: 20, status, phone_code: 1, phone_number: phone, user: '1001', term_reason: 'AGENT' }, fmt(now));
+	state.db.t('vicidial_log').insert(
+		{
+			uniqueid: `1900000${outCall}.1`,
+			lead_id: 13,
+			list_id: 101,
+			campaign_id: 'TESTCAMP',
+			call_date: callDate,
+			length_in_sec: 20,
+			status,
+			phone_code: 1,
+			phone_number: phone,
+			user: '1001',
+			term_reason: 'AGENT',
+		},
+		fmt(now),
+	);
 }
 
 const didTrigger = { event: 'didCall', did: '3125550100' };
@@ -130,8 +181,18 @@ describe('log events', () => {
 		expect(first.items).toBeNull();
 		// agents 1001 and 1003, today: one request each, with the day and the duration asked
 		expect(sent('recording_lookup')).toEqual([
-			expect.objectContaining({ agent_user: '1001', date: '2026-11-23', duration: 'Y', stage: 'pipe' }),
-			expect.objectContaining({ agent_user: '1003', date: '2026-11-23', duration: 'Y', stage: 'pipe' }),
+			expect.objectContaining({
+				agent_user: '1001',
+				date: '2026-11-23',
+				duration: 'Y',
+				stage: 'pipe',
+			}),
+			expect.objectContaining({
+				agent_user: '1003',
+				date: '2026-11-23',
+				duration: 'Y',
+				stage: 'pipe',
+			}),
 		]);
 		later(5);
 		addRecording(3, '2026-11-23 14:03:10');
@@ -168,14 +229,27 @@ describe('log events', () => {
 		await trigger.poll();
 		later(1);
 		addDidCall('2026-11-23 14:00:30');
-		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ call_date: '2026-11-23 14:00:30', call_date_iso: '2026-11-23T14:00:30-05:00' })]);
+		expect((await trigger.poll()).json).toEqual([
+			expect.objectContaining({
+				call_date: '2026-11-23 14:00:30',
+				call_date_iso: '2026-11-23T14:00:30-05:00',
+			}),
+		]);
 		const agents = active({ event: 'agentState' });
 		await agents.poll();
 		state.db.t('vicidial_live_agents').delete((r) => r.user === '1001');
 		later(1);
-		expect((await agents.poll()).json).toEqual([expect.objectContaining({ change: 'loggedOut', user: '1001' })]);
-		const queue = await poll({ parameters: { event: 'queueThreshold', inGroups: 'TESTIN' }, manual: true });
-		expect(queue.json[0]).toMatchObject({ time: '2026-11-23 14:02:00', time_iso: '2026-11-23T14:02:00-05:00' });
+		expect((await agents.poll()).json).toEqual([
+			expect.objectContaining({ change: 'loggedOut', user: '1001' }),
+		]);
+		const queue = await poll({
+			parameters: { event: 'queueThreshold', inGroups: 'TESTIN' },
+			manual: true,
+		});
+		expect(queue.json[0]).toMatchObject({
+			time: '2026-11-23 14:02:00',
+			time_iso: '2026-11-23T14:02:00-05:00',
+		});
 	});
 
 	test('a recording still running is held back, then emitted once it has its file', async () => {
@@ -187,9 +261,21 @@ describe('log events', () => {
 		later(30);
 		expect((await trigger.poll()).items).toBeNull();
 		const row = state.db.t('recording_log').find((r) => r.recording_id === '3')!;
-		state.db.t('recording_log').update(row, { location: 'http://127.0.0.1/RECORDINGS/MP3/rec_3-all.mp3', length_in_sec: 95 }, fmt(now));
+		state.db
+			.t('recording_log')
+			.update(
+				row,
+				{ location: 'http://127.0.0.1/RECORDINGS/MP3/rec_3-all.mp3', length_in_sec: 95 },
+				fmt(now),
+			);
 		later(1);
-		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ recording_id: 3, length_in_sec: 95, start_time: '2026-11-23 14:01:00' })]);
+		expect((await trigger.poll()).json).toEqual([
+			expect.objectContaining({
+				recording_id: 3,
+				length_in_sec: 95,
+				start_time: '2026-11-23 14:01:00',
+			}),
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -200,9 +286,17 @@ describe('log events', () => {
 		later(5);
 		expect((await trigger.poll()).items).toBeNull();
 		const row = state.db.t('recording_log').find((r) => r.recording_id === '2')!;
-		state.db.t('recording_log').update(row, { location: 'http://127.0.0.1/RECORDINGS/MP3/rec_2-all.mp3', length_in_sec: 600 }, fmt(now));
+		state.db
+			.t('recording_log')
+			.update(
+				row,
+				{ location: 'http://127.0.0.1/RECORDINGS/MP3/rec_2-all.mp3', length_in_sec: 600 },
+				fmt(now),
+			);
 		later(1);
-		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ recording_id: 2, user: '1003', lead_id: 12, length_in_sec: 600 })]);
+		expect((await trigger.poll()).json).toEqual([
+			expect.objectContaining({ recording_id: 2, user: '1003', lead_id: 12, length_in_sec: 600 }),
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -210,7 +304,9 @@ describe('log events', () => {
 	test('a recording by lead: one request per day with the lead', async () => {
 		const trigger = active({ event: 'newRecording', leadId: '12' });
 		await trigger.poll();
-		expect(sent('recording_lookup')).toEqual([expect.objectContaining({ lead_id: '12', date: '2026-11-23' })]);
+		expect(sent('recording_lookup')).toEqual([
+			expect.objectContaining({ lead_id: '12', date: '2026-11-23' }),
+		]);
 		expect(sent('recording_lookup')[0]).not.toHaveProperty('agent_user');
 		later(3);
 		addRecording(3, '2026-11-23 14:02:00', '1002', 12);
@@ -227,25 +323,48 @@ describe('log events', () => {
 		sim.requests.length = 0;
 		const [event] = (await trigger.poll()).json;
 		expect(event).toMatchObject({ recording_id: 3, lead_id: 11 });
-		expect(event.lead).toMatchObject({ lead_id: 11, list_id: 101, first_name: 'John', phone_number: '3125550111', colour: 'red', size: 'L' });
-		expect(sent('lead_all_info').map((p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`)).toEqual(['11 N ', '11 Y 101']);
+		expect(event.lead).toMatchObject({
+			lead_id: 11,
+			list_id: 101,
+			first_name: 'John',
+			phone_number: '3125550111',
+			colour: 'red',
+			size: 'L',
+		});
+		expect(
+			sent('lead_all_info').map(
+				(p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`,
+			),
+		).toEqual(['11 N ', '11 Y 101']);
 	});
 
 	test('inbound DID calls: once each, rows logged late within the settle window too', async () => {
 		const trigger = active(didTrigger);
 		expect((await trigger.poll()).items).toBeNull();
-		expect(sent('did_log_export')).toEqual([expect.objectContaining({ phone_number: '3125550100', date: '2026-11-23', stage: 'pipe' })]);
+		expect(sent('did_log_export')).toEqual([
+			expect.objectContaining({ phone_number: '3125550100', date: '2026-11-23', stage: 'pipe' }),
+		]);
 		later(5);
 		addDidCall('2026-11-23 14:04:00');
 		const result = await trigger.poll();
 		expect(result.json).toEqual([
-			{ event: 'didCall', did_number: '3125550100', caller_id_number: '3125550199', call_date: '2026-11-23 14:04:00', call_date_iso: '2026-11-23T14:04:00+00:00', length_in_sec: 0 },
+			{
+				event: 'didCall',
+				did_number: '3125550100',
+				caller_id_number: '3125550199',
+				call_date: '2026-11-23 14:04:00',
+				call_date_iso: '2026-11-23T14:04:00+00:00',
+				length_in_sec: 0,
+			},
 		]);
 		// a call with an earlier time, written after the last poll
 		later(5);
 		addDidCall('2026-11-23 13:58:00', '3125550177');
 		addDidCall('2026-11-23 14:09:00', '3125550188');
-		expect((await trigger.poll()).json.map((j) => j.caller_id_number)).toEqual(['3125550177', '3125550188']);
+		expect((await trigger.poll()).json.map((j) => j.caller_id_number)).toEqual([
+			'3125550177',
+			'3125550188',
+		]);
 		for (let i = 0; i < 5; i++) {
 			later(10);
 			expect((await trigger.poll()).items).toBeNull();
@@ -253,9 +372,20 @@ describe('log events', () => {
 	});
 
 	test('calls to a number (phone_number_log): new calls once, old ones never', async () => {
-		const trigger = active({ event: 'numberCall', phoneNumbers: '3125550113, 3125550114', callType: 'ALL' });
+		const trigger = active({
+			event: 'numberCall',
+			phoneNumbers: '3125550113, 3125550114',
+			callType: 'ALL',
+		});
 		expect((await trigger.poll()).items).toBeNull();
-		expect(sent('phone_number_log')).toEqual([expect.objectContaining({ phone_number: '3125550113,3125550114', type: 'ALL', detail: 'ALL', stage: 'pipe' })]);
+		expect(sent('phone_number_log')).toEqual([
+			expect.objectContaining({
+				phone_number: '3125550113,3125550114',
+				type: 'ALL',
+				detail: 'ALL',
+				stage: 'pipe',
+			}),
+		]);
 		later(2);
 		addOutboundCall('2026-11-23 14:01:30', '3125550114', 'NI');
 		const result = await trigger.poll();
@@ -276,7 +406,9 @@ describe('log events', () => {
 		]);
 		// the dialer fills in the agent, the length and the status as the call goes on: not a new call
 		const row = state.db.t('vicidial_log').find((r) => r.uniqueid === `1900000${outCall}.1`)!;
-		state.db.t('vicidial_log').update(row, { user: '1003', length_in_sec: 75, status: 'SALE' }, fmt(now));
+		state.db
+			.t('vicidial_log')
+			.update(row, { user: '1003', length_in_sec: 75, status: 'SALE' }, fmt(now));
 		later(2);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -290,7 +422,9 @@ describe('log events', () => {
 			req.on('data', (c: Buffer) => chunks.push(c));
 			req.on('end', () => {
 				const body = Buffer.concat(chunks);
-				const fn = new URLSearchParams(body.toString()).get('function') ?? new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('function');
+				const fn =
+					new URLSearchParams(body.toString()).get('function') ??
+					new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('function');
 				if (fn === 'did_log_export') {
 					didRequests++;
 					if (cutNext > 0 && didRequests > 1) {
@@ -299,10 +433,14 @@ describe('log events', () => {
 						return;
 					}
 				}
-				const upstream = http.request(`${sim.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-					res.writeHead(answer.statusCode ?? 500, answer.headers);
-					answer.pipe(res);
-				});
+				const upstream = http.request(
+					`${sim.url}${req.url}`,
+					{ method: req.method, headers: req.headers },
+					(answer) => {
+						res.writeHead(answer.statusCode ?? 500, answer.headers);
+						answer.pipe(res);
+					},
+				);
 				upstream.end(body);
 			});
 		});
@@ -345,7 +483,10 @@ describe('log events', () => {
 		addOutboundCall('2026-11-23 23:59:30');
 		at('2026-11-24 00:01:00');
 		addOutboundCall('2026-11-24 00:00:20');
-		expect((await trigger.poll()).json.map((j) => j.call_date)).toEqual(['2026-11-23 23:59:30', '2026-11-24 00:00:20']);
+		expect((await trigger.poll()).json.map((j) => j.call_date)).toEqual([
+			'2026-11-23 23:59:30',
+			'2026-11-24 00:00:20',
+		]);
 
 		const recordings = active(recordingTrigger);
 		at('2026-11-24 23:59:00');
@@ -355,13 +496,23 @@ describe('log events', () => {
 		at('2026-11-25 00:02:00');
 		addRecording(4, '2026-11-25 00:01:00', '1003', 12);
 		expect((await recordings.poll()).json.map((j) => j.recording_id)).toEqual([3, 4]);
-		expect(sent('recording_lookup').map((p) => `${p.agent_user} ${p.date}`)).toEqual(['1001 2026-11-24', '1003 2026-11-24', '1001 2026-11-25', '1003 2026-11-25']);
+		expect(sent('recording_lookup').map((p) => `${p.agent_user} ${p.date}`)).toEqual([
+			'1001 2026-11-24',
+			'1003 2026-11-24',
+			'1001 2026-11-25',
+			'1003 2026-11-25',
+		]);
 	});
 
 	test('a multi-day outage loses nothing: every day is read once the server is back', async () => {
 		const trigger = active(didTrigger);
 		await trigger.poll();
-		const days = ['2026-11-23 18:00:00', '2026-11-24 09:30:00', '2026-11-25 12:00:00', '2026-11-26 07:15:00'];
+		const days = [
+			'2026-11-23 18:00:00',
+			'2026-11-24 09:30:00',
+			'2026-11-25 12:00:00',
+			'2026-11-26 07:15:00',
+		];
 		sim.faults({ resetConnection: true });
 		for (const day of days) {
 			at(day);
@@ -375,7 +526,12 @@ describe('log events', () => {
 		sim.requests.length = 0;
 		const back = await trigger.poll();
 		expect(back.json.map((j) => j.call_date)).toEqual(days);
-		expect(sent('did_log_export').map((p) => p.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
+		expect(sent('did_log_export').map((p) => p.date)).toEqual([
+			'2026-11-23',
+			'2026-11-24',
+			'2026-11-25',
+			'2026-11-26',
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -393,9 +549,16 @@ describe('log events', () => {
 		const trigger = active(didTrigger);
 		await trigger.poll();
 		const stored = JSON.stringify(trigger.staticData);
-		const manual = await poll({ parameters: didTrigger, staticData: trigger.staticData, manual: true });
+		const manual = await poll({
+			parameters: didTrigger,
+			staticData: trigger.staticData,
+			manual: true,
+		});
 		expect(manual.error).toBeUndefined();
-		expect(manual.json.map((j) => j.call_date)).toEqual(['2026-11-23 13:41:00', '2026-11-23 13:44:00']);
+		expect(manual.json.map((j) => j.call_date)).toEqual([
+			'2026-11-23 13:41:00',
+			'2026-11-23 13:44:00',
+		]);
 		expect(JSON.stringify(manual.staticData)).toBe(stored);
 		// the seed calls were there at activation: still not emitted by the active trigger
 		later(1);
@@ -413,15 +576,37 @@ describe('lead statuses', () => {
 	function disposition(leadId: number, callDate: string, status: string, listId = 101) {
 		sale++;
 		const lead = state.db.t('vicidial_list').find((r) => r.lead_id === String(leadId))!;
-		state.db.t('vicidial_log').insert({ uniqueid: `2100000${sale}.1`, lead_id: leadId, list_id: listId, campaign_id: 'TESTCAMP', call_date: callDate, length_in_sec: 60, status, phone_code: 1, phone_number: lead.phone_number, user: '1003', term_reason: 'AGENT' }, fmt(now));
-		state.db.t('vicidial_list').update(lead, { status, last_local_call_time: callDate, list_id: listId }, fmt(now));
+		state.db.t('vicidial_log').insert(
+			{
+				uniqueid: `2100000${sale}.1`,
+				lead_id: leadId,
+				list_id: listId,
+				campaign_id: 'TESTCAMP',
+				call_date: callDate,
+				length_in_sec: 60,
+				status,
+				phone_code: 1,
+				phone_number: lead.phone_number,
+				user: '1003',
+				term_reason: 'AGENT',
+			},
+			fmt(now),
+		);
+		state.db
+			.t('vicidial_list')
+			.update(lead, { status, last_local_call_time: callDate, list_id: listId }, fmt(now));
 	}
 
 	test('activation emits nothing (lead 13 is SALE today); each new status comes once, with the lead', async () => {
 		const trigger = active({ event: 'leadStatus', statuses: 'SALE, dnc' });
 		expect((await trigger.poll()).items).toBeNull();
 		// today and yesterday (a day read back), each status
-		expect(sent('lead_status_search').map((p) => `${p.status} ${p.date}`)).toEqual(['SALE 2026-11-22', 'DNC 2026-11-22', 'SALE 2026-11-23', 'DNC 2026-11-23']);
+		expect(sent('lead_status_search').map((p) => `${p.status} ${p.date}`)).toEqual([
+			'SALE 2026-11-22',
+			'DNC 2026-11-22',
+			'SALE 2026-11-23',
+			'DNC 2026-11-23',
+		]);
 		later(5);
 		disposition(14, '2026-11-23 14:02:00', 'SALE');
 		const result = await trigger.poll();
@@ -446,7 +631,9 @@ describe('lead statuses', () => {
 		// dispositioned 90 minutes after the call started: read back a whole day, so not lost
 		disposition(15, '2026-11-23 13:10:00', 'DNC');
 		later(1);
-		expect((await trigger.poll()).json.map((j) => [j.lead_id, j.call_status])).toEqual([[15, 'DNC']]);
+		expect((await trigger.poll()).json.map((j) => [j.lead_id, j.call_status])).toEqual([
+			[15, 'DNC'],
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -462,7 +649,11 @@ describe('lead statuses', () => {
 		sim.requests.length = 0;
 		expect((await byList.poll()).json.map((j) => j.lead_id)).toEqual([12]);
 		expect((await byCampaign.poll()).json.map((j) => j.lead_id)).toEqual([11, 12]);
-		expect(sent('list_info').map((p) => p.list_id).sort()).toEqual(['101', '102']);
+		expect(
+			sent('list_info')
+				.map((p) => p.list_id)
+				.sort(),
+		).toEqual(['101', '102']);
 		expect((await otherCampaign.poll()).items).toBeNull();
 	});
 
@@ -483,7 +674,11 @@ describe('lead statuses', () => {
 
 	test('Include Lead adds the whole lead from lead_all_info, custom fields when its list has them', async () => {
 		applySetup(customFieldSetup(), state);
-		const trigger = active({ event: 'leadStatus', statuses: 'SALE', options: { includeLead: true } });
+		const trigger = active({
+			event: 'leadStatus',
+			statuses: 'SALE',
+			options: { includeLead: true },
+		});
 		await trigger.poll();
 		later(1);
 		disposition(11, '2026-11-23 14:00:30', 'SALE');
@@ -491,16 +686,30 @@ describe('lead statuses', () => {
 		sim.requests.length = 0;
 		const result = await trigger.poll();
 		expect(result.json.map((j) => j.lead_id)).toEqual([11, 12]);
-		expect(result.json[0].lead).toMatchObject({ lead_id: 11, first_name: 'John', status: 'SALE', colour: 'red', size: 'L' });
+		expect(result.json[0].lead).toMatchObject({
+			lead_id: 11,
+			first_name: 'John',
+			status: 'SALE',
+			colour: 'red',
+			size: 'L',
+		});
 		// list 102 has no custom fields: VICIdial fails with them (HTTP 500), so the lead is read without
 		expect(result.json[1].lead).toMatchObject({ lead_id: 12, first_name: 'Mary', list_id: 102 });
 		expect(result.json[1].lead).not.toHaveProperty('colour');
 		// custom fields from the lead's list (its entry list is 0); an empty HTTP 500 is tried twice by the transport
-		expect(sent('lead_all_info').map((p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`)).toEqual(['11 Y 101', '12 Y 102', '12 Y 102', '12 N ']);
+		expect(
+			sent('lead_all_info').map(
+				(p) => `${p.lead_id} ${p.custom_fields} ${p.force_entry_list_id ?? ''}`,
+			),
+		).toEqual(['11 Y 101', '12 Y 102', '12 Y 102', '12 N ']);
 	});
 
 	test('a lead lookup that fails fails the poll: the event comes with its lead on the next one', async () => {
-		const trigger = active({ event: 'leadStatus', statuses: 'SALE', options: { includeLead: true } });
+		const trigger = active({
+			event: 'leadStatus',
+			statuses: 'SALE',
+			options: { includeLead: true },
+		});
 		await trigger.poll();
 		later(1);
 		disposition(14, '2026-11-23 14:00:30', 'SALE');
@@ -510,12 +719,19 @@ describe('lead statuses', () => {
 		expect(failed.error).toBeDefined();
 		later(1);
 		const next = await trigger.poll();
-		expect(next.json.map((j) => [j.lead_id, (j.lead as IDataObject).first_name])).toEqual([[14, 'Linda']]);
+		expect(next.json.map((j) => [j.lead_id, (j.lead as IDataObject).first_name])).toEqual([
+			[14, 'Linda'],
+		]);
 	});
 
 	test('Fetch Test Event: the latest leads that reached the status', async () => {
-		const result = await poll({ parameters: { event: 'leadStatus', statuses: 'SALE' }, manual: true });
-		expect(result.json.map((j) => [j.lead_id, j.call_status, j.call_day])).toEqual([[13, 'SALE', '2026-11-23']]);
+		const result = await poll({
+			parameters: { event: 'leadStatus', statuses: 'SALE' },
+			manual: true,
+		});
+		expect(result.json.map((j) => [j.lead_id, j.call_status, j.call_day])).toEqual([
+			[13, 'SALE', '2026-11-23'],
+		]);
 		expect(result.nodeStaticData).toEqual({});
 	});
 });
@@ -525,30 +741,79 @@ describe('agents', () => {
 	test('logged in, status changed, paused too long, logged out: each once', async () => {
 		const trigger = active({ event: 'agentState', pausedMinutes: 10 });
 		expect((await trigger.poll()).items).toBeNull();
-		expect(sent('logged_in_agents')).toEqual([expect.objectContaining({ show_sub_status: 'YES', stage: 'pipe', header: 'NO' })]);
+		expect(sent('logged_in_agents')).toEqual([
+			expect.objectContaining({ show_sub_status: 'YES', stage: 'pipe', header: 'NO' }),
+		]);
 
 		later(1);
-		live().update(live().find((r) => r.user === '1003')!, { status: 'PAUSED', lead_id: 0 }, fmt(now));
+		live().update(
+			live().find((r) => r.user === '1003')!,
+			{ status: 'PAUSED', lead_id: 0 },
+			fmt(now),
+		);
 		const changed = await trigger.poll();
 		expect(changed.json).toEqual([
-			expect.objectContaining({ event: 'agentState', change: 'statusChanged', user: '1003', previous_status: 'INCALL', status: 'PAUSED', since: '2026-11-23 14:01:00', since_iso: '2026-11-23T14:01:00+00:00', campaign_id: 'TESTCAMP', full_name: 'Agent Three' }),
+			expect.objectContaining({
+				event: 'agentState',
+				change: 'statusChanged',
+				user: '1003',
+				previous_status: 'INCALL',
+				status: 'PAUSED',
+				since: '2026-11-23 14:01:00',
+				since_iso: '2026-11-23T14:01:00+00:00',
+				campaign_id: 'TESTCAMP',
+				full_name: 'Agent Three',
+			}),
 		]);
 
 		later(5);
-		live().insert({ user: '1002', server_ip: '127.0.0.1', conf_exten: '8600052', extension: 'SIP/1002', status: 'READY', campaign_id: 'TESTCAMP', user_level: 1, last_update_time: fmt(now) }, fmt(now));
-		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ change: 'loggedIn', user: '1002', status: 'READY', previous_status: '' })]);
+		live().insert(
+			{
+				user: '1002',
+				server_ip: '127.0.0.1',
+				conf_exten: '8600052',
+				extension: 'SIP/1002',
+				status: 'READY',
+				campaign_id: 'TESTCAMP',
+				user_level: 1,
+				last_update_time: fmt(now),
+			},
+			fmt(now),
+		);
+		expect((await trigger.poll()).json).toEqual([
+			expect.objectContaining({
+				change: 'loggedIn',
+				user: '1002',
+				status: 'READY',
+				previous_status: '',
+			}),
+		]);
 
 		// 1001 was paused at activation (14:00), 1003 since 14:01: ten minutes later, one alert each
 		at('2026-11-23 14:10:30');
-		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([['pausedTooLong', '1001']]);
+		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([
+			['pausedTooLong', '1001'],
+		]);
 		at('2026-11-23 14:11:30');
-		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([['pausedTooLong', '1003']]);
+		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([
+			['pausedTooLong', '1003'],
+		]);
 		later(5);
 		expect((await trigger.poll()).items).toBeNull();
 
 		live().delete((r) => r.user === '1002');
 		later(1);
-		expect((await trigger.poll()).json).toEqual([{ event: 'agentState', user: '1002', change: 'loggedOut', status: '', previous_status: 'READY', since: '', since_iso: '' }]);
+		expect((await trigger.poll()).json).toEqual([
+			{
+				event: 'agentState',
+				user: '1002',
+				change: 'loggedOut',
+				status: '',
+				previous_status: 'READY',
+				since: '',
+				since_iso: '',
+			},
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -573,7 +838,9 @@ describe('agents', () => {
 		expect((await trigger.poll()).items).toBeNull();
 		live().delete((r) => r.user === '1003');
 		later(1);
-		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([['loggedOut', '1003']]);
+		expect((await trigger.poll()).json.map((j) => [j.change, j.user])).toEqual([
+			['loggedOut', '1003'],
+		]);
 	});
 });
 
@@ -583,7 +850,21 @@ describe('thresholds', () => {
 		state.db.t('vicidial_auto_calls').delete((r) => r.campaign_id === 'TESTIN');
 		for (let i = 0; i < n; i++) {
 			call++;
-			state.db.t('vicidial_auto_calls').insert({ server_ip: '127.0.0.1', campaign_id: 'TESTIN', status: 'LIVE', call_type: 'IN', lead_id: 11, uniqueid: `2000${call}.1`, callerid: `Y${call}`, phone_number: '3125550111', call_time: fmt(now), stage: 'LIVE' }, fmt(now));
+			state.db.t('vicidial_auto_calls').insert(
+				{
+					server_ip: '127.0.0.1',
+					campaign_id: 'TESTIN',
+					status: 'LIVE',
+					call_type: 'IN',
+					lead_id: 11,
+					uniqueid: `2000${call}.1`,
+					callerid: `Y${call}`,
+					phone_number: '3125550111',
+					call_time: fmt(now),
+					stage: 'LIVE',
+				},
+				fmt(now),
+			);
 		}
 	};
 
@@ -591,7 +872,9 @@ describe('thresholds', () => {
 		const trigger = active({ event: 'queueThreshold', inGroups: ['TESTIN'], threshold: 2 });
 		waiting(3);
 		expect((await trigger.poll()).items).toBeNull(); // over at activation: only remembered
-		expect(sent('in_group_status')).toEqual([expect.objectContaining({ in_groups: 'TESTIN', stage: 'pipe', header: 'NO' })]);
+		expect(sent('in_group_status')).toEqual([
+			expect.objectContaining({ in_groups: 'TESTIN', stage: 'pipe', header: 'NO' }),
+		]);
 		waiting(1);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
@@ -652,25 +935,62 @@ describe('thresholds', () => {
 
 	test('Fetch Test Event: the current level, whether over the threshold or not', async () => {
 		waiting(1);
-		const result = await poll({ parameters: { event: 'queueThreshold', inGroups: 'TESTIN', threshold: 5 }, manual: true });
-		expect(result.json).toEqual([expect.objectContaining({ event: 'queueThreshold', in_group: 'TESTIN', calls_waiting: 1, value: 1, threshold: 5 })]);
+		const result = await poll({
+			parameters: { event: 'queueThreshold', inGroups: 'TESTIN', threshold: 5 },
+			manual: true,
+		});
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				event: 'queueThreshold',
+				in_group: 'TESTIN',
+				calls_waiting: 1,
+				value: 1,
+				threshold: 5,
+			}),
+		]);
 		expect(result.nodeStaticData).toEqual({});
 	});
 
 	test('hopper below N fires once, again only after it was refilled', async () => {
 		const hopper = () => state.db.t('vicidial_hopper');
-		const trigger = active({ event: 'hopperLow', hopperCampaignId: 'TESTCAMP', hopperThreshold: 2 });
+		const trigger = active({
+			event: 'hopperLow',
+			hopperCampaignId: 'TESTCAMP',
+			hopperThreshold: 2,
+		});
 		expect((await trigger.poll()).items).toBeNull(); // 2 leads: not below 2
-		expect(sent('hopper_list')).toEqual([expect.objectContaining({ campaign_id: 'TESTCAMP', stage: 'pipe', header: 'NO' })]);
+		expect(sent('hopper_list')).toEqual([
+			expect.objectContaining({ campaign_id: 'TESTCAMP', stage: 'pipe', header: 'NO' }),
+		]);
 		hopper().delete((r) => r.lead_id === '15');
 		later(1);
 		expect((await trigger.poll()).json).toEqual([
-			{ event: 'hopperLow', campaign_id: 'TESTCAMP', leads_in_hopper: 1, value: 1, threshold: 2, rearm_level: 2, time: '2026-11-23 14:01:00', time_iso: '2026-11-23T14:01:00+00:00' },
+			{
+				event: 'hopperLow',
+				campaign_id: 'TESTCAMP',
+				leads_in_hopper: 1,
+				value: 1,
+				threshold: 2,
+				rearm_level: 2,
+				time: '2026-11-23 14:01:00',
+				time_iso: '2026-11-23T14:01:00+00:00',
+			},
 		]);
 		hopper().delete(() => true); // empty: VICIdial answers with an error, read as 0
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
-		for (const lead of [12, 13]) hopper().insert({ lead_id: lead, campaign_id: 'TESTCAMP', status: 'READY', list_id: 101, gmt_offset_now: '0.00', source: 'S' }, fmt(now));
+		for (const lead of [12, 13])
+			hopper().insert(
+				{
+					lead_id: lead,
+					campaign_id: 'TESTCAMP',
+					status: 'READY',
+					list_id: 101,
+					gmt_offset_now: '0.00',
+					source: 'S',
+				},
+				fmt(now),
+			);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 		hopper().delete((r) => r.lead_id === '13');
@@ -683,7 +1003,8 @@ describe('all recordings (no agents, no lead)', () => {
 	const allRecordings = { event: 'newRecording' };
 	/** recording_lookup's users and days, in order. */
 	const lookups = () => sent('recording_lookup').map((p) => `${p.agent_user} ${p.date}`);
-	const windows = () => sent('agent_stats_export').map((p) => `${p.datetime_start} - ${p.datetime_end}`);
+	const windows = () =>
+		sent('agent_stats_export').map((p) => `${p.datetime_start} - ${p.datetime_end}`);
 
 	test('the users of the agent log, a logged-out agent too, then VDAD, then the extra users: one lookup each per day, every recording once', async () => {
 		const trigger = active({ ...allRecordings, extraUsers: 'GATEWAY' });
@@ -692,10 +1013,26 @@ describe('all recordings (no agents, no lead)', () => {
 		expect(first.items).toBeNull();
 		// one agent_stats_export per day read, from noon the day before; the answer's time format and shape fixed
 		expect(sent('agent_stats_export')).toEqual([
-			{ function: 'agent_stats_export', user: '6666', pass: '1234', source: 'n8n', datetime_start: '2026-11-22 12:00:00', datetime_end: '2026-11-23 23:59:59', stage: 'pipe', time_format: 'S' },
+			{
+				function: 'agent_stats_export',
+				user: '6666',
+				pass: '1234',
+				source: 'n8n',
+				datetime_start: '2026-11-22 12:00:00',
+				datetime_end: '2026-11-23 23:59:59',
+				stage: 'pipe',
+				time_format: 'S',
+			},
 		]);
-		expect(lookups()).toEqual(['1001 2026-11-23', '1003 2026-11-23', 'VDAD 2026-11-23', 'GATEWAY 2026-11-23']);
-		expect(sent('recording_lookup')[0]).toEqual(expect.objectContaining({ duration: 'Y', stage: 'pipe' }));
+		expect(lookups()).toEqual([
+			'1001 2026-11-23',
+			'1003 2026-11-23',
+			'VDAD 2026-11-23',
+			'GATEWAY 2026-11-23',
+		]);
+		expect(sent('recording_lookup')[0]).toEqual(
+			expect.objectContaining({ duration: 'Y', stage: 'pipe' }),
+		);
 
 		// agent 1002 logs in, records a call and logs out before the next poll (never seen logged in);
 		// the dialer records a call before any agent is on it (VDAD); the recording gateway records one;
@@ -715,15 +1052,26 @@ describe('all recordings (no agents, no lead)', () => {
 			[4, 'GATEWAY', '2026-11-23 14:01:40'],
 			[6, '1001', '2026-11-23 14:01:50'],
 		]);
-		expect(lookups()).toEqual(['1001 2026-11-23', '1002 2026-11-23', '1003 2026-11-23', 'VDAD 2026-11-23', 'GATEWAY 2026-11-23']);
+		expect(lookups()).toEqual([
+			'1001 2026-11-23',
+			'1002 2026-11-23',
+			'1003 2026-11-23',
+			'VDAD 2026-11-23',
+			'GATEWAY 2026-11-23',
+		]);
 		// cost of this poll: version (which also gives the offset), agent_stats_export, one lookup per user
-		expect(sim.requests.map((r) => r.params.function)).toEqual(['version', 'agent_stats_export', ...Array(5).fill('recording_lookup')]);
+		expect(sim.requests.map((r) => r.params.function)).toEqual([
+			'version',
+			'agent_stats_export',
+			...Array(5).fill('recording_lookup'),
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
 
-	test("the stored state of workflows saved before Extra Users existed stays valid; setting it starts afresh", async () => {
-		const stored = (trigger: ReturnType<typeof active>) => (trigger.staticData['node:VICIdial Trigger'] as { state: IDataObject }).state;
+	test('the stored state of workflows saved before Extra Users existed stays valid; setting it starts afresh', async () => {
+		const stored = (trigger: ReturnType<typeof active>) =>
+			(trigger.staticData['node:VICIdial Trigger'] as { state: IDataObject }).state;
 		const agents = active(recordingTrigger);
 		await agents.poll();
 		// the configuration key the previous version stored
@@ -740,9 +1088,17 @@ describe('all recordings (no agents, no lead)', () => {
 		addRecording(3, '2026-11-23 14:00:30', 'VDAD', 11, false);
 		expect((await trigger.poll()).items).toBeNull();
 		const row = state.db.t('recording_log').find((r) => r.recording_id === '3')!;
-		state.db.t('recording_log').update(row, { location: 'http://127.0.0.1/RECORDINGS/MP3/rec_3-all.mp3', length_in_sec: 45 }, fmt(now));
+		state.db
+			.t('recording_log')
+			.update(
+				row,
+				{ location: 'http://127.0.0.1/RECORDINGS/MP3/rec_3-all.mp3', length_in_sec: 45 },
+				fmt(now),
+			);
 		later(1);
-		expect((await trigger.poll()).json).toEqual([expect.objectContaining({ recording_id: 3, user: 'VDAD', length_in_sec: 45 })]);
+		expect((await trigger.poll()).json).toEqual([
+			expect.objectContaining({ recording_id: 3, user: 'VDAD', length_in_sec: 45 }),
+		]);
 	});
 
 	test('midnight: both days read, each with its own users; an agent working since before midnight is found the next day', async () => {
@@ -761,9 +1117,19 @@ describe('all recordings (no agents, no lead)', () => {
 			[3, 'VDAD'],
 			[4, '1002'],
 		]);
-		expect(windows()).toEqual(['2026-11-23 12:00:00 - 2026-11-24 23:59:59', '2026-11-24 12:00:00 - 2026-11-25 23:59:59']);
+		expect(windows()).toEqual([
+			'2026-11-23 12:00:00 - 2026-11-24 23:59:59',
+			'2026-11-24 12:00:00 - 2026-11-25 23:59:59',
+		]);
 		// the 24th: the seed's agents and 1002; the 25th: only 1002, from its row before midnight
-		expect(lookups()).toEqual(['1001 2026-11-24', '1002 2026-11-24', '1003 2026-11-24', 'VDAD 2026-11-24', '1002 2026-11-25', 'VDAD 2026-11-25']);
+		expect(lookups()).toEqual([
+			'1001 2026-11-24',
+			'1002 2026-11-24',
+			'1003 2026-11-24',
+			'VDAD 2026-11-24',
+			'1002 2026-11-25',
+			'VDAD 2026-11-25',
+		]);
 		later(1);
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -785,7 +1151,11 @@ describe('all recordings (no agents, no lead)', () => {
 		expect(result.json.map((j) => [j.recording_id, j.user])).toEqual([[1, '1001']]);
 		expect(windows()).toHaveLength(8);
 		expect(lookups().filter((l) => l.endsWith('2026-11-16'))).toEqual(['VDAD 2026-11-16']);
-		expect(lookups().filter((l) => l.endsWith('2026-11-23'))).toEqual(['1001 2026-11-23', '1003 2026-11-23', 'VDAD 2026-11-23']);
+		expect(lookups().filter((l) => l.endsWith('2026-11-23'))).toEqual([
+			'1001 2026-11-23',
+			'1003 2026-11-23',
+			'VDAD 2026-11-23',
+		]);
 	});
 
 	test('users recording_lookup cannot search by are skipped; the same user in other case is asked once', async () => {
@@ -798,15 +1168,20 @@ describe('all recordings (no agents, no lead)', () => {
 	test.each([
 		['6668', 'agent_stats_export USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |6668|0|'],
 		['6667', 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6667|agent_stats_export|'],
-	])('an API user without report rights (%s): a clear error naming what to grant, nothing stored', async (user, refusal) => {
-		const result = await poll({ parameters: allRecordings, user });
-		expect(result.error?.message).toBe(`Watching all recordings needs agent_stats_export, which VICIdial refused: ERROR: ${refusal}`);
-		expect((result.error as { description?: string }).description).toBe(
-			'To find who has recordings, the trigger reads the agent log with agent_stats_export: the API user needs "View Reports", user level 7 or higher, and agent_stats_export (or ALL_FUNCTIONS) in "API Allowed Functions". Or fill in "Agents" or "Lead ID".',
-		);
-		expect(sent('recording_lookup')).toEqual([]);
-		expect(result.staticData).toEqual({});
-	});
+	])(
+		'an API user without report rights (%s): a clear error naming what to grant, nothing stored',
+		async (user, refusal) => {
+			const result = await poll({ parameters: allRecordings, user });
+			expect(result.error?.message).toBe(
+				`Watching all recordings needs agent_stats_export, which VICIdial refused: ERROR: ${refusal}`,
+			);
+			expect((result.error as { description?: string }).description).toBe(
+				'To find who has recordings, the trigger reads the agent log with agent_stats_export: the API user needs "View Reports", user level 7 or higher, and agent_stats_export (or ALL_FUNCTIONS) in "API Allowed Functions". Or fill in "Agents" or "Lead ID".',
+			);
+			expect(sent('recording_lookup')).toEqual([]);
+			expect(result.staticData).toEqual({});
+		},
+	);
 });
 
 describe('errors', () => {
@@ -814,7 +1189,10 @@ describe('errors', () => {
 		const result = await poll({ parameters: didTrigger, password: 'Wr0ngSecret#77' });
 		expect(result.items).toBeNull();
 		expect(result.error?.message).toMatch(/login|password|Invalid Username/i);
-		const text = JSON.stringify({ message: result.error?.message, description: (result.error as { description?: string }).description });
+		const text = JSON.stringify({
+			message: result.error?.message,
+			description: (result.error as { description?: string }).description,
+		});
 		expect(text).not.toContain('Wr0ngSecret#77');
 		expect(result.staticData).toEqual({});
 	});
@@ -834,15 +1212,33 @@ describe('errors', () => {
 	});
 
 	test.each([
-		[{ event: 'newRecording', agentUser: '1001, x' }, '"Agents" must be user IDs of 3 to 20 letters or digits, got "x"'],
-		[{ event: 'newRecording', extraUsers: 'GATEWAY, a.b' }, '"Extra Users" must be user IDs of 3 to 20 letters or digits, got "a.b"'],
+		[
+			{ event: 'newRecording', agentUser: '1001, x' },
+			'"Agents" must be user IDs of 3 to 20 letters or digits, got "x"',
+		],
+		[
+			{ event: 'newRecording', extraUsers: 'GATEWAY, a.b' },
+			'"Extra Users" must be user IDs of 3 to 20 letters or digits, got "a.b"',
+		],
 		[{ event: 'newRecording', leadId: '12a' }, '"Lead ID" must be a number, got "12a"'],
 		[{ event: 'didCall', did: '' }, '"DID" is required'],
-		[{ event: 'numberCall', phoneNumbers: '312, 3125550113' }, '"Phone Numbers" must be 4 to 18 digits each, got "312"'],
-		[{ event: 'leadStatus', statuses: 'SALE, BAD STATUS!' }, '"Statuses" must be status codes of 1 to 6 letters or digits, got "STATUS!"'],
+		[
+			{ event: 'numberCall', phoneNumbers: '312, 3125550113' },
+			'"Phone Numbers" must be 4 to 18 digits each, got "312"',
+		],
+		[
+			{ event: 'leadStatus', statuses: 'SALE, BAD STATUS!' },
+			'"Statuses" must be status codes of 1 to 6 letters or digits, got "STATUS!"',
+		],
 		[{ event: 'queueThreshold', inGroups: ' ' }, '"In-Group Names or IDs" is required'],
-		[{ event: 'hopperLow', hopperCampaignId: 'TEST;CAMP' }, '"Campaign Name or ID" must be VICIdial IDs (letters, digits, - and _), got "TEST;CAMP"'],
-		[{ event: 'agentState', campaigns: "TESTCAMP, O'NEIL" }, '"Campaign Names or IDs" must be VICIdial IDs (letters, digits, - and _), got "O\'NEIL"'],
+		[
+			{ event: 'hopperLow', hopperCampaignId: 'TEST;CAMP' },
+			'"Campaign Name or ID" must be VICIdial IDs (letters, digits, - and _), got "TEST;CAMP"',
+		],
+		[
+			{ event: 'agentState', campaigns: "TESTCAMP, O'NEIL" },
+			'"Campaign Names or IDs" must be VICIdial IDs (letters, digits, - and _), got "O\'NEIL"',
+		],
 	])('bad settings are refused before anything is sent: %j', async (parameters, message) => {
 		const result = await poll({ parameters });
 		expect(result.error?.message).toBe(message);
@@ -852,10 +1248,24 @@ describe('errors', () => {
 
 describe('dropdowns', () => {
 	test('campaigns and in-groups are listed from the server, like in the VICIdial node', async () => {
-		const common = { nodeType: node, credentialTypes: [new VicidialApi()], credentials: { vicidialApi: { serverUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n' } } };
-		const campaigns = await loadOptions({ ...common, method: 'campaigns', parameters: { event: 'hopperLow' } as never });
+		const common = {
+			nodeType: node,
+			credentialTypes: [new VicidialApi()],
+			credentials: {
+				vicidialApi: { serverUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n' },
+			},
+		};
+		const campaigns = await loadOptions({
+			...common,
+			method: 'campaigns',
+			parameters: { event: 'hopperLow' } as never,
+		});
 		expect(campaigns.map((o) => o.value)).toEqual(['TESTCAMP']);
-		const inGroups = await loadOptions({ ...common, method: 'inGroups', parameters: { event: 'queueThreshold' } as never });
+		const inGroups = await loadOptions({
+			...common,
+			method: 'inGroups',
+			parameters: { event: 'queueThreshold' } as never,
+		});
 		expect(inGroups.map((o) => o.value)).toContain('TESTIN');
 	});
 });

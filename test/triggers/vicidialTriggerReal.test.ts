@@ -24,7 +24,9 @@ async function poll(parameters: IDataObject, staticData: IDataObject = {}, manua
 	const result = await pollOnce({
 		nodeType: node,
 		credentialTypes: [new VicidialApi()],
-		credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6666', password: '1234', source: 'n8n' } },
+		credentials: {
+			vicidialApi: { serverUrl: target.url, apiUser: '6666', password: '1234', source: 'n8n' },
+		},
 		parameters: parameters as never,
 		staticData,
 		mode: manual ? 'manual' : 'trigger',
@@ -49,10 +51,14 @@ describeReal('VICIdial Trigger against the real server', () => {
 
 		// recording 2 is still running: not an event yet
 		const recordings = await poll({ event: 'newRecording', agentUser: '1001, 1003' }, {}, true);
-		expect(recordings.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([[1, '1001', 13, 95]]);
+		expect(
+			recordings.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec]),
+		).toEqual([[1, '1001', 13, 95]]);
 
 		const sales = await poll({ event: 'leadStatus', statuses: 'SALE' }, {}, true);
-		expect(sales.json.map((j) => [j.lead_id, j.call_status, j.first_name])).toEqual([[13, 'SALE', 'Robert']]);
+		expect(sales.json.map((j) => [j.lead_id, j.call_status, j.first_name])).toEqual([
+			[13, 'SALE', 'Robert'],
+		]);
 
 		const agents = await poll({ event: 'agentState' }, {}, true);
 		expect(agents.json.map((j) => [j.user, j.status, j.pause_code])).toEqual([
@@ -60,8 +66,19 @@ describeReal('VICIdial Trigger against the real server', () => {
 			['1003', 'INCALL', ''],
 		]);
 
-		const hopper = await poll({ event: 'hopperLow', hopperCampaignId: 'TESTCAMP', hopperThreshold: 10 }, {}, true);
-		expect(hopper.json).toEqual([expect.objectContaining({ campaign_id: 'TESTCAMP', leads_in_hopper: 2, value: 2, threshold: 10 })]);
+		const hopper = await poll(
+			{ event: 'hopperLow', hopperCampaignId: 'TESTCAMP', hopperThreshold: 10 },
+			{},
+			true,
+		);
+		expect(hopper.json).toEqual([
+			expect.objectContaining({
+				campaign_id: 'TESTCAMP',
+				leads_in_hopper: 2,
+				value: 2,
+				threshold: 10,
+			}),
+		]);
 
 		const none = await poll({ event: 'numberCall', phoneNumbers: '3125550177' }, {}, true);
 		expect(none.error?.message).toBe('No such event in the last 7 days on VICIdial');
@@ -81,15 +98,21 @@ describeReal('VICIdial Trigger against the real server', () => {
 		const did = await poll({ event: 'didCall', did: '3125550100' }, didActivation.staticData);
 		expect(did.json.map((j) => j.caller_id_number)).toEqual(['3125550177']);
 		const sale = await poll({ event: 'leadStatus', statuses: 'SALE' }, saleActivation.staticData);
-		expect(sale.json.map((j) => [j.lead_id, j.status, j.last_name])).toEqual([[14, 'SALE', 'Davis']]);
+		expect(sale.json.map((j) => [j.lead_id, j.status, j.last_name])).toEqual([
+			[14, 'SALE', 'Davis'],
+		]);
 		expect((await poll({ event: 'didCall', did: '3125550100' }, did.staticData)).items).toBeNull();
-		expect((await poll({ event: 'leadStatus', statuses: 'SALE' }, sale.staticData)).items).toBeNull();
+		expect(
+			(await poll({ event: 'leadStatus', statuses: 'SALE' }, sale.staticData)).items,
+		).toBeNull();
 	});
 
 	test('all recordings (no agents, no lead): the seed recording, then a logged-out agent, the dialer (VDAD) and an extra user, once each', async () => {
 		const test = await poll({ event: 'newRecording' }, {}, true);
 		expect(test.error).toBeUndefined();
-		expect(test.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([[1, '1001', 13, 95]]);
+		expect(test.json.map((j) => [j.recording_id, j.user, j.lead_id, j.length_in_sec])).toEqual([
+			[1, '1001', 13, 95],
+		]);
 
 		const all = { event: 'newRecording', extraUsers: 'GATEWAY' };
 		const activation = await poll(all);
@@ -119,7 +142,9 @@ describeReal('VICIdial Trigger against the real server', () => {
 		const result = await pollOnce({
 			nodeType: node,
 			credentialTypes: [new VicidialApi()],
-			credentials: { vicidialApi: { serverUrl: target.url, apiUser: '6668', password: '1234', source: 'n8n' } },
+			credentials: {
+				vicidialApi: { serverUrl: target.url, apiUser: '6668', password: '1234', source: 'n8n' },
+			},
 			parameters: { event: 'newRecording' } as never,
 			mode: 'trigger',
 		});
@@ -151,20 +176,54 @@ describeReal('VICIdial Trigger against the real server', () => {
 			const state = (sim.sim as unknown as { state: SimState }).state;
 			for (const [user, time] of rows) {
 				const e = epoch(time);
-				state.db
-					.t('vicidial_agent_log')
-					.insert({ user, server_ip: '127.0.0.1', event_time: time, lead_id: 14, campaign_id: 'TESTCAMP', pause_epoch: e, pause_sec: 10, wait_epoch: e + 10, wait_sec: 20, talk_epoch: e + 30, talk_sec: 30, dispo_epoch: e + 60, dispo_sec: 5, user_group: 'AGENTS', sub_status: 'LOGIN' }, '2026-01-16 00:00:00');
+				state.db.t('vicidial_agent_log').insert(
+					{
+						user,
+						server_ip: '127.0.0.1',
+						event_time: time,
+						lead_id: 14,
+						campaign_id: 'TESTCAMP',
+						pause_epoch: e,
+						pause_sec: 10,
+						wait_epoch: e + 10,
+						wait_sec: 20,
+						talk_epoch: e + 30,
+						talk_sec: 30,
+						dispo_epoch: e + 60,
+						dispo_sec: 5,
+						user_group: 'AGENTS',
+						sub_status: 'LOGIN',
+					},
+					'2026-01-16 00:00:00',
+				);
 			}
 			const ask = async (url: string, day: string) => {
-				const form = { ...buildForm(entryOf('nonAgent', 'report', 'agentStats'), requestValues.activeUsers(day)), user: '6666', pass: '1234', source: 'test' };
-				const response = await fetch(`${url}/vicidial/non_agent_api.php`, { method: 'POST', body: new URLSearchParams(form) });
+				const form = {
+					...buildForm(entryOf('nonAgent', 'report', 'agentStats'), requestValues.activeUsers(day)),
+					user: '6666',
+					pass: '1234',
+					source: 'test',
+				};
+				const response = await fetch(`${url}/vicidial/non_agent_api.php`, {
+					method: 'POST',
+					body: new URLSearchParams(form),
+				});
 				return `${response.status} ${await response.text()}`;
 			};
 			const answers: string[] = [];
 			for (const day of ['2026-01-15', '2026-01-16', '2026-01-17', '2026-01-14', '2026-01-13']) {
 				const real = await ask(target.url, day);
 				expect(await ask(sim.url, day)).toBe(real);
-				answers.push(real.includes('NO RECORDS FOUND') ? 'none' : real.slice(4).trim().split('\n').map((line) => line.split('|')[0]).join(' '));
+				answers.push(
+					real.includes('NO RECORDS FOUND')
+						? 'none'
+						: real
+								.slice(4)
+								.trim()
+								.split('\n')
+								.map((line) => line.split('|')[0])
+								.join(' '),
+				);
 			}
 			// the users in each window (the real server's answers)
 			expect(answers).toEqual(['1001 1002 1003', '1003 VDAD', 'none', '1001 1002', 'none']);

@@ -17,7 +17,11 @@ const LOGIN = new Set(['function', 'user', 'pass', 'source']);
 function entryFor(params: Record<string, string>): FunctionEntry | undefined {
 	return agentFunctions.find((spec) => {
 		if (spec.fn !== params.function) return false;
-		const allowed = new Set([...LOGIN, ...spec.params.map((p) => p.name), ...Object.keys(spec.fixed ?? {})]);
+		const allowed = new Set([
+			...LOGIN,
+			...spec.params.map((p) => p.name),
+			...Object.keys(spec.fixed ?? {}),
+		]);
 		if (!Object.keys(params).every((key) => allowed.has(key))) return false;
 		for (const param of spec.params) {
 			if (params[param.name] === undefined) {
@@ -61,7 +65,9 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, scenar
 		} catch (error) {
 			expect(error).toBeInstanceOf(VicidialError);
 			// webserver fails with HTTP 500 under php -S; everything else is an answer we can read
-			expect({ fn: spec.fn, kind: (error as VicidialError).kind, body }).not.toMatchObject({ kind: 'malformed' });
+			expect({ fn: spec.fn, kind: (error as VicidialError).kind, body }).not.toMatchObject({
+				kind: 'malformed',
+			});
 			if ((error as VicidialError).kind === 'http') expect(spec.fn).toBe('webserver');
 		}
 	}

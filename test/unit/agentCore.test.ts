@@ -37,13 +37,18 @@ describe('classifyError: Agent API texts', () => {
 
 describe('status line with the data right after the function name', () => {
 	test('SUCCESS: calls_in_queue_count - 3 (no newline)', () => {
-		const parsed = parseAnswer('SUCCESS: calls_in_queue_count - 3', { fn: 'calls_in_queue_count', answer: status([field.integer('count')], { unterminated: true }) });
+		const parsed = parseAnswer('SUCCESS: calls_in_queue_count - 3', {
+			fn: 'calls_in_queue_count',
+			answer: status([field.integer('count')], { unterminated: true }),
+		});
 		expect(parsed.records).toEqual([{ count: 3 }]);
 		expect(parsed.message).toBe('');
 	});
 	test('a last empty field before the end of the line is kept', () => {
 		const spec = { fn: 'x', answer: status([field.text('a'), field.text('b'), field.text('c')]) };
-		expect(parseAnswer('SUCCESS: x found - 1|2|\n', spec).records).toEqual([{ a: '1', b: '2', c: '' }]);
+		expect(parseAnswer('SUCCESS: x found - 1|2|\n', spec).records).toEqual([
+			{ a: '1', b: '2', c: '' },
+		]);
 		expect(() => parseAnswer('SUCCESS: x found - 1\n', spec)).toThrow(VicidialError);
 	});
 });
@@ -51,18 +56,31 @@ describe('status line with the data right after the function name', () => {
 describe('buildForm: flags with an empty false value, wrapped values', () => {
 	const spec = {
 		fn: 'refresh_panel',
-		params: [flag('formreload', 'Form', { flagValues: ['1', ''] }), flag('scriptreload', 'Script', { flagValues: ['1', ''] }), text('ingroup_choices', 'In-Groups', { separator: ' ', wrap: [' ', ' -'] })],
+		params: [
+			flag('formreload', 'Form', { flagValues: ['1', ''] }),
+			flag('scriptreload', 'Script', { flagValues: ['1', ''] }),
+			text('ingroup_choices', 'In-Groups', { separator: ' ', wrap: [' ', ' -'] }),
+		],
 	};
 	test('a false flag is not sent at all, a true one is', () => {
-		expect(buildForm(spec, { formreload: false, scriptreload: true })).toEqual({ function: 'refresh_panel', scriptreload: '1' });
+		expect(buildForm(spec, { formreload: false, scriptreload: true })).toEqual({
+			function: 'refresh_panel',
+			scriptreload: '1',
+		});
 	});
 	test('a list is sent the way VICIdial writes it', () => {
-		expect(buildForm(spec, { ingroup_choices: ['TESTIN', 'SALES'] })).toEqual({ function: 'refresh_panel', ingroup_choices: ' TESTIN SALES -' });
+		expect(buildForm(spec, { ingroup_choices: ['TESTIN', 'SALES'] })).toEqual({
+			function: 'refresh_panel',
+			ingroup_choices: ' TESTIN SALES -',
+		});
 	});
 });
 
 describe("answer kind 'lines' (the Agent API's webserver)", () => {
-	const spec = { fn: 'webserver', answer: namedLines([field.integer('apache_processes'), field.integer('dst_timezone')]) };
+	const spec = {
+		fn: 'webserver',
+		answer: namedLines([field.integer('apache_processes'), field.integer('dst_timezone')]),
+	};
 	const apache =
 		'<PRE>Webserver Data:\nset.timezone: America/New_York\nabbr.timezone: EDT\ndst.timezone: 1\nuname: Linux dev 6.1 #1 SMP 2024-01-01 10:11:12 x86_64\n' +
 		'host name: dev\napache processes: 13\nsystem load average: 0.06\nmemory limit: 128M\n</PRE>\n';
@@ -85,7 +103,10 @@ describe("answer kind 'lines' (the Agent API's webserver)", () => {
 		expect(() => parseAnswer('<html><body>x</body></html>\n', spec)).toThrow(/HTML page/);
 		expect(() => parseAnswer('Webserver Data:\n', spec)).toThrow(/no "name: value" lines/);
 	});
-	test("an empty value (ini_get not allowed: )", () => {
-		expect(parseAnswer('<PRE>Webserver Data:\nhost name: a\nini_get not allowed: \n</PRE>\n', spec).records).toEqual([{ host_name: 'a', ini_get_not_allowed: '' }]);
+	test('an empty value (ini_get not allowed: )', () => {
+		expect(
+			parseAnswer('<PRE>Webserver Data:\nhost name: a\nini_get not allowed: \n</PRE>\n', spec)
+				.records,
+		).toEqual([{ host_name: 'a', ini_get_not_allowed: '' }]);
 	});
 });

@@ -11,7 +11,12 @@ const shownFor = (p: INodeProperties, resource: string, operation: string) =>
 
 describe('VICIdial Agent node description', () => {
 	test('node identity: name, credential tested like the VICIdial node, usable as a tool', () => {
-		expect(description).toMatchObject({ name: 'vicidialAgent', displayName: 'VICIdial Agent', usableAsTool: true, credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }] });
+		expect(description).toMatchObject({
+			name: 'vicidialAgent',
+			displayName: 'VICIdial Agent',
+			usableAsTool: true,
+			credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
+		});
 		// display names on the canvas, not the values (pauseOrResume: session)
 		expect(description.subtitle).toContain('"session/pauseOrResume":"Pause or Resume"');
 		expect(description.subtitle).toContain('"session":"Agent Session"');
@@ -19,29 +24,53 @@ describe('VICIdial Agent node description', () => {
 	});
 
 	test('only resources with operations; every entry is an operation with its action', () => {
-		expect(resources.map((r) => r.value)).toEqual(expect.arrayContaining(['session', 'leadOnScreen', 'information']));
-		for (const resource of resources) expect(agentFunctions.some((s) => s.resource === resource.value)).toBe(true);
+		expect(resources.map((r) => r.value)).toEqual(
+			expect.arrayContaining(['session', 'leadOnScreen', 'information']),
+		);
+		for (const resource of resources)
+			expect(agentFunctions.some((s) => s.resource === resource.value)).toBe(true);
 		for (const spec of agentFunctions) {
-			const operation = properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes(spec.resource));
-			expect(operation?.options).toContainEqual(expect.objectContaining({ value: spec.operation, name: spec.name, action: spec.action }));
+			const operation = properties.find(
+				(p) =>
+					p.name === 'operation' &&
+					(p.displayOptions?.show?.resource as string[]).includes(spec.resource),
+			);
+			expect(operation?.options).toContainEqual(
+				expect.objectContaining({ value: spec.operation, name: spec.name, action: spec.action }),
+			);
 			expect(spec.api).toBe('agent');
 			expect(spec.description).toMatch(new RegExp(`\\(${spec.fn}\\)$`));
 		}
 	});
 
 	test('every command naming an agent offers the logged-in agents and checks the value', () => {
-		for (const spec of agentFunctions.filter((s) => s.params.some((p) => p.name === 'agent_user'))) {
+		for (const spec of agentFunctions.filter((s) =>
+			s.params.some((p) => p.name === 'agent_user'),
+		)) {
 			const agent = spec.params.find((p) => p.name === 'agent_user')!;
 			expect(agent).toMatchObject({ required: true, load: 'agents', maxLength: 20 });
-			const property = properties.find((p) => p.name === 'agentUser' && shownFor(p, spec.resource, spec.operation))!;
+			const property = properties.find(
+				(p) => p.name === 'agentUser' && shownFor(p, spec.resource, spec.operation),
+			)!;
 			expect(property.typeOptions).toEqual({ loadOptionsMethod: 'agents' });
 		}
 	});
 
 	test('queued commands say that the screen acts later', () => {
-		const queued = agentFunctions.filter((s) => s.queued && ['session', 'leadOnScreen', 'information'].includes(s.resource)).map((s) => s.fn);
-		expect(queued.sort()).toEqual(['change_ingroups', 'external_pause', 'logout', 'pause_code', 'refresh_panel', 'send_notification', 'set_timer_action']);
-		for (const spec of agentFunctions.filter((s) => s.queued)) expect(spec.description).toMatch(/next refresh|when the date is reached/);
+		const queued = agentFunctions
+			.filter((s) => s.queued && ['session', 'leadOnScreen', 'information'].includes(s.resource))
+			.map((s) => s.fn);
+		expect(queued.sort()).toEqual([
+			'change_ingroups',
+			'external_pause',
+			'logout',
+			'pause_code',
+			'refresh_panel',
+			'send_notification',
+			'set_timer_action',
+		]);
+		for (const spec of agentFunctions.filter((s) => s.queued))
+			expect(spec.description).toMatch(/next refresh|when the date is reached/);
 	});
 
 	test('required parameters are top-level; the others in Additional Fields, in alphabetical order', () => {
@@ -50,7 +79,12 @@ describe('VICIdial Agent node description', () => {
 			for (const param of spec.params) {
 				const name = camelName(param.name);
 				if (param.required || param.main) expect(mine.find((p) => p.name === name)).toBeDefined();
-				else expect((mine.find((p) => p.name === 'additionalFields')?.options as INodeProperties[]).map((o) => o.name)).toContain(name);
+				else
+					expect(
+						(mine.find((p) => p.name === 'additionalFields')?.options as INodeProperties[]).map(
+							(o) => o.name,
+						),
+					).toContain(name);
 			}
 		}
 		for (const property of properties.filter((p) => p.type === 'collection')) {

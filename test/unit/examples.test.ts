@@ -25,8 +25,15 @@ const OUR_NODES: Record<string, INodeType> = {
 const examples = readExamples();
 
 /** Keys of a parameter value the node would not show (n8n's own display rules), with their path. */
-function hiddenKeys(properties: INodeProperties[], values: INodeParameters, node: INode, type: INodeType, prefix = ''): string[] {
-	const shown = NodeHelpers.getNodeParameters(properties, values, true, false, node, type.description) ?? {};
+function hiddenKeys(
+	properties: INodeProperties[],
+	values: INodeParameters,
+	node: INode,
+	type: INodeType,
+	prefix = '',
+): string[] {
+	const shown =
+		NodeHelpers.getNodeParameters(properties, values, true, false, node, type.description) ?? {};
 	const hidden: string[] = [];
 	for (const [key, value] of Object.entries(values)) {
 		// n8n adds the poll times to every polling node itself.
@@ -37,10 +44,15 @@ function hiddenKeys(properties: INodeProperties[], values: INodeParameters, node
 			continue;
 		}
 		// A resource locator keeps {__rl, mode, value}: a bare ID would not load in the editor.
-		if (property.type === 'resourceLocator' && (typeof value !== 'object' || value === null || !('__rl' in value))) hidden.push(`${prefix}${key} (not a resource locator value)`);
+		if (
+			property.type === 'resourceLocator' &&
+			(typeof value !== 'object' || value === null || !('__rl' in value))
+		)
+			hidden.push(`${prefix}${key} (not a resource locator value)`);
 		if (property.type === 'collection' && value && typeof value === 'object') {
 			const options = (property.options ?? []) as INodeProperties[];
-			for (const inner of Object.keys(value)) if (!options.some((o) => o.name === inner)) hidden.push(`${prefix}${key}.${inner}`);
+			for (const inner of Object.keys(value))
+				if (!options.some((o) => o.name === inner)) hidden.push(`${prefix}${key}.${inner}`);
 		}
 	}
 	return hidden;
@@ -66,7 +78,8 @@ describe('examples/*.json', () => {
 			expect(new Set(names).size).toBe(names.length);
 			for (const [from, outputs] of Object.entries(workflow.connections)) {
 				expect(names).toContain(from);
-				for (const output of (outputs as { main: Array<Array<{ node: string }>> }).main) for (const link of output) expect(names).toContain(link.node);
+				for (const output of (outputs as { main: Array<Array<{ node: string }>> }).main)
+					for (const link of output) expect(names).toContain(link.node);
 			}
 		});
 
@@ -79,26 +92,44 @@ describe('examples/*.json', () => {
 		test('every parameter of a VICIdial node is one the node shows for these settings', () => {
 			for (const node of workflow.nodes.filter((n) => n.type in OUR_NODES)) {
 				const type = OUR_NODES[node.type];
-				const asNode = { ...node, parameters: node.parameters as INodeParameters } as unknown as INode;
-				expect({ node: node.name, hidden: hiddenKeys(type.description.properties, node.parameters as INodeParameters, asNode, type) }).toEqual({ node: node.name, hidden: [] });
+				const asNode = {
+					...node,
+					parameters: node.parameters as INodeParameters,
+				} as unknown as INode;
+				expect({
+					node: node.name,
+					hidden: hiddenKeys(
+						type.description.properties,
+						node.parameters as INodeParameters,
+						asNode,
+						type,
+					),
+				}).toEqual({ node: node.name, hidden: [] });
 				expect(node.typeVersion).toBe(type.description.version);
 			}
 		});
 
 		test('every VICIdial node that needs a credential names "VICIdial account"', () => {
-			for (const node of workflow.nodes.filter((n) => n.type in OUR_NODES && n.type !== 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger')) {
+			for (const node of workflow.nodes.filter(
+				(n) =>
+					n.type in OUR_NODES && n.type !== 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger',
+			)) {
 				expect(node.credentials).toEqual({ vicidialApi: EXAMPLE_CREDENTIAL });
 			}
 		});
 
-		test('a notification goes to the Settings node\'s notifyUrl, a Slack incoming-webhook URL by default', () => {
+		test("a notification goes to the Settings node's notifyUrl, a Slack incoming-webhook URL by default", () => {
 			const posts = workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.httpRequest');
-			for (const post of posts) expect(post.parameters.url).toMatch(/\$\('Settings'\)\.(item|first\(\))\.json\.notifyUrl/);
-			if (posts.length > 0) expect(setting(workflow, 'notifyUrl')).toMatch(/^https:\/\/hooks\.slack\.com\/services\//);
+			for (const post of posts)
+				expect(post.parameters.url).toMatch(/\$\('Settings'\)\.(item|first\(\))\.json\.notifyUrl/);
+			if (posts.length > 0)
+				expect(setting(workflow, 'notifyUrl')).toMatch(/^https:\/\/hooks\.slack\.com\/services\//);
 		});
 
 		test('ships no secret: a call event trigger has no token, and none can be derived from its node ID', () => {
-			for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger')) {
+			for (const node of workflow.nodes.filter(
+				(n) => n.type === 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger',
+			)) {
 				expect(node.parameters.token ?? '').toBe('');
 				expect(effectiveToken('', node.id)).toBe('');
 			}
@@ -111,6 +142,9 @@ describe('examples/*.json', () => {
 
 	test('the README links each example with an absolute GitHub URL (works on npm)', () => {
 		const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-		for (const { name } of examples) expect(readme).toContain(`https://github.com/n8n-nodes-vicidial-suite/n8n-nodes-vicidial-suite/blob/main/examples/${name}.json`);
+		for (const { name } of examples)
+			expect(readme).toContain(
+				`https://github.com/n8n-nodes-vicidial-suite/n8n-nodes-vicidial-suite/blob/main/examples/${name}.json`,
+			);
 	});
 });

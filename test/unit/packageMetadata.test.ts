@@ -19,7 +19,9 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 };
 
 /** The one place: package.json's repository, as npm writes it for GitHub. */
-const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(
+	pkg.repository.url,
+)?.[1];
 
 /** GitHub's anchor for a Markdown heading. */
 function githubAnchor(heading: string): string {

@@ -5,9 +5,13 @@ import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 const properties = new Vicidial().description.properties;
 const shownFor = (resource: string, operation: string) =>
 	properties.filter(
-		(p) => (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) && (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation),
+		(p) =>
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
+			(p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation),
 	);
-const options = (resource: string, operation: string) => (shownFor(resource, operation).find((p) => p.name === 'options')?.options ?? []) as INodeProperties[];
+const options = (resource: string, operation: string) =>
+	(shownFor(resource, operation).find((p) => p.name === 'options')?.options ??
+		[]) as INodeProperties[];
 
 test('Recording → Download offers the binary field name and skipping unfinished recordings as options, only there', () => {
 	expect(options('recording', 'download')).toEqual(
@@ -22,10 +26,29 @@ test('Recording → Download offers the binary field name and skipping unfinishe
 });
 
 test('the report operations are all there, with their main fields', () => {
-	const operation = properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes('report'));
-	expect((operation?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(['agentStats', 'callDispoReport', 'callStatusStats', 'didLog', 'phoneNumberLog']);
-	expect(shownFor('report', 'callStatusStats').map((p) => p.name)).toEqual(expect.arrayContaining(['campaigns', 'queryDate', 'endDate']));
+	const operation = properties.find(
+		(p) =>
+			p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes('report'),
+	);
+	expect((operation?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([
+		'agentStats',
+		'callDispoReport',
+		'callStatusStats',
+		'didLog',
+		'phoneNumberLog',
+	]);
+	expect(shownFor('report', 'callStatusStats').map((p) => p.name)).toEqual(
+		expect.arrayContaining(['campaigns', 'queryDate', 'endDate']),
+	);
 	const campaigns = shownFor('report', 'callStatusStats').find((p) => p.name === 'campaigns');
-	expect(campaigns).toMatchObject({ type: 'multiOptions', required: true, typeOptions: { loadOptionsMethod: 'campaigns' } });
-	expect(shownFor('report', 'agentStats').filter((p) => p.required).map((p) => p.name)).toEqual(['datetimeStart', 'datetimeEnd']);
+	expect(campaigns).toMatchObject({
+		type: 'multiOptions',
+		required: true,
+		typeOptions: { loadOptionsMethod: 'campaigns' },
+	});
+	expect(
+		shownFor('report', 'agentStats')
+			.filter((p) => p.required)
+			.map((p) => p.name),
+	).toEqual(['datetimeStart', 'datetimeEnd']);
 });

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const realPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+const realPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<
+	string,
+	unknown
+>;
 
 const NODE_JS = `"use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
@@ -35,7 +38,12 @@ let work: string;
 function writeGoodPackage(dir: string): void {
 	mkdirSync(path.join(dir, 'dist/nodes/Demo'), { recursive: true });
 	mkdirSync(path.join(dir, 'dist/icons'), { recursive: true });
-	const n8n = { n8nNodesApiVersion: 1, strict: true, credentials: [], nodes: ['dist/nodes/Demo/Demo.node.js'] };
+	const n8n = {
+		n8nNodesApiVersion: 1,
+		strict: true,
+		credentials: [],
+		nodes: ['dist/nodes/Demo/Demo.node.js'],
+	};
 	const shipped: Record<string, unknown> = { ...realPackage, n8n };
 	delete shipped.devDependencies;
 	delete shipped.scripts;
@@ -43,15 +51,22 @@ function writeGoodPackage(dir: string): void {
 	writeFileSync(path.join(dir, 'README.md'), '# demo\n');
 	writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
 	writeFileSync(path.join(dir, 'dist/nodes/Demo/Demo.node.js'), NODE_JS);
-	writeFileSync(path.join(dir, 'dist/icons/demo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
+	writeFileSync(
+		path.join(dir, 'dist/icons/demo.svg'),
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
+	);
 }
 
 type Scan = { status: number; output: string };
 
 function scan(dir: string): Promise<Scan> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, [path.join(ROOT, 'scripts/scan-package.mjs'), '--unpacked', dir, '--source', dir], { cwd: ROOT }, (error, stdout, stderr) =>
-			resolve({ status: error ? Number(error.code) : 0, output: stdout + stderr }),
+		execFile(
+			process.execPath,
+			[path.join(ROOT, 'scripts/scan-package.mjs'), '--unpacked', dir, '--source', dir],
+			{ cwd: ROOT },
+			(error, stdout, stderr) =>
+				resolve({ status: error ? Number(error.code) : 0, output: stdout + stderr }),
 		);
 	});
 }
@@ -67,12 +82,18 @@ const cases: Record<string, (dir: string) => void> = {
 	peer: (d) => {
 		const file = path.join(d, 'package.json');
 		const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-		writeFileSync(file, JSON.stringify({ ...pkg, peerDependencies: { 'n8n-workflow': '^2.41.0' } }, null, 2));
+		writeFileSync(
+			file,
+			JSON.stringify({ ...pkg, peerDependencies: { 'n8n-workflow': '^2.41.0' } }, null, 2),
+		);
 	},
 	weight: (d) => {
 		const node = path.join(d, 'dist/nodes/Demo/Demo.node.js');
 		writeFileSync(node, `${readFileSync(node, 'utf8')}//# sourceMappingURL=Demo.node.js.map\n`);
-		writeFileSync(`${node}.map`, '{"version":3,"sources":["../../../nodes/Demo/Demo.node.ts"],"mappings":""}');
+		writeFileSync(
+			`${node}.map`,
+			'{"version":3,"sources":["../../../nodes/Demo/Demo.node.ts"],"mappings":""}',
+		);
 		writeFileSync(path.join(d, 'dist/nodes/Demo/Demo.test.js'), '"use strict";\n');
 		mkdirSync(path.join(d, 'nodes'));
 		writeFileSync(path.join(d, 'nodes/Demo.node.ts'), 'export {};\n');
@@ -108,7 +129,9 @@ test('the small package passes both legs of the analysis and the contents check'
 
 test('code n8n does not allow in a node (child_process, process.env) fails the scan', () => {
 	const { status, output } = results.restricted;
-	expect(output).toMatch(/❌ @n8n\/scan-community-package analysis, tarball[^\n]*ESLint violations found/);
+	expect(output).toMatch(
+		/❌ @n8n\/scan-community-package analysis, tarball[^\n]*ESLint violations found/,
+	);
 	expect(output).toContain('helper.js');
 	expect(output).toContain('@n8n/community-nodes/no-restricted-imports');
 	expect(status).toBe(1);
@@ -123,7 +146,9 @@ test('a peer range other than "*" for n8n-workflow fails the scan', () => {
 test('dead weight fails the contents check: a source map, a compiled test, a stray source file, a missing icon', () => {
 	const { status, output } = results.weight;
 	expect(output).toContain('❌ package contents');
-	expect(output).toContain('dist/nodes/Demo/Demo.node.js: points to a source map (Demo.node.js.map)');
+	expect(output).toContain(
+		'dist/nodes/Demo/Demo.node.js: points to a source map (Demo.node.js.map)',
+	);
 	expect(output).toContain('dist/nodes/Demo/Demo.node.js.map: not something n8n loads');
 	expect(output).toContain('dist/nodes/Demo/Demo.test.js: not something n8n loads');
 	expect(output).toContain('nodes/Demo.node.ts: not something n8n loads');
@@ -133,6 +158,8 @@ test('dead weight fails the contents check: a source map, a compiled test, a str
 
 test('an entry point listed in package.json but missing from the package fails', () => {
 	const { status, output } = results.missing;
-	expect(output).toContain('dist/nodes/Demo/Demo.node.js: listed in package.json "n8n" but not in the package');
+	expect(output).toContain(
+		'dist/nodes/Demo/Demo.node.js: listed in package.json "n8n" but not in the package',
+	);
 	expect(status).toBe(1);
 });

@@ -15,7 +15,12 @@ function fakeLog(rows: LogEvent[]) {
 		},
 	};
 }
-const row = (key: string, time: string, ready?: boolean): LogEvent => ({ key, time, ready, json: { key } });
+const row = (key: string, time: string, ready?: boolean): LogEvent => ({
+	key,
+	time,
+	ready,
+	json: { key },
+});
 const keys = (events: LogEvent[]) => events.map((e) => e.key);
 
 describe('log sources', () => {
@@ -44,7 +49,9 @@ describe('log sources', () => {
 		const log = fakeLog([]);
 		const start = (await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays)).state;
 		log.rows.push(row('x', '2026-11-23 10:01:00'));
-		await expect(pollLog(start, '2026-11-23 10:02:00', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+		await expect(
+			pollLog(start, '2026-11-23 10:02:00', async () => Promise.reject(new Error('down'))),
+		).rejects.toThrow('down');
 		const result = await pollLog(start, '2026-11-23 10:03:00', log.fetchDays);
 		expect(keys(result.events)).toEqual(['x']);
 	});
@@ -63,31 +70,67 @@ describe('log sources', () => {
 	test('a three-day outage: every day is read once and every row comes once', async () => {
 		const log = fakeLog([]);
 		const state = (await pollLog(undefined, '2026-11-20 12:00:00', log.fetchDays)).state;
-		log.rows.push(row('d20', '2026-11-20 18:00:00'), row('d21', '2026-11-21 08:00:00'), row('d22', '2026-11-22 23:00:00'), row('d23', '2026-11-23 07:00:00'));
+		log.rows.push(
+			row('d20', '2026-11-20 18:00:00'),
+			row('d21', '2026-11-21 08:00:00'),
+			row('d22', '2026-11-22 23:00:00'),
+			row('d23', '2026-11-23 07:00:00'),
+		);
 		const result = await pollLog(state, '2026-11-23 09:00:00', log.fetchDays);
 		expect(keys(result.events)).toEqual(['d20', 'd21', 'd22', 'd23']);
 		expect(log.asked.at(-1)).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
 	});
 
 	test('"start from" a past time emits the rows since then, and only those', async () => {
-		const log = fakeLog([row('before', '2026-11-22 07:59:59'), row('since', '2026-11-22 08:00:00'), row('today', '2026-11-23 09:00:00')]);
-		const result = await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays, undefined, '2026-11-22 08:00:00');
+		const log = fakeLog([
+			row('before', '2026-11-22 07:59:59'),
+			row('since', '2026-11-22 08:00:00'),
+			row('today', '2026-11-23 09:00:00'),
+		]);
+		const result = await pollLog(
+			undefined,
+			'2026-11-23 10:00:00',
+			log.fetchDays,
+			undefined,
+			'2026-11-22 08:00:00',
+		);
 		expect(keys(result.events)).toEqual(['since', 'today']);
 	});
 
 	test('"start from" a recent time: rows just before it never come, not on the next polls either', async () => {
-		const log = fakeLog([row('before', '2026-11-23 09:41:00'), row('since', '2026-11-23 09:44:00')]);
-		const first = await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays, undefined, '2026-11-23 09:42:00');
+		const log = fakeLog([
+			row('before', '2026-11-23 09:41:00'),
+			row('since', '2026-11-23 09:44:00'),
+		]);
+		const first = await pollLog(
+			undefined,
+			'2026-11-23 10:00:00',
+			log.fetchDays,
+			undefined,
+			'2026-11-23 09:42:00',
+		);
 		expect(keys(first.events)).toEqual(['since']);
-		const second = await pollLog(first.state, '2026-11-23 10:01:00', log.fetchDays, undefined, '2026-11-23 09:42:00');
+		const second = await pollLog(
+			first.state,
+			'2026-11-23 10:01:00',
+			log.fetchDays,
+			undefined,
+			'2026-11-23 09:42:00',
+		);
 		expect(second.events).toEqual([]);
-		log.rows.push(row('late-before', '2026-11-23 09:30:00'), row('late-since', '2026-11-23 09:50:00'));
+		log.rows.push(
+			row('late-before', '2026-11-23 09:30:00'),
+			row('late-since', '2026-11-23 09:50:00'),
+		);
 		const third = await pollLog(second.state, '2026-11-23 10:02:00', log.fetchDays);
 		expect(keys(third.events)).toEqual(['late-since']);
 	});
 
 	test('a row not final at activation (a recording running) comes once it is final', async () => {
-		const log = fakeLog([row('done', '2026-11-23 09:50:00'), row('running', '2026-11-23 09:55:00', false)]);
+		const log = fakeLog([
+			row('done', '2026-11-23 09:50:00'),
+			row('running', '2026-11-23 09:55:00', false),
+		]);
 		const first = await pollLog(undefined, '2026-11-23 10:00:00', log.fetchDays);
 		expect(first.events).toEqual([]);
 		log.rows[1] = row('running', '2026-11-23 09:55:00', true);
@@ -114,24 +157,50 @@ describe('log sources', () => {
 	});
 
 	test('the remembered keys stay bounded: only the settle window is kept, at most maxSeen', async () => {
-		const many = Array.from({ length: 50 }, (_, i) => row(`k${i}`, `2026-11-23 10:00:${String(i).padStart(2, '0')}`));
+		const many = Array.from({ length: 50 }, (_, i) =>
+			row(`k${i}`, `2026-11-23 10:00:${String(i).padStart(2, '0')}`),
+		);
 		const log = fakeLog(many);
-		const start: LogState = { kind: 'log', cursor: '2026-11-23 09:59:00', seen: { ancient: '2026-11-01 00:00:00' } };
-		const result = await pollLog(start, '2026-11-23 10:01:00', log.fetchDays, { settleMinutes: 60, maxPendingHours: 24, maxSeen: 10, maxDays: 400 });
+		const start: LogState = {
+			kind: 'log',
+			cursor: '2026-11-23 09:59:00',
+			seen: { ancient: '2026-11-01 00:00:00' },
+		};
+		const result = await pollLog(start, '2026-11-23 10:01:00', log.fetchDays, {
+			settleMinutes: 60,
+			maxPendingHours: 24,
+			maxSeen: 10,
+			maxDays: 400,
+		});
 		expect(result.events).toHaveLength(50);
 		expect(Object.keys(result.state.seen).length).toBeLessThanOrEqual(10);
 		expect(result.state.seen.ancient).toBeUndefined();
 		// the forgotten keys do not come again
-		expect((await pollLog(result.state, '2026-11-23 10:02:00', log.fetchDays, { settleMinutes: 60, maxPendingHours: 24, maxSeen: 10, maxDays: 400 })).events).toEqual([]);
+		expect(
+			(
+				await pollLog(result.state, '2026-11-23 10:02:00', log.fetchDays, {
+					settleMinutes: 60,
+					maxPendingHours: 24,
+					maxSeen: 10,
+					maxDays: 400,
+				})
+			).events,
+		).toEqual([]);
 	});
 
 	test('refuses to read more days than allowed in one poll', async () => {
 		const state: LogState = { kind: 'log', cursor: '2025-01-01 00:00:00', seen: {} };
-		await expect(pollLog(state, '2026-11-23 10:00:00', fakeLog([]).fetchDays)).rejects.toThrow(/more than the 400 allowed/);
+		await expect(pollLog(state, '2026-11-23 10:00:00', fakeLog([]).fetchDays)).rejects.toThrow(
+			/more than the 400 allowed/,
+		);
 	});
 
 	test('daysBetween spans month ends and leap days', () => {
-		expect(daysBetween('2028-02-28 23:00:00', '2028-03-01 01:00:00')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+		expect(daysBetween('2028-02-28 23:00:00', '2028-03-01 01:00:00')).toEqual([
+			'2028-02-28',
+			'2028-02-29',
+			'2028-03-01',
+		]);
 	});
 });
 
@@ -172,33 +241,62 @@ describe('agent snapshots', () => {
 	test('log in, status change, paused too long (once per pause), log out', () => {
 		let step = pollAgents(undefined, '2026-11-23 10:00:00', [agent('1001', 'PAUSED')], 5);
 		expect(step.events).toEqual([]);
-		step = pollAgents(step.state, '2026-11-23 10:01:00', [agent('1001', 'PAUSED'), agent('1002', 'READY')], 5);
+		step = pollAgents(
+			step.state,
+			'2026-11-23 10:01:00',
+			[agent('1001', 'PAUSED'), agent('1002', 'READY')],
+			5,
+		);
 		expect(step.events.map((e) => [e.change, e.user])).toEqual([['loggedIn', '1002']]);
-		step = pollAgents(step.state, '2026-11-23 10:05:00', [agent('1001', 'PAUSED'), agent('1002', 'INCALL')], 5);
+		step = pollAgents(
+			step.state,
+			'2026-11-23 10:05:00',
+			[agent('1001', 'PAUSED'), agent('1002', 'INCALL')],
+			5,
+		);
 		expect(step.events.map((e) => [e.change, e.user, e.previousStatus, e.status])).toEqual([
 			['pausedTooLong', '1001', undefined, 'PAUSED'],
 			['statusChanged', '1002', 'READY', 'INCALL'],
 		]);
-		step = pollAgents(step.state, '2026-11-23 10:30:00', [agent('1001', 'PAUSED'), agent('1002', 'INCALL')], 5);
+		step = pollAgents(
+			step.state,
+			'2026-11-23 10:30:00',
+			[agent('1001', 'PAUSED'), agent('1002', 'INCALL')],
+			5,
+		);
 		expect(step.events).toEqual([]);
 		step = pollAgents(step.state, '2026-11-23 10:31:00', [agent('1002', 'INCALL')], 5);
-		expect(step.events.map((e) => [e.change, e.user, e.previousStatus])).toEqual([['loggedOut', '1001', 'PAUSED']]);
+		expect(step.events.map((e) => [e.change, e.user, e.previousStatus])).toEqual([
+			['loggedOut', '1001', 'PAUSED'],
+		]);
 	});
 });
 
 describe('all recordings: who is asked, and each recording once', () => {
 	/** A fake client: agent_stats_export answers `users`, recording_lookup the recordings of a user and day. */
-	function fakeClient(users: string[], recordings: Array<{ id: number; user: string; start: string; location?: string }>) {
+	function fakeClient(
+		users: string[],
+		recordings: Array<{ id: number; user: string; start: string; location?: string }>,
+	) {
 		const calls: string[] = [];
 		const client = {
 			async call(spec: { fn: string }, values: Record<string, unknown> = {}) {
-				calls.push(`${spec.fn} ${String(values.agent_user ?? (values.lead_id !== undefined ? `lead ${String(values.lead_id)}` : values.datetime_start))}${values.date ? ` ${String(values.date)}` : ''}`);
+				calls.push(
+					`${spec.fn} ${String(values.agent_user ?? (values.lead_id !== undefined ? `lead ${String(values.lead_id)}` : values.datetime_start))}${values.date ? ` ${String(values.date)}` : ''}`,
+				);
 				if (spec.fn === 'agent_stats_export') return { records: users.map((user) => ({ user })) };
 				const agent = String(values.agent_user).toUpperCase();
 				return {
 					records: recordings
-						.filter((r) => r.user.toUpperCase() === agent && r.start.startsWith(String(values.date)))
-						.map((r) => ({ recording_id: r.id, user: r.user, start_time: r.start, location: r.location ?? `rec_${r.id}.mp3` })),
+						.filter(
+							(r) => r.user.toUpperCase() === agent && r.start.startsWith(String(values.date)),
+						)
+						.map((r) => ({
+							recording_id: r.id,
+							user: r.user,
+							start_time: r.start,
+							location: r.location ?? `rec_${r.id}.mp3`,
+						})),
 				};
 			},
 		};
@@ -207,19 +305,34 @@ describe('all recordings: who is asked, and each recording once', () => {
 	const settings = { agentUser: [], extraUsers: [], leadId: '' };
 
 	test('the window of a day starts at noon the day before, across months and leap days', () => {
-		expect(requestValues.activeUsers('2026-03-01')).toEqual({ datetime_start: '2026-02-28 12:00:00', datetime_end: '2026-03-01 23:59:59' });
-		expect(requestValues.activeUsers('2028-03-01')).toEqual({ datetime_start: '2028-02-29 12:00:00', datetime_end: '2028-03-01 23:59:59' });
-		expect(requestValues.activeUsers('2027-01-01')).toEqual({ datetime_start: '2026-12-31 12:00:00', datetime_end: '2027-01-01 23:59:59' });
+		expect(requestValues.activeUsers('2026-03-01')).toEqual({
+			datetime_start: '2026-02-28 12:00:00',
+			datetime_end: '2026-03-01 23:59:59',
+		});
+		expect(requestValues.activeUsers('2028-03-01')).toEqual({
+			datetime_start: '2028-02-29 12:00:00',
+			datetime_end: '2028-03-01 23:59:59',
+		});
+		expect(requestValues.activeUsers('2027-01-01')).toEqual({
+			datetime_start: '2026-12-31 12:00:00',
+			datetime_end: '2027-01-01 23:59:59',
+		});
 	});
 
 	test('agents of the log, then VDAD, then the extra users, each once whatever the case; IDs recording_lookup ignores are skipped', async () => {
 		// "vdad" in the agent log is VDAD (VICIdial compares user IDs without case): asked once
-		const { client, calls } = fakeClient(['1001', 'vdad', '42', 'a.b', '1003'], [
-			{ id: 7, user: 'VDAD', start: '2026-11-23 10:00:00' },
-			{ id: 8, user: '1001', start: '2026-11-23 10:05:00', location: '' },
-			{ id: 9, user: 'GATEWAY', start: '2026-11-23 10:01:00' },
-		]);
-		const rows = await logFetcher(client, 'newRecording', { ...settings, extraUsers: ['GATEWAY', 'Vdad'] })(['2026-11-23']);
+		const { client, calls } = fakeClient(
+			['1001', 'vdad', '42', 'a.b', '1003'],
+			[
+				{ id: 7, user: 'VDAD', start: '2026-11-23 10:00:00' },
+				{ id: 8, user: '1001', start: '2026-11-23 10:05:00', location: '' },
+				{ id: 9, user: 'GATEWAY', start: '2026-11-23 10:01:00' },
+			],
+		);
+		const rows = await logFetcher(client, 'newRecording', {
+			...settings,
+			extraUsers: ['GATEWAY', 'Vdad'],
+		})(['2026-11-23']);
 		expect(calls).toEqual([
 			'agent_stats_export 2026-11-22 12:00:00',
 			'recording_lookup 1001 2026-11-23',
@@ -239,7 +352,13 @@ describe('all recordings: who is asked, and each recording once', () => {
 		const twice = {
 			...client,
 			call: async (spec: { fn: string }) =>
-				spec.fn === 'agent_stats_export' ? { records: [] } : { records: [{ recording_id: 9, user: 'VDAD', start_time: '2026-11-23 23:59:59', location: 'x' }] },
+				spec.fn === 'agent_stats_export'
+					? { records: [] }
+					: {
+							records: [
+								{ recording_id: 9, user: 'VDAD', start_time: '2026-11-23 23:59:59', location: 'x' },
+							],
+						},
 		} as unknown as Client;
 		const rows = await logFetcher(twice, 'newRecording', settings)(['2026-11-23', '2026-11-24']);
 		expect(rows.map((r) => r.key)).toEqual(['9']);
@@ -249,6 +368,9 @@ describe('all recordings: who is asked, and each recording once', () => {
 		const { client, calls } = fakeClient(['1001'], []);
 		await logFetcher(client, 'newRecording', { ...settings, agentUser: ['1002'] })(['2026-11-23']);
 		await logFetcher(client, 'newRecording', { ...settings, leadId: '12' })(['2026-11-23']);
-		expect(calls).toEqual(['recording_lookup 1002 2026-11-23', 'recording_lookup lead 12 2026-11-23']);
+		expect(calls).toEqual([
+			'recording_lookup 1002 2026-11-23',
+			'recording_lookup lead 12 2026-11-23',
+		]);
 	});
 });

@@ -15,21 +15,48 @@ describe('trigger events as entries', () => {
 	});
 
 	test('settings are checked by the rules of the parameter that receives them, worded by the setting', () => {
-		const statuses = setting(text, 'statuses', 'Statuses', { ...entryRule('lead', 'searchByStatus', 'status'), list: true, upperCase: true, required: true });
-		const read = (values: Record<string, unknown>) => readSettings([statuses], (name, fallback) => values[name] ?? fallback, refuse);
+		const statuses = setting(text, 'statuses', 'Statuses', {
+			...entryRule('lead', 'searchByStatus', 'status'),
+			list: true,
+			upperCase: true,
+			required: true,
+		});
+		const read = (values: Record<string, unknown>) =>
+			readSettings([statuses], (name, fallback) => values[name] ?? fallback, refuse);
 		expect(read({ statuses: 'sale, dnc|x_1' })).toEqual({ statuses: ['SALE', 'DNC', 'X_1'] });
 		expect(() => read({ statuses: '' })).toThrow('"Statuses" is required');
 		// lead_status_search takes a status of at most 6 characters
-		expect(() => read({ statuses: 'SALE TOOLONG' })).toThrow('"Statuses" must be at most 6 characters');
-		const worded = setting(id, 'leadId', 'Lead ID', { maxLength: 3, refused: (value) => `is not a lead: ${value}` });
-		expect(() => readSettings([worded], () => '1234', refuse)).toThrow('"Lead ID" is not a lead: 1234');
+		expect(() => read({ statuses: 'SALE TOOLONG' })).toThrow(
+			'"Statuses" must be at most 6 characters',
+		);
+		const worded = setting(id, 'leadId', 'Lead ID', {
+			maxLength: 3,
+			refused: (value) => `is not a lead: ${value}`,
+		});
+		expect(() => readSettings([worded], () => '1234', refuse)).toThrow(
+			'"Lead ID" is not a lead: 1234',
+		);
 	});
 
 	test('a field two events share is one property, and each event keeps its own order', () => {
 		const shared = setting(integer, 'level', 'Level', { default: 1 });
 		const events: EventEntry[] = [
-			{ value: 'a', name: 'A', description: 'A', params: [setting(text, 'first', 'First'), shared] },
-			{ value: 'b', name: 'B', description: 'B', params: [setting(text, 'second', 'Second'), shared, setting(text, 'third', 'Third', { showWhen: { level: [2] } })] },
+			{
+				value: 'a',
+				name: 'A',
+				description: 'A',
+				params: [setting(text, 'first', 'First'), shared],
+			},
+			{
+				value: 'b',
+				name: 'B',
+				description: 'B',
+				params: [
+					setting(text, 'second', 'Second'),
+					shared,
+					setting(text, 'third', 'Third', { showWhen: { level: [2] } }),
+				],
+			},
 		];
 		const properties = eventProperties(events, (event) => event.params, []);
 		expect(properties.map((p) => [p.name, p.displayOptions?.show])).toEqual([
@@ -40,15 +67,18 @@ describe('trigger events as entries', () => {
 		]);
 	});
 
-	test.each(POLL_EVENTS.map((event) => [event.value, event]))('%s: reads a Non-Agent entry, and its state depends on its own settings', (_name, event) => {
-		expect(event.reads().api).toBe('nonAgent');
-		const asked: string[] = [];
-		event.stateKey((name) => {
-			asked.push(name);
-			return 'x';
-		});
-		expect(asked.filter((name) => !event.params.some((p) => p.name === name))).toEqual([]);
-	});
+	test.each(POLL_EVENTS.map((event) => [event.value, event]))(
+		'%s: reads a Non-Agent entry, and its state depends on its own settings',
+		(_name, event) => {
+			expect(event.reads().api).toBe('nonAgent');
+			const asked: string[] = [];
+			event.stateKey((name) => {
+				asked.push(name);
+				return 'x';
+			});
+			expect(asked.filter((name) => !event.params.some((p) => p.name === name))).toEqual([]);
+		},
+	);
 
 	test('call events: custom fields where VICIdial fills them, registration where it holds several URLs', () => {
 		for (const event of CALL_EVENTS) {

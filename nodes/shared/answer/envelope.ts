@@ -62,29 +62,46 @@ export function parseStatusLine(line: string, knownFunction?: string): StatusLin
 
 /** An HTML page (a web server's own page, a login form) instead of an API answer. */
 export function looksLikeHtml(text: string): boolean {
-	return /^\s*</.test(text) || (text.includes('<') && /<(html|body|head|title|!doctype)\b/i.test(text));
+	return (
+		/^\s*</.test(text) || (text.includes('<') && /<(html|body|head|title|!doctype)\b/i.test(text))
+	);
 }
 
 /** The error of a web page where an answer was due. */
 export function htmlPage(): VicidialError {
-	return new VicidialError('malformed', 'The server answered with an HTML page, not a VICIdial API answer.');
+	return new VicidialError(
+		'malformed',
+		'The server answered with an HTML page, not a VICIdial API answer.',
+	);
 }
 
 /** Refuses an answer VICIdial did not finish: an HTTP error (maybe after it printed something). */
-function checkHttp(text: string, httpCode: number | undefined, serverErrorHint: string | undefined): void {
+function checkHttp(
+	text: string,
+	httpCode: number | undefined,
+	serverErrorHint: string | undefined,
+): void {
 	if (httpCode === undefined || httpCode === 200) return;
 	const body = text.trim();
 	if (httpCode >= 500 && body.length > 0 && !looksLikeHtml(body)) {
 		// PHP failed part-way: what VICIdial printed before the failure did happen.
-		throw new VicidialError('http', `VICIdial failed part-way through (HTTP ${httpCode}) after printing: ${body.slice(0, 300)}`, {
-			httpCode,
-			mayHaveApplied: true,
-			hint: 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.',
-		});
+		throw new VicidialError(
+			'http',
+			`VICIdial failed part-way through (HTTP ${httpCode}) after printing: ${body.slice(0, 300)}`,
+			{
+				httpCode,
+				mayHaveApplied: true,
+				hint: 'VICIdial stopped with an internal error. Anything it printed before that (a SUCCESS line, say) was done; check the record before running the item again.',
+			},
+		);
 	}
 	// An empty 500 is VICIdial's own SQL failing; some functions know the usual reason.
 	const hint = httpCode === 500 && body.length === 0 ? serverErrorHint : undefined;
-	throw new VicidialError('http', `The server answered HTTP ${httpCode}${body.length === 0 ? ' with an empty body' : ''}.`, { httpCode, hint });
+	throw new VicidialError(
+		'http',
+		`The server answered HTTP ${httpCode}${body.length === 0 ? ' with an empty body' : ''}.`,
+		{ httpCode, hint },
+	);
 }
 
 /** The lines of the text; VICIdial sometimes prints a status line right after other text, with no newline between. */
@@ -101,20 +118,36 @@ function splitLines(text: string): string[] {
  * Reads one answer of one entry.
  * @throws VicidialError for VICIdial's `ERROR:` answers and for anything unreadable.
  */
-export function readAnswer(text: string, entry: AnsweringEntry, options: ParseOptions = {}): ParsedAnswer {
+export function readAnswer(
+	text: string,
+	entry: AnsweringEntry,
+	options: ParseOptions = {},
+): ParsedAnswer {
 	const reader = entry.answer;
-	const context: ReadContext = { fn: entry.fn, sent: options.sent ?? {}, utcOffsetHours: options.utcOffsetHours };
-	if (typeof text !== 'string') throw new VicidialError('malformed', 'The server sent no text answer.');
+	const context: ReadContext = {
+		fn: entry.fn,
+		sent: options.sent ?? {},
+		utcOffsetHours: options.utcOffsetHours,
+	};
+	if (typeof text !== 'string')
+		throw new VicidialError('malformed', 'The server sent no text answer.');
 	checkHttp(text, options.httpCode, entry.serverErrorHint);
 	const looked = reader.body?.(text, context);
 	if (typeof looked === 'object') return looked;
 	if (typeof looked === 'string') text = looked;
-	if (text.trim().length === 0) throw new VicidialError('malformed', `VICIdial sent an empty answer to ${entry.fn}.`);
+	if (text.trim().length === 0)
+		throw new VicidialError('malformed', `VICIdial sent an empty answer to ${entry.fn}.`);
 	if (looksLikeHtml(text)) throw htmlPage();
 	const bulk = options.bulkReader === false ? undefined : reader.bulk?.(text, context);
 	if (bulk) return { outcome: 'success', message: '', records: bulk, notices: [], otherLines: [] };
 
-	const lines: AnswerLines = { all: splitLines(text), successes: [], notices: [], ordered: [], bare: [] };
+	const lines: AnswerLines = {
+		all: splitLines(text),
+		successes: [],
+		notices: [],
+		ordered: [],
+		bare: [],
+	};
 	for (const line of lines.all) {
 		const status = parseStatusLine(line, entry.fn);
 		if (!status) {
@@ -125,8 +158,19 @@ export function readAnswer(text: string, entry: AnsweringEntry, options: ParseOp
 			const handled = reader.error?.(status, lines, context);
 			if (handled) return handled;
 			const noRecords = entry.noRecords?.test(status.line) === true;
-			if (noRecords && options.emptyOnNoRecords) return { outcome: 'nothing', message: status.message, records: [], notices: lines.notices, otherLines: [] };
-			throw new VicidialError(noRecords ? 'noRecords' : classifyError(status.message, status.data), `VICIdial: ${line}`, { data: status.data });
+			if (noRecords && options.emptyOnNoRecords)
+				return {
+					outcome: 'nothing',
+					message: status.message,
+					records: [],
+					notices: lines.notices,
+					otherLines: [],
+				};
+			throw new VicidialError(
+				noRecords ? 'noRecords' : classifyError(status.message, status.data),
+				`VICIdial: ${line}`,
+				{ data: status.data },
+			);
 		}
 		(status.status === 'NOTICE' ? lines.notices : lines.successes).push(status);
 		lines.ordered.push(status);
@@ -134,7 +178,10 @@ export function readAnswer(text: string, entry: AnsweringEntry, options: ParseOp
 	// VICIdial ends its answers with a newline (the Agent API's version is the one exception,
 	// and its entry says so): without it the last line may have been cut.
 	if (!text.endsWith('\n') && !reader.unterminated) {
-		throw new VicidialError('malformed', `The answer to ${entry.fn} ends in the middle of a line; the connection may have been cut.`);
+		throw new VicidialError(
+			'malformed',
+			`The answer to ${entry.fn} ends in the middle of a line; the connection may have been cut.`,
+		);
 	}
 	return reader.read(lines, context);
 }

@@ -78,12 +78,25 @@ const DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
 /** A value that does not fit its column means the answer is not what we think it is. */
 export function misfit(field: Pick<FieldSpec, 'name' | 'type'>, value: string): VicidialError {
-	const expected = { integerList: 'numbers joined by "-"', percent: 'a percentage', counts: 'counts as KEY-n,KEY-n' }[field.type as string] ?? 'a number';
-	return new VicidialError('malformed', `The answer's field ${field.name} should be ${expected} but is "${value.slice(0, 40)}".`);
+	const expected =
+		{
+			integerList: 'numbers joined by "-"',
+			percent: 'a percentage',
+			counts: 'counts as KEY-n,KEY-n',
+		}[field.type as string] ?? 'a number';
+	return new VicidialError(
+		'malformed',
+		`The answer's field ${field.name} should be ${expected} but is "${value.slice(0, 40)}".`,
+	);
 }
 
 /** Types `value` as `field` says and puts it (and a datetime's ISO companion) into `record`. */
-export function typeValue(field: FieldSpec, value: string, record: ParsedRecord, utcOffsetHours?: number): void {
+export function typeValue(
+	field: FieldSpec,
+	value: string,
+	record: ParsedRecord,
+	utcOffsetHours?: number,
+): void {
 	switch (field.type) {
 		case 'integer':
 			if (value !== '' && !/^-?\d{1,15}$/.test(value)) throw misfit(field, value);
@@ -146,27 +159,38 @@ export function printedFields(fields: FieldSpec[], sent: Record<string, string> 
  * One record from the values of a line, named by `fields` (the printed ones). Values past the
  * fields are kept, named by `extraNames` or `column_<n>`.
  */
-export function toRecord(values: string[], fields: FieldSpec[], context: ReadContext, where: string, extraNames: string[] = []): ParsedRecord {
+export function toRecord(
+	values: string[],
+	fields: FieldSpec[],
+	context: ReadContext,
+	where: string,
+	extraNames: string[] = [],
+): ParsedRecord {
 	const needed = fields.filter((f) => !f.optional).length;
 	if (values.length < needed) {
 		throw new VicidialError(
 			'malformed',
 			`The answer is incomplete: ${where} has ${values.length} fields where ${fields.length} were expected (${fields
 				.map((f) => f.name)
-				.join(', ')}). The connection may have been cut, or a value holds a line break or the delimiter, which VICIdial prints unescaped.`,
+				.join(
+					', ',
+				)}). The connection may have been cut, or a value holds a line break or the delimiter, which VICIdial prints unescaped.`,
 		);
 	}
 	const last = fields[fields.length - 1];
-	if (last?.rest && values.length > fields.length) values = [...values.slice(0, fields.length - 1), values.slice(fields.length - 1).join('|')];
+	if (last?.rest && values.length > fields.length)
+		values = [...values.slice(0, fields.length - 1), values.slice(fields.length - 1).join('|')];
 	const record: ParsedRecord = {};
 	fields.forEach((field, index) => {
 		const raw = values[index] ?? '';
-		const value = field.prefix && raw.startsWith(field.prefix) ? raw.slice(field.prefix.length) : raw;
+		const value =
+			field.prefix && raw.startsWith(field.prefix) ? raw.slice(field.prefix.length) : raw;
 		if (kept(field, context.sent)) typeValue(field, value, record, context.utcOffsetHours);
 	});
 	for (let index = fields.length; index < values.length; index++) {
 		const name = extraNames[index - fields.length];
-		record[name !== undefined && name !== '' && !(name in record) ? name : `column_${index + 1}`] = values[index];
+		record[name !== undefined && name !== '' && !(name in record) ? name : `column_${index + 1}`] =
+			values[index];
 	}
 	return record;
 }

@@ -6,7 +6,14 @@
 import type { AnswerReader } from './reader';
 import { type FieldSpec, type ParsedRecord, malformed, toRecord } from './fields';
 
-const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const HTML_ENTITIES: Record<string, string> = {
+	'&nbsp;': ' ',
+	'&amp;': '&',
+	'&lt;': '<',
+	'&gt;': '>',
+	'&quot;': '"',
+	'&#39;': "'",
+};
 
 /** The value of one `<td>` of a picker page: the picked ID, the text, or a swatch's colour. */
 function cellValue(attributes: string, inner: string): string {
@@ -26,17 +33,25 @@ export interface Continuation {
 	field: string;
 }
 
-function readTable(text: string, columns: FieldSpec[], continuation: Continuation | undefined): ParsedRecord[] {
+function readTable(
+	text: string,
+	columns: FieldSpec[],
+	continuation: Continuation | undefined,
+): ParsedRecord[] {
 	const records: ParsedRecord[] = [];
 	const rows = text.match(/<tr bgcolor=[^>]*>[\s\S]*?<\/tr>/gi) ?? [];
 	for (const row of rows) {
-		const cells = [...row.matchAll(/<td([^>]*)>([\s\S]*?)(?=<td|<\/tr>)/gi)].map((m) => ({ attributes: m[1], inner: m[2].replace(/<\/td>\s*$/i, '') }));
+		const cells = [...row.matchAll(/<td([^>]*)>([\s\S]*?)(?=<td|<\/tr>)/gi)].map((m) => ({
+			attributes: m[1],
+			inner: m[2].replace(/<\/td>\s*$/i, ''),
+		}));
 		if (continuation) {
 			const whole = cells.map((c) => c.inner.replace(/<[^>]*>/g, '')).join(' ');
 			const at = whole.indexOf(`${continuation.label}:`);
 			if (at >= 0 && !/^\d+$/.test(cellValue(cells[0]?.attributes ?? '', cells[0]?.inner ?? ''))) {
 				const previous = records[records.length - 1];
-				if (!previous) throw malformed(`The list page has a "${continuation.label}" row before any record.`);
+				if (!previous)
+					throw malformed(`The list page has a "${continuation.label}" row before any record.`);
 				previous[continuation.field] = whole
 					.slice(at + continuation.label.length + 1)
 					.split('&nbsp;')
@@ -47,7 +62,12 @@ function readTable(text: string, columns: FieldSpec[], continuation: Continuatio
 			}
 		}
 		const values = cells.slice(1).map((c) => cellValue(c.attributes, c.inner));
-		const record = toRecord(values, columns, { fn: '', sent: {} }, `table row ${records.length + 1}`);
+		const record = toRecord(
+			values,
+			columns,
+			{ fn: '', sent: {} },
+			`table row ${records.length + 1}`,
+		);
 		if (continuation) record[continuation.field] = '';
 		records.push(record);
 	}
@@ -55,13 +75,22 @@ function readTable(text: string, columns: FieldSpec[], continuation: Continuatio
 }
 
 /** `answer: htmlTable([field.text('group_id'), field.text('group_name')])` */
-export function htmlTable(columns: FieldSpec[], options: { continuation?: Continuation } = {}): AnswerReader {
+export function htmlTable(
+	columns: FieldSpec[],
+	options: { continuation?: Continuation } = {},
+): AnswerReader {
 	return {
 		shape: 'htmlTable',
 		fields: columns,
 		body: (text) =>
 			/id='selectframe'/.test(text) && !/^(ERROR|SUCCESS):/.test(text)
-				? { outcome: 'success', message: '', records: readTable(text, columns, options.continuation), notices: [], otherLines: [] }
+				? {
+						outcome: 'success',
+						message: '',
+						records: readTable(text, columns, options.continuation),
+						notices: [],
+						otherLines: [],
+					}
 				: undefined,
 		read: (_lines, context) => {
 			throw malformed(`The answer to ${context.fn} is not the list page VICIdial prints for it.`);

@@ -1,5 +1,14 @@
 /** How entries describe their answers: the field builders and the shared readers. */
-export { field, type FieldSpec, type FieldType, type ParsedAnswer, type ParsedRecord, type FieldValue, type StatusLine, type ReadContext } from './fields';
+export {
+	field,
+	type FieldSpec,
+	type FieldType,
+	type ParsedAnswer,
+	type ParsedRecord,
+	type FieldValue,
+	type StatusLine,
+	type ReadContext,
+} from './fields';
 export { type AnswerReader, type AnswerLines, needsServerOffset } from './reader';
 export type { ParseOptions } from './envelope';
 export { status, type StatusReader, type StatusOptions } from './status';

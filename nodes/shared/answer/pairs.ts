@@ -7,7 +7,9 @@ function readPairs(line: string, fields: FieldSpec[], utcOffsetHours?: number): 
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	const parts = line.split('|').filter((part) => part.length > 0);
 	// An answer that states the server's own offset (version's TZNOW) dates itself.
-	const ownOffset = /^TZNOW: ?(-?\d{1,2}(\.\d+)?)$/.exec(parts.find((part) => part.startsWith('TZNOW:')) ?? '');
+	const ownOffset = /^TZNOW: ?(-?\d{1,2}(\.\d+)?)$/.exec(
+		parts.find((part) => part.startsWith('TZNOW:')) ?? '',
+	);
 	if (utcOffsetHours === undefined && ownOffset) utcOffsetHours = Number(ownOffset[1]);
 	for (const part of parts) {
 		const match = /^([A-Z_]+): ?(.*)$/.exec(part);
@@ -16,7 +18,10 @@ function readPairs(line: string, fields: FieldSpec[], utcOffsetHours?: number): 
 		typeValue(byName.get(name) ?? { name, type: 'string' }, match[2], record, utcOffsetHours);
 	}
 	const missing = fields.filter((f) => !(f.name in record)).map((f) => f.name);
-	if (missing.length > 0) throw malformed(`The answer is incomplete: ${missing.join(', ')} missing. The connection may have been cut.`);
+	if (missing.length > 0)
+		throw malformed(
+			`The answer is incomplete: ${missing.join(', ')} missing. The connection may have been cut.`,
+		);
 	return record;
 }
 
@@ -29,8 +34,15 @@ export function pairs(fields: FieldSpec[], options: { unterminated?: boolean } =
 		...options,
 		read(lines, context) {
 			const line = lines.bare.find((l) => /^[A-Z_]+: /.test(l));
-			if (!line || lines.bare.length !== 1) throw malformed(`The answer to ${context.fn} is not a list of KEY: value pairs.`);
-			return { outcome: 'success', message: '', records: [readPairs(line, fields, context.utcOffsetHours)], notices: lines.notices, otherLines: [] };
+			if (!line || lines.bare.length !== 1)
+				throw malformed(`The answer to ${context.fn} is not a list of KEY: value pairs.`);
+			return {
+				outcome: 'success',
+				message: '',
+				records: [readPairs(line, fields, context.utcOffsetHours)],
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }

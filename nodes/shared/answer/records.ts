@@ -13,7 +13,8 @@ function readKeyValueLines(lines: string[]): ParsedRecord[] {
 			continue;
 		}
 		const match = /^([A-Za-z0-9_]+) => ?(.*)$/.exec(line);
-		if (!match || !current) throw malformed(`The answer has an unreadable line "${line.slice(0, 80)}".`);
+		if (!match || !current)
+			throw malformed(`The answer has an unreadable line "${line.slice(0, 80)}".`);
 		current[match[1]] = match[2];
 	}
 	return records;
@@ -28,9 +29,17 @@ export function records(fields: FieldSpec[] = []): AnswerReader {
 		read(lines, context) {
 			const found = readKeyValueLines(lines.bare);
 			for (const record of found) {
-				for (const field of fields) if (typeof record[field.name] === 'string') typeValue(field, record[field.name] as string, record, context.utcOffsetHours);
+				for (const field of fields)
+					if (typeof record[field.name] === 'string')
+						typeValue(field, record[field.name] as string, record, context.utcOffsetHours);
 			}
-			return { outcome: 'success', message: '', records: found, notices: lines.notices, otherLines: [] };
+			return {
+				outcome: 'success',
+				message: '',
+				records: found,
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }

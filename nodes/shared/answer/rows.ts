@@ -4,7 +4,15 @@
  */
 import { type ColumnUse, readRows } from '../bulk';
 import type { AnswerLines, AnswerReader } from './reader';
-import { type FieldSpec, type ParsedRecord, type ReadContext, applies, malformed, printedFields, toRecord } from './fields';
+import {
+	type FieldSpec,
+	type ParsedRecord,
+	type ReadContext,
+	applies,
+	malformed,
+	printedFields,
+	toRecord,
+} from './fields';
 
 export type Delimiter = '|' | ',' | '\t';
 
@@ -38,21 +46,35 @@ export function readRowLines(
 }
 
 /** The fast reader for rows (see bulk.ts); `trailingDelimiter`: every row ends with one more delimiter. */
-export function readRowsFast(text: string, columns: FieldSpec[], delimiter: Delimiter, context: ReadContext, trailingDelimiter = false): ParsedRecord[] | undefined {
+export function readRowsFast(
+	text: string,
+	columns: FieldSpec[],
+	delimiter: Delimiter,
+	context: ReadContext,
+	trailingDelimiter = false,
+): ParsedRecord[] | undefined {
 	const firstLine = text.slice(0, text.indexOf('\n'));
 	const start = isHeaderRow(firstLine, columns, delimiter) ? firstLine.length + 1 : 0;
 	// as printedFields() and toRecord() decide
-	const use = columns.map((field): ColumnUse => (applies(field, context.sent) ? (field.skip ? 1 : 2) : field.when?.alwaysPrinted ? 1 : 0));
+	const use = columns.map(
+		(field): ColumnUse =>
+			applies(field, context.sent) ? (field.skip ? 1 : 2) : field.when?.alwaysPrinted ? 1 : 0,
+	);
 	return readRows(text, start, columns, use, delimiter, trailingDelimiter, context.utcOffsetHours);
 }
 
 /** Rows carry no SUCCESS line. */
 export function expectNoSuccess(lines: AnswerLines, fn: string): void {
-	if (lines.successes.length > 0) throw malformed(`The answer to ${fn} has an unexpected SUCCESS line.`);
+	if (lines.successes.length > 0)
+		throw malformed(`The answer to ${fn} has an unexpected SUCCESS line.`);
 }
 
 /** `answer: rows('|', [field.text('user'), field.integer('user_level')])` */
-export function rows(delimiter: Delimiter, columns: FieldSpec[], options: { unterminated?: boolean } = {}): RowsReader {
+export function rows(
+	delimiter: Delimiter,
+	columns: FieldSpec[],
+	options: { unterminated?: boolean } = {},
+): RowsReader {
 	return {
 		shape: 'rows',
 		delimiter,
@@ -61,7 +83,13 @@ export function rows(delimiter: Delimiter, columns: FieldSpec[], options: { unte
 		bulk: (text, context) => readRowsFast(text, columns, delimiter, context),
 		read(lines, context) {
 			expectNoSuccess(lines, context.fn);
-			return { outcome: 'success', message: '', records: readRowLines(lines.bare, columns, delimiter, context), notices: lines.notices, otherLines: [] };
+			return {
+				outcome: 'success',
+				message: '',
+				records: readRowLines(lines.bare, columns, delimiter, context),
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }

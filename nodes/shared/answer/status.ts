@@ -4,7 +4,14 @@
  */
 import { VicidialError, classifyError } from '../errors';
 import type { AnswerLines, AnswerReader } from './reader';
-import { type FieldSpec, type ParsedAnswer, type ReadContext, malformed, printedFields, toRecord } from './fields';
+import {
+	type FieldSpec,
+	type ParsedAnswer,
+	type ReadContext,
+	malformed,
+	printedFields,
+	toRecord,
+} from './fields';
 
 export interface StatusOptions {
 	/**
@@ -29,14 +36,25 @@ export interface StatusReader extends AnswerReader, StatusOptions {
 }
 
 /** The records of the SUCCESS lines, the first one's message. */
-export function readSuccessLines(lines: AnswerLines, fields: FieldSpec[], context: ReadContext): ParsedAnswer {
+export function readSuccessLines(
+	lines: AnswerLines,
+	fields: FieldSpec[],
+	context: ReadContext,
+): ParsedAnswer {
 	const printed = printedFields(fields, context.sent);
 	const records = lines.successes.map((s, index) => {
 		// `a|b|` where three fields are due: the last one is empty (the parser took its `|` for a terminator)
-		const values = s.data.length === printed.length - 1 && /\|\s*$/.test(s.line) ? [...s.data, ''] : s.data;
+		const values =
+			s.data.length === printed.length - 1 && /\|\s*$/.test(s.line) ? [...s.data, ''] : s.data;
 		return toRecord(values, printed, context, `SUCCESS line ${index + 1}`);
 	});
-	return { outcome: 'success', message: lines.successes[0].message, records, notices: lines.notices, otherLines: lines.bare };
+	return {
+		outcome: 'success',
+		message: lines.successes[0].message,
+		records,
+		notices: lines.notices,
+		otherLines: lines.bare,
+	};
 }
 
 /** `answer: status([field.text('user'), field.integer('list_id')], { noticesSuffice: true })` */
@@ -49,27 +67,53 @@ export function status(fields: FieldSpec[], options: StatusOptions = {}): Status
 		...options,
 		error(error, before, context) {
 			if (!noticeResult?.error.test(error.message)) return undefined;
-			const done = before.successes.length === 0 ? before.notices.find((n) => noticeResult.notice.test(n.message)) : undefined;
+			const done =
+				before.successes.length === 0
+					? before.notices.find((n) => noticeResult.notice.test(n.message))
+					: undefined;
 			if (done) {
 				const printed = printedFields(fields, context.sent);
 				// The NOTICE's own extra values (ranks, grades) stay in `notices`.
-				const record = toRecord(done.data.slice(0, printed.length), printed, context, 'the NOTICE line');
-				return { outcome: 'success', message: done.message, records: [record], notices: before.notices, otherLines: before.bare };
+				const record = toRecord(
+					done.data.slice(0, printed.length),
+					printed,
+					context,
+					'the NOTICE line',
+				);
+				return {
+					outcome: 'success',
+					message: done.message,
+					records: [record],
+					notices: before.notices,
+					otherLines: before.bare,
+				};
 			}
 			if (before.notices.length > 0) {
 				// Nothing was done, and the NOTICE lines say why (a password reset that failed).
-				throw new VicidialError(classifyError(error.message), `VICIdial: ${before.notices.map((n) => n.line).join(' then ')} then ${error.line}`, { data: error.data });
+				throw new VicidialError(
+					classifyError(error.message),
+					`VICIdial: ${before.notices.map((n) => n.line).join(' then ')} then ${error.line}`,
+					{ data: error.data },
+				);
 			}
 			return undefined;
 		},
 		read(lines, context) {
 			const { successes, notices, bare } = lines;
 			if (successes.length === 0 && noticesSuffice && notices.length > 0) {
-				return { outcome: 'success', message: notices[0].message, records: [{}], notices, otherLines: bare };
+				return {
+					outcome: 'success',
+					message: notices[0].message,
+					records: [{}],
+					notices,
+					otherLines: bare,
+				};
 			}
 			if (successes.length === 0 && noticeOnlyFails && notices.length > 0) {
 				const last = notices[notices.length - 1];
-				throw new VicidialError(classifyError(last.message), `VICIdial: ${last.line}`, { data: last.data });
+				throw new VicidialError(classifyError(last.message), `VICIdial: ${last.line}`, {
+					data: last.data,
+				});
 			}
 			if (successes.length === 0 && notices.length > 0 && bare.length === 0) {
 				// Only NOTICE lines: VICIdial did nothing and says why (update_did "NO UPDATES DEFINED").
@@ -78,7 +122,10 @@ export function status(fields: FieldSpec[], options: StatusOptions = {}): Status
 					hint: 'VICIdial did nothing and said why in its notice. For an update, give at least one field to change.',
 				});
 			}
-			if (successes.length === 0) throw malformed(`The answer to ${context.fn} has no SUCCESS line: "${lines.all[0]?.slice(0, 120) ?? ''}".`);
+			if (successes.length === 0)
+				throw malformed(
+					`The answer to ${context.fn} has no SUCCESS line: "${lines.all[0]?.slice(0, 120) ?? ''}".`,
+				);
 			return readSuccessLines(lines, fields, context);
 		},
 	};

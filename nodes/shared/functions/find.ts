@@ -6,8 +6,14 @@ import type { FunctionEntry } from '../entry';
  * that read other entries pass their own module's list, which keeps the modules free of cycles.
  * @throws Error when there is none, a programming mistake a unit test catches.
  */
-export function findEntry(entries: readonly FunctionEntry[], resource: string, operation: string): FunctionEntry {
-	const found = entries.find((entry) => entry.resource === resource && entry.operation === operation);
+export function findEntry(
+	entries: readonly FunctionEntry[],
+	resource: string,
+	operation: string,
+): FunctionEntry {
+	const found = entries.find(
+		(entry) => entry.resource === resource && entry.operation === operation,
+	);
 	if (!found) throw new Error(`No entry for ${resource} ${operation}`);
 	return found;
 }

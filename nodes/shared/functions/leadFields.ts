@@ -28,7 +28,10 @@ interface LeadField {
 	only?: ApiName;
 }
 
-const perApi = (nonAgent: StoredRule, agent: StoredRule): PerApi<StoredRule> => ({ nonAgent, agent });
+const perApi = (nonAgent: StoredRule, agent: StoredRule): PerApi<StoredRule> => ({
+	nonAgent,
+	agent,
+});
 
 /** In the order the Non-Agent API's entries list them. */
 const LEAD_FIELDS: LeadField[] = [
@@ -36,27 +39,57 @@ const LEAD_FIELDS: LeadField[] = [
 	{ param: text('last_name', 'Last Name', { maxLength: 30, main: true }), stored: STORED.name },
 	{
 		param: digits('phone_code', 'Phone Code'),
-		nonAgent: { minLength: 1, maxLength: 4, description: 'Country calling code; VICIdial uses 1 when empty' },
+		nonAgent: {
+			minLength: 1,
+			maxLength: 4,
+			description: 'Country calling code; VICIdial uses 1 when empty',
+		},
 		agent: { maxLength: 10 },
 		only: 'nonAgent',
 	},
-	{ param: text('vendor_lead_code', 'Vendor Lead Code', { maxLength: 20, description: 'Your own ID for the lead, e.g. the CRM record ID' }), stored: perApi(STORED.free, STORED.agentFree) },
-	{ param: text('source_id', 'Source ID', { maxLength: 50 }), stored: perApi(STORED.free, STORED.agentFree) },
+	{
+		param: text('vendor_lead_code', 'Vendor Lead Code', {
+			maxLength: 20,
+			description: 'Your own ID for the lead, e.g. the CRM record ID',
+		}),
+		stored: perApi(STORED.free, STORED.agentFree),
+	},
+	{
+		param: text('source_id', 'Source ID', { maxLength: 50 }),
+		stored: perApi(STORED.free, STORED.agentFree),
+	},
 	{
 		param: decimal('gmt_offset_now', 'GMT Offset', { min: -12, max: 14 }),
-		nonAgent: { description: 'Time zone offset; VICIdial replaces it with its own lookup where it can' },
+		nonAgent: {
+			description: 'Time zone offset; VICIdial replaces it with its own lookup where it can',
+		},
 		only: 'nonAgent',
 	},
 	{ param: text('title', 'Title', { maxLength: 4 }), stored: STORED.title },
-	{ param: text('middle_initial', 'Middle Initial', { maxLength: 1 }), stored: perApi(STORED.code, STORED.agentMiddleInitial) },
+	{
+		param: text('middle_initial', 'Middle Initial', { maxLength: 1 }),
+		stored: perApi(STORED.code, STORED.agentMiddleInitial),
+	},
 	{ param: text('address1', 'Address 1', { maxLength: 100 }), stored: STORED.address },
 	{ param: text('address2', 'Address 2', { maxLength: 100 }), stored: STORED.address },
 	{ param: text('address3', 'Address 3', { maxLength: 100 }), stored: STORED.address },
 	{ param: text('city', 'City', { maxLength: 50 }), stored: STORED.address },
-	{ param: text('state', 'State', { maxLength: 2, description: 'Two-letter state code' }), stored: STORED.state },
+	{
+		param: text('state', 'State', { maxLength: 2, description: 'Two-letter state code' }),
+		stored: STORED.state,
+	},
 	{ param: text('province', 'Province', { maxLength: 50 }), stored: STORED.province },
-	{ param: text('postal_code', 'Postal Code', { maxLength: 10 }), stored: perApi(STORED.postalCode, STORED.agentPostalCode) },
-	{ param: text('country_code', 'Country Code', { maxLength: 3, description: 'Three-letter country code, e.g. USA' }), stored: perApi(STORED.code, STORED.capitals) },
+	{
+		param: text('postal_code', 'Postal Code', { maxLength: 10 }),
+		stored: perApi(STORED.postalCode, STORED.agentPostalCode),
+	},
+	{
+		param: text('country_code', 'Country Code', {
+			maxLength: 3,
+			description: 'Three-letter country code, e.g. USA',
+		}),
+		stored: perApi(STORED.code, STORED.capitals),
+	},
 	{
 		param: choice('gender', 'Gender', {
 			choices: [
@@ -68,9 +101,16 @@ const LEAD_FIELDS: LeadField[] = [
 	},
 	{ param: date('date_of_birth', 'Date of Birth') },
 	{ param: text('alt_phone', 'Alt Phone', { maxLength: 12 }), stored: STORED.name },
-	{ param: text('email', 'Email', { maxLength: 70 }), stored: STORED.email, nonAgent: { pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } } },
+	{
+		param: text('email', 'Email', { maxLength: 70 }),
+		stored: STORED.email,
+		nonAgent: { pattern: { regex: /^[^\s@]+@[^\s@]+$/, hint: 'must be an email address' } },
+	},
 	{ param: text('security_phrase', 'Security Phrase', { maxLength: 100 }), stored: STORED.address },
-	{ param: text('comments', 'Comments', { maxLength: 255 }), stored: perApi(STORED.free, STORED.agentFree) },
+	{
+		param: text('comments', 'Comments', { maxLength: 255 }),
+		stored: perApi(STORED.free, STORED.agentFree),
+	},
 	{
 		param: text('multi_alt_phones', 'Multiple Alt Phones', {
 			minLength: 5,
@@ -81,8 +121,22 @@ const LEAD_FIELDS: LeadField[] = [
 		stored: STORED.multiAltPhones,
 		only: 'nonAgent',
 	},
-	{ param: integer('rank', 'Rank', { min: 0, max: 32767, description: 'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767' }), stored: STORED.rank },
-	{ param: text('owner', 'Owner', { maxLength: 20, description: 'User ID, territory or user group that owns the lead' }), stored: STORED.address },
+	{
+		param: integer('rank', 'Rank', {
+			min: 0,
+			max: 32767,
+			description:
+				'VICIdial keeps only the digits (a minus sign is dropped) and stores at most 32767',
+		}),
+		stored: STORED.rank,
+	},
+	{
+		param: text('owner', 'Owner', {
+			maxLength: 20,
+			description: 'User ID, territory or user group that owns the lead',
+		}),
+		stored: STORED.address,
+	},
 ];
 
 function asParam(field: LeadField, api: ApiName): ParamSpec {
@@ -92,7 +146,9 @@ function asParam(field: LeadField, api: ApiName): ParamSpec {
 
 /** The lead fields of one API's lead writes, in order. */
 export function leadFields(api: ApiName): ParamSpec[] {
-	return LEAD_FIELDS.filter((field) => field.only === undefined || field.only === api).map((field) => asParam(field, api));
+	return LEAD_FIELDS.filter((field) => field.only === undefined || field.only === api).map(
+		(field) => asParam(field, api),
+	);
 }
 
 /** One lead field as one API takes it. */

@@ -18,7 +18,11 @@ function chosenList(context: ILoadOptionsFunctions): string | undefined {
 		} catch {
 			value = undefined;
 		}
-		if ((typeof value === 'string' || typeof value === 'number') && /^\d{2,14}$/.test(String(value).trim())) return String(value).trim();
+		if (
+			(typeof value === 'string' || typeof value === 'number') &&
+			/^\d{2,14}$/.test(String(value).trim())
+		)
+			return String(value).trim();
 	}
 	return undefined;
 }
@@ -30,18 +34,37 @@ export async function customFields(this: ILoadOptionsFunctions): Promise<INodePr
 		const client = await clientFor(this, { timeoutMs: 15_000 });
 		secrets = client.connection.secrets;
 		// ---ALL--- is not a value a user may type into List ID, so the form is built here.
-		const form = { function: listCustomFields.fn, ...(listCustomFields.fixed ?? {}), list_id: listId };
-		const { answer: parsed } = await client.send(listCustomFields, form, { emptyOnNoRecords: true });
+		const form = {
+			function: listCustomFields.fn,
+			...(listCustomFields.fixed ?? {}),
+			list_id: listId,
+		};
+		const { answer: parsed } = await client.send(listCustomFields, form, {
+			emptyOnNoRecords: true,
+		});
 		// label -> the lists that have it
 		const lists = new Map<string, string[]>();
 		for (const record of parsed.records) {
-			const labels = typeof record.custom_fields === 'string' ? record.custom_fields.split(' ').filter((label) => label !== '') : [];
-			for (const label of labels) lists.set(label, [...(lists.get(label) ?? []), String(record.list_id)]);
+			const labels =
+				typeof record.custom_fields === 'string'
+					? record.custom_fields.split(' ').filter((label) => label !== '')
+					: [];
+			for (const label of labels)
+				lists.set(label, [...(lists.get(label) ?? []), String(record.list_id)]);
 		}
 		return [...lists.entries()]
 			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([label, ids]) => ({ name: label, value: label, description: `Custom field of list${ids.length > 1 ? 's' : ''} ${ids.join(', ')}` }));
+			.map(([label, ids]) => ({
+				name: label,
+				value: label,
+				description: `Custom field of list${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`,
+			}));
 	} catch (error) {
-		throw loadError(this.getNode(), error, secrets, `the custom fields of ${listId === '---ALL---' ? 'the lists' : `list ${listId}`}`);
+		throw loadError(
+			this.getNode(),
+			error,
+			secrets,
+			`the custom fields of ${listId === '---ALL---' ? 'the lists' : `list ${listId}`}`,
+		);
 	}
 }

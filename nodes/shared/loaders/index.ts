@@ -23,7 +23,8 @@ export interface LoaderDefinition {
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-const named = (id: unknown, name: unknown) => (text(name) && text(name) !== text(id) ? `${text(name)} (${text(id)})` : text(id));
+const named = (id: unknown, name: unknown) =>
+	text(name) && text(name) !== text(id) ? `${text(name)} (${text(id)})` : text(id);
 
 export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 	campaigns: {
@@ -49,7 +50,8 @@ export const LOADERS: Record<DropdownLoader, LoaderDefinition> = {
 		operation: 'getLoggedInAgents',
 		value: 'user',
 		label: (r) => named(r.user, r.full_name),
-		description: (r) => [text(r.status), text(r.campaign_id)].filter((p) => p).join(' · ') || undefined,
+		description: (r) =>
+			[text(r.status), text(r.campaign_id)].filter((p) => p).join(' · ') || undefined,
 	},
 };
 
@@ -58,12 +60,17 @@ export function loaderEntry(definition: LoaderDefinition) {
 	return entryOf('nonAgent', definition.resource, definition.operation);
 }
 
-async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition): Promise<INodePropertyOptions[]> {
+async function load(
+	context: ILoadOptionsFunctions,
+	definition: LoaderDefinition,
+): Promise<INodePropertyOptions[]> {
 	let secrets: readonly string[] = [];
 	try {
 		const client = await clientFor(context, { timeoutMs: 15_000 });
 		secrets = client.connection.secrets;
-		const answer = await client.call(loaderEntry(definition), definition.values ?? {}, { emptyOnNoRecords: true });
+		const answer = await client.call(loaderEntry(definition), definition.values ?? {}, {
+			emptyOnNoRecords: true,
+		});
 		const seen = new Set<string>();
 		const options: INodePropertyOptions[] = [];
 		for (const record of answer.records) {
@@ -71,7 +78,11 @@ async function load(context: ILoadOptionsFunctions, definition: LoaderDefinition
 			if (value === '' || seen.has(value)) continue;
 			seen.add(value);
 			const description = definition.description?.(record);
-			options.push({ name: definition.label(record), value, ...(description ? { description } : {}) });
+			options.push({
+				name: definition.label(record),
+				value,
+				...(description ? { description } : {}),
+			});
 		}
 		return options.sort((a, b) => a.name.localeCompare(b.name));
 	} catch (error) {

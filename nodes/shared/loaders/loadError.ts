@@ -14,8 +14,17 @@ export interface Unavailable {
 	hint: string;
 }
 
-export function loadError(node: INode, error: unknown, secrets: readonly string[], what: string, unavailable?: Unavailable): NodeOperationError {
+export function loadError(
+	node: INode,
+	error: unknown,
+	secrets: readonly string[],
+	what: string,
+	unavailable?: Unavailable,
+): NodeOperationError {
 	const message = redact(error instanceof Error ? error.message : String(error), secrets);
-	if (error instanceof VicidialError && unavailable?.match.test(message)) return new NodeOperationError(node, unavailable.message, { description: unavailable.hint });
-	return new NodeOperationError(node, `Could not load ${what}: ${message}`, { description: error instanceof VicidialError ? redact(error.hint, secrets) : undefined });
+	if (error instanceof VicidialError && unavailable?.match.test(message))
+		return new NodeOperationError(node, unavailable.message, { description: unavailable.hint });
+	return new NodeOperationError(node, `Could not load ${what}: ${message}`, {
+		description: error instanceof VicidialError ? redact(error.hint, secrets) : undefined,
+	});
 }

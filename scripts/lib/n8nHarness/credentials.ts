@@ -160,7 +160,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 		if (credentialType.authenticate) {
 			if (typeof credentialType.authenticate === 'function') {
-				return await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
+				return await credentialType.authenticate(
+					credentials,
+					requestOptions as IHttpRequestOptions,
+				);
 			}
 
 			if (typeof credentialType.authenticate === 'object') {
@@ -178,7 +181,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 					const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 					Object.entries(authenticate.properties).forEach(([outerKey, outerValue]) => {
 						Object.entries(outerValue as Record<string, string>).forEach(([key, value]) => {
-							const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
+							const keyResolved = this.resolveValue(
+								key,
+								{ $credentials: credentials },
+								workflow,
+								node,
+							);
 							const valueResolved = this.resolveValue(
 								value,
 								{ $credentials: credentials },
@@ -215,10 +223,15 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 
 		// Same marker the CLI uses to recognise a credential test.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 
 		if (typeof credentialType.preAuthentication === 'function') {
-			if (credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials) {
+			if (
+				credentials[expirableProperty.name] === '' ||
+				credentialsExpired ||
+				isTestingCredentials
+			) {
 				const output = await credentialType.preAuthentication.call(
 					restrictToCredentialDomains(helpers, credentials),
 					credentials,
@@ -302,7 +315,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return (this.nodeTypes?.typeNamesUsingCredential(credentialType) ?? []).includes(nodeType);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.data.get(type);
 		if (stored === undefined) {
 			throw new UnexpectedError(
@@ -321,7 +337,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
-		const decryptedDataOriginal = await (await this.getCredentials(nodeCredentials, type)).getData();
+		const decryptedDataOriginal = await (
+			await this.getCredentials(nodeCredentials, type)
+		).getData();
 		if (raw === true) {
 			return decryptedDataOriginal;
 		}
@@ -426,7 +444,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const stored = await (await this.getCredentials(nodeCredentials, type)).getData();
-		await this.updateCredentials(nodeCredentials, type, { ...stored, oauthTokenData: data.oauthTokenData });
+		await this.updateCredentials(nodeCredentials, type, {
+			...stored,
+			oauthTokenData: data.oauthTokenData,
+		});
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -436,7 +457,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
 				return [
 					...credentialTypeData.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+					{
+						displayName: 'oauthTokenData',
+						name: 'oauthTokenData',
+						type: 'json',
+						required: false,
+						default: {},
+					},
 				];
 			}
 			return credentialTypeData.properties;
@@ -444,7 +471,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 		const combineProperties = [] as INodeProperties[];
 		for (const credentialsTypeName of credentialTypeData.extends) {
-			NodeHelpers.mergeNodeProperties(combineProperties, this.getCredentialsProperties(credentialsTypeName));
+			NodeHelpers.mergeNodeProperties(
+				combineProperties,
+				this.getCredentialsProperties(credentialsTypeName),
+			);
 		}
 		NodeHelpers.mergeNodeProperties(combineProperties, credentialTypeData.properties);
 		return combineProperties;

@@ -21,7 +21,14 @@ import type {
 } from 'n8n-workflow';
 import { buildAdditionalData } from './additionalData';
 import { HarnessCredentialsHelper } from './credentials';
-import { assertNodeDeclaresCredentials, defaultTypeName, HarnessNodeTypes, latestVersion, nodeCredentialsFor, type CommonNodeOptions } from './nodeTypes';
+import {
+	assertNodeDeclaresCredentials,
+	defaultTypeName,
+	HarnessNodeTypes,
+	latestVersion,
+	nodeCredentialsFor,
+	type CommonNodeOptions,
+} from './nodeTypes';
 import { ensureN8nRuntime } from './runtime';
 
 const START_TYPE_NAME = 'n8n-harness.start';
@@ -45,7 +52,6 @@ function createStartNodeType(items: INodeExecutionData[]): INodeType {
 		},
 	} as INodeType;
 }
-
 
 export interface ExecuteNodeOptions extends CommonNodeOptions {
 	/** Items the start node hands to the node under test; default one empty item. */
@@ -90,7 +96,8 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<ExecuteN
 	const versioned = nodeTypes.getByNameAndVersion(typeName, typeVersion);
 	assertNodeDeclaresCredentials(versioned, options.credentials);
 
-	const nodeName = options.nodeName ?? versioned.description.defaults?.name ?? versioned.description.displayName;
+	const nodeName =
+		options.nodeName ?? versioned.description.defaults?.name ?? versioned.description.displayName;
 	const startNode: INode = {
 		id: 'harness-start',
 		name: nodeName === 'Start' ? 'Start (harness)' : 'Start',

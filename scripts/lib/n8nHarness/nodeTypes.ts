@@ -18,7 +18,9 @@ const PACKAGE_NAME = readPackageName();
 
 function readPackageName(): string {
 	try {
-		const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+		const pkg = JSON.parse(
+			readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'),
+		) as {
 			name?: string;
 		};
 		return pkg.name ?? 'n8n-nodes-test';
@@ -59,7 +61,9 @@ export class HarnessNodeTypes implements INodeTypes {
 		for (const [typeName, nodeType] of this.types) {
 			const versions =
 				'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions) : [nodeType];
-			if (versions.some((v) => v.description.credentials?.some((c) => c.name === credentialTypeName))) {
+			if (
+				versions.some((v) => v.description.credentials?.some((c) => c.name === credentialTypeName))
+			) {
 				names.push(typeName);
 			}
 		}
@@ -86,10 +90,15 @@ export interface CommonNodeOptions {
 	credentialTypes?: ICredentialType[];
 }
 
-export function nodeCredentialsFor(credentials: Record<string, unknown> | undefined): INodeCredentials | undefined {
+export function nodeCredentialsFor(
+	credentials: Record<string, unknown> | undefined,
+): INodeCredentials | undefined {
 	if (!credentials || Object.keys(credentials).length === 0) return undefined;
 	return Object.fromEntries(
-		Object.keys(credentials).map((type) => [type, { id: `harness-${type}`, name: `${type} (test)` }]),
+		Object.keys(credentials).map((type) => [
+			type,
+			{ id: `harness-${type}`, name: `${type} (test)` },
+		]),
 	);
 }
 

@@ -7,10 +7,24 @@
 import { Container } from '@n8n/di';
 import { PollContext, PollTriggerExecutor } from 'n8n-core';
 import { UnexpectedError, Workflow } from 'n8n-workflow';
-import type { IDataObject, INode, INodeExecutionData, IPollFunctions, WorkflowActivateMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IPollFunctions,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
 import { buildAdditionalData } from './additionalData';
 import { HarnessCredentialsHelper } from './credentials';
-import { assertNodeDeclaresCredentials, defaultTypeName, HarnessNodeTypes, latestVersion, nodeCredentialsFor, plainStaticData, type CommonNodeOptions } from './nodeTypes';
+import {
+	assertNodeDeclaresCredentials,
+	defaultTypeName,
+	HarnessNodeTypes,
+	latestVersion,
+	nodeCredentialsFor,
+	plainStaticData,
+	type CommonNodeOptions,
+} from './nodeTypes';
 import { ensureN8nRuntime } from './runtime';
 
 export interface PollOnceOptions extends CommonNodeOptions {
@@ -54,7 +68,8 @@ export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult
 
 	const node: INode = {
 		id: 'harness-poll-node',
-		name: options.nodeName ?? nodeType.description.defaults?.name ?? nodeType.description.displayName,
+		name:
+			options.nodeName ?? nodeType.description.defaults?.name ?? nodeType.description.displayName,
 		type: typeName,
 		typeVersion,
 		position: [0, 0],
@@ -74,14 +89,24 @@ export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult
 		staticData: structuredClone(previousStaticData),
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes, options.credentials, nodeTypes);
+	const credentialsHelper = new HarnessCredentialsHelper(
+		options.credentialTypes,
+		options.credentials,
+		nodeTypes,
+	);
 	const additionalData = buildAdditionalData(credentialsHelper, { workflowId: workflow.id });
 
 	let items: INodeExecutionData[][] | null = null;
 	let error: Error | undefined;
 
 	if (options.mode === 'manual') {
-		const context = new PollContext(workflow, node, additionalData, 'manual', options.activation ?? 'manual');
+		const context = new PollContext(
+			workflow,
+			node,
+			additionalData,
+			'manual',
+			options.activation ?? 'manual',
+		);
 		try {
 			items = await nodeType.poll.call(context);
 		} catch (e) {
@@ -101,7 +126,12 @@ export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult
 				error = e;
 			},
 		);
-		await Container.get(PollTriggerExecutor).create(workflow, node, pollFunctions, () => true)(false);
+		await Container.get(PollTriggerExecutor).create(
+			workflow,
+			node,
+			pollFunctions,
+			() => true,
+		)(false);
 	}
 
 	const staticData = error ? previousStaticData : plainStaticData(workflow.staticData);

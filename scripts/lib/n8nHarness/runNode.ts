@@ -18,13 +18,24 @@ export interface RunOptions {
 }
 
 /** One run of `nodeType` with a VICIdial credential for `options.url` (user 6666 by default). */
-export async function runNode(nodeType: INodeType, label: string, options: RunOptions): Promise<ExecuteNodeResult> {
+export async function runNode(
+	nodeType: INodeType,
+	label: string,
+	options: RunOptions,
+): Promise<ExecuteNodeResult> {
 	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const result = await executeNode({
 		nodeType,
 		credentialTypes: [new VicidialApi()],
 		parameters: options.parameters as never,
-		credentials: { vicidialApi: { serverUrl: options.url, apiUser: options.user ?? '6666', password: options.password ?? '1234', source: options.source ?? 'n8n' } },
+		credentials: {
+			vicidialApi: {
+				serverUrl: options.url,
+				apiUser: options.user ?? '6666',
+				password: options.password ?? '1234',
+				source: options.source ?? 'n8n',
+			},
+		},
 		inputItems,
 		continueOnFail: options.continueOnFail,
 		workflowSettings: options.workflowSettings,
@@ -32,9 +43,14 @@ export async function runNode(nodeType: INodeType, label: string, options: RunOp
 	capture(`${label} items`, result.items);
 	if (result.error) {
 		const error = result.error as Error & { description?: string };
-		capture(`${label} error`, { message: error.message, description: error.description, data: result.errorData });
+		capture(`${label} error`, {
+			message: error.message,
+			description: error.description,
+			data: result.errorData,
+		});
 	}
 	return result;
 }
 
-export const runVicidial = (options: RunOptions) => runNode(new Vicidial(), 'vicidial node', options);
+export const runVicidial = (options: RunOptions) =>
+	runNode(new Vicidial(), 'vicidial node', options);

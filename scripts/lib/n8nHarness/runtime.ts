@@ -89,7 +89,12 @@ export function ensureN8nRuntime(): HarnessRuntime {
 	Container.set(InstanceSettings, new InstanceSettings(instanceSettingsConfig, logger));
 
 	Container.get(SsrfProtectionConfig).enabled = false;
-	if (process.env.HTTP_PROXY ?? process.env.HTTPS_PROXY ?? process.env.http_proxy ?? process.env.https_proxy) {
+	if (
+		process.env.HTTP_PROXY ??
+		process.env.HTTPS_PROXY ??
+		process.env.http_proxy ??
+		process.env.https_proxy
+	) {
 		const noProxy = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
 		process.env.NO_PROXY = [noProxy, '127.0.0.1', 'localhost', '::1'].filter(Boolean).join(',');
 	}

@@ -1,8 +1,21 @@
 /** Conformance scenarios: didDncHopper functions. */
-import { ADMIN, CAMP_DNC, DNC, NO_RIGHTS, PASS, VERSION_ONLY, na, note, type Params } from '../builders';
+import {
+	ADMIN,
+	CAMP_DNC,
+	DNC,
+	NO_RIGHTS,
+	PASS,
+	VERSION_ONLY,
+	na,
+	note,
+	type Params,
+} from '../builders';
 import type { Scenario, Step } from '../corpus';
 
-const call = (fn: string) => (extra: Params, user = ADMIN, pass = PASS, source = 'test'): Step => na(fn, extra, user, pass, source);
+const call =
+	(fn: string) =>
+	(extra: Params, user = ADMIN, pass = PASS, source = 'test'): Step =>
+		na(fn, extra, user, pass, source);
 const addDid = call('add_did');
 const copyDid = call('copy_did');
 const updateDid = call('update_did');
@@ -25,8 +38,34 @@ export const scenarios: Scenario[] = [
 		steps: [
 			addDid({ did_pattern: '3125550300' }),
 			addDid({ did_pattern: '3125550300' }),
-			note(addDid({ did_pattern: '+13125550301', did_description: 'Sales line', active: 'N', did_route: 'IN_GROUP', group: 'TESTIN', list_id: '101', campaign_id: 'TESTCAMP', record_call: 'Y_QUEUESTOP', call_handle_method: 'CIDLOOKUP', agent_search_method: 'LO', entry_list_id: '101', phone_code: '44' }), 'all IN_GROUP settings'),
-			addDid({ did_pattern: '3125550302', did_route: 'EXTEN', extension: '8300', exten_context: 'default', voicemail_ext: '8301', phone_extension: '1001', server_ip: '127.0.0.1', menu_id: 'defaultlog', filter_clean_cid_number: 'R10' }),
+			note(
+				addDid({
+					did_pattern: '+13125550301',
+					did_description: 'Sales line',
+					active: 'N',
+					did_route: 'IN_GROUP',
+					group: 'TESTIN',
+					list_id: '101',
+					campaign_id: 'TESTCAMP',
+					record_call: 'Y_QUEUESTOP',
+					call_handle_method: 'CIDLOOKUP',
+					agent_search_method: 'LO',
+					entry_list_id: '101',
+					phone_code: '44',
+				}),
+				'all IN_GROUP settings',
+			),
+			addDid({
+				did_pattern: '3125550302',
+				did_route: 'EXTEN',
+				extension: '8300',
+				exten_context: 'default',
+				voicemail_ext: '8301',
+				phone_extension: '1001',
+				server_ip: '127.0.0.1',
+				menu_id: 'defaultlog',
+				filter_clean_cid_number: 'R10',
+			}),
 			addDid({ did_pattern: '3' }),
 			addDid({ did_pattern: 'x'.repeat(51) }),
 			addDid({}),
@@ -39,7 +78,10 @@ export const scenarios: Scenario[] = [
 			addDid({ did_pattern: '3125550303', voicemail_ext: '1'.repeat(11) }),
 			addDid({ did_pattern: '3125550303', server_ip: '10.0.0.1' }),
 			addDid({ did_pattern: '3125550303', group: 'NOGROUP' }),
-			note(addDid({ did_pattern: '3125550303', menu_id: 'nomenu' }), 'add_did names update_did in this message'),
+			note(
+				addDid({ did_pattern: '3125550303', menu_id: 'nomenu' }),
+				'add_did names update_did in this message',
+			),
 			addDid({ did_pattern: '3125550303', filter_clean_cid_number: '1'.repeat(21) }),
 			addDid({ did_pattern: '3125550303', call_handle_method: 'CI' }),
 			addDid({ did_pattern: '3125550303', agent_search_method: 'LBX' }),
@@ -47,7 +89,10 @@ export const scenarios: Scenario[] = [
 			addDid({ did_pattern: '3125550303', entry_list_id: '1'.repeat(15) }),
 			addDid({ did_pattern: '3125550303', campaign_id: 'TESTCAMPS' }),
 			addDid({ did_pattern: '3125550303', phone_code: '1'.repeat(11) }),
-			note(addDid({ did_pattern: '3125550303', did_description: 'short', active: 'X' }), 'the first refusal wins'),
+			note(
+				addDid({ did_pattern: '3125550303', did_description: 'short', active: 'X' }),
+				'the first refusal wins',
+			),
 			updateDid({ did_pattern: '3125550300', did_description: 'Read back' }),
 			updateDid({ did_pattern: '3125550303', did_description: 'Never added' }),
 			copyDid({ source_did_pattern: '+13125550301', new_dids: '3125550304' }),
@@ -66,10 +111,25 @@ export const scenarios: Scenario[] = [
 		name: 'copy_did: copies, existing targets, description and the refusals',
 		steps: [
 			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310' }),
-			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550311,3125550312,3125550310', did_description: 'Copied line' }),
+			copyDid({
+				source_did_pattern: '3125550100',
+				new_dids: '3125550311,3125550312,3125550310',
+				did_description: 'Copied line',
+			}),
 			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310,3125550311' }),
-			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550313', did_description: 'short' }),
-			note(copyDid({ source_did_pattern: '3125550100', new_dids: '3125550310,3125550314', did_description: 'short' }), 'existing targets are reported before the description is refused'),
+			copyDid({
+				source_did_pattern: '3125550100',
+				new_dids: '3125550313',
+				did_description: 'short',
+			}),
+			note(
+				copyDid({
+					source_did_pattern: '3125550100',
+					new_dids: '3125550310,3125550314',
+					did_description: 'short',
+				}),
+				'existing targets are reported before the description is refused',
+			),
 			copyDid({ source_did_pattern: '3125559999', new_dids: '3125550315' }),
 			copyDid({ source_did_pattern: '3125550100', new_dids: '3' }),
 			copyDid({ source_did_pattern: '3', new_dids: '3125550316' }),
@@ -83,7 +143,12 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_did: updates, no updates, delete and the refusals',
 		steps: [
-			updateDid({ did_pattern: '3125550100', did_description: 'Changed by API', active: 'N', record_call: 'Y' }),
+			updateDid({
+				did_pattern: '3125550100',
+				did_description: 'Changed by API',
+				active: 'N',
+				record_call: 'Y',
+			}),
 			updateDid({ did_pattern: '3125550100', did_route: 'CALLMENU', menu_id: 'defaultlog' }),
 			updateDid({ did_pattern: '3125550100' }),
 			updateDid({ did_pattern: '3125550100', delete_did: 'N' }),
@@ -112,7 +177,10 @@ export const scenarios: Scenario[] = [
 			addDnc({ phone_number: '3125550401', campaign_id: 'testcamp' }),
 			addDnc({ phone_number: DNC, campaign_id: 'SYSTEM_INTERNAL' }),
 			addDnc({ phone_number: CAMP_DNC, campaign_id: 'TESTCAMP' }),
-			note(addDnc({ phone_number: '3125550402', campaign_id: 'NOCAMP' }), 'the campaign is not checked'),
+			note(
+				addDnc({ phone_number: '3125550402', campaign_id: 'NOCAMP' }),
+				'the campaign is not checked',
+			),
 			addDnc({ phone_number: '(312) 555-0403', campaign_id: 'TESTCAMP' }),
 			addDnc({ phone_number: '31255', campaign_id: 'TESTCAMP' }),
 			addDnc({ phone_number: '3125550404' }),
@@ -177,7 +245,11 @@ export const scenarios: Scenario[] = [
 			hopperInsert({ lead_ids: '12,13,11,99,1', hopper_priority: '5' }),
 			hopperList({ campaign_id: 'TESTCAMP' }),
 			hopperInsert({ lead_ids: '11' }),
-			hopperInsert({ lead_ids: '14,14', hopper_local_call_time_check: 'Y', hopper_priority: '-120' }),
+			hopperInsert({
+				lead_ids: '14,14',
+				hopper_local_call_time_check: 'Y',
+				hopper_priority: '-120',
+			}),
 			note(hopperInsert({ lead_ids: '02,2' }), 'the id is compared as text: 02 is not found'),
 			hopperInsert({ lead_ids: '98,99' }),
 			hopperList({ campaign_id: 'TESTCAMP', search_method: 'BLOCK', header: 'YES' }),
@@ -198,13 +270,34 @@ export const scenarios: Scenario[] = [
 		name: 'update_presets: add, list, update, delete',
 		steps: [
 			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }),
-			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'SALES', preset_number: '3125551212' }),
-			note(presets({ campaign_id: 'TESTCAMP', preset_dtmf: '12#' }), 'the only preset is meant when the name is missing'),
-			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'Support Line', preset_number: '3125551213', preset_hide_number: 'Y', preset_dtmf: '1,2' }),
+			presets({
+				campaign_id: 'TESTCAMP',
+				action: 'NEW',
+				preset_name: 'SALES',
+				preset_number: '3125551212',
+			}),
+			note(
+				presets({ campaign_id: 'TESTCAMP', preset_dtmf: '12#' }),
+				'the only preset is meant when the name is missing',
+			),
+			presets({
+				campaign_id: 'TESTCAMP',
+				action: 'NEW',
+				preset_name: 'Support Line',
+				preset_number: '3125551213',
+				preset_hide_number: 'Y',
+				preset_dtmf: '1,2',
+			}),
 			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }),
 			presets({ campaign_id: 'TESTCAMP', action: 'LIST', header: 'YES', stage: 'csv' }),
 			presets({ campaign_id: 'TESTCAMP', preset_number: '3125551299' }),
-			presets({ campaign_id: 'TESTCAMP', preset_name: 'support line', action: 'UPDATE', preset_dtmf: '--BLANK--', preset_hide_number: 'N' }),
+			presets({
+				campaign_id: 'TESTCAMP',
+				preset_name: 'support line',
+				action: 'UPDATE',
+				preset_dtmf: '--BLANK--',
+				preset_hide_number: 'N',
+			}),
 			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', action: 'UPDATE' }),
 			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', preset_hide_number: 'X' }),
 			presets({ campaign_id: 'TESTCAMP', preset_name: 'SALES', preset_number: '1'.repeat(51) }),
@@ -232,19 +325,70 @@ export const scenarios: Scenario[] = [
 		name: 'update_cid_group_entry: add, info, update, delete on a campaign',
 		steps: [
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550600', cid_description: 'Chicago main', active: 'Y' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550601' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: 'FL', outbound_cid: '7275550602', active: 'N', cid_description: 'Florida' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '3125550600' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '312',
+				outbound_cid: '3125550600',
+				cid_description: 'Chicago main',
+				active: 'Y',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '312',
+				outbound_cid: '3125550601',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: 'FL',
+				outbound_cid: '7275550602',
+				active: 'N',
+				cid_description: 'Florida',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '312',
+				outbound_cid: '3125550600',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '312', outbound_cid: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'INFO',
+				areacode: '312',
+				outbound_cid: '---ALL---',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'INFO',
+				areacode: '312',
+				outbound_cid: '3125550601',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312', active: 'Y' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '---ALL---', outbound_cid: '---ALL---', active: 'N', cid_description: 'Paused for now' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'UPDATE',
+				areacode: '---ALL---',
+				outbound_cid: '---ALL---',
+				active: 'N',
+				cid_description: 'Paused for now',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312' }),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '312', outbound_cid: '3125550601' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '312', outbound_cid: '3125550601' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'DELETE',
+				areacode: '312',
+				outbound_cid: '3125550601',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'DELETE',
+				areacode: '312',
+				outbound_cid: '3125550601',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'DELETE', areacode: '---ALL---' }),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
 		],
@@ -253,7 +397,12 @@ export const scenarios: Scenario[] = [
 		name: 'update_cid_group_entry: refusals',
 		steps: [
 			cidEntry({ cid_group_id: 'NOGROUP', stage: 'INFO', areacode: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '---ALL---', outbound_cid: '3125550600' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '---ALL---',
+				outbound_cid: '3125550600',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312', outbound_cid: '312' }),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312' }),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '312', active: 'Y' }),
@@ -269,12 +418,24 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'add_dnc_phone: numbers longer than the column, and values that break the SQL',
 		steps: [
-			note(addDnc({ phone_number: '3125550199123456789', campaign_id: 'SYSTEM_INTERNAL' }), 'stored cut to 18 digits'),
-			note(addDnc({ phone_number: '3125550199123456789', campaign_id: 'SYSTEM_INTERNAL' }), 'the check compares 19 digits, the insert hits the 18-digit key'),
-			note(addDnc({ phone_number: '3125550402', campaign_id: 'TESTCAMPAIGN' }), 'campaign cut to 8 characters'),
+			note(
+				addDnc({ phone_number: '3125550199123456789', campaign_id: 'SYSTEM_INTERNAL' }),
+				'stored cut to 18 digits',
+			),
+			note(
+				addDnc({ phone_number: '3125550199123456789', campaign_id: 'SYSTEM_INTERNAL' }),
+				'the check compares 19 digits, the insert hits the 18-digit key',
+			),
+			note(
+				addDnc({ phone_number: '3125550402', campaign_id: 'TESTCAMPAIGN' }),
+				'campaign cut to 8 characters',
+			),
 			addDnc({ phone_number: '3125550402', campaign_id: 'TESTCAMPAIGN' }),
 			addDnc({ phone_number: '3125550402', campaign_id: 'TESTCAMP' }),
-			note(addDnc({ phone_number: '3125550403', campaign_id: "TEST'CAMP" }), 'the quote is filtered out of campaign_id, but it is the last POST value'),
+			note(
+				addDnc({ phone_number: '3125550403', campaign_id: "TEST'CAMP" }),
+				'the quote is filtered out of campaign_id, but it is the last POST value',
+			),
 			note(addDnc({ campaign_id: 'TESTCAMP', phone_number: '3125550404' }), 'different order'),
 			addDnc({ phone_number: '3125550405', campaign_id: 'SYSTEM_INTERNAL', extra: 'x\\' }),
 			deleteDnc({ phone_number: '3125550199123456789', campaign_id: 'SYSTEM_INTERNAL' }),
@@ -286,7 +447,10 @@ export const scenarios: Scenario[] = [
 		steps: [
 			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550320,3125550320' }),
 			copyDid({ source_did_pattern: '3125550100', new_dids: '3125550321,,3125550322' }),
-			copyDid({ source_did_pattern: '3125550100', new_dids: `${'9'.repeat(50)}1,${'9'.repeat(50)}2` }),
+			copyDid({
+				source_did_pattern: '3125550100',
+				new_dids: `${'9'.repeat(50)}1,${'9'.repeat(50)}2`,
+			}),
 			copyDid({ source_did_pattern: 'DEFAULT', new_dids: '+1-312-555-0323' }),
 			updateDid({ did_pattern: '+13125550323', did_description: 'Has a plus' }),
 		],
@@ -303,14 +467,56 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_cid_group_entry: filters on area code and caller ID',
 		steps: [
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '3-1-2', outbound_cid: '(312) 555-0600' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: '312312', outbound_cid: '3125550601' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'ADD', areacode: 'NONE', outbound_cid: '3125550602', active: 'X' }),
-			cidEntry({ cid_group_id: 'testcamp', stage: 'INFO', areacode: '---ALL---', outbound_cid: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '312', outbound_cid: '3125550601' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL--', outbound_cid: '---ALL---' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: 'none', outbound_cid: '', active: 'N' }),
-			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'UPDATE', areacode: '---ALL---', cid_description: 'x' }),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '3-1-2',
+				outbound_cid: '(312) 555-0600',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: '312312',
+				outbound_cid: '3125550601',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'ADD',
+				areacode: 'NONE',
+				outbound_cid: '3125550602',
+				active: 'X',
+			}),
+			cidEntry({
+				cid_group_id: 'testcamp',
+				stage: 'INFO',
+				areacode: '---ALL---',
+				outbound_cid: '---ALL---',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'INFO',
+				areacode: '312',
+				outbound_cid: '3125550601',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'INFO',
+				areacode: '---ALL--',
+				outbound_cid: '---ALL---',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'UPDATE',
+				areacode: 'none',
+				outbound_cid: '',
+				active: 'N',
+			}),
+			cidEntry({
+				cid_group_id: 'TESTCAMP',
+				stage: 'UPDATE',
+				areacode: '---ALL---',
+				cid_description: 'x',
+			}),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'INFO', areacode: '---ALL---' }),
 			cidEntry({ cid_group_id: 'TESTCAMP', stage: 'info', areacode: '---ALL---' }),
 		],
@@ -318,8 +524,19 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_presets: odd names and values',
 		steps: [
-			presets({ campaign_id: 'testcamp', action: 'NEW', preset_name: "Bob's line", preset_number: '312-555-1212', preset_dtmf: '1;2' }),
-			presets({ campaign_id: 'TESTCAMP', action: 'NEW', preset_name: 'x'.repeat(45), preset_number: '1' }),
+			presets({
+				campaign_id: 'testcamp',
+				action: 'NEW',
+				preset_name: "Bob's line",
+				preset_number: '312-555-1212',
+				preset_dtmf: '1;2',
+			}),
+			presets({
+				campaign_id: 'TESTCAMP',
+				action: 'NEW',
+				preset_name: 'x'.repeat(45),
+				preset_number: '1',
+			}),
 			presets({ campaign_id: 'TESTCAMP', action: 'list' }),
 			presets({ campaign_id: 'TESTCAMP', action: 'LIST' }),
 			presets({ campaign_id: 'TESTCAMP', action: 'DELETE' }),
@@ -330,7 +547,10 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_did: input filters and every setting at once',
 		steps: [
-			note(updateDid({ did_pattern: '312-555-0100', did_description: "Bob's (main) line!" }), 'dashes, quotes and brackets are filtered out'),
+			note(
+				updateDid({ did_pattern: '312-555-0100', did_description: "Bob's (main) line!" }),
+				'dashes, quotes and brackets are filtered out',
+			),
 			updateDid({
 				did_pattern: '3125550100',
 				active: 'N',

@@ -3,13 +3,24 @@ import type { Scenario } from '../corpus';
 import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, get, listInfo, na, note } from '../builders';
 import type { Params } from '../builders';
 
-const altUrl = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('update_alt_url', extra, user, pass, source);
-const dispo = (extra: Params = {}) => ({ campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'dispo', ...extra });
-const updateCampaign = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('update_campaign', extra, user, pass, source);
-const campaignsList = (extra: Params = {}, user = ADMIN, pass = PASS, source = 'test') => na('campaigns_list', extra, user, pass, source);
-const agentCampaigns = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('agent_campaigns', extra, user, pass, source);
-const addList = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('add_list', extra, user, pass, source);
-const updateList = (extra: Params, user = ADMIN, pass = PASS, source = 'test') => na('update_list', extra, user, pass, source);
+const altUrl = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('update_alt_url', extra, user, pass, source);
+const dispo = (extra: Params = {}) => ({
+	campaign_id: 'TESTCAMP',
+	entry_type: 'campaign',
+	url_type: 'dispo',
+	...extra,
+});
+const updateCampaign = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('update_campaign', extra, user, pass, source);
+const campaignsList = (extra: Params = {}, user = ADMIN, pass = PASS, source = 'test') =>
+	na('campaigns_list', extra, user, pass, source);
+const agentCampaigns = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('agent_campaigns', extra, user, pass, source);
+const addList = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('add_list', extra, user, pass, source);
+const updateList = (extra: Params, user = ADMIN, pass = PASS, source = 'test') =>
+	na('update_list', extra, user, pass, source);
 
 export const scenarios: Scenario[] = [
 	// ---------------------------------------------------------------- campaigns_list
@@ -44,7 +55,10 @@ export const scenarios: Scenario[] = [
 			note(agentCampaigns({ agent_user: '9999' }), 'unknown agent'),
 			agentCampaigns({}),
 			note(agentCampaigns({ agent_user: '1001', campaign_id: 'NOCAMP' }), 'no campaign left'),
-			note(updateCampaign({ campaign_id: 'TESTCAMP', active: 'N' }), 'an inactive campaign is not offered'),
+			note(
+				updateCampaign({ campaign_id: 'TESTCAMP', active: 'N' }),
+				'an inactive campaign is not offered',
+			),
 			agentCampaigns({ agent_user: '1001' }),
 		],
 	},
@@ -61,14 +75,50 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_campaign: settings, dispo call URL ALT, read back with campaigns_list',
 		steps: [
-			updateCampaign({ campaign_id: 'TESTCAMP', campaign_name: 'Renamed Campaign', dial_method: 'MANUAL', auto_dial_level: '2.5', dial_timeout: '45', hopper_level: '200' }),
+			updateCampaign({
+				campaign_id: 'TESTCAMP',
+				campaign_name: 'Renamed Campaign',
+				dial_method: 'MANUAL',
+				auto_dial_level: '2.5',
+				dial_timeout: '45',
+				hopper_level: '200',
+			}),
 			campaignsList({ header: 'YES' }),
-			note(updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'ALT' }), 'the webhook trigger sets ALT to use the alternate URLs'),
-			altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/hook?lead=--A--lead_id--B--', active: 'Y' })),
-			updateCampaign({ campaign_id: 'testcamp', dispo_call_url: '--BLANK--', active: 'Y', list_order: 'UP PHONE 2nd NEW', list_order_randomize: 'Y', list_order_secondary: 'CALLTIME_DESCEND' }),
+			note(
+				updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'ALT' }),
+				'the webhook trigger sets ALT to use the alternate URLs',
+			),
+			altUrl(
+				dispo({
+					alt_url_id: 'NEW',
+					url_address: 'https://example.com/hook?lead=--A--lead_id--B--',
+					active: 'Y',
+				}),
+			),
+			updateCampaign({
+				campaign_id: 'testcamp',
+				dispo_call_url: '--BLANK--',
+				active: 'Y',
+				list_order: 'UP PHONE 2nd NEW',
+				list_order_randomize: 'Y',
+				list_order_secondary: 'CALLTIME_DESCEND',
+			}),
 			campaignsList(),
-			updateCampaign({ campaign_id: 'TESTCAMP', outbound_cid: '3125550101', campaign_vdad_exten: '8369', adaptive_maximum_level: '2.0', lead_filter_id: 'DROP72HOUR' }),
-			updateCampaign({ campaign_id: 'TESTCAMP', lead_filter_id: '---NONE---', xferconf_one: '3125550102', xferconf_two: '--BLANK--', webform_one: 'https://example.com/form?x=1', webform_two: '--BLANK--' }),
+			updateCampaign({
+				campaign_id: 'TESTCAMP',
+				outbound_cid: '3125550101',
+				campaign_vdad_exten: '8369',
+				adaptive_maximum_level: '2.0',
+				lead_filter_id: 'DROP72HOUR',
+			}),
+			updateCampaign({
+				campaign_id: 'TESTCAMP',
+				lead_filter_id: '---NONE---',
+				xferconf_one: '3125550102',
+				xferconf_two: '--BLANK--',
+				webform_one: 'https://example.com/form?x=1',
+				webform_two: '--BLANK--',
+			}),
 		],
 	},
 	{
@@ -129,18 +179,56 @@ export const scenarios: Scenario[] = [
 		name: 'update_alt_url: the webhook path: ALT dispo URL, add, list, deactivate, list again',
 		steps: [
 			note(altUrl(dispo({ alt_url_id: 'LIST' })), 'nothing yet: a NOTICE'),
-			note(altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/a?x=1' })), 'dispo URL not set to ALT'),
+			note(
+				altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/a?x=1' })),
+				'dispo URL not set to ALT',
+			),
 			updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'ALT' }),
-			altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/hook?lead=--A--lead_id--B--&status=--A--dispo--B--', active: 'Y', url_statuses: 'SALE NI', url_description: 'n8n webhook, v1.0', url_rank: '2' })),
-			altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/other', active: 'Y', url_lists: '101 102', url_call_length: '30' })),
+			altUrl(
+				dispo({
+					alt_url_id: 'NEW',
+					url_address: 'https://example.com/hook?lead=--A--lead_id--B--&status=--A--dispo--B--',
+					active: 'Y',
+					url_statuses: 'SALE NI',
+					url_description: 'n8n webhook, v1.0',
+					url_rank: '2',
+				}),
+			),
+			altUrl(
+				dispo({
+					alt_url_id: 'NEW',
+					url_address: 'https://example.com/other',
+					active: 'Y',
+					url_lists: '101 102',
+					url_call_length: '30',
+				}),
+			),
 			altUrl(dispo({ alt_url_id: 'LIST', header: 'YES' })),
 			altUrl(dispo({ alt_url_id: '1', active: 'N' })),
 			altUrl(dispo({ alt_url_id: 'LIST' })),
 			note(altUrl(dispo({ alt_url_id: '77', active: 'N' })), 'unknown id with two URLs: an error'),
-			altUrl(dispo({ alt_url_id: '2', url_lists: '--BLANK--', url_description: '--BLANK--', url_address: '--BLANK--' })),
+			altUrl(
+				dispo({
+					alt_url_id: '2',
+					url_lists: '--BLANK--',
+					url_description: '--BLANK--',
+					url_address: '--BLANK--',
+				}),
+			),
 			altUrl(dispo({ alt_url_id: 'LIST', stage: 'csv' })),
-			note(altUrl({ campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'start', alt_url_id: 'LIST' }), 'another URL type: nothing'),
-			note(altUrl({ campaign_id: 'TESTCAMP', alt_url_id: 'LIST' }), 'no entry or URL type: nothing found'),
+			note(
+				altUrl({
+					campaign_id: 'TESTCAMP',
+					entry_type: 'campaign',
+					url_type: 'start',
+					alt_url_id: 'LIST',
+				}),
+				'another URL type: nothing',
+			),
+			note(
+				altUrl({ campaign_id: 'TESTCAMP', alt_url_id: 'LIST' }),
+				'no entry or URL type: nothing found',
+			),
 		],
 	},
 	{
@@ -149,14 +237,34 @@ export const scenarios: Scenario[] = [
 			updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'ALT' }),
 			note(altUrl(dispo({ alt_url_id: '5', active: 'Y' })), 'no URL at all: updates url_id empty'),
 			altUrl(dispo({ alt_url_id: 'NEW', url_address: 'https://example.com/one' })),
-			note(altUrl(dispo({ alt_url_id: '99', active: 'Y' })), 'unknown id with one URL: that one is changed'),
+			note(
+				altUrl(dispo({ alt_url_id: '99', active: 'Y' })),
+				'unknown id with one URL: that one is changed',
+			),
 			altUrl(dispo({ alt_url_id: 'LIST' })),
 			altUrl(dispo({ alt_url_id: '1' })),
 			altUrl(dispo({ alt_url_id: 'NEW' })),
-			note(altUrl(dispo({ campaign_id: 'testcamp', alt_url_id: 'NEW', url_address: 'https://example.com/two', url_rank: '99999', url_description: 'back\\slash' })), 'kept as typed; rank clamped; \\s read by MariaDB'),
+			note(
+				altUrl(
+					dispo({
+						campaign_id: 'testcamp',
+						alt_url_id: 'NEW',
+						url_address: 'https://example.com/two',
+						url_rank: '99999',
+						url_description: 'back\\slash',
+					}),
+				),
+				'kept as typed; rank clamped; \\s read by MariaDB',
+			),
 			altUrl(dispo({ alt_url_id: 'LIST', campaign_id: 'testCamp' })),
-			note(altUrl(dispo({ alt_url_id: '2', url_description: 'ends in \\' })), 'a trailing backslash breaks the statement: HTTP 500'),
-			note(altUrl(dispo({ alt_url_id: '2', url_description: "it's" })), 'the filter drops the quote'),
+			note(
+				altUrl(dispo({ alt_url_id: '2', url_description: 'ends in \\' })),
+				'a trailing backslash breaks the statement: HTTP 500',
+			),
+			note(
+				altUrl(dispo({ alt_url_id: '2', url_description: "it's" })),
+				'the filter drops the quote',
+			),
 			altUrl(dispo({ alt_url_id: 'LIST' })),
 		],
 	},
@@ -171,13 +279,55 @@ export const scenarios: Scenario[] = [
 			altUrl(dispo({ alt_url_id: 'NEW', url_statuses: 'S'.repeat(1001) })),
 			altUrl(dispo({ alt_url_id: 'NEW', url_description: 'd'.repeat(256) })),
 			altUrl(dispo({ alt_url_id: 'NEW', url_lists: '1'.repeat(1001) })),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'addlead', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'campaign', url_type: 'noagent', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'ingroup', url_type: 'addlead', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'ingroup', url_type: 'bogus', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'list', url_type: 'noagent', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'list', url_type: 'dispo', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
-			altUrl({ campaign_id: 'TESTCAMP', entry_type: 'system', url_type: 'dispo', alt_url_id: 'NEW', url_address: 'https://example.com/x' }),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'campaign',
+				url_type: 'addlead',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'campaign',
+				url_type: 'noagent',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'ingroup',
+				url_type: 'addlead',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'ingroup',
+				url_type: 'bogus',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'list',
+				url_type: 'noagent',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'list',
+				url_type: 'dispo',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
+			altUrl({
+				campaign_id: 'TESTCAMP',
+				entry_type: 'system',
+				url_type: 'dispo',
+				alt_url_id: 'NEW',
+				url_address: 'https://example.com/x',
+			}),
 			altUrl({ campaign_id: 'TESTCAMP', url_type: 'dispo', alt_url_id: 'NEW' }),
 			altUrl(dispo({ campaign_id: 'NOCAMP', alt_url_id: 'LIST' })),
 			altUrl(dispo({ campaign_id: 'T', alt_url_id: 'LIST' })),
@@ -215,9 +365,19 @@ export const scenarios: Scenario[] = [
 			}),
 			listInfo({ list_id: '555', header: 'YES' }),
 			addList({ list_id: '555', list_name: 'Again', campaign_id: 'TESTCAMP' }),
-			note(addList({ list_id: '556x', list_name: 'Minimal', campaign_id: 'testcamp' }), 'letters dropped from the id; inactive by default'),
+			note(
+				addList({ list_id: '556x', list_name: 'Minimal', campaign_id: 'testcamp' }),
+				'letters dropped from the id; inactive by default',
+			),
 			listInfo({ list_id: '556' }),
-			addList({ list_id: '557', list_name: 'Campaign call time', campaign_id: 'TESTCAMP', local_call_time: 'campaign', web_form_address: '--BLANK--', list_description: '--BLANK--' }),
+			addList({
+				list_id: '557',
+				list_name: 'Campaign call time',
+				campaign_id: 'TESTCAMP',
+				local_call_time: 'campaign',
+				web_form_address: '--BLANK--',
+				list_description: '--BLANK--',
+			}),
 			listInfo({ list_id: '557' }),
 		],
 	},
@@ -230,13 +390,38 @@ export const scenarios: Scenario[] = [
 			addList({ list_id: '558', list_name: 'Name', campaign_id: 'NOCAMP' }),
 			addList({ list_id: '101', list_name: 'Name', campaign_id: 'TESTCAMP' }),
 			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', script: 'NOSCRIPT' }),
-			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', drop_inbound_group: 'NOGROUP' }),
+			addList({
+				list_id: '558',
+				list_name: 'Name',
+				campaign_id: 'TESTCAMP',
+				drop_inbound_group: 'NOGROUP',
+			}),
 			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', reset_time: '900' }),
-			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', custom_fields_copy: '777' }),
-			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', custom_fields_copy: '101' }),
+			addList({
+				list_id: '558',
+				list_name: 'Name',
+				campaign_id: 'TESTCAMP',
+				custom_fields_copy: '777',
+			}),
+			addList({
+				list_id: '558',
+				list_name: 'Name',
+				campaign_id: 'TESTCAMP',
+				custom_fields_copy: '101',
+			}),
 			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', tz_method: 'AREA' }),
-			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', local_call_time: 'never' }),
-			addList({ list_id: '558', list_name: 'Name', campaign_id: 'TESTCAMP', xferconf_five: 'x'.repeat(51) }),
+			addList({
+				list_id: '558',
+				list_name: 'Name',
+				campaign_id: 'TESTCAMP',
+				local_call_time: 'never',
+			}),
+			addList({
+				list_id: '558',
+				list_name: 'Name',
+				campaign_id: 'TESTCAMP',
+				xferconf_five: 'x'.repeat(51),
+			}),
 			listInfo({ list_id: '558' }),
 		],
 	},
@@ -253,16 +438,49 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_list: settings, campaign move, read back with list_info',
 		steps: [
-			updateList({ list_id: '102', list_name: 'Renamed 102', active: 'Y', list_description: 'changed', tz_method: 'NANPA_PREFIX', local_call_time: '9am-5pm', outbound_cid: '3125550105' }),
+			updateList({
+				list_id: '102',
+				list_name: 'Renamed 102',
+				active: 'Y',
+				list_description: 'changed',
+				tz_method: 'NANPA_PREFIX',
+				local_call_time: '9am-5pm',
+				outbound_cid: '3125550105',
+			}),
 			listInfo({ list_id: '102', header: 'YES' }),
-			updateList({ list_id: '102', script: 'CALLNOTES', drop_inbound_group: 'TESTIN', am_message: 'vm-goodbye', xferconf_two: '3125550106', web_form_address_two: 'https://example.com/f' }),
-			updateList({ list_id: '102', script: '--BLANK--', drop_inbound_group: '--BLANK--', am_message: '--BLANK--', xferconf_two: '--BLANK--', web_form_address_two: '--BLANK--', list_description: '--BLANK--', local_call_time: 'campaign' }),
-			note(updateList({ list_id: '102', reset_time: '0800-1200', expiration_date: '2031-01-31' }), 'the expiration date replaces the reset time change'),
+			updateList({
+				list_id: '102',
+				script: 'CALLNOTES',
+				drop_inbound_group: 'TESTIN',
+				am_message: 'vm-goodbye',
+				xferconf_two: '3125550106',
+				web_form_address_two: 'https://example.com/f',
+			}),
+			updateList({
+				list_id: '102',
+				script: '--BLANK--',
+				drop_inbound_group: '--BLANK--',
+				am_message: '--BLANK--',
+				xferconf_two: '--BLANK--',
+				web_form_address_two: '--BLANK--',
+				list_description: '--BLANK--',
+				local_call_time: 'campaign',
+			}),
+			note(
+				updateList({ list_id: '102', reset_time: '0800-1200', expiration_date: '2031-01-31' }),
+				'the expiration date replaces the reset time change',
+			),
 			listInfo({ list_id: '102' }),
 			updateList({ list_id: '102', expiration_date: '--BLANK--' }),
 			listInfo({ list_id: '102' }),
-			note(updateList({ list_id: '101', reset_time: '--BLANK--' }), 'the filter leaves ---- of --BLANK--'),
-			note(updateList({ list_id: '101', campaign_id: 'testcamp' }), 'a different spelling of the campaign empties its hopper of this list'),
+			note(
+				updateList({ list_id: '101', reset_time: '--BLANK--' }),
+				'the filter leaves ---- of --BLANK--',
+			),
+			note(
+				updateList({ list_id: '101', campaign_id: 'testcamp' }),
+				'a different spelling of the campaign empties its hopper of this list',
+			),
 			updateList({ list_id: '101' }),
 		],
 	},
@@ -277,10 +495,23 @@ export const scenarios: Scenario[] = [
 			updateList({ list_id: '101', delete_list: 'Y' }),
 			listInfo({ list_id: '101' }),
 			updateList({ list_id: '101', active: 'Y' }),
-			updateList({ list_id: '560', insert_if_not_found: 'Y', list_name: 'Inserted list', campaign_id: 'TESTCAMP' }),
+			updateList({
+				list_id: '560',
+				insert_if_not_found: 'Y',
+				list_name: 'Inserted list',
+				campaign_id: 'TESTCAMP',
+			}),
 			listInfo({ list_id: '560' }),
 			updateList({ list_id: '561', insert_if_not_found: 'Y' }),
-			note(updateList({ list_id: '562', custom_fields_copy: '5', list_name: 'Ghost list', reset_list: 'Y' }), 'a copy request skips the existence check'),
+			note(
+				updateList({
+					list_id: '562',
+					custom_fields_copy: '5',
+					list_name: 'Ghost list',
+					reset_list: 'Y',
+				}),
+				'a copy request skips the existence check',
+			),
 			updateList({ list_id: '102', custom_fields_copy: '777' }),
 			updateList({ list_id: '102', custom_fields_copy: '101', active: 'Y' }),
 		],
@@ -317,11 +548,17 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_list: odd inputs: letters after the id, GET, lower-case campaign, URL-encoded web form with a quote',
 		steps: [
-			note(updateList({ list_id: '102abc', list_name: 'Letters after' }), 'letters are dropped from the id'),
+			note(
+				updateList({ list_id: '102abc', list_name: 'Letters after' }),
+				'letters are dropped from the id',
+			),
 			listInfo({ list_id: '102' }),
 			get(updateList({ list_id: '102', active: 'Y' })),
 			updateList({ list_id: '102', web_form_address: 'https%3A%2F%2Fexample.com%2F%3Fa%3Db%20c' }),
-			note(updateList({ list_id: '102', web_form_address: 'https%3A%2F%2Fexample.com%2F%27x' }), 'the decoded quote breaks the statement'),
+			note(
+				updateList({ list_id: '102', web_form_address: 'https%3A%2F%2Fexample.com%2F%27x' }),
+				'the decoded quote breaks the statement',
+			),
 			updateList({ list_id: '102', campaign_id: 'TESTCAMP', active: 'N' }),
 		],
 	},
@@ -331,8 +568,14 @@ export const scenarios: Scenario[] = [
 			updateCampaign({ campaign_id: 'testcamp', reset_hopper: 'Y', hopper_level: '50' }),
 			get(updateCampaign({ campaign_id: 'TESTCAMP', campaign_name: 'Name; with (odd) chars!' })),
 			campaignsList(),
-			note(updateCampaign({ campaign_id: 'TESTCAMP', auto_dial_level: '1.2.3' }), 'not a number: compared as text'),
-			updateCampaign({ campaign_id: 'TESTCAMP', dispo_call_url: 'https://example.com/x?a=1#frag,[x]' }),
+			note(
+				updateCampaign({ campaign_id: 'TESTCAMP', auto_dial_level: '1.2.3' }),
+				'not a number: compared as text',
+			),
+			updateCampaign({
+				campaign_id: 'TESTCAMP',
+				dispo_call_url: 'https://example.com/x?a=1#frag,[x]',
+			}),
 			agentCampaigns({ agent_user: '1003', header: 'YES', stage: 'tab' }),
 		],
 	},

@@ -48,7 +48,10 @@ export const scenarios: Scenario[] = [
 			na('agent_status', { agent_user: '10 01' }),
 		],
 	},
-	{ name: 'agent_status: permissions and login', steps: accessSteps('agent_status', { agent_user: '1001' }) },
+	{
+		name: 'agent_status: permissions and login',
+		steps: accessSteps('agent_status', { agent_user: '1001' }),
+	},
 	{
 		name: 'user_group_status: groups, several groups, output options',
 		steps: [
@@ -61,7 +64,10 @@ export const scenarios: Scenario[] = [
 			na('user_group_status', {}),
 		],
 	},
-	{ name: 'user_group_status: permissions and login', steps: accessSteps('user_group_status', { user_groups: 'AGENTS' }) },
+	{
+		name: 'user_group_status: permissions and login',
+		steps: accessSteps('user_group_status', { user_groups: 'AGENTS' }),
+	},
 	{
 		name: 'in_group_status: in-groups, several in-groups, output options',
 		steps: [
@@ -73,7 +79,10 @@ export const scenarios: Scenario[] = [
 			na('in_group_status', {}),
 		],
 	},
-	{ name: 'in_group_status: permissions and login', steps: accessSteps('in_group_status', { in_groups: 'TESTIN' }) },
+	{
+		name: 'in_group_status: permissions and login',
+		steps: accessSteps('in_group_status', { in_groups: 'TESTIN' }),
+	},
 	{
 		name: 'agent_ingroup_info: text answer for logged-in agents, errors for the others',
 		steps: [
@@ -84,7 +93,10 @@ export const scenarios: Scenario[] = [
 			na('agent_ingroup_info', { stage: 'text' }),
 		],
 	},
-	{ name: 'agent_ingroup_info: permissions and login', steps: accessSteps('agent_ingroup_info', { agent_user: '1001', stage: 'text' }) },
+	{
+		name: 'agent_ingroup_info: permissions and login',
+		steps: accessSteps('agent_ingroup_info', { agent_user: '1001', stage: 'text' }),
+	},
 	{
 		name: 'blind_monitor: listen to a session, then errors',
 		steps: [
@@ -96,37 +108,145 @@ export const scenarios: Scenario[] = [
 			na('blind_monitor', {}),
 		],
 	},
-	{ name: 'blind_monitor: barge in', steps: [na('blind_monitor', { session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002', stage: 'BARGE' })] },
-	{ name: 'blind_monitor: barge in, phone first', steps: [na('blind_monitor', { session_id: '8600051', server_ip: '127.0.0.1', phone_login: 'gs102', stage: 'BARGE_SWAP' })] },
-	{ name: 'blind_monitor: hijack', steps: [na('blind_monitor', { session_id: '8600051', server_ip: '127.0.0.1', phone_login: '1001', stage: 'HIJACK' })] },
-	{ name: 'blind_monitor: whisper while whisper is off', steps: [na('blind_monitor', { session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002', stage: 'WHISPER' })] },
-	{ name: 'blind_monitor: a session without an agent', steps: [na('blind_monitor', { session_id: '8600060', server_ip: '127.0.0.1', phone_login: '1002' })] },
+	{
+		name: 'blind_monitor: barge in',
+		steps: [
+			na('blind_monitor', {
+				session_id: '8600053',
+				server_ip: '127.0.0.1',
+				phone_login: '1002',
+				stage: 'BARGE',
+			}),
+		],
+	},
+	{
+		name: 'blind_monitor: barge in, phone first',
+		steps: [
+			na('blind_monitor', {
+				session_id: '8600051',
+				server_ip: '127.0.0.1',
+				phone_login: 'gs102',
+				stage: 'BARGE_SWAP',
+			}),
+		],
+	},
+	{
+		name: 'blind_monitor: hijack',
+		steps: [
+			na('blind_monitor', {
+				session_id: '8600051',
+				server_ip: '127.0.0.1',
+				phone_login: '1001',
+				stage: 'HIJACK',
+			}),
+		],
+	},
+	{
+		name: 'blind_monitor: whisper while whisper is off',
+		steps: [
+			na('blind_monitor', {
+				session_id: '8600053',
+				server_ip: '127.0.0.1',
+				phone_login: '1002',
+				stage: 'WHISPER',
+			}),
+		],
+	},
+	{
+		name: 'blind_monitor: a session without an agent',
+		steps: [
+			na('blind_monitor', { session_id: '8600060', server_ip: '127.0.0.1', phone_login: '1002' }),
+		],
+	},
 	{
 		name: 'blind_monitor: source queuemetrics (call ID as password, no phone check)',
 		steps: [
-			note(na('blind_monitor', { stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' }, 'qm', 'V0101090000000000012', 'queuemetrics'), 'logged in by a live call ID, but no such API user'),
-			na('blind_monitor', { stage: 'BARGE', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' }, 'qm', 'V0101090000000000012', 'queuemetrics'),
-			note(na('blind_monitor', { stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '777' }, NO_RIGHTS, PASS, 'queuemetrics'), 'no rights and an unknown phone: allowed for queuemetrics'),
+			note(
+				na(
+					'blind_monitor',
+					{ stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' },
+					'qm',
+					'V0101090000000000012',
+					'queuemetrics',
+				),
+				'logged in by a live call ID, but no such API user',
+			),
+			na(
+				'blind_monitor',
+				{ stage: 'BARGE', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '1002' },
+				'qm',
+				'V0101090000000000012',
+				'queuemetrics',
+			),
+			note(
+				na(
+					'blind_monitor',
+					{ stage: 'MONITOR', session_id: '8600053', server_ip: '127.0.0.1', phone_login: '777' },
+					NO_RIGHTS,
+					PASS,
+					'queuemetrics',
+				),
+				'no rights and an unknown phone: allowed for queuemetrics',
+			),
 		],
 	},
 	{
 		name: 'agent_ingroup_info: source queuemetrics skips the rights check',
-		steps: [na('agent_ingroup_info', { agent_user: '1001', stage: 'text' }, NO_RIGHTS, PASS, 'queuemetrics')],
+		steps: [
+			na(
+				'agent_ingroup_info',
+				{ agent_user: '1001', stage: 'text' },
+				NO_RIGHTS,
+				PASS,
+				'queuemetrics',
+			),
+		],
 	},
-	{ name: 'blind_monitor: permissions and login', steps: accessSteps('blind_monitor', { session_id: '8600051', server_ip: '127.0.0.1', phone_login: '1002' }) },
+	{
+		name: 'blind_monitor: permissions and login',
+		steps: accessSteps('blind_monitor', {
+			session_id: '8600051',
+			server_ip: '127.0.0.1',
+			phone_login: '1002',
+		}),
+	},
 	{
 		name: 'server_refresh: triggered, then the stage check',
-		steps: [na('server_refresh', { stage: 'REFRESH' }), na('server_refresh', { stage: 'REFRESH' }), na('server_refresh', {}), na('server_refresh', { stage: 'refresh' })],
+		steps: [
+			na('server_refresh', { stage: 'REFRESH' }),
+			na('server_refresh', { stage: 'REFRESH' }),
+			na('server_refresh', {}),
+			na('server_refresh', { stage: 'refresh' }),
+		],
 	},
-	{ name: 'server_refresh: permissions and login', steps: accessSteps('server_refresh', { stage: 'REFRESH' }) },
+	{
+		name: 'server_refresh: permissions and login',
+		steps: accessSteps('server_refresh', { stage: 'REFRESH' }),
+	},
 	{
 		name: 'sounds_list: central sound control is off',
-		steps: [na('sounds_list', { format: 'tab', stage: 'name' }), na('sounds_list', {}), ...accessSteps('sounds_list', { format: 'tab', stage: 'name' })],
+		steps: [
+			na('sounds_list', { format: 'tab', stage: 'name' }),
+			na('sounds_list', {}),
+			...accessSteps('sounds_list', { format: 'tab', stage: 'name' }),
+		],
 	},
-	{ name: 'moh_list: central sound control is off', steps: [na('moh_list'), ...accessSteps('moh_list', {})] },
-	{ name: 'vm_list: voicemail boxes of the phones', steps: [na('vm_list'), na('vm_list', { comments: 'vm_field' }), ...accessSteps('vm_list', {})] },
-	{ name: 'ingroup_list: the active in-groups', steps: [na('ingroup_list'), ...accessSteps('ingroup_list', {})] },
-	{ name: 'callmenu_list: the call menus', steps: [na('callmenu_list'), ...accessSteps('callmenu_list', {})] },
+	{
+		name: 'moh_list: central sound control is off',
+		steps: [na('moh_list'), ...accessSteps('moh_list', {})],
+	},
+	{
+		name: 'vm_list: voicemail boxes of the phones',
+		steps: [na('vm_list'), na('vm_list', { comments: 'vm_field' }), ...accessSteps('vm_list', {})],
+	},
+	{
+		name: 'ingroup_list: the active in-groups',
+		steps: [na('ingroup_list'), ...accessSteps('ingroup_list', {})],
+	},
+	{
+		name: 'callmenu_list: the call menus',
+		steps: [na('callmenu_list'), ...accessSteps('callmenu_list', {})],
+	},
 	{
 		name: 'container_list: containers by type',
 		steps: [
@@ -144,7 +264,13 @@ export const scenarios: Scenario[] = [
 		name: 'logged_in_agents: as the node sends it',
 		steps: [
 			na('logged_in_agents', { stage: 'pipe', header: 'NO' }),
-			na('logged_in_agents', { campaigns: 'TESTCAMP', user_groups: 'AGENTS|ADMIN', show_sub_status: 'YES', stage: 'pipe', header: 'NO' }),
+			na('logged_in_agents', {
+				campaigns: 'TESTCAMP',
+				user_groups: 'AGENTS|ADMIN',
+				show_sub_status: 'YES',
+				stage: 'pipe',
+				header: 'NO',
+			}),
 			na('logged_in_agents', { campaigns: 'NOCAMP', stage: 'pipe', header: 'NO' }),
 		],
 	},

@@ -13,7 +13,8 @@ import { requestValues } from '../../../nodes/VicidialTrigger/events';
 import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, na, note } from '../builders';
 import type { Scenario, Step } from '../corpus';
 
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const day = (offsetDays: number) =>
+	new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const TODAY = day(0);
 const YESTERDAY = day(-1);
 const DAYS_AGO_3 = day(-3);
@@ -56,9 +57,18 @@ export const scenarios: Scenario[] = [
 		name: 'recording_lookup: trigger per agent and day, with length; a running recording; days without any',
 		steps: [
 			trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1003' }, TODAY)), 'recording 2 is still running: no location'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, YESTERDAY)), 'the day before midnight'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1002' }, TODAY)), 'an agent without recordings'),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: '1003' }, TODAY)),
+				'recording 2 is still running: no location',
+			),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, YESTERDAY)),
+				'the day before midnight',
+			),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: '1002' }, TODAY)),
+				'an agent without recordings',
+			),
 			trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, DAYS_AGO_3)),
 		],
 	},
@@ -68,17 +78,29 @@ export const scenarios: Scenario[] = [
 			trigger('recording_lookup', requestValues.recording({ lead_id: '13' }, TODAY)),
 			trigger('recording_lookup', requestValues.recording({ lead_id: '12' }, TODAY)),
 			trigger('recording_lookup', requestValues.recording({ lead_id: '13' }, YESTERDAY)),
-			note(na('recording_lookup', { date: TODAY, duration: 'Y', stage: 'pipe' }), 'a day alone is refused: why "all recordings" first finds the users'),
+			note(
+				na('recording_lookup', { date: TODAY, duration: 'Y', stage: 'pipe' }),
+				'a day alone is refused: why "all recordings" first finds the users',
+			),
 			...access('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)),
 		],
 	},
 	{
 		name: 'agent_stats_export: trigger finds the users who worked on a day (agent log from noon the day before); days without activity',
 		steps: [
-			note(trigger('agent_stats_export', requestValues.activeUsers(TODAY)), 'agents 1001 and 1003 of the seed'),
-			note(trigger('agent_stats_export', requestValues.activeUsers(YESTERDAY)), 'nobody: NO RECORDS FOUND'),
+			note(
+				trigger('agent_stats_export', requestValues.activeUsers(TODAY)),
+				'agents 1001 and 1003 of the seed',
+			),
+			note(
+				trigger('agent_stats_export', requestValues.activeUsers(YESTERDAY)),
+				'nobody: NO RECORDS FOUND',
+			),
 			trigger('agent_stats_export', requestValues.activeUsers(DAYS_AGO_3)),
-			note(trigger('agent_stats_export', requestValues.activeUsers('2026-03-01')), 'the window starts on the last day of February'),
+			note(
+				trigger('agent_stats_export', requestValues.activeUsers('2026-03-01')),
+				'the window starts on the last day of February',
+			),
 		],
 	},
 	{
@@ -88,10 +110,22 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'recording_lookup: trigger all recordings asks the system user VDAD and the extra users per day, and a logged-out agent',
 		steps: [
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'VDAD' }, TODAY)), 'recordings the dialer made before an agent was on the call'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'vdad' }, TODAY)), 'user IDs compare without case'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: 'GATEWAY' }, TODAY)), 'an extra user'),
-			note(trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)), 'an agent found in the agent log, logged in or not'),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: 'VDAD' }, TODAY)),
+				'recordings the dialer made before an agent was on the call',
+			),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: 'vdad' }, TODAY)),
+				'user IDs compare without case',
+			),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: 'GATEWAY' }, TODAY)),
+				'an extra user',
+			),
+			note(
+				trigger('recording_lookup', requestValues.recording({ agent_user: '1001' }, TODAY)),
+				'an agent found in the agent log, logged in or not',
+			),
 		],
 	},
 	{
@@ -111,7 +145,10 @@ export const scenarios: Scenario[] = [
 			trigger('phone_number_log', requestValues.numberLog(['3125550111'], 'ALL')),
 			trigger('phone_number_log', requestValues.numberLog(['3125550111'], 'OUT')),
 			trigger('phone_number_log', requestValues.numberLog(['3125550111', '3125550115'], 'IN')),
-			note(trigger('phone_number_log', requestValues.numberLog(['3125550177'], 'ALL')), 'no calls: only a NOTICE'),
+			note(
+				trigger('phone_number_log', requestValues.numberLog(['3125550177'], 'ALL')),
+				'no calls: only a NOTICE',
+			),
 			...access('phone_number_log', requestValues.numberLog(['3125550113'], 'ALL')),
 		],
 	},
@@ -121,8 +158,14 @@ export const scenarios: Scenario[] = [
 			trigger('logged_in_agents', requestValues.agents([], [])),
 			trigger('logged_in_agents', requestValues.agents(['TESTCAMP'], [])),
 			trigger('logged_in_agents', requestValues.agents(['TESTCAMP', 'OTHER'], ['AGENTS'])),
-			note(trigger('logged_in_agents', requestValues.agents(['OTHER'], [])), 'nobody in that campaign'),
-			note(trigger('logged_in_agents', requestValues.agents([], ['ADMIN'])), 'nobody in that user group'),
+			note(
+				trigger('logged_in_agents', requestValues.agents(['OTHER'], [])),
+				'nobody in that campaign',
+			),
+			note(
+				trigger('logged_in_agents', requestValues.agents([], ['ADMIN'])),
+				'nobody in that user group',
+			),
 			...access('logged_in_agents', requestValues.agents([], [])),
 		],
 	},
@@ -139,7 +182,10 @@ export const scenarios: Scenario[] = [
 		name: 'hopper_list: trigger count of a campaign; unknown campaign; permissions and login',
 		steps: [
 			trigger('hopper_list', requestValues.hopper('TESTCAMP')),
-			note(trigger('hopper_list', requestValues.hopper('NOSUCH')), 'a clear error for a wrong campaign'),
+			note(
+				trigger('hopper_list', requestValues.hopper('NOSUCH')),
+				'a clear error for a wrong campaign',
+			),
 			...access('hopper_list', requestValues.hopper('TESTCAMP')),
 		],
 	},
@@ -147,7 +193,10 @@ export const scenarios: Scenario[] = [
 		name: 'lead_status_search: trigger per status and day (today and the day before); statuses nobody reached; permissions and login',
 		steps: [
 			trigger('lead_status_search', requestValues.leadStatus('SALE', TODAY)),
-			note(trigger('lead_status_search', requestValues.leadStatus('NI', TODAY)), 'an outbound and an inbound lead'),
+			note(
+				trigger('lead_status_search', requestValues.leadStatus('NI', TODAY)),
+				'an outbound and an inbound lead',
+			),
 			trigger('lead_status_search', requestValues.leadStatus('DROP', TODAY)),
 			trigger('lead_status_search', requestValues.leadStatus('SALE', YESTERDAY)),
 			trigger('lead_status_search', requestValues.leadStatus('CALLBK', TODAY)),
@@ -159,9 +208,15 @@ export const scenarios: Scenario[] = [
 		name: "lead_all_info: trigger Include Lead, first plain, then with the custom fields of the lead's list (none: HTTP 500)",
 		steps: [
 			trigger('lead_all_info', requestValues.lead('13', false)),
-			note(trigger('lead_all_info', { ...requestValues.lead('13', true), force_entry_list_id: '101' }), 'list 101 has no custom fields: empty HTTP 500, the trigger reads the lead without them'),
+			note(
+				trigger('lead_all_info', { ...requestValues.lead('13', true), force_entry_list_id: '101' }),
+				'list 101 has no custom fields: empty HTTP 500, the trigger reads the lead without them',
+			),
 			trigger('lead_all_info', requestValues.lead('15', false)),
-			note(trigger('lead_all_info', requestValues.lead('99', false)), 'a lead deleted since its event'),
+			note(
+				trigger('lead_all_info', requestValues.lead('99', false)),
+				'a lead deleted since its event',
+			),
 			...access('lead_all_info', requestValues.lead('13', false)),
 		],
 	},

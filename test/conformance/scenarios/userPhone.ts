@@ -50,9 +50,18 @@ export const scenarios: Scenario[] = [
 			na('add_user', newUser({ agent_user: '7002', agent_pass: 'x' })),
 			na('add_user', newUser({ agent_user: '7002', agent_full_name: '' })),
 			na('add_user', newUser({ agent_user: '7002', agent_user_group: 'NOGROUP' })),
-			note(na('add_user', newUser({ agent_user: '7002', agent_user_level: '9' })), 'level 9 by a level 9 user with modify_same_user_level'),
-			note(na('add_user', newUser({ agent_user: 'AUTOGENERATE' })), 'next free number from system settings'),
-			note(na('add_user', newUser({ agent_user: 'AUTOGENERATE', agent_full_name: 'Second Auto' })), 'steps by 7'),
+			note(
+				na('add_user', newUser({ agent_user: '7002', agent_user_level: '9' })),
+				'level 9 by a level 9 user with modify_same_user_level',
+			),
+			note(
+				na('add_user', newUser({ agent_user: 'AUTOGENERATE' })),
+				'next free number from system settings',
+			),
+			note(
+				na('add_user', newUser({ agent_user: 'AUTOGENERATE', agent_full_name: 'Second Auto' })),
+				'steps by 7',
+			),
 			na('user_details', { agent_user: '101' }),
 			na('user_details', { agent_user: '108' }),
 			na(
@@ -75,27 +84,82 @@ export const scenarios: Scenario[] = [
 				}),
 			),
 			na('user_details', { agent_user: '7003' }),
-			note(na('add_user', newUser({ agent_user: '7004', agent_pass: 'Pass"word;1' })), 'the password filter drops the odd characters'),
+			note(
+				na('add_user', newUser({ agent_user: '7004', agent_pass: 'Pass"word;1' })),
+				'the password filter drops the odd characters',
+			),
 		],
 	},
 	{
 		name: 'copy_user: gate checks',
-		steps: gate('copy_user', { agent_user: '7101', agent_pass: 'Secret7101', source_user: '1001', agent_full_name: 'Copy' }),
+		steps: gate('copy_user', {
+			agent_user: '7101',
+			agent_pass: 'Secret7101',
+			source_user: '1001',
+			agent_full_name: 'Copy',
+		}),
 	},
 	{
 		name: 'copy_user: copy, read back, errors',
 		steps: [
-			na('copy_user', { agent_user: '7101', agent_pass: 'Secret7101', source_user: '1001', agent_full_name: 'Copy of One' }),
+			na('copy_user', {
+				agent_user: '7101',
+				agent_pass: 'Secret7101',
+				source_user: '1001',
+				agent_full_name: 'Copy of One',
+			}),
 			na('user_details', { agent_user: '7101' }),
-			note(na('copy_user', { agent_user: '7101', agent_pass: 'Secret7101', source_user: '1001', agent_full_name: 'Copy of One' }), 'already exists'),
-			na('copy_user', { agent_user: '7102', agent_pass: 'Secret7102', source_user: '', agent_full_name: 'Copy' }),
-			na('copy_user', { agent_user: '7102', agent_pass: 'S', source_user: '1001', agent_full_name: 'Copy' }),
-			note(na('copy_user', { agent_user: '7102', agent_pass: 'Secret7102', source_user: 'NOSUCH', agent_full_name: 'Copy' }), 'no source: its group is empty'),
-			note(na('copy_user', { agent_user: '7103', agent_pass: 'Secret7103', source_user: '6666', agent_full_name: 'Admin Copy' }), 'same level with modify_same_user_level'),
+			note(
+				na('copy_user', {
+					agent_user: '7101',
+					agent_pass: 'Secret7101',
+					source_user: '1001',
+					agent_full_name: 'Copy of One',
+				}),
+				'already exists',
+			),
+			na('copy_user', {
+				agent_user: '7102',
+				agent_pass: 'Secret7102',
+				source_user: '',
+				agent_full_name: 'Copy',
+			}),
+			na('copy_user', {
+				agent_user: '7102',
+				agent_pass: 'S',
+				source_user: '1001',
+				agent_full_name: 'Copy',
+			}),
+			note(
+				na('copy_user', {
+					agent_user: '7102',
+					agent_pass: 'Secret7102',
+					source_user: 'NOSUCH',
+					agent_full_name: 'Copy',
+				}),
+				'no source: its group is empty',
+			),
+			note(
+				na('copy_user', {
+					agent_user: '7103',
+					agent_pass: 'Secret7103',
+					source_user: '6666',
+					agent_full_name: 'Admin Copy',
+				}),
+				'same level with modify_same_user_level',
+			),
 			na('user_details', { agent_user: '7103' }),
-			na('copy_user', { agent_user: 'AUTOGENERATE', agent_pass: 'Secret7104', source_user: '1002', agent_full_name: 'Auto Copy' }),
+			na('copy_user', {
+				agent_user: 'AUTOGENERATE',
+				agent_pass: 'Secret7104',
+				source_user: '1002',
+				agent_full_name: 'Auto Copy',
+			}),
 			na('user_details', { agent_user: '101' }),
-			note(na('update_user', { agent_user: '7101', campaign_rank: '3' }), 'the copy took the campaign memberships'),
+			note(
+				na('update_user', { agent_user: '7101', campaign_rank: '3' }),
+				'the copy took the campaign memberships',
+			),
 		],
 	},
 	{
@@ -105,9 +169,18 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_user: fields, read back',
 		steps: [
-			na('update_user', { agent_user: '1001', agent_pass: 'NewSecret1', agent_full_name: 'Agent+Uno' }),
+			na('update_user', {
+				agent_user: '1001',
+				agent_pass: 'NewSecret1',
+				agent_full_name: 'Agent+Uno',
+			}),
 			na('user_details', { agent_user: '1001' }),
-			na('update_user', { agent_user: '1001', agent_user_level: '7', agent_user_group: 'ADMIN', active: 'N' }),
+			na('update_user', {
+				agent_user: '1001',
+				agent_user_level: '7',
+				agent_user_group: 'ADMIN',
+				active: 'N',
+			}),
 			na('user_details', { agent_user: '1001' }),
 			na('update_user', {
 				agent_user: '1002',
@@ -124,9 +197,18 @@ export const scenarios: Scenario[] = [
 				wrapup_seconds_override: '10',
 				in_groups: 'TESTIN|AGENTDIRECT',
 			}),
-			na('update_user', { agent_user: '1002', agent_full_name: '--BLANK--', phone_login: '--BLANK--', phone_pass: '--BLANK--', email: '--BLANK--' }),
+			na('update_user', {
+				agent_user: '1002',
+				agent_full_name: '--BLANK--',
+				phone_login: '--BLANK--',
+				phone_pass: '--BLANK--',
+				email: '--BLANK--',
+			}),
 			na('user_details', { agent_user: '1002' }),
-			note(na('update_user', { agent_user: '6699', agent_user_level: '9' }), 'same level: allowed with modify_same_user_level'),
+			note(
+				na('update_user', { agent_user: '6699', agent_user_level: '9' }),
+				'same level: allowed with modify_same_user_level',
+			),
 			note(na('update_user', { agent_user: 'aGeNt' }), 'user does not exist'),
 			na('update_user', { agent_user: '1001' }),
 			na('update_user', { agent_user: '1' }),
@@ -144,7 +226,10 @@ export const scenarios: Scenario[] = [
 			na('update_user', { agent_user: '1001', phone_pass: 'p'.repeat(21) }),
 			na('update_user', { agent_user: '1001', hotkeys_active: '2' }),
 			na('update_user', { agent_user: '1001', voicemail_id: '1' }),
-			note(na('update_user', { agent_user: '1001', voicemail_id: '--BLANK--' }), 'the filter leaves BLANK'),
+			note(
+				na('update_user', { agent_user: '1001', voicemail_id: '--BLANK--' }),
+				'the filter leaves BLANK',
+			),
 			na('update_user', { agent_user: '1001', email: 'a@b' }),
 			na('update_user', { agent_user: '1001', custom_three: 'c'.repeat(101) }),
 			na('update_user', { agent_user: '1001', active: 'X' }),
@@ -154,19 +239,40 @@ export const scenarios: Scenario[] = [
 			na('update_user', { agent_user: '1001', campaign_grade: '11' }),
 			na('update_user', { agent_user: '1001', ingroup_rank: '-10' }),
 			na('update_user', { agent_user: '1001', ingroup_grade: '0' }),
-			note(na('update_user', { agent_user: '1001', campaign_rank: '5', ingroup_grade: '0' }), 'the campaign notice comes before the in-group error'),
+			note(
+				na('update_user', { agent_user: '1001', campaign_rank: '5', ingroup_grade: '0' }),
+				'the campaign notice comes before the in-group error',
+			),
 		],
 	},
 	{
 		name: 'update_user: ranks, grades and password reset',
 		steps: [
-			note(na('update_user', { agent_user: '1001', campaign_rank: '5' }), 'notice, then no updates'),
-			na('update_user', { agent_user: '1001', campaign_rank: '-3', campaign_grade: '7', camp_rg_only: '1', campaign_id: 'TESTCAMP', active: 'Y' }),
-			na('update_user', { agent_user: '1001', ingroup_rank: '2', ingrp_rg_only: '1', group_id: 'TESTIN' }),
+			note(
+				na('update_user', { agent_user: '1001', campaign_rank: '5' }),
+				'notice, then no updates',
+			),
+			na('update_user', {
+				agent_user: '1001',
+				campaign_rank: '-3',
+				campaign_grade: '7',
+				camp_rg_only: '1',
+				campaign_id: 'TESTCAMP',
+				active: 'Y',
+			}),
+			na('update_user', {
+				agent_user: '1001',
+				ingroup_rank: '2',
+				ingrp_rg_only: '1',
+				group_id: 'TESTIN',
+			}),
 			na('update_user', { agent_user: '1002', ingroup_grade: '4', campaign_grade: '2' }),
 			na('update_user', { agent_user: '1001', reset_password: '8' }),
 			na('update_user', { agent_user: '1001', reset_password: '7', active: 'Y' }),
-			note(na('update_user', { agent_user: '1001', reset_password: '10', email: 'agent@example.com' }), 'mail fails on the harness'),
+			note(
+				na('update_user', { agent_user: '1001', reset_password: '10', email: 'agent@example.com' }),
+				'mail fails on the harness',
+			),
 			na('update_user', { agent_user: '1001', reset_password: '12' }),
 		],
 	},
@@ -187,7 +293,10 @@ export const scenarios: Scenario[] = [
 		name: 'user_details: formats and errors',
 		steps: [
 			na('user_details', { agent_user: '1001' }),
-			note(na('user_details', { agent_user: '1001', stage: 'pipe', header: 'NO' }), 'what the node sends'),
+			note(
+				na('user_details', { agent_user: '1001', stage: 'pipe', header: 'NO' }),
+				'what the node sends',
+			),
 			note(na('user_details', { agent_user: 'vdad' }), 'the answer repeats the user as given'),
 			na('user_details', { agent_user: '6666', stage: 'csv', header: 'YES' }),
 			na('user_details', { agent_user: '6666', stage: 'tab' }),
@@ -218,7 +327,10 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'add_group_alias: add and errors',
 		steps: [
-			note(na('add_group_alias', { caller_id_number: '3125550100' }), 'id and name default to the number'),
+			note(
+				na('add_group_alias', { caller_id_number: '3125550100' }),
+				'id and name default to the number',
+			),
 			na('add_group_alias', { caller_id_number: '3125550100' }),
 			na('add_group_alias', {
 				caller_id_number: '3125550101',
@@ -230,7 +342,11 @@ export const scenarios: Scenario[] = [
 			}),
 			na('add_group_alias', { caller_id_number: '3125550102', group_alias_id: 'sales_line' }),
 			na('add_group_alias', { caller_id_number: '31255', group_alias_id: 'SHORT' }),
-			na('add_group_alias', { caller_id_number: '312-555-0103', group_alias_id: 'X', group_alias_name: 'Y' }),
+			na('add_group_alias', {
+				caller_id_number: '312-555-0103',
+				group_alias_id: 'X',
+				group_alias_name: 'Y',
+			}),
 		],
 	},
 	{
@@ -241,14 +357,29 @@ export const scenarios: Scenario[] = [
 		name: 'add_phone: add and errors',
 		steps: [
 			na('add_phone', newPhone()),
-			note(na('update_user', { agent_user: '1001', phone_login: '2001' }), 'the new phone login is valid for a user'),
+			note(
+				na('update_user', { agent_user: '1001', phone_login: '2001' }),
+				'the new phone login is valid for a user',
+			),
 			na('add_phone', newPhone()),
 			na('add_phone', newPhone({ extension: '2002' })),
 			na('add_phone', newPhone({ extension: '2002', phone_login: '2002', server_ip: '10.0.0.9' })),
-			note(na('add_phone', newPhone({ extension: '2002', phone_login: '2002', protocol: 'PJSIP' })), 'the API refuses PJSIP'),
-			note(na('add_phone', newPhone({ extension: '2002', phone_login: '2002', registration_password: '' })), 'the error echoes both passwords'),
+			note(
+				na('add_phone', newPhone({ extension: '2002', phone_login: '2002', protocol: 'PJSIP' })),
+				'the API refuses PJSIP',
+			),
+			note(
+				na(
+					'add_phone',
+					newPhone({ extension: '2002', phone_login: '2002', registration_password: '' }),
+				),
+				'the error echoes both passwords',
+			),
 			na('add_phone', newPhone({ extension: '2002', phone_login: '2002', local_gmt: '-5.50' })),
-			note(na('add_phone', newPhone({ extension: '2002', phone_login: '2002', local_gmt: '-5' })), 'compared as a number'),
+			note(
+				na('add_phone', newPhone({ extension: '2002', phone_login: '2002', local_gmt: '-5' })),
+				'compared as a number',
+			),
 			na('add_phone', newPhone({ extension: '2003', phone_login: '2003', template_id: 'NOSUCH' })),
 			na(
 				'add_phone',
@@ -271,7 +402,11 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		name: 'update_phone: gate checks',
-		steps: gate('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_full_name: 'Desk' }),
+		steps: gate('update_phone', {
+			extension: '1001',
+			server_ip: '127.0.0.1',
+			phone_full_name: 'Desk',
+		}),
 	},
 	{
 		name: 'update_phone: update and errors',
@@ -301,9 +436,22 @@ export const scenarios: Scenario[] = [
 				on_hook_agent: 'Y',
 				template_id: '--BLANK--',
 			}),
-			note(na('update_phone', { extension: '1001', server_ip: '127.0.0.1' }), 'nothing to change is still a success'),
-			note(na('update_phone', { extension: '1002', server_ip: '127.0.0.1', phone_login: '1003' }), 'a login taken on the same server is not found'),
-			na('update_phone', { extension: '1002', server_ip: '127.0.0.1', email: '--BLANK--', phone_full_name: '--BLANK--', registration_password: '--BLANK--', phone_context: '--BLANK--' }),
+			note(
+				na('update_phone', { extension: '1001', server_ip: '127.0.0.1' }),
+				'nothing to change is still a success',
+			),
+			note(
+				na('update_phone', { extension: '1002', server_ip: '127.0.0.1', phone_login: '1003' }),
+				'a login taken on the same server is not found',
+			),
+			na('update_phone', {
+				extension: '1002',
+				server_ip: '127.0.0.1',
+				email: '--BLANK--',
+				phone_full_name: '--BLANK--',
+				registration_password: '--BLANK--',
+				phone_context: '--BLANK--',
+			}),
 			na('update_phone', { extension: '9999', server_ip: '127.0.0.1' }),
 			na('update_phone', { extension: '1001', server_ip: '10.0.0.9' }),
 			na('update_phone', { extension: '1', server_ip: '127.0.0.1' }),
@@ -312,18 +460,48 @@ export const scenarios: Scenario[] = [
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', email: 'a@b' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_context: 'c' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_full_name: 'n' }),
-			note(na('update_phone', { extension: '1001', server_ip: '127.0.0.1', registration_password: 'r' }), 'the error echoes the password'),
+			note(
+				na('update_phone', {
+					extension: '1001',
+					server_ip: '127.0.0.1',
+					registration_password: 'r',
+				}),
+				'the error echoes the password',
+			),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', protocol: 'PJSIP' }),
-			note(na('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_pass: 'p' }), 'the error echoes the password'),
+			note(
+				na('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_pass: 'p' }),
+				'the error echoes the password',
+			),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', voicemail_id: '1' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', dialplan_number: '12' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', active: 'X' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', outbound_cid: '12345' }),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', admin_user_group: 'A' }),
-			note(na('update_phone', { extension: '1001', server_ip: '127.0.0.1', outbound_alt_cid: '--BLANK--' }), 'the filter leaves BLANK, too short'),
-			note(na('update_phone', { extension: '1001', server_ip: '127.0.0.1', phone_ring_timeout: '181', outbound_alt_cid: '3125550199' }), 'prints the alt caller ID'),
+			note(
+				na('update_phone', {
+					extension: '1001',
+					server_ip: '127.0.0.1',
+					outbound_alt_cid: '--BLANK--',
+				}),
+				'the filter leaves BLANK, too short',
+			),
+			note(
+				na('update_phone', {
+					extension: '1001',
+					server_ip: '127.0.0.1',
+					phone_ring_timeout: '181',
+					outbound_alt_cid: '3125550199',
+				}),
+				'prints the alt caller ID',
+			),
 			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', delete_vm_after_email: 'X' }),
-			na('update_phone', { extension: '1001', server_ip: '127.0.0.1', template_id: 'NOSUCH', phone_login: '1001' }),
+			na('update_phone', {
+				extension: '1001',
+				server_ip: '127.0.0.1',
+				template_id: 'NOSUCH',
+				phone_login: '1001',
+			}),
 		],
 	},
 	{
@@ -336,13 +514,24 @@ export const scenarios: Scenario[] = [
 	},
 	{
 		name: 'add_phone_alias: gate checks',
-		steps: gate('add_phone_alias', { alias_id: 'desks', alias_name: 'Desks', phone_logins: '1001,1002' }),
+		steps: gate('add_phone_alias', {
+			alias_id: 'desks',
+			alias_name: 'Desks',
+			phone_logins: '1001,1002',
+		}),
 	},
 	{
 		name: 'add_phone_alias: add and errors',
 		steps: [
-			na('add_phone_alias', { alias_id: 'desks', alias_name: 'Front+Desks', phone_logins: '1001,1002' }),
-			note(na('update_user', { agent_user: '1003', phone_login: 'desks' }), 'an alias is a valid phone login for a user'),
+			na('add_phone_alias', {
+				alias_id: 'desks',
+				alias_name: 'Front+Desks',
+				phone_logins: '1001,1002',
+			}),
+			note(
+				na('update_user', { agent_user: '1003', phone_login: 'desks' }),
+				'an alias is a valid phone login for a user',
+			),
 			na('add_phone_alias', { alias_id: 'DESKS', alias_name: 'Again', phone_logins: '1001' }),
 			na('add_phone_alias', { alias_id: 'back', alias_name: 'Back', phone_logins: '1001,nophone' }),
 			na('add_phone_alias', { alias_id: 'back', alias_name: 'Back', phone_logins: '1001,' }),
@@ -358,12 +547,23 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'update_phone_alias: update, delete and errors',
 		steps: [
-			na('add_phone_alias', { alias_id: 'desks', alias_name: 'Front Desks', phone_logins: '1001,1002' }),
-			na('update_phone_alias', { alias_id: 'desks', alias_name: 'All Desks', phone_logins: '1001,1002,1003' }),
+			na('add_phone_alias', {
+				alias_id: 'desks',
+				alias_name: 'Front Desks',
+				phone_logins: '1001,1002',
+			}),
+			na('update_phone_alias', {
+				alias_id: 'desks',
+				alias_name: 'All Desks',
+				phone_logins: '1001,1002,1003',
+			}),
 			na('update_phone_alias', { alias_id: 'desks', phone_logins: '1003' }),
 			na('update_phone_alias', { alias_id: 'desks', alias_name: 'A' }),
 			na('update_phone_alias', { alias_id: 'desks', phone_logins: '1003,nophone' }),
-			note(na('update_phone_alias', { alias_id: 'desks', delete_alias: 'N' }), 'a NOTICE, no SUCCESS'),
+			note(
+				na('update_phone_alias', { alias_id: 'desks', delete_alias: 'N' }),
+				'a NOTICE, no SUCCESS',
+			),
 			na('update_phone_alias', { alias_id: 'desks' }),
 			na('update_phone_alias', { alias_id: 'nosuch', alias_name: 'None' }),
 			na('update_phone_alias', { alias_id: 'desks', delete_alias: 'Y' }),

@@ -32,7 +32,9 @@ export interface TestCredentialOptions {
  * apply the credential type's defaults and expressions (mode 'internal'), then call the function
  * with a real CredentialTestContext (whose only request helper is `helpers.request`).
  */
-export async function testCredential(options: TestCredentialOptions): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	options: TestCredentialOptions,
+): Promise<INodeCredentialTestResult> {
 	ensureN8nRuntime();
 	const { credentialType } = options;
 	if (credentialType.test) {
@@ -53,7 +55,9 @@ export async function testCredential(options: TestCredentialOptions): Promise<IN
 			`n8n harness: node type "${nodeType.description.name}" declares testedBy ${JSON.stringify(declared.testedBy)} for "${credentialType.name}", not ${JSON.stringify(testedBy)}`,
 		);
 	}
-	const testFunction = nodeType.methods?.credentialTest?.[testedBy] as ICredentialTestFunction | undefined;
+	const testFunction = nodeType.methods?.credentialTest?.[testedBy] as
+		| ICredentialTestFunction
+		| undefined;
 	if (typeof testFunction !== 'function') {
 		throw new UnexpectedError(`n8n harness: methods.credentialTest.${testedBy} is not a function`);
 	}

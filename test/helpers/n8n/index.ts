@@ -7,4 +7,10 @@
 export * from '../../../scripts/lib/n8nHarness';
 export { testCredential, type TestCredentialOptions } from './credentialTest';
 export { listSearch, loadOptions, type LoadOptionsOptions } from './loadOptions';
-export { callWebhook, runWebhookHook, type HookOptions, type WebhookRequestOptions, type WebhookRequestResult } from './webhook';
+export {
+	callWebhook,
+	runWebhookHook,
+	type HookOptions,
+	type WebhookRequestOptions,
+	type WebhookRequestResult,
+} from './webhook';

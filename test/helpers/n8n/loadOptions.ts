@@ -7,7 +7,14 @@ import { UnexpectedError, Workflow } from 'n8n-workflow';
 import type { INode, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 import { buildAdditionalData } from '../../../scripts/lib/n8nHarness/additionalData';
 import { HarnessCredentialsHelper } from '../../../scripts/lib/n8nHarness/credentials';
-import { assertNodeDeclaresCredentials, defaultTypeName, HarnessNodeTypes, latestVersion, nodeCredentialsFor, type CommonNodeOptions } from '../../../scripts/lib/n8nHarness/nodeTypes';
+import {
+	assertNodeDeclaresCredentials,
+	defaultTypeName,
+	HarnessNodeTypes,
+	latestVersion,
+	nodeCredentialsFor,
+	type CommonNodeOptions,
+} from '../../../scripts/lib/n8nHarness/nodeTypes';
 import { ensureN8nRuntime } from '../../../scripts/lib/n8nHarness/runtime';
 
 export interface LoadOptionsOptions extends CommonNodeOptions {
@@ -35,7 +42,11 @@ function buildTempNodeContext(options: LoadOptionsOptions) {
 	const credentials = nodeCredentialsFor(options.credentials);
 	if (credentials) node.credentials = credentials;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes, options.credentials, nodeTypes);
+	const credentialsHelper = new HarnessCredentialsHelper(
+		options.credentialTypes,
+		options.credentials,
+		nodeTypes,
+	);
 	const additionalData = buildAdditionalData(credentialsHelper, {
 		currentNodeParameters: structuredClone(options.parameters),
 	});
@@ -53,7 +64,9 @@ export async function loadOptions(options: LoadOptionsOptions): Promise<INodePro
 	const { nodeType, context } = buildTempNodeContext(options);
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (typeof method !== 'function') {
-		throw new UnexpectedError(`n8n harness: methods.loadOptions.${options.method} is not a function`);
+		throw new UnexpectedError(
+			`n8n harness: methods.loadOptions.${options.method} is not a function`,
+		);
 	}
 	return await method.call(context);
 }
@@ -65,7 +78,9 @@ export async function listSearch(
 	const { nodeType, context } = buildTempNodeContext(options);
 	const method = nodeType.methods?.listSearch?.[options.method];
 	if (typeof method !== 'function') {
-		throw new UnexpectedError(`n8n harness: methods.listSearch.${options.method} is not a function`);
+		throw new UnexpectedError(
+			`n8n harness: methods.listSearch.${options.method} is not a function`,
+		);
 	}
 	return await method.call(context, options.filter, options.paginationToken);
 }

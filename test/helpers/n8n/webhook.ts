@@ -4,10 +4,23 @@
  */
 import { HookContext, WebhookContext } from 'n8n-core';
 import { UnexpectedError, Workflow } from 'n8n-workflow';
-import type { IDataObject, INode, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { buildAdditionalData } from '../../../scripts/lib/n8nHarness/additionalData';
 import { HarnessCredentialsHelper } from '../../../scripts/lib/n8nHarness/credentials';
-import { defaultTypeName, HarnessNodeTypes, latestVersion, nodeCredentialsFor, plainStaticData, type CommonNodeOptions } from '../../../scripts/lib/n8nHarness/nodeTypes';
+import {
+	defaultTypeName,
+	HarnessNodeTypes,
+	latestVersion,
+	nodeCredentialsFor,
+	plainStaticData,
+	type CommonNodeOptions,
+} from '../../../scripts/lib/n8nHarness/nodeTypes';
 import { ensureN8nRuntime } from '../../../scripts/lib/n8nHarness/runtime';
 import { capture } from '../../support/capture';
 
@@ -45,12 +58,17 @@ function formToObject(raw: string | undefined): IDataObject {
 	for (const [key, value] of new URLSearchParams(raw)) {
 		const existing = out[key];
 		if (existing === undefined) out[key] = value;
-		else out[key] = Array.isArray(existing) ? [...(existing as string[]), value] : [existing as string, value];
+		else
+			out[key] = Array.isArray(existing)
+				? [...(existing as string[]), value]
+				: [existing as string, value];
 	}
 	return out;
 }
 
-function webhookWorkflow(options: CommonNodeOptions & { staticData?: IDataObject; nodeName?: string }) {
+function webhookWorkflow(
+	options: CommonNodeOptions & { staticData?: IDataObject; nodeName?: string },
+) {
 	ensureN8nRuntime();
 	const typeName = options.typeName ?? defaultTypeName(options.nodeType);
 	const typeVersion = options.typeVersion ?? latestVersion(options.nodeType);
@@ -58,7 +76,8 @@ function webhookWorkflow(options: CommonNodeOptions & { staticData?: IDataObject
 	const nodeType = nodeTypes.getByNameAndVersion(typeName, typeVersion);
 	const node: INode = {
 		id: 'harness-webhook-node',
-		name: options.nodeName ?? nodeType.description.defaults?.name ?? nodeType.description.displayName,
+		name:
+			options.nodeName ?? nodeType.description.defaults?.name ?? nodeType.description.displayName,
 		type: typeName,
 		typeVersion,
 		position: [0, 0],
@@ -77,19 +96,35 @@ function webhookWorkflow(options: CommonNodeOptions & { staticData?: IDataObject
 		staticData: structuredClone(plainStaticData(options.staticData ?? {})),
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsHelper = new HarnessCredentialsHelper(options.credentialTypes, options.credentials, nodeTypes);
+	const credentialsHelper = new HarnessCredentialsHelper(
+		options.credentialTypes,
+		options.credentials,
+		nodeTypes,
+	);
 	const additionalData = buildAdditionalData(credentialsHelper, { workflowId: workflow.id });
 	return { nodeType, node, workflow, additionalData };
 }
 
 function webhookData(workflow: Workflow, node: INode, name: string, method: string): IWebhookData {
-	return { httpMethod: method as IWebhookData['httpMethod'], node: node.name, path: 'vicidial', webhookDescription: { name, httpMethod: method, path: 'vicidial' } as IWebhookData['webhookDescription'], workflowId: workflow.id!, workflowExecuteAdditionalData: {} as IWorkflowExecuteAdditionalData };
+	return {
+		httpMethod: method as IWebhookData['httpMethod'],
+		node: node.name,
+		path: 'vicidial',
+		webhookDescription: {
+			name,
+			httpMethod: method,
+			path: 'vicidial',
+		} as IWebhookData['webhookDescription'],
+		workflowId: workflow.id!,
+		workflowExecuteAdditionalData: {} as IWorkflowExecuteAdditionalData,
+	};
 }
 
 /** Sends one request to the node's webhook(), as n8n's webhook server would after routing it. */
 export async function callWebhook(options: WebhookRequestOptions): Promise<WebhookRequestResult> {
 	const { nodeType, node, workflow, additionalData } = webhookWorkflow(options);
-	if (typeof nodeType.webhook !== 'function') throw new UnexpectedError('n8n harness: node type has no webhook method');
+	if (typeof nodeType.webhook !== 'function')
+		throw new UnexpectedError('n8n harness: node type has no webhook method');
 	const method = options.method ?? 'GET';
 	const query = formToObject(options.rawQuery);
 	const body = method === 'POST' ? formToObject(options.rawBody) : {};
@@ -139,11 +174,22 @@ export async function callWebhook(options: WebhookRequestOptions): Promise<Webho
 	);
 	const response = await nodeType.webhook.call(context);
 	capture('webhook items', response.workflowData ?? []);
-	const description = nodeType.description.webhooks?.find((w) => w.name === (options.webhookName ?? 'default'));
+	const description = nodeType.description.webhooks?.find(
+		(w) => w.name === (options.webhookName ?? 'default'),
+	);
 	let onReceivedAnswer: unknown;
-	if (description?.responseMode === 'onReceived' && response.noWebhookResponse !== true && response.workflowData !== undefined) {
+	if (
+		description?.responseMode === 'onReceived' &&
+		response.noWebhookResponse !== true &&
+		response.workflowData !== undefined
+	) {
 		const responseData = description.responseData ?? 'firstEntryJson';
-		onReceivedAnswer = responseData === 'noData' ? undefined : responseData ? responseData : (response.webhookResponse ?? { message: 'Workflow was started' });
+		onReceivedAnswer =
+			responseData === 'noData'
+				? undefined
+				: responseData
+					? responseData
+					: (response.webhookResponse ?? { message: 'Workflow was started' });
 	}
 	return { response, sent, onReceivedAnswer, staticData: plainStaticData(workflow.staticData) };
 }
@@ -157,23 +203,46 @@ export interface HookOptions extends CommonNodeOptions {
 }
 
 /** Runs one activation hook (webhookMethods.default.<method>) as n8n does on (de)activation. */
-export async function runWebhookHook(options: HookOptions): Promise<{ result?: boolean; error?: Error; staticData: IDataObject; nodeStaticData: IDataObject }> {
+export async function runWebhookHook(options: HookOptions): Promise<{
+	result?: boolean;
+	error?: Error;
+	staticData: IDataObject;
+	nodeStaticData: IDataObject;
+}> {
 	const { nodeType, node, workflow, additionalData } = webhookWorkflow(options);
 	const hook = nodeType.webhookMethods?.default?.[options.method];
-	if (typeof hook !== 'function') throw new UnexpectedError(`n8n harness: no webhookMethods.default.${options.method}`);
+	if (typeof hook !== 'function')
+		throw new UnexpectedError(`n8n harness: no webhookMethods.default.${options.method}`);
 	const manual = options.mode === 'manual';
-	const context = new HookContext(workflow, node, additionalData, manual ? 'manual' : 'trigger', manual ? 'manual' : 'activate', {
-		...webhookData(workflow, node, 'default', 'GET'),
-		...(manual ? { isTest: true } : {}),
-	});
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		manual ? 'manual' : 'trigger',
+		manual ? 'manual' : 'activate',
+		{
+			...webhookData(workflow, node, 'default', 'GET'),
+			...(manual ? { isTest: true } : {}),
+		},
+	);
 	let result: boolean | undefined;
 	let error: Error | undefined;
 	try {
 		result = await hook.call(context);
 	} catch (e) {
 		error = e as Error;
-		capture('webhook hook error', { message: error.message, description: (error as { description?: string }).description });
+		capture('webhook hook error', {
+			message: error.message,
+			description: (error as { description?: string }).description,
+		});
 	}
-	const staticData = error ? plainStaticData(options.staticData ?? {}) : plainStaticData(workflow.staticData);
-	return { result, error, staticData, nodeStaticData: (staticData[`node:${node.name}`] as IDataObject | undefined) ?? {} };
+	const staticData = error
+		? plainStaticData(options.staticData ?? {})
+		: plainStaticData(workflow.staticData);
+	return {
+		result,
+		error,
+		staticData,
+		nodeStaticData: (staticData[`node:${node.name}`] as IDataObject | undefined) ?? {},
+	};
 }

@@ -18,8 +18,6 @@ export interface AgContext extends ApiRequest {
 export type AgResult = 'continue' | 'exit';
 export type AgHandler = (c: AgContext) => AgResult;
 
-
-
 /** With format=debug the script prints the statements it runs (`if ($DB) echo "$stmt\n"`). */
 export function debugStmt(c: AgContext, stmt: string): void {
 	if (c.debug) c.out.echo(`${stmt}\n`);

@@ -15,7 +15,10 @@ export function resolveAltUser(c: AgContext, minLength: number): void {
 		.filter((r) => ciEq(r.custom_three, c.altUser))
 		.sort((a, b) => ((a.user ?? '') < (b.user ?? '') ? -1 : 1));
 	if (matches.length > 0) {
-		debugStmt(c, `select user from vicidial_users where custom_three='${c.altUser}' order by user;`);
+		debugStmt(
+			c,
+			`select user from vicidial_users where custom_three='${c.altUser}' order by user;`,
+		);
 		c.agentUser = matches[0].user ?? '';
 	} else {
 		c.out.echo(`ERROR: no user found - ${c.altUser}\n`);
@@ -24,12 +27,18 @@ export function resolveAltUser(c: AgContext, minLength: number): void {
 
 export function externalPause(c: AgContext): AgResult {
 	const { out, value } = c;
-	if (value.length < 1 || (c.agentUser.length < 1 && c.altUser.length < 1) || !/PAUSE|RESUME/.test(value)) {
+	if (
+		value.length < 1 ||
+		(c.agentUser.length < 1 && c.altUser.length < 1) ||
+		!/PAUSE|RESUME/.test(value)
+	) {
 		out.echo(`ERROR: external_pause not valid - ${value}|${c.agentUser}\n`);
 		return 'continue';
 	}
 	if (!mayCall(c)) {
-		out.echo(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${value}|${c.user}|${c.fn}|${c.userGroup}\n`);
+		out.echo(
+			`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${value}|${c.user}|${c.fn}|${c.userGroup}\n`,
+		);
 		return 'exit';
 	}
 	resolveAltUser(c, 1);
@@ -51,8 +60,12 @@ export function externalPause(c: AgContext): AgResult {
 		}
 	}
 	const stmtValue = `${value}!${c.epoch}`;
-	if (c.debug) out.echo(`\n<!-- UPDATE vicidial_live_agents set external_pause='${stmtValue}' where user='${c.agentUser}'; -->`);
-	for (const r of live.filter((x) => ciEq(x.user, c.agentUser))) live.update(r, { external_pause: stmtValue }, c.state.nowStr());
+	if (c.debug)
+		out.echo(
+			`\n<!-- UPDATE vicidial_live_agents set external_pause='${stmtValue}' where user='${c.agentUser}'; -->`,
+		);
+	for (const r of live.filter((x) => ciEq(x.user, c.agentUser)))
+		live.update(r, { external_pause: stmtValue }, c.state.nowStr());
 	out.echo(`SUCCESS: external_pause function set - ${value}|${c.epoch}|${c.agentUser}\n`);
 	return 'continue';
 }

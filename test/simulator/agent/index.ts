@@ -47,7 +47,10 @@ export const AGENT_FILTER_TABLES: Readonly<Record<string, Readonly<Record<string
 	session: session.filters,
 };
 
-export const AGENT_FILTERS: Readonly<Record<string, Filter>> = Object.assign({}, ...Object.values(AGENT_FILTER_TABLES));
+export const AGENT_FILTERS: Readonly<Record<string, Filter>> = Object.assign(
+	{},
+	...Object.values(AGENT_FILTER_TABLES),
+);
 
 const COFFEE = ['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'];
 
@@ -78,9 +81,16 @@ export function handleAgent(state: SimState, req: RequestParams, out: PhpOutput,
 		return;
 	}
 	const over = lockOver(state);
-	const key = userAuthorization(state, user, pass, { levelAbove: 0, updateOnSuccess: false, agentApi: true, ip });
+	const key = userAuthorization(state, user, pass, {
+		levelAbove: 0,
+		updateOnSuccess: false,
+		agentApi: true,
+		ip,
+	});
 	const auth = key === 'GOOD' ? 1 : 0;
-	const authApi = state.db.t('vicidial_users').count((r) => ciEq(r.user, user) && r.vdc_agent_api_access === '1');
+	const authApi = state.db
+		.t('vicidial_users')
+		.count((r) => ciEq(r.user, user) && r.vdc_agent_api_access === '1');
 	if (user.length < 2 || pass.length < 2 || auth === 0 || authApi === 0) {
 		// a bad login reports the query it ran, lock epoch included
 		const message =
@@ -120,7 +130,9 @@ export function handleAgent(state: SimState, req: RequestParams, out: PhpOutput,
 		userGroup: s(row?.user_group),
 		epoch,
 	};
-	const handler = Object.prototype.hasOwnProperty.call(AGENT_FUNCTIONS, fn) ? AGENT_FUNCTIONS[fn] : undefined;
+	const handler = Object.prototype.hasOwnProperty.call(AGENT_FUNCTIONS, fn)
+		? AGENT_FUNCTIONS[fn]
+		: undefined;
 	if (handler && handler(ctx) === 'exit') return;
 
 	// common tail of the script

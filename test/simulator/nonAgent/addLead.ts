@@ -34,10 +34,16 @@ export function addLead(c: NaContext): void {
 
 	const modifyLeads = countUser(
 		c,
-		(r) => r.vdc_agent_api_access === '1' && ['1', '2', '3', '4'].includes(s(r.modify_leads)) && level(r) > 7 && r.active === 'Y',
+		(r) =>
+			r.vdc_agent_api_access === '1' &&
+			['1', '2', '3', '4'].includes(s(r.modify_leads)) &&
+			level(r) > 7 &&
+			r.active === 'Y',
 	);
 	if (modifyLeads < 1) {
-		c.say(`ERROR: add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM: |${c.user}|${modifyLeads}|\n`);
+		c.say(
+			`ERROR: add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM: |${c.user}|${modifyLeads}|\n`,
+		);
 		return;
 	}
 	const phone = p.get('phone_number');
@@ -48,7 +54,9 @@ export function addLead(c: NaContext): void {
 	const lists = db.t('vicidial_lists');
 	if (/Y/i.test(p.get('list_exists_check'))) {
 		if (lists.count((r) => numEqStr(Number(r.list_id), listId)) < 1) {
-			c.say(`ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${phone}|${listId}\n`);
+			c.say(
+				`ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${phone}|${listId}\n`,
+			);
 			return;
 		}
 	}
@@ -64,7 +72,9 @@ export function addLead(c: NaContext): void {
 		if (loaded < 10) {
 			nanpaCheck = 'N';
 			tzMethod = tzMethod.replace(/NANPA/g, '');
-			c.say(`NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - ${loaded}|${c.user}\n`);
+			c.say(
+				`NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - ${loaded}|${c.user}\n`,
+			);
 		}
 	}
 
@@ -111,7 +121,11 @@ export function addLead(c: NaContext): void {
 	if (dncCheck === 'Y' || dncCheck === 'AREACODE') {
 		const found = db
 			.t('vicidial_dnc')
-			.count((r) => ciEq(r.phone_number, phone) || (dncCheck === 'AREACODE' && ciEq(r.phone_number, areacodeWildcard)));
+			.count(
+				(r) =>
+					ciEq(r.phone_number, phone) ||
+					(dncCheck === 'AREACODE' && ciEq(r.phone_number, areacodeWildcard)),
+			);
 		if (found > 0) {
 			c.say(`ERROR: add_lead PHONE NUMBER IN DNC - ${phone}|${c.user}\n`);
 			return;
@@ -127,7 +141,8 @@ export function addLead(c: NaContext): void {
 			.t('vicidial_campaign_dnc')
 			.count(
 				(r) =>
-					(ciEq(r.phone_number, phone) || (campDncCheck === 'AREACODE' && ciEq(r.phone_number, areacodeWildcard))) &&
+					(ciEq(r.phone_number, phone) ||
+						(campDncCheck === 'AREACODE' && ciEq(r.phone_number, areacodeWildcard))) &&
 					ciEq(r.campaign_id, dncCampaign),
 			);
 		if (found > 0) {
@@ -145,7 +160,13 @@ export function addLead(c: NaContext): void {
 	if (duplicateFound(c, dup, { listId, phone, title, altPhone, firstName, lastName, now })) return;
 
 	// ---- insert
-	const gmt = lookupGmt(c, { phoneCode, tzMethod, postalCode: p.get('postal_code'), owner: p.get('owner'), state: leadState });
+	const gmt = lookupGmt(c, {
+		phoneCode,
+		tzMethod,
+		postalCode: p.get('postal_code'),
+		owner: p.get('owner'),
+		state: leadState,
+	});
 	const callback = p.get('callback');
 	const dq = (v: string): string => sqlLiteral(v, '"');
 	const entryListId = p.get('entry_list_id');
@@ -188,7 +209,9 @@ export function addLead(c: NaContext): void {
 		nowStr,
 	);
 	const leadId = s(leadRow.lead_id);
-	c.say(`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${leadId}|${gmt ?? ''}|${c.user}\n`);
+	c.say(
+		`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${leadId}|${gmt ?? ''}|${c.user}\n`,
+	);
 
 	// ---- multi_alt_phones: "number_code_note!number_code_note..."
 	const multi = p.get('multi_alt_phones');
@@ -198,7 +221,13 @@ export function addLead(c: NaContext): void {
 			const [number = '', code = '', note = ''] = entry.split('_');
 			out.echo(`${number}|${code}|${note}`); // printed without a newline
 			db.t('vicidial_list_alt_phones').insert(
-				{ lead_id: leadId, phone_code: code.length > 0 ? code : '1', phone_number: number, alt_phone_note: note, alt_phone_count: i + 1 },
+				{
+					lead_id: leadId,
+					phone_code: code.length > 0 ? code : '1',
+					phone_number: number,
+					alt_phone_note: note,
+					alt_phone_count: i + 1,
+				},
 				nowStr,
 			);
 			inserted++;
@@ -207,19 +236,26 @@ export function addLead(c: NaContext): void {
 	}
 
 	// ---- custom fields
-	if (p.get('custom_fields') === 'Y') insertCustomFields(c, 'add_lead', phone, leadId, listId, listId);
+	if (p.get('custom_fields') === 'Y')
+		insertCustomFields(c, 'add_lead', phone, leadId, listId, listId);
 
 	// ---- hopper
 	if (c.addToHopper === 'Y') {
 		const list = lists.find((r) => numEqStr(Number(r.list_id), listId));
-		const camp = list ? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, s(list.campaign_id))) : undefined;
+		const camp = list
+			? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, s(list.campaign_id)))
+			: undefined;
 		let localCallTime = camp ? s(camp.local_call_time) : '';
 		const listCallTime = camp && list ? list.local_call_time : null;
-		if (listCallTime !== null && listCallTime !== '' && !/^campaign$/i.test(listCallTime)) localCallTime = listCallTime;
+		if (listCallTime !== null && listCallTime !== '' && !/^campaign$/i.test(listCallTime))
+			localCallTime = listCallTime;
 		let dialable = 1;
-		if (p.get('hopper_local_call_time_check') === 'Y') dialable = dialableGmt(state, localCallTime, Number(gmt ?? 0), leadState);
+		if (p.get('hopper_local_call_time_check') === 'Y')
+			dialable = dialableGmt(state, localCallTime, Number(gmt ?? 0), leadState);
 		if (dialable < 1) {
-			c.say(`NOTICE: add_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - ${phone}|${leadId}|${gmt ?? ''}|${dialable}|${c.user}\n`);
+			c.say(
+				`NOTICE: add_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - ${phone}|${leadId}|${gmt ?? ''}|${dialable}|${c.user}\n`,
+			);
 		} else {
 			const hopper = db.t('vicidial_hopper').insert(
 				{
@@ -236,7 +272,9 @@ export function addLead(c: NaContext): void {
 				},
 				nowStr,
 			);
-			c.say(`NOTICE: add_lead ADDED TO HOPPER - ${phone}|${leadId}|${s(hopper.hopper_id)}|${c.user}\n`);
+			c.say(
+				`NOTICE: add_lead ADDED TO HOPPER - ${phone}|${leadId}|${s(hopper.hopper_id)}|${c.user}\n`,
+			);
 		}
 	}
 
@@ -254,7 +292,9 @@ export function addLead(c: NaContext): void {
 					userGroup = s(u.user_group);
 					valid++;
 				} else {
-					c.say(`NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${cbUser}|${cbType}\n`);
+					c.say(
+						`NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${cbUser}|${cbType}\n`,
+					);
 				}
 			} else {
 				cbType = 'ANYONE';
@@ -285,10 +325,14 @@ export function addLead(c: NaContext): void {
 					},
 					nowStr,
 				);
-				c.say(`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${leadId}|${campaignId}|${when}|${cbType}|${cbUser}|${cbStatus}\n`);
+				c.say(
+					`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${leadId}|${campaignId}|${when}|${cbType}|${cbUser}|${cbStatus}\n`,
+				);
 			}
 		} else {
-			c.say(`NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}\n`);
+			c.say(
+				`NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}\n`,
+			);
 		}
 	}
 	// apinewlead URLs (vicidial_url_multi) are not modelled: the seed defines none
@@ -314,7 +358,8 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 		for (const [re, n] of DAY_WINDOWS) if (re.test(dup)) days = n;
 		since = fmtDateTime(new Date(d.now.getTime() - days * 86400000));
 	}
-	const recent = (r: Row): boolean => since === null || (r.entry_date !== null && r.entry_date > since);
+	const recent = (r: Row): boolean =>
+		since === null || (r.entry_date !== null && r.entry_date > since);
 	const inList = (r: Row): boolean => numEqStr(Number(r.list_id), d.listId);
 
 	// lists of the list's campaign, for the *CAMP options; none found = "IN()" = SQL error
@@ -326,7 +371,8 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 			if (same.length > 0) campLists = same.map((r) => s(r.list_id));
 		}
 	}
-	const inCamp = (r: Row): boolean => campLists !== null && campLists.some((l) => numEqStr(Number(r.list_id), l));
+	const inCamp = (r: Row): boolean =>
+		campLists !== null && campLists.some((l) => numEqStr(Number(r.list_id), l));
 	const first = (pred: (r: Row) => boolean): Row | undefined => leads.find(pred);
 	const needCamp = (): void => {
 		if (campLists === null) throw new SqlError('list_id IN() is empty');
@@ -336,7 +382,8 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 		return true;
 	};
 	const phoneEq = (r: Row): boolean => ciEq(r.phone_number, d.phone);
-	const phoneOrAlt = (r: Row): boolean => ciEq(r.phone_number, d.phone) || ciEq(r.alt_phone, d.phone);
+	const phoneOrAlt = (r: Row): boolean =>
+		ciEq(r.phone_number, d.phone) || ciEq(r.alt_phone, d.phone);
 	const dupType = (r: Row): string => (looseEq(d.phone, s(r.phone_number)) ? 'PHONE' : 'ALT');
 	const q = (v: string): string => sqlLiteral(v, "'");
 
@@ -347,28 +394,48 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 	if (/DUPCAMP/i.test(dup)) {
 		needCamp();
 		const r = first((x) => phoneEq(x) && inCamp(x) && recent(x));
-		if (r) return err('DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS', `${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`);
+		if (r)
+			return err(
+				'DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS',
+				`${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`,
+			);
 	}
 	if (/DUPSYS/i.test(dup)) {
 		const r = first((x) => phoneEq(x) && recent(x));
-		if (r) return err('DUPLICATE PHONE NUMBER IN SYSTEM', `${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`);
+		if (r)
+			return err(
+				'DUPLICATE PHONE NUMBER IN SYSTEM',
+				`${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`,
+			);
 	}
 	if (/DUPPHONEALTLIST/i.test(dup)) {
 		const r = first((x) => phoneOrAlt(x) && inList(x) && recent(x));
-		if (r) return err('DUPLICATE PHONE NUMBER IN LIST', `${d.phone}|${d.listId}|${s(r.lead_id)}|${dupType(r)}`);
+		if (r)
+			return err(
+				'DUPLICATE PHONE NUMBER IN LIST',
+				`${d.phone}|${d.listId}|${s(r.lead_id)}|${dupType(r)}`,
+			);
 	}
 	if (/DUPPHONEALTCAMP/i.test(dup)) {
 		needCamp();
 		const r = first((x) => phoneOrAlt(x) && inCamp(x) && recent(x));
 		if (r)
-			return err('DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS', `${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}|${dupType(r)}`);
+			return err(
+				'DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS',
+				`${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}|${dupType(r)}`,
+			);
 	}
 	if (/DUPPHONEALTSYS/i.test(dup)) {
 		const r = first((x) => phoneOrAlt(x) && recent(x));
-		if (r) return err('DUPLICATE PHONE NUMBER IN SYSTEM', `${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}|${dupType(r)}`);
+		if (r)
+			return err(
+				'DUPLICATE PHONE NUMBER IN SYSTEM',
+				`${d.phone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}|${dupType(r)}`,
+			);
 	}
 	// these values sit in '...' literals: a stray quote breaks the statement
-	const titleAlt = (x: Row): boolean => ciEq(x.title, q(d.title)) && ciEq(x.alt_phone, q(d.altPhone));
+	const titleAlt = (x: Row): boolean =>
+		ciEq(x.title, q(d.title)) && ciEq(x.alt_phone, q(d.altPhone));
 	const checkTitleAlt = (): void => {
 		q(d.title);
 		q(d.altPhone);
@@ -380,21 +447,33 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 	if (/DUPTITLEALTPHONELIST/i.test(dup)) {
 		checkTitleAlt();
 		const r = first((x) => titleAlt(x) && inList(x) && recent(x));
-		if (r) return err('DUPLICATE TITLE ALT_PHONE IN LIST', `${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}`);
+		if (r)
+			return err(
+				'DUPLICATE TITLE ALT_PHONE IN LIST',
+				`${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}`,
+			);
 	}
 	if (/DUPTITLEALTPHONECAMP/i.test(dup)) {
 		checkTitleAlt();
 		needCamp();
 		const r = first((x) => titleAlt(x) && inCamp(x) && recent(x));
 		if (r)
-			return err('DUPLICATE TITLE ALT_PHONE IN CAMPAIGN LISTS', `${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`);
+			return err(
+				'DUPLICATE TITLE ALT_PHONE IN CAMPAIGN LISTS',
+				`${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`,
+			);
 	}
 	if (/DUPTITLEALTPHONESYS/i.test(dup)) {
 		checkTitleAlt();
 		const r = first((x) => titleAlt(x) && recent(x));
-		if (r) return err('DUPLICATE TITLE ALT_PHONE IN SYSTEM', `${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`);
+		if (r)
+			return err(
+				'DUPLICATE TITLE ALT_PHONE IN SYSTEM',
+				`${d.title}|${d.altPhone}|${d.listId}|${s(r.lead_id)}|${s(r.list_id)}`,
+			);
 	}
-	const namePhone = (x: Row): boolean => ciEq(x.first_name, q(d.firstName)) && ciEq(x.last_name, q(d.lastName)) && phoneEq(x);
+	const namePhone = (x: Row): boolean =>
+		ciEq(x.first_name, q(d.firstName)) && ciEq(x.last_name, q(d.lastName)) && phoneEq(x);
 	const names = `${d.firstName}|${d.lastName}|${d.phone}|${d.listId}`;
 	if (/DUPNAMEPHONELIST/i.test(dup)) {
 		checkNames();
@@ -405,7 +484,11 @@ function duplicateFound(c: NaContext, dup: string, d: DupInput): boolean {
 		checkNames();
 		needCamp();
 		const r = first((x) => namePhone(x) && inCamp(x) && recent(x));
-		if (r) return err('DUPLICATE NAME PHONE IN CAMPAIGN LISTS', `${names}|${s(r.lead_id)}|${s(r.list_id)}`);
+		if (r)
+			return err(
+				'DUPLICATE NAME PHONE IN CAMPAIGN LISTS',
+				`${names}|${s(r.lead_id)}|${s(r.list_id)}`,
+			);
 	}
 	if (/DUPNAMEPHONESYS/i.test(dup)) {
 		checkNames();

@@ -42,7 +42,7 @@ export const NON_AGENT_FILTERS: Readonly<Record<string, Filter>> = {
 	tz_method: WORD,
 	usacan_areacode_check: AZ,
 	usacan_prefix_check: AZ,
-	callback_datetime: keep("\\- +.:/@_0-9a-zA-Z"),
+	callback_datetime: keep('\\- +.:/@_0-9a-zA-Z'),
 	callback: AZ,
 	callback_type: AZ,
 	nanpa_ac_prefix_check: AZ,

@@ -43,7 +43,9 @@ export function lookupGmt(c: NaContext, a: GmtInput): string | null {
 		}
 	}
 	if (/NANPA/i.test(a.tzMethod) && c.usArea.length > 2 && c.usPrefix.length > 2) {
-		const r = db.t('vicidial_nanpa_prefix_codes').find((x) => ciEq(x.areacode, c.usArea) && ciEq(x.prefix, c.usPrefix));
+		const r = db
+			.t('vicidial_nanpa_prefix_codes')
+			.find((x) => ciEq(x.areacode, c.usArea) && ciEq(x.prefix, c.usPrefix));
 		if (r) {
 			gmt = clean(r.GMT_offset);
 			found++;
@@ -52,7 +54,9 @@ export function lookupGmt(c: NaContext, a: GmtInput): string | null {
 	if (found < 1) {
 		let processed = 0;
 		const byArea = (): void => {
-			const r = phoneCodes.find((x) => ciEq(x.country_code, a.phoneCode) && ciEq(x.areacode, c.usArea));
+			const r = phoneCodes.find(
+				(x) => ciEq(x.country_code, a.phoneCode) && ciEq(x.areacode, c.usArea),
+			);
 			if (r) {
 				gmt = clean(r.GMT_offset);
 				processed++;

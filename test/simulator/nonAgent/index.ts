@@ -54,14 +54,30 @@ export const NON_AGENT_FILTER_TABLES: Readonly<Record<string, Readonly<Record<st
 	realtime: realtime.filters,
 };
 
-export const ALL_FILTERS: Readonly<Record<string, Filter>> = Object.assign({}, ...Object.values(NON_AGENT_FILTER_TABLES));
+export const ALL_FILTERS: Readonly<Record<string, Filter>> = Object.assign(
+	{},
+	...Object.values(NON_AGENT_FILTER_TABLES),
+);
 
 /** functions for which api_list_restrict computes the user's allowed lists */
-const LIST_RESTRICTED = ['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'list_custom_fields', 'lead_search'];
+const LIST_RESTRICTED = [
+	'add_lead',
+	'update_lead',
+	'batch_update_lead',
+	'update_list',
+	'list_info',
+	'list_custom_fields',
+	'lead_search',
+];
 
 const COFFEE = ['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'];
 
-export function handleNonAgent(state: SimState, req: RequestParams, out: PhpOutput, ip: string): void {
+export function handleNonAgent(
+	state: SimState,
+	req: RequestParams,
+	out: PhpOutput,
+	ip: string,
+): void {
 	const p = new ParamReader(req, ALL_FILTERS);
 	apiHeaders(out);
 	const fn = p.get('function');
@@ -96,16 +112,27 @@ export function handleNonAgent(state: SimState, req: RequestParams, out: PhpOutp
 		return;
 	}
 
-	let authKey = userAuthorization(state, user, pass, { levelAbove: 6, updateOnSuccess: true, agentApi: false, ip });
+	let authKey = userAuthorization(state, user, pass, {
+		levelAbove: 6,
+		updateOnSuccess: true,
+		agentApi: false,
+		ip,
+	});
 	let auth = authKey === 'GOOD' ? 1 : 0;
-	if (auth < 1 && fn === 'blind_monitor' && source === 'queuemetrics' && p.get('stage') === 'MONITOR') {
+	if (
+		auth < 1 &&
+		fn === 'blind_monitor' &&
+		source === 'queuemetrics' &&
+		p.get('stage') === 'MONITOR'
+	) {
 		// QueueMetrics monitoring authenticates with a live call's callerid as password
 		auth = state.db.t('vicidial_auto_calls').count((r) => ciEq(r.callerid, pass));
 		if (auth > 0) authKey = 'GOOD';
 	}
 	if (auth < 1) {
 		out.header('Content-type: text/html; charset=utf-8');
-		if (authKey === 'LOCK') out.echo(`ERROR: Too many login attempts, try again in 15 minutes: |${user}|LOCK|\n`);
+		if (authKey === 'LOCK')
+			out.echo(`ERROR: Too many login attempts, try again in 15 minutes: |${user}|LOCK|\n`);
 		else out.echo(`ERROR: Login incorrect, please try again: |${user}|${pass}|${authKey}|\n`);
 		return;
 	}
@@ -161,7 +188,9 @@ export function handleNonAgent(state: SimState, req: RequestParams, out: PhpOutp
 		log,
 		say,
 	};
-	const handler = Object.prototype.hasOwnProperty.call(NON_AGENT_FUNCTIONS, fn) ? NON_AGENT_FUNCTIONS[fn] : undefined;
+	const handler = Object.prototype.hasOwnProperty.call(NON_AGENT_FUNCTIONS, fn)
+		? NON_AGENT_FUNCTIONS[fn]
+		: undefined;
 	if (handler) {
 		handler(ctx);
 		return;

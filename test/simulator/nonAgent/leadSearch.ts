@@ -12,10 +12,15 @@ export function leadSearch(c: NaContext): void {
 	const allowed = countUser(
 		c,
 		(r) =>
-			r.vdc_agent_api_access === '1' && ['1', '2', '3', '4', '5'].includes(s(r.modify_leads)) && level(r) > 7 && r.active === 'Y',
+			r.vdc_agent_api_access === '1' &&
+			['1', '2', '3', '4', '5'].includes(s(r.modify_leads)) &&
+			level(r) > 7 &&
+			r.active === 'Y',
 	);
 	if (allowed < 1) {
-		c.say(`ERROR: lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	let location = p.get('search_location');
@@ -40,7 +45,11 @@ export function leadSearch(c: NaContext): void {
 		c.say(`ERROR: lead_search NO VALID SEARCH METHOD - ${c.user}|${data}\n`);
 		return;
 	}
-	if (c.apiListRestrict > 0 && cmpStrNum(listId, 99) >= 0 && !c.allowedLists.includes(` ${listId} `)) {
+	if (
+		c.apiListRestrict > 0 &&
+		cmpStrNum(listId, 99) >= 0 &&
+		!c.allowedLists.includes(` ${listId} `)
+	) {
 		c.say(`ERROR: lead_search NOT AN ALLOWED LIST ID - ${phone}|${listId}\n`);
 		return;
 	}
@@ -94,7 +103,9 @@ export function leadSearch(c: NaContext): void {
 	}
 
 	if (keys.length < 1) {
-		c.say(`ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`);
+		c.say(
+			`ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`,
+		);
 		return;
 	}
 	// the header's delimiter variable is never set, so its names run together

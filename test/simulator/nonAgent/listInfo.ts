@@ -17,14 +17,22 @@ export function listInfo(c: NaContext): void {
 	const { state, p } = c;
 	const db = state.db;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && r.modify_lists === '1' && level(r) >= 8 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' && r.modify_lists === '1' && level(r) >= 8 && r.active === 'Y',
+	);
 	if (allowed < 1) {
-		c.say(`ERROR: list_info USER DOES NOT HAVE PERMISSION TO MODIFY LISTS: |${c.user}|${allowed}\n`);
+		c.say(
+			`ERROR: list_info USER DOES NOT HAVE PERMISSION TO MODIFY LISTS: |${c.user}|${allowed}\n`,
+		);
 		return;
 	}
 	const listId = p.get('list_id');
 	if (listId.length < 2 || listId.length > 14) {
-		c.say(`ERROR: list_info YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${listId}|${p.get('list_name')}|${p.get('campaign_id')}\n`);
+		c.say(
+			`ERROR: list_info YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${listId}|${p.get('list_name')}|${p.get('campaign_id')}\n`,
+		);
 		return;
 	}
 	if (c.apiListRestrict > 0 && !c.allowedLists.includes(` ${listId} `)) {
@@ -32,8 +40,11 @@ export function listInfo(c: NaContext): void {
 		return;
 	}
 	const camps = allowedCampaigns(state, c.userGroup);
-	const campOk = (campaignId: string | null): boolean => camps === null || camps.some((x) => ciEq(campaignId, x));
-	const list = db.t('vicidial_lists').find((r) => numEqStr(Number(r.list_id), listId) && campOk(r.campaign_id));
+	const campOk = (campaignId: string | null): boolean =>
+		camps === null || camps.some((x) => ciEq(campaignId, x));
+	const list = db
+		.t('vicidial_lists')
+		.find((r) => numEqStr(Number(r.list_id), listId) && campOk(r.campaign_id));
 	if (!list) {
 		c.say(`ERROR: list_info LIST DOES NOT EXIST: |${c.user}|${listId}\n`);
 		return;
@@ -43,7 +54,16 @@ export function listInfo(c: NaContext): void {
 	const header = p.get('header') === 'YES';
 	let output = '';
 	if (header)
-		output += ['list_id', 'list_name', 'campaign_id', 'active', 'list_changedate', 'list_lastcalldate', 'expiration_date', 'resets_today'].join(DL);
+		output += [
+			'list_id',
+			'list_name',
+			'campaign_id',
+			'active',
+			'list_changedate',
+			'list_lastcalldate',
+			'expiration_date',
+			'resets_today',
+		].join(DL);
 	let countsOut = '';
 	if (p.get('leads_counts') === 'Y') {
 		if (header) output += `${DL}all_leads_count${DL}new_leads_count`;
@@ -55,11 +75,22 @@ export function listInfo(c: NaContext): void {
 	let dialableOut = '';
 	if (p.get('dialable_count') === 'Y') {
 		if (header) output += `${DL}dialable_count`;
-		const camp = db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, s(list.campaign_id)) && campOk(r.campaign_id));
+		const camp = db
+			.t('vicidial_campaigns')
+			.find((r) => ciEq(r.campaign_id, s(list.campaign_id)) && campOk(r.campaign_id));
 		dialableOut = dialableLeads(state, camp, [listId], db.t('vicidial_list'));
 	}
 	if (header) output += '\n';
-	output += [listId, list.list_name, list.campaign_id, list.active, list.list_changedate, list.list_lastcalldate, list.expiration_date, list.resets_today]
+	output += [
+		listId,
+		list.list_name,
+		list.campaign_id,
+		list.active,
+		list.list_changedate,
+		list.list_lastcalldate,
+		list.expiration_date,
+		list.resets_today,
+	]
 		.map(s)
 		.join(DL);
 	output += `${countsOut}${DL}${dialableOut}\n`;
@@ -71,7 +102,12 @@ export function listInfo(c: NaContext): void {
  * could dial now. Lead filters, holidays and state call-time rules are not modelled (the seed
  * uses none). Returns '' when the campaign has no dial statuses (the function returns nothing).
  */
-export function dialableLeads(state: SimState, camp: Row | undefined, listIds: string[], leads: Table): string {
+export function dialableLeads(
+	state: SimState,
+	camp: Row | undefined,
+	listIds: string[],
+	leads: Table,
+): string {
 	const db = state.db;
 	const dialStatuses = s(camp?.dial_statuses);
 	if (dialStatuses.length <= 2) return '';
@@ -84,7 +120,9 @@ export function dialableLeads(state: SimState, camp: Row | undefined, listIds: s
 	const today = fmtDate(now);
 	const lists = db.t('vicidial_lists');
 	const inIds = (r: Row): boolean => listIds.some((id) => numEqStr(Number(r.list_id), id));
-	const expired = lists.filter((r) => inIds(r) && r.active === 'Y' && s(r.expiration_date) < today).map((r) => Number(r.list_id));
+	const expired = lists
+		.filter((r) => inIds(r) && r.active === 'Y' && s(r.expiration_date) < today)
+		.map((r) => Number(r.list_id));
 	const active = lists.filter((r) => inIds(r) && r.active === 'Y');
 	// per list: null = campaign call time, else the offsets outside the list's own call time
 	const listOutside = new Map<number, Set<number> | null>();
@@ -97,7 +135,8 @@ export function dialableLeads(state: SimState, camp: Row | undefined, listIds: s
 		}
 		const inside = allowedOffsets(now, windowOf(lct, 'ct'));
 		const outside = new Set<number>();
-		for (let g = 13; g > -13; g -= 0.25) if (!inside.has(Number(g.toFixed(2)))) outside.add(Number(g.toFixed(2)));
+		for (let g = 13; g > -13; g -= 0.25)
+			if (!inside.has(Number(g.toFixed(2)))) outside.add(Number(g.toFixed(2)));
 		outside.add(99);
 		listOutside.set(Number(l.list_id), outside);
 	}
@@ -114,7 +153,12 @@ export function dialableLeads(state: SimState, camp: Row | undefined, listIds: s
 		const outside = listOutside.get(lid);
 		if (outside && outside.has(gmt)) return false;
 		if (ccl > 0 && !(Number(r.called_count) < ccl)) return false;
-		if (dlt > 0 && ['DROP', 'XDROP'].includes(s(r.status).toUpperCase()) && !(s(r.last_local_call_time) < dropCutoff)) return false;
+		if (
+			dlt > 0 &&
+			['DROP', 'XDROP'].includes(s(r.status).toUpperCase()) &&
+			!(s(r.last_local_call_time) < dropCutoff)
+		)
+			return false;
 		if (expired.includes(lid)) return false;
 		return true;
 	});

@@ -15,28 +15,69 @@ const OUT = path.resolve(__dirname, '..');
 
 /** tables the simulator models; the first group also gets its seed rows dumped */
 const SEEDED = [
-	'vicidial_users', 'vicidial_user_groups', 'vicidial_campaigns', 'vicidial_campaign_statuses', 'vicidial_campaign_agents',
-	'vicidial_lists', 'vicidial_inbound_groups', 'vicidial_inbound_group_agents', 'vicidial_inbound_dids', 'vicidial_dnc',
-	'vicidial_campaign_dnc', 'vicidial_list', 'vicidial_hopper', 'vicidial_log', 'vicidial_closer_log', 'vicidial_did_log',
-	'recording_log', 'vicidial_agent_log', 'vicidial_user_log', 'vicidial_session_data', 'web_client_sessions',
-	'vicidial_live_agents', 'vicidial_live_inbound_agents', 'vicidial_auto_calls', 'live_sip_channels', 'phones', 'servers',
-	'system_settings', 'vicidial_statuses', 'vicidial_call_times', 'vicidial_state_call_times', 'vicidial_lead_filters',
+	'vicidial_users',
+	'vicidial_user_groups',
+	'vicidial_campaigns',
+	'vicidial_campaign_statuses',
+	'vicidial_campaign_agents',
+	'vicidial_lists',
+	'vicidial_inbound_groups',
+	'vicidial_inbound_group_agents',
+	'vicidial_inbound_dids',
+	'vicidial_dnc',
+	'vicidial_campaign_dnc',
+	'vicidial_list',
+	'vicidial_hopper',
+	'vicidial_log',
+	'vicidial_closer_log',
+	'vicidial_did_log',
+	'recording_log',
+	'vicidial_agent_log',
+	'vicidial_user_log',
+	'vicidial_session_data',
+	'web_client_sessions',
+	'vicidial_live_agents',
+	'vicidial_live_inbound_agents',
+	'vicidial_auto_calls',
+	'live_sip_channels',
+	'phones',
+	'servers',
+	'system_settings',
+	'vicidial_statuses',
+	'vicidial_call_times',
+	'vicidial_state_call_times',
+	'vicidial_lead_filters',
 ];
 /** modelled but empty after a reset, or filled by seed.ts itself (conference rooms) */
 const EMPTY = [
-	'vicidial_list_archive', 'vicidial_list_alt_phones', 'vicidial_callbacks', 'vicidial_phone_codes', 'vicidial_postal_codes',
-	'vicidial_nanpa_prefix_codes', 'vicidial_url_multi', 'vicidial_conferences', 'conferences',
+	'vicidial_list_archive',
+	'vicidial_list_alt_phones',
+	'vicidial_callbacks',
+	'vicidial_phone_codes',
+	'vicidial_postal_codes',
+	'vicidial_nanpa_prefix_codes',
+	'vicidial_url_multi',
+	'vicidial_conferences',
+	'conferences',
 ];
 /** rows added by other users between the reset and the dump are left out */
 const WHERE = { vicidial_list: 'lead_id <= 15', vicidial_hopper: 'hopper_id <= 2' };
 
-const unescape = (v) => v.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0', '\\': '\\' })[c] ?? m);
+const unescape = (v) =>
+	v.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0', '\\': '\\' })[c] ?? m);
 function query(sql) {
-	const out = execFileSync('mariadb', [`--defaults-file=${STATE}/my.cnf`, '-uroot', 'asterisk', '--batch', '-N', '-e', sql], {
-		encoding: 'latin1',
-		maxBuffer: 1 << 28,
-	});
-	return out.split('\n').filter((l) => l.length).map((l) => l.split('\t').map(unescape));
+	const out = execFileSync(
+		'mariadb',
+		[`--defaults-file=${STATE}/my.cnf`, '-uroot', 'asterisk', '--batch', '-N', '-e', sql],
+		{
+			encoding: 'latin1',
+			maxBuffer: 1 << 28,
+		},
+	);
+	return out
+		.split('\n')
+		.filter((l) => l.length)
+		.map((l) => l.split('\t').map(unescape));
 }
 
 /** Every word of the simulator's own sources (code, SQL in debug output, comments). */
@@ -44,7 +85,8 @@ function sourceWords(dir, words = new Set()) {
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 		const file = path.join(dir, entry.name);
 		if (entry.isDirectory()) sourceWords(file, words);
-		else if (file.endsWith('.ts') && !file.endsWith('.generated.ts')) for (const [word] of fs.readFileSync(file, 'utf8').matchAll(/\w+/g)) words.add(word);
+		else if (file.endsWith('.ts') && !file.endsWith('.generated.ts'))
+			for (const [word] of fs.readFileSync(file, 'utf8').matchAll(/\w+/g)) words.add(word);
 	}
 	return words;
 }
@@ -52,7 +94,9 @@ const NAMED = sourceWords(OUT);
 
 /** Every other table the simulator names, with the rows a reset leaves. */
 const NOT_SEEDED_LOGS = ['vicidial_api_log', 'vicidial_api_urls', 'vicidial_admin_log'];
-const OTHERS = query(`select table_name from information_schema.tables where table_schema='asterisk' order by table_name`)
+const OTHERS = query(
+	`select table_name from information_schema.tables where table_schema='asterisk' order by table_name`,
+)
 	.map(([t]) => t)
 	.filter((t) => NAMED.has(t) && !SEEDED.includes(t) && !EMPTY.includes(t));
 for (const t of OTHERS) {
@@ -62,7 +106,9 @@ for (const t of OTHERS) {
 
 const schema = {};
 const rows = {};
-for (const table of [...SEEDED, ...EMPTY, ...OTHERS.filter((t) => !SEEDED.includes(t))].filter((t) => NAMED.has(t))) {
+for (const table of [...SEEDED, ...EMPTY, ...OTHERS.filter((t) => !SEEDED.includes(t))].filter(
+	(t) => NAMED.has(t),
+)) {
 	const cols = query(
 		`select column_name, column_type, ifnull(column_default,'NULL'), is_nullable, extra from information_schema.columns ` +
 			`where table_schema='asterisk' and table_name='${table}' order by ordinal_position`,
@@ -75,7 +121,15 @@ for (const table of [...SEEDED, ...EMPTY, ...OTHERS.filter((t) => !SEEDED.includ
 		// NOT NULL without a default: the type's implicit default
 		if (def === null && nullable === 'NO') {
 			const firstEnum = /^enum\('([^']*)'/.exec(type);
-			def = /int|decimal|float|double/.test(type) ? '0' : /^datetime/.test(type) ? '0000-00-00 00:00:00' : /^date/.test(type) ? '0000-00-00' : firstEnum ? firstEnum[1] : '';
+			def = /int|decimal|float|double/.test(type)
+				? '0'
+				: /^datetime/.test(type)
+					? '0000-00-00 00:00:00'
+					: /^date/.test(type)
+						? '0000-00-00'
+						: firstEnum
+							? firstEnum[1]
+							: '';
 		}
 		return [name, type, def, /auto_increment/.test(extra) ? 1 : /on update/i.test(extra) ? 2 : 0];
 	});
@@ -129,11 +183,17 @@ export const SEED_ROWS: Readonly<Record<string, readonly SeedRow[]>> = {\n`;
 for (const [t, list] of Object.entries(rows)) {
 	r += `\t${t}: [\n`;
 	for (const row of list) {
-		const fields = Object.entries(row).map(([k, v]) => `${/^[a-z_][a-z0-9_]*$/i.test(k) ? k : q(k)}: ${q(v)}`);
+		const fields = Object.entries(row).map(
+			([k, v]) => `${/^[a-z_][a-z0-9_]*$/i.test(k) ? k : q(k)}: ${q(v)}`,
+		);
 		r += `\t\t{ ${fields.join(', ')} },\n`;
 	}
 	r += '\t],\n';
 }
 r += '};\n';
 fs.writeFileSync(path.join(OUT, 'seed.generated.ts'), r);
-console.log(Object.entries(rows).map(([k, v]) => `${k}:${v.length}`).join(' '));
+console.log(
+	Object.entries(rows)
+		.map(([k, v]) => `${k}:${v.length}`)
+		.join(' '),
+);

@@ -12,7 +12,8 @@ const inGroup = (options: Partial<ParamSpec> = {}): ParamSpec =>
 		minLength: 2,
 		maxLength: 20,
 		pattern: { ...IN_GROUP_ID, hint: `${IN_GROUP_ID.hint}, or DEFAULTINGROUP` },
-		description: 'One active in-group, or DEFAULTINGROUP for the default transfer group of the call\'s campaign or in-group',
+		description:
+			"One active in-group, or DEFAULTINGROUP for the default transfer group of the call's campaign or in-group",
 		...options,
 	});
 const groupAlias = text('group_alias', 'Group Alias', {
@@ -37,30 +38,52 @@ const externalDial: FunctionEntry = {
 		text('value', 'Phone Number', {
 			main: true,
 			maxLength: 18,
-			pattern: { regex: /^(?:\d{2,18}|MANUALNEXT)$/, hint: 'must be 2 to 18 digits, or MANUALNEXT' },
-			description: 'The number to dial (digits only), or MANUALNEXT for the Dial Next Number button. Give this or a lead ID',
+			pattern: {
+				regex: /^(?:\d{2,18}|MANUALNEXT)$/,
+				hint: 'must be 2 to 18 digits, or MANUALNEXT',
+			},
+			description:
+				'The number to dial (digits only), or MANUALNEXT for the Dial Next Number button. Give this or a lead ID',
 		}),
-		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'Dial this lead instead; overrides the phone number' }),
-		digits('phone_code', 'Phone Code', { main: true, maxLength: 10, description: 'Country code, e.g. 1 for USA/Canada' }),
+		id('lead_id', 'Lead ID', {
+			main: true,
+			maxLength: 9,
+			description: 'Dial this lead instead; overrides the phone number',
+		}),
+		digits('phone_code', 'Phone Code', {
+			main: true,
+			maxLength: 10,
+			description: 'Country code, e.g. 1 for USA/Canada',
+		}),
 		flag('search', 'Search Existing Lead', {
 			required: true,
 			default: true,
 			flagValues: ['YES', 'NO'],
-			description: "Whether to look the number up in the campaign's lists and bring up that lead, instead of creating a new one",
+			description:
+				"Whether to look the number up in the campaign's lists and bring up that lead, instead of creating a new one",
 		}),
-		flag('preview', 'Preview', { required: true, default: false, flagValues: ['YES', 'NO'], description: 'Whether to show the lead first without dialing' }),
+		flag('preview', 'Preview', {
+			required: true,
+			default: false,
+			flagValues: ['YES', 'NO'],
+			description: 'Whether to show the lead first without dialing',
+		}),
 		flag('focus', 'Focus Screen', {
 			required: true,
 			default: false,
 			flagValues: ['YES', 'NO'],
-			description: "Whether to bring the agent screen to the front with an alert",
+			description: 'Whether to bring the agent screen to the front with an alert',
 		}),
 		choice('alt_dial', 'Number of the Lead', {
 			choices: [
 				{ name: 'Main Phone', value: 'MAIN' },
 				{ name: 'Alt Phone', value: 'ALT' },
 				{ name: 'Address 3', value: 'ADDR3' },
-				{ name: 'Search for the Phone Number', value: 'SEARCH', description: "Dial the phone number given, if it is one of the lead's numbers" },
+				{
+					name: 'Search for the Phone Number',
+					value: 'SEARCH',
+					description: "Dial the phone number given, if it is one of the lead's numbers",
+				},
 			],
 			description: 'With a lead ID: which of its numbers to dial',
 		}),
@@ -69,11 +92,16 @@ const externalDial: FunctionEntry = {
 			pattern: { regex: /^[^;#+'"\\]*$/, hint: 'must not contain ; # + quotes or \\' },
 			description: 'Your own ID for the lead',
 		}),
-		text('dial_prefix', 'Dial Prefix', { maxLength: 20, pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must be letters and digits' }, description: 'Put before the number in the dial string' }),
+		text('dial_prefix', 'Dial Prefix', {
+			maxLength: 20,
+			pattern: { regex: /^[0-9a-zA-Z]+$/, hint: 'must be letters and digits' },
+			description: 'Put before the number in the dial string',
+		}),
 		groupAlias,
 		digits('outbound_cid', 'Outbound Caller ID', {
 			maxLength: 20,
-			description: 'The caller ID to send. Needs "Outbound Call Any CID" set to API_ONLY in the system settings',
+			description:
+				'The caller ID to send. Needs "Outbound Call Any CID" set to API_ONLY in the system settings',
 		}),
 		text('dial_ingroup', 'Dial In-Group', {
 			load: 'inGroups',
@@ -83,10 +111,15 @@ const externalDial: FunctionEntry = {
 		}),
 		flag('vtiger_callback', 'Vtiger Callback', {
 			flagValues: ['YES', 'NO'],
-			description: 'Whether the phone number is 99 followed by a Vtiger event ID, to dial the phone of its account',
+			description:
+				'Whether the phone number is 99 followed by a Vtiger event ID, to dial the phone of its account',
 		}),
 	],
-	requires: [{ need: ['value', 'lead_id'] }, { if: { alt_dial: ['SEARCH'] }, need: ['value'] }, { if: { alt_dial: ['ALT', 'ADDR3', 'SEARCH'] }, need: ['lead_id'] }],
+	requires: [
+		{ need: ['value', 'lead_id'] },
+		{ if: { alt_dial: ['SEARCH'] }, need: ['value'] },
+		{ if: { alt_dial: ['ALT', 'ADDR3', 'SEARCH'] }, need: ['lead_id'] },
+	],
 	answer: status([
 		field.text('phone_number'),
 		field.text('agent_user'),
@@ -110,7 +143,8 @@ const externalHangup: FunctionEntry = {
 	operation: 'hangUp',
 	name: 'Hang Up',
 	action: 'Hang up the customer',
-	description: "Asks the agent's screen to hang up the current customer call (the Hangup Customer button) at its next refresh (external_hangup)",
+	description:
+		"Asks the agent's screen to hang up the current customer call (the Hangup Customer button) at its next refresh (external_hangup)",
 	writes: true,
 	queued: true,
 	params: [agentUser()],
@@ -135,11 +169,13 @@ const externalStatus: FunctionEntry = {
 			required: true,
 			maxLength: 6,
 			pattern: STATUS_CODE,
-			description: 'A status of the system or of the campaign, e.g. SALE. VICIdial does not check that it exists',
+			description:
+				'A status of the system or of the campaign, e.g. SALE. VICIdial does not check that it exists',
 		}),
 		datetime('callback_datetime', 'Callback Date', {
 			main: true,
-			description: 'Schedules a callback, when the status is a callback status (e.g. CALLBK); otherwise ignored',
+			description:
+				'Schedules a callback, when the status is a callback status (e.g. CALLBK); otherwise ignored',
 		}),
 		choice('callback_type', 'Callback Type', {
 			choices: [
@@ -150,7 +186,10 @@ const externalStatus: FunctionEntry = {
 		}),
 		text('callback_comments', 'Callback Comments', {
 			maxLength: 200,
-			pattern: { regex: /^[- ._0-9a-zA-Z]*$/, hint: 'may contain only letters, digits, spaces, - . and _ (VICIdial drops the rest)' },
+			pattern: {
+				regex: /^[- ._0-9a-zA-Z]*$/,
+				hint: 'may contain only letters, digits, spaces, - . and _ (VICIdial drops the rest)',
+			},
 		}),
 		text('qm_dispo_code', 'QueueMetrics Dispo Code', {
 			maxLength: 20,
@@ -169,7 +208,7 @@ const previewDialAction: FunctionEntry = {
 	name: 'Preview Action',
 	action: 'Act on a preview lead',
 	description:
-		"Asks the screen of a paused agent previewing a lead (or in manual alt dial) to skip it, dial it, dial its alt or address 3 number, or finish; the screen acts at its next refresh (preview_dial_action)",
+		'Asks the screen of a paused agent previewing a lead (or in manual alt dial) to skip it, dial it, dial its alt or address 3 number, or finish; the screen acts at its next refresh (preview_dial_action)',
 	writes: true,
 	queued: true,
 	params: [
@@ -178,9 +217,21 @@ const previewDialAction: FunctionEntry = {
 			required: true,
 			choices: [
 				{ name: 'Dial', value: 'DIALONLY' },
-				{ name: 'Skip', value: 'SKIP', description: 'Not allowed when the campaign is set to PREVIEW_ONLY' },
-				{ name: 'Dial Alt Phone', value: 'ALTDIAL', description: 'Needs alt number dialing in the campaign' },
-				{ name: 'Dial Address 3', value: 'ADR3DIAL', description: 'Needs alt number dialing in the campaign' },
+				{
+					name: 'Skip',
+					value: 'SKIP',
+					description: 'Not allowed when the campaign is set to PREVIEW_ONLY',
+				},
+				{
+					name: 'Dial Alt Phone',
+					value: 'ALTDIAL',
+					description: 'Needs alt number dialing in the campaign',
+				},
+				{
+					name: 'Dial Address 3',
+					value: 'ADR3DIAL',
+					description: 'Needs alt number dialing in the campaign',
+				},
 				{ name: 'Finish', value: 'FINISH', description: 'End alt number dialing of the lead' },
 			],
 		}),
@@ -190,13 +241,41 @@ const previewDialAction: FunctionEntry = {
 
 const TRANSFER_ACTIONS = [
 	{ name: 'Hang Up Third Party', value: 'HANGUP_XFER' },
-	{ name: 'Hang Up Both', value: 'HANGUP_BOTH', description: 'Hang up the customer and the third party' },
-	{ name: 'Blind Transfer', value: 'BLIND_TRANSFER', description: 'Send the customer to the phone number' },
-	{ name: 'Leave Voicemail', value: 'LEAVE_VM', description: "Send the customer to the campaign's voicemail message" },
-	{ name: 'Transfer to In-Group', value: 'LOCAL_CLOSER', description: 'Send the call to agents of the in-group (phone number: an agent for AGENTDIRECT)' },
-	{ name: 'Dial With Customer', value: 'DIAL_WITH_CUSTOMER', description: 'Three-way call with the customer on the line' },
-	{ name: 'Park Customer and Dial', value: 'PARK_CUSTOMER_DIAL', description: 'Park the customer and call the third party' },
-	{ name: 'Leave 3-Way Call', value: 'LEAVE_3WAY_CALL', description: 'Leave the customer and the third party talking; the agent goes to disposition' },
+	{
+		name: 'Hang Up Both',
+		value: 'HANGUP_BOTH',
+		description: 'Hang up the customer and the third party',
+	},
+	{
+		name: 'Blind Transfer',
+		value: 'BLIND_TRANSFER',
+		description: 'Send the customer to the phone number',
+	},
+	{
+		name: 'Leave Voicemail',
+		value: 'LEAVE_VM',
+		description: "Send the customer to the campaign's voicemail message",
+	},
+	{
+		name: 'Transfer to In-Group',
+		value: 'LOCAL_CLOSER',
+		description: 'Send the call to agents of the in-group (phone number: an agent for AGENTDIRECT)',
+	},
+	{
+		name: 'Dial With Customer',
+		value: 'DIAL_WITH_CUSTOMER',
+		description: 'Three-way call with the customer on the line',
+	},
+	{
+		name: 'Park Customer and Dial',
+		value: 'PARK_CUSTOMER_DIAL',
+		description: 'Park the customer and call the third party',
+	},
+	{
+		name: 'Leave 3-Way Call',
+		value: 'LEAVE_3WAY_CALL',
+		description: 'Leave the customer and the third party talking; the agent goes to disposition',
+	},
 ];
 
 const transferConference: FunctionEntry = {
@@ -207,7 +286,7 @@ const transferConference: FunctionEntry = {
 	name: 'Transfer or Conference',
 	action: 'Transfer or conference a call',
 	description:
-		"Asks the screen of an agent on a live call to transfer it, start a three-way call, leave it or hang up the third party, as the transfer-conference panel would; the screen acts at its next refresh (transfer_conference)",
+		'Asks the screen of an agent on a live call to transfer it, start a three-way call, leave it or hang up the third party, as the transfer-conference panel would; the screen acts at its next refresh (transfer_conference)',
 	writes: true,
 	queued: true,
 	params: [
@@ -217,16 +296,23 @@ const transferConference: FunctionEntry = {
 			main: true,
 			maxLength: 25,
 			pattern: { regex: /^[*#0-9a-zA-Z]+$/, hint: 'may contain only digits, letters, * and #' },
-			description: 'The number to transfer to or dial (required for Blind Transfer and for dialing), or the agent for an AGENTDIRECT in-group',
+			description:
+				'The number to transfer to or dial (required for Blind Transfer and for dialing), or the agent for an AGENTDIRECT in-group',
 		}),
-		inGroup({ main: true, description: "The in-group for Transfer to In-Group and consultative transfers; DEFAULTINGROUP for the default transfer group of the call's campaign" }),
+		inGroup({
+			main: true,
+			description:
+				"The in-group for Transfer to In-Group and consultative transfers; DEFAULTINGROUP for the default transfer group of the call's campaign",
+		}),
 		flag('consultative', 'Consultative', {
 			flagValues: ['YES', 'NO'],
-			description: 'Whether to make a consultative transfer to an agent of the in-group (with Dial With Customer or Park Customer and Dial)',
+			description:
+				'Whether to make a consultative transfer to an agent of the in-group (with Dial With Customer or Park Customer and Dial)',
 		}),
 		flag('dial_override', 'Dial Exactly', {
 			flagValues: ['YES', 'NO'],
-			description: "Whether to dial the number exactly as given, without the campaign's phone code or prefix",
+			description:
+				"Whether to dial the number exactly as given, without the campaign's phone code or prefix",
 		}),
 		groupAlias,
 		choice('cid_choice', 'Caller ID Choice', {
@@ -240,22 +326,43 @@ const transferConference: FunctionEntry = {
 		}),
 		text('multi_dial_phones', 'Press-1 Phones', {
 			maxLength: 200,
-			pattern: { regex: /^\d{5,18}(?:,\d{5,18}){0,9}$/, hint: 'must be up to 10 phone numbers of 5 to 18 digits, separated by commas' },
-			description: 'For "Agent 3-way Press-1 Calls": up to 10 numbers to call at once, separated by commas',
+			pattern: {
+				regex: /^\d{5,18}(?:,\d{5,18}){0,9}$/,
+				hint: 'must be up to 10 phone numbers of 5 to 18 digits, separated by commas',
+			},
+			description:
+				'For "Agent 3-way Press-1 Calls": up to 10 numbers to call at once, separated by commas',
 		}),
 		flag('md_check', 'Check Press-1 Calls', {
 			flagValues: ['YES', 'NO'],
-			description: 'Whether to refuse, with press-1 phones, when earlier press-1 calls of the agent are still active',
+			description:
+				'Whether to refuse, with press-1 phones, when earlier press-1 calls of the agent are still active',
 		}),
-		flag('tw_check', 'Check 3-Way Calls', { flagValues: ['YES', 'NO'], description: 'Whether to refuse when the agent already has an active three-way call' }),
+		flag('tw_check', 'Check 3-Way Calls', {
+			flagValues: ['YES', 'NO'],
+			description: 'Whether to refuse when the agent already has an active three-way call',
+		}),
 	],
 	requires: [
 		{ if: { value: ['BLIND_TRANSFER'] }, need: ['phone_number'] },
-		{ if: { value: ['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'], consultative: ['NO', ''] }, need: ['phone_number'] },
+		{
+			if: { value: ['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'], consultative: ['NO', ''] },
+			need: ['phone_number'],
+		},
 		{ if: { value: ['LOCAL_CLOSER'] }, need: ['ingroup_choices'] },
-		{ if: { value: ['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'], consultative: ['YES'] }, need: ['ingroup_choices'] },
+		{
+			if: { value: ['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'], consultative: ['YES'] },
+			need: ['ingroup_choices'],
+		},
 	],
-	answer: status([field.text('value'), field.text('ingroup_choices'), field.text('phone_number'), field.text('consultative'), field.text('agent_user'), field.text('call_id')]),
+	answer: status([
+		field.text('value'),
+		field.text('ingroup_choices'),
+		field.text('phone_number'),
+		field.text('consultative'),
+		field.text('agent_user'),
+		field.text('call_id'),
+	]),
 };
 
 const parkCall: FunctionEntry = {
@@ -265,7 +372,8 @@ const parkCall: FunctionEntry = {
 	operation: 'park',
 	name: 'Park or Grab',
 	action: 'Park or grab a call',
-	description: "Asks the screen of an agent with a lead to park or grab the customer or the third party; the screen acts at its next refresh (park_call)",
+	description:
+		'Asks the screen of an agent with a lead to park or grab the customer or the third party; the screen acts at its next refresh (park_call)',
 	writes: true,
 	queued: true,
 	params: [
@@ -275,12 +383,24 @@ const parkCall: FunctionEntry = {
 			choices: [
 				{ name: 'Park Customer', value: 'PARK_CUSTOMER' },
 				{ name: 'Grab Customer', value: 'GRAB_CUSTOMER' },
-				{ name: 'Park Customer in IVR', value: 'PARK_IVR_CUSTOMER', description: "The customer comes back after the campaign's park IVR" },
+				{
+					name: 'Park Customer in IVR',
+					value: 'PARK_IVR_CUSTOMER',
+					description: "The customer comes back after the campaign's park IVR",
+				},
 				{ name: 'Grab Customer From IVR', value: 'GRAB_IVR_CUSTOMER' },
 				{ name: 'Park Third Party', value: 'PARK_XFER' },
 				{ name: 'Grab Third Party', value: 'GRAB_XFER' },
-				{ name: 'Swap: Park Customer', value: 'SWAP_PARK_CUSTOMER', description: 'Park the customer and grab the third party' },
-				{ name: 'Swap: Park Third Party', value: 'SWAP_PARK_XFER', description: 'Park the third party and grab the customer' },
+				{
+					name: 'Swap: Park Customer',
+					value: 'SWAP_PARK_CUSTOMER',
+					description: 'Park the customer and grab the third party',
+				},
+				{
+					name: 'Swap: Park Third Party',
+					value: 'SWAP_PARK_XFER',
+					description: 'Park the third party and grab the customer',
+				},
 				{ name: 'Hang Up Third Party and Grab Customer', value: 'HANGUP_XFER_GRAB_CUSTOMER' },
 			],
 		}),
@@ -295,7 +415,8 @@ const sendDtmf: FunctionEntry = {
 	operation: 'sendDtmf',
 	name: 'Send DTMF',
 	action: 'Send touch tones',
-	description: "Asks the agent's screen to send these touch tones into its session at its next refresh (send_dtmf)",
+	description:
+		"Asks the agent's screen to send these touch tones into its session at its next refresh (send_dtmf)",
 	writes: true,
 	queued: true,
 	params: [
@@ -303,8 +424,12 @@ const sendDtmf: FunctionEntry = {
 		text('value', 'Tones', {
 			required: true,
 			maxLength: 100,
-			pattern: { regex: /^[0-9A-DPSQ]+$/, hint: 'may contain only 0-9, A-D, P (for #), S (for *) and Q (one second of silence)' },
-			description: 'Digits to send; write # as P, * as S, and Q for a second of silence, e.g. QQ1234P',
+			pattern: {
+				regex: /^[0-9A-DPSQ]+$/,
+				hint: 'may contain only 0-9, A-D, P (for #), S (for *) and Q (one second of silence)',
+			},
+			description:
+				'Digits to send; write # as P, * as S, and Q for a second of silence, e.g. QQ1234P',
 		}),
 	],
 	answer: status([field.text('value'), field.text('agent_user')]),
@@ -328,11 +453,18 @@ const switchLead: FunctionEntry = {
 			main: true,
 			maxLength: 20,
 			pattern: { regex: /^[^;#+'"\\]+$/, hint: 'must not contain ; # + quotes or \\' },
-			description: 'The newest lead with this vendor lead code. When given, VICIdial searches by it and ignores the lead ID',
+			description:
+				'The newest lead with this vendor lead code. When given, VICIdial searches by it and ignores the lead ID',
 		}),
 	],
 	requires: [{ need: ['lead_id', 'vendor_lead_code'] }],
-	answer: status([field.text('agent_user'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('campaign_id'), field.integer('previous_lead_id')]),
+	answer: status([
+		field.text('agent_user'),
+		field.integer('lead_id'),
+		field.text('vendor_lead_code'),
+		field.text('campaign_id'),
+		field.integer('previous_lead_id'),
+	]),
 };
 
 const raCallControl: FunctionEntry = {
@@ -351,7 +483,8 @@ const raCallControl: FunctionEntry = {
 			required: true,
 			maxLength: 20,
 			pattern: { regex: WORD, hint: 'must be a VICIdial call ID, e.g. Y0315201639000402027' },
-			description: 'The call ID VICIdial gave the call (caller ID name or SIP header), e.g. Y0315201639000402027',
+			description:
+				'The call ID VICIdial gave the call (caller ID name or SIP header), e.g. Y0315201639000402027',
 		}),
 		choice('stage', 'Action', {
 			required: true,
@@ -387,11 +520,22 @@ const FRONTER_SCOPE = choice('value', 'Where', {
 	default: 'LOCAL_ONLY',
 	choices: [
 		{ name: 'This Cluster', value: 'LOCAL_ONLY' },
-		{ name: 'This Cluster, Then CCC', value: 'LOCAL_AND_CCC', description: 'Also look on the remote cluster (cross-cluster communication)' },
-		{ name: 'CCC Remote', value: 'CCC_REMOTE', description: 'The closer is on another cluster: give the lead ID' },
+		{
+			name: 'This Cluster, Then CCC',
+			value: 'LOCAL_AND_CCC',
+			description: 'Also look on the remote cluster (cross-cluster communication)',
+		},
+		{
+			name: 'CCC Remote',
+			value: 'CCC_REMOTE',
+			description: 'The closer is on another cluster: give the lead ID',
+		},
 	],
 });
-const FRONTER_LEAD = id('lead_id', 'Lead ID', { maxLength: 9, description: 'With CCC Remote: the lead of the call' });
+const FRONTER_LEAD = id('lead_id', 'Lead ID', {
+	maxLength: 9,
+	description: 'With CCC Remote: the lead of the call',
+});
 
 const forceFronterLeave3way: FunctionEntry = {
 	fn: 'force_fronter_leave_3way',
@@ -404,7 +548,11 @@ const forceFronterLeave3way: FunctionEntry = {
 		"Asks the screen of the other agent on the same lead (the fronter who brought the call) to leave the three-way call the closer (agent_user) is on; the agent's screen does it at its next refresh (force_fronter_leave_3way)",
 	writes: true,
 	queued: true,
-	params: [agentUser({ description: 'The closer: the agent the fronter transferred the call to' }), FRONTER_SCOPE, FRONTER_LEAD],
+	params: [
+		agentUser({ description: 'The closer: the agent the fronter transferred the call to' }),
+		FRONTER_SCOPE,
+		FRONTER_LEAD,
+	],
 	requires: [{ if: { value: ['CCC_REMOTE'] }, need: ['lead_id'] }],
 	answer: status([field.text('sent_to')], { unterminated: true }),
 };
@@ -417,11 +565,20 @@ const forceFronterAudioStop: FunctionEntry = {
 	name: 'Stop Fronter Audio',
 	action: 'Stop fronter audio',
 	description:
-		"Stops the audio playing in the session of the other agent on the same lead (the fronter), also one who left the call in the last 5 minutes (force_fronter_audio_stop)",
+		'Stops the audio playing in the session of the other agent on the same lead (the fronter), also one who left the call in the last 5 minutes (force_fronter_audio_stop)',
 	writes: true,
-	params: [agentUser({ description: 'The closer: the agent the fronter transferred the call to' }), FRONTER_SCOPE, FRONTER_LEAD],
+	params: [
+		agentUser({ description: 'The closer: the agent the fronter transferred the call to' }),
+		FRONTER_SCOPE,
+		FRONTER_LEAD,
+	],
 	requires: [{ if: { value: ['CCC_REMOTE'] }, need: ['lead_id'] }],
-	answer: status([field.text('value'), field.skip('stage'), field.text('agent_user'), field.text('fronter')]),
+	answer: status([
+		field.text('value'),
+		field.skip('stage'),
+		field.text('agent_user'),
+		field.text('fronter'),
+	]),
 };
 
 export const callFunctions: FunctionEntry[] = [

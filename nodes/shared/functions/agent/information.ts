@@ -15,7 +15,10 @@ const version: FunctionEntry = {
 	writes: false,
 	anonymous: true,
 	params: [],
-	answer: pairs([field.text('version'), field.text('build'), field.datetime('date'), field.integer('epoch')], { unterminated: true }),
+	answer: pairs(
+		[field.text('version'), field.text('build'), field.datetime('date'), field.integer('epoch')],
+		{ unterminated: true },
+	),
 };
 
 const webphoneUrl: FunctionEntry = {
@@ -25,7 +28,8 @@ const webphoneUrl: FunctionEntry = {
 	operation: 'getWebphoneUrl',
 	name: 'Get Webphone URL',
 	action: 'Get the webphone URL',
-	description: "The URL of the webphone of the agent's session, when the agent uses one (webphone_url)",
+	description:
+		"The URL of the webphone of the agent's session, when the agent uses one (webphone_url)",
 	writes: false,
 	params: [agentUser()],
 	fixed: { value: 'DISPLAY' },
@@ -39,7 +43,8 @@ const callsInQueue: FunctionEntry = {
 	operation: 'getCallsInQueue',
 	name: 'Get Calls in Queue',
 	action: 'Count waiting calls',
-	description: "How many calls (and emails) wait in the queues of the agent's campaign and in-groups (calls_in_queue_count)",
+	description:
+		"How many calls (and emails) wait in the queues of the agent's campaign and in-groups (calls_in_queue_count)",
 	writes: false,
 	params: [agentUser()],
 	fixed: { value: 'DISPLAY' },
@@ -68,7 +73,12 @@ const webserver: FunctionEntry = {
 	]),
 };
 
-export const informationFunctions: FunctionEntry[] = [version, webserver, webphoneUrl, callsInQueue];
+export const informationFunctions: FunctionEntry[] = [
+	version,
+	webserver,
+	webphoneUrl,
+	callsInQueue,
+];
 
 // ---- answers only these entries have ----
 
@@ -84,7 +94,10 @@ export function namedLines(fields: FieldSpec[]): AnswerReader {
 		body(text, context) {
 			if (!/^\s*<PRE>/i.test(text)) return undefined;
 			// without its closing tag the answer was cut
-			if (!/<\/PRE>\s*$/i.test(text)) throw malformed(`The answer to ${context.fn} ends before its closing </PRE>; the connection may have been cut.`);
+			if (!/<\/PRE>\s*$/i.test(text))
+				throw malformed(
+					`The answer to ${context.fn} ends before its closing </PRE>; the connection may have been cut.`,
+				);
 			return text.replace(/^\s*<PRE>/i, '').replace(/<\/PRE>\s*$/i, '\n');
 		},
 		read(lines, context) {
@@ -93,12 +106,26 @@ export function namedLines(fields: FieldSpec[]): AnswerReader {
 			const record: ParsedRecord = {};
 			for (const line of rows) {
 				const match = /^([^:]+):(?: (.*))?$/.exec(line.trimEnd());
-				if (!match) throw malformed(`The answer to ${context.fn} has an unreadable line "${line.slice(0, 80)}".`);
-				const name = match[1].trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+				if (!match)
+					throw malformed(
+						`The answer to ${context.fn} has an unreadable line "${line.slice(0, 80)}".`,
+					);
+				const name = match[1]
+					.trim()
+					.toLowerCase()
+					.replace(/[^a-z0-9]+/g, '_')
+					.replace(/^_|_$/g, '');
 				typeValue(byName.get(name) ?? { name, type: 'string' }, match[2] ?? '', record);
 			}
-			if (Object.keys(record).length === 0) throw malformed(`The answer to ${context.fn} has no "name: value" lines.`);
-			return { outcome: 'success', message: '', records: [record], notices: lines.notices, otherLines: [] };
+			if (Object.keys(record).length === 0)
+				throw malformed(`The answer to ${context.fn} has no "name: value" lines.`);
+			return {
+				outcome: 'success',
+				message: '',
+				records: [record],
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }

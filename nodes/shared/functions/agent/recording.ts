@@ -13,7 +13,8 @@ const recordingStartStop: FunctionEntry = {
 	operation: 'startStop',
 	name: 'Start or Stop Recording',
 	action: 'Start or stop recording',
-	description: "Asks the agent's screen to start a recording, or to stop all its recordings, at its next refresh (recording)",
+	description:
+		"Asks the agent's screen to start a recording, or to stop all its recordings, at its next refresh (recording)",
 	writes: true,
 	queued: true,
 	params: [
@@ -31,7 +32,16 @@ const recordingStartStop: FunctionEntry = {
 			description: 'With Start: added to the recording file name',
 		}),
 	],
-	answer: status([field.text('agent_user'), field.text('value'), field.skip('recording_id'), field.skip('filename'), field.skip('recording_server_ip'), field.text('server_ip'), field.text('session_id'), field.text('agent_status')]),
+	answer: status([
+		field.text('agent_user'),
+		field.text('value'),
+		field.skip('recording_id'),
+		field.skip('filename'),
+		field.skip('recording_server_ip'),
+		field.text('server_ip'),
+		field.text('session_id'),
+		field.text('agent_status'),
+	]),
 };
 
 const recordingStatus: FunctionEntry = {
@@ -42,7 +52,8 @@ const recordingStatus: FunctionEntry = {
 	name: 'Get Recording Status',
 	action: 'Get recording status',
 	// recording_id is text: while a START sent through the API is pending, VICIdial prints the queued command there.
-	description: "Whether the agent's session is recording, with the recording's ID (or the pending command), file and start time (recording)",
+	description:
+		"Whether the agent's session is recording, with the recording's ID (or the pending command), file and start time (recording)",
 	writes: false,
 	params: [agentUser()],
 	fixed: { value: 'STATUS' },
@@ -65,7 +76,8 @@ const audioPlayback: FunctionEntry = {
 	operation: 'playAudio',
 	name: 'Play Audio',
 	action: 'Play or stop audio',
-	description: "Plays an audio file of the audio store into the agent's session, or stops, pauses, resumes or restarts it (audio_playback)",
+	description:
+		"Plays an audio file of the audio store into the agent's session, or stops, pauses, resumes or restarts it (audio_playback)",
 	writes: true,
 	params: [
 		agentUser(),
@@ -111,14 +123,28 @@ const vmMessage: FunctionEntry = {
 			separator: '|',
 			maxLength: 1000,
 			pattern: idListPattern('audio file names without extension', '|'),
-			description: 'One audio file of the audio store, or several separated by |, without extension',
+			description:
+				'One audio file of the audio store, or several separated by |, without extension',
 		}),
-		id('lead_id', 'Lead ID', { main: true, maxLength: 9, description: 'When given, VICIdial checks that the agent is on a call with this lead' }),
+		id('lead_id', 'Lead ID', {
+			main: true,
+			maxLength: 9,
+			description: 'When given, VICIdial checks that the agent is on a call with this lead',
+		}),
 	],
-	answer: status([field.text('agent_user'), field.integer('lead_id'), field.text('audio_files', { rest: true })]),
+	answer: status([
+		field.text('agent_user'),
+		field.integer('lead_id'),
+		field.text('audio_files', { rest: true }),
+	]),
 };
 
-export const recordingFunctions: FunctionEntry[] = [recordingStartStop, recordingStatus, audioPlayback, vmMessage];
+export const recordingFunctions: FunctionEntry[] = [
+	recordingStartStop,
+	recordingStatus,
+	audioPlayback,
+	vmMessage,
+];
 
 // ---- answers only these entries have ----
 
@@ -128,6 +154,8 @@ export function statusOrNotice(fields: FieldSpec[]): StatusReader {
 	return {
 		...base,
 		read: (lines, context) =>
-			lines.successes.length === 0 && lines.notices.length > 0 ? readSuccessLines({ ...lines, successes: [lines.notices[0]] }, fields, context) : base.read(lines, context),
+			lines.successes.length === 0 && lines.notices.length > 0
+				? readSuccessLines({ ...lines, successes: [lines.notices[0]] }, fields, context)
+				: base.read(lines, context),
 	};
 }

@@ -21,8 +21,16 @@ const externalPause: FunctionEntry = {
 		choice('value', 'Action', {
 			required: true,
 			choices: [
-				{ name: 'Pause', value: 'PAUSE', description: 'Pause the agent (after the current call, if any)' },
-				{ name: 'Resume', value: 'RESUME', description: 'Make a paused agent available for calls again' },
+				{
+					name: 'Pause',
+					value: 'PAUSE',
+					description: 'Pause the agent (after the current call, if any)',
+				},
+				{
+					name: 'Resume',
+					value: 'RESUME',
+					description: 'Make a paused agent available for calls again',
+				},
 			],
 		}),
 	],
@@ -36,7 +44,8 @@ const pauseCode: FunctionEntry = {
 	operation: 'setPauseCode',
 	name: 'Set Pause Code',
 	action: 'Set a pause code',
-	description: "Asks the screen of a paused agent to set this pause code; the screen sets it at its next refresh (pause_code)",
+	description:
+		'Asks the screen of a paused agent to set this pause code; the screen sets it at its next refresh (pause_code)',
 	writes: true,
 	queued: true,
 	params: [
@@ -45,7 +54,8 @@ const pauseCode: FunctionEntry = {
 			required: true,
 			maxLength: 6,
 			pattern: idPattern('a pause code'),
-			description: "One of the campaign's pause codes, e.g. BREAK. VICIdial does not check that it exists",
+			description:
+				"One of the campaign's pause codes, e.g. BREAK. VICIdial does not check that it exists",
 		}),
 	],
 	answer: status([field.text('agent_user')]),
@@ -58,7 +68,8 @@ const logout: FunctionEntry = {
 	operation: 'logOut',
 	name: 'Log Out',
 	action: 'Log out an agent',
-	description: "Asks the agent's screen to log the agent out at its next refresh; an agent on a call is logged out after the call (logout)",
+	description:
+		"Asks the agent's screen to log the agent out at its next refresh; an agent on a call is logged out after the call (logout)",
 	writes: true,
 	queued: true,
 	params: [agentUser()],
@@ -74,7 +85,7 @@ const changeIngroups: FunctionEntry = {
 	name: 'Change In-Groups',
 	action: 'Change inbound groups of an agent',
 	description:
-		"Sets the in-groups a logged-in agent takes inbound calls from, and whether the agent also takes outbound calls; the agent's screen switches at its next refresh. The API user needs \"Change Agent Campaign\" (change_ingroups)",
+		'Sets the in-groups a logged-in agent takes inbound calls from, and whether the agent also takes outbound calls; the agent\'s screen switches at its next refresh. The API user needs "Change Agent Campaign" (change_ingroups)',
 	writes: true,
 	queued: true,
 	params: [
@@ -82,15 +93,24 @@ const changeIngroups: FunctionEntry = {
 		choice('value', 'Change', {
 			required: true,
 			choices: [
-				{ name: 'Replace', value: 'CHANGE', description: 'The agent takes calls from exactly these in-groups' },
+				{
+					name: 'Replace',
+					value: 'CHANGE',
+					description: 'The agent takes calls from exactly these in-groups',
+				},
 				{ name: 'Add', value: 'ADD', description: "Add these in-groups to the agent's selection" },
-				{ name: 'Remove', value: 'REMOVE', description: "Remove these in-groups from the agent's selection" },
+				{
+					name: 'Remove',
+					value: 'REMOVE',
+					description: "Remove these in-groups from the agent's selection",
+				},
 			],
 		}),
 		flag('blended', 'Blended', {
 			required: true,
 			flagValues: ['YES', 'NO'],
-			description: 'Whether the agent also takes outbound auto-dialed calls (not possible in MANUAL and INBOUND_MAN campaigns)',
+			description:
+				'Whether the agent also takes outbound auto-dialed calls (not possible in MANUAL and INBOUND_MAN campaigns)',
 		}),
 		text('ingroup_choices', 'In-Groups', {
 			main: true,
@@ -98,7 +118,10 @@ const changeIngroups: FunctionEntry = {
 			separator: ' ',
 			wrap: [' ', ' -'],
 			maxLength: 4000,
-			pattern: { regex: new RegExp(`^${WORD_CHAR}{2,20}( ${WORD_CHAR}{2,20})*$`), hint: 'must be in-group IDs separated by spaces' },
+			pattern: {
+				regex: new RegExp(`^${WORD_CHAR}{2,20}( ${WORD_CHAR}{2,20})*$`),
+				hint: 'must be in-group IDs separated by spaces',
+			},
 			description: 'The in-groups to set, add or remove (required for Add and Remove)',
 		}),
 		flag('set_as_default', 'Set as Default', {
@@ -106,7 +129,13 @@ const changeIngroups: FunctionEntry = {
 			description: "Whether to also save the selection in the agent's user settings",
 		}),
 	],
-	answer: status([field.text('user'), field.text('agent_user'), field.text('ingroup_choices'), field.text('blended'), field.text('default_note', { when: { param: 'set_as_default', equals: 'YES' } })]),
+	answer: status([
+		field.text('user'),
+		field.text('agent_user'),
+		field.text('ingroup_choices'),
+		field.text('blended'),
+		field.text('default_note', { when: { param: 'set_as_default', equals: 'YES' } }),
+	]),
 };
 
 const callAgent: FunctionEntry = {
@@ -153,14 +182,32 @@ const sendNotification: FunctionEntry = {
 		text('notification_text', 'Text', {
 			main: true,
 			maxLength: 1000,
-			pattern: { regex: /^[^;#"'\\]*$/, hint: 'must not contain ; # " \' or \\ (VICIdial drops or cannot store them)' },
+			pattern: {
+				regex: /^[^;#"'\\]*$/,
+				hint: 'must not contain ; # " \' or \\ (VICIdial drops or cannot store them)',
+			},
 			description: 'The alert text. Give a text, confetti, or both',
 		}),
-		flag('show_confetti', 'Show Confetti', { main: true, description: 'Whether the agent screen shows confetti with the notification' }),
-		datetime('notification_date', 'Notification Date', { description: 'When to show it (VICIdial server time); now when empty' }),
-		flag('notification_retry', 'Retry', { description: 'Whether to show it again to agents who log in later' }),
-		integer('text_size', 'Text Size', { min: 1, max: 255, description: 'In points; VICIdial uses 12 when empty' }),
-		text('text_font', 'Text Font', { maxLength: 30, pattern: { regex: /^[-, a-zA-Z]+$/, hint: 'must be a font name (letters, spaces, - and ,)' }, description: 'VICIdial uses Arial when empty' }),
+		flag('show_confetti', 'Show Confetti', {
+			main: true,
+			description: 'Whether the agent screen shows confetti with the notification',
+		}),
+		datetime('notification_date', 'Notification Date', {
+			description: 'When to show it (VICIdial server time); now when empty',
+		}),
+		flag('notification_retry', 'Retry', {
+			description: 'Whether to show it again to agents who log in later',
+		}),
+		integer('text_size', 'Text Size', {
+			min: 1,
+			max: 255,
+			description: 'In points; VICIdial uses 12 when empty',
+		}),
+		text('text_font', 'Text Font', {
+			maxLength: 30,
+			pattern: { regex: /^[-, a-zA-Z]+$/, hint: 'must be a font name (letters, spaces, - and ,)' },
+			description: 'VICIdial uses Arial when empty',
+		}),
 		choices('text_weight', 'Text Weight', {
 			choices: [
 				{ name: 'Bold', value: 'bold' },
@@ -173,18 +220,27 @@ const sendNotification: FunctionEntry = {
 		text('text_color', 'Text Color', {
 			color: true,
 			maxLength: 14,
-			pattern: { regex: /^(?:[a-zA-Z]+|[0-9A-F]{3}|[0-9A-F]{6})$/, hint: 'must be a color name or 3 or 6 hex digits in capitals, e.g. red or 9900FF' },
-			description: 'Pick a colour, or type a color name such as red; VICIdial uses black when empty',
+			pattern: {
+				regex: /^(?:[a-zA-Z]+|[0-9A-F]{3}|[0-9A-F]{6})$/,
+				hint: 'must be a color name or 3 or 6 hex digits in capitals, e.g. red or 9900FF',
+			},
+			description:
+				'Pick a colour, or type a color name such as red; VICIdial uses black when empty',
 		}),
 		integer('duration', 'Confetti Seconds', { min: 1, max: 10 }),
 		integer('maxParticleCount', 'Confetti Particles', { min: 1, max: 9999 }),
 		integer('particleSpeed', 'Confetti Speed', { min: 1, max: 100 }),
 	],
-	answer: status([field.text('recipient'), field.text('recipient_type'), field.integer('notification_id')]),
+	answer: status([
+		field.text('recipient'),
+		field.text('recipient_type'),
+		field.integer('notification_id'),
+	]),
 };
 
 /** A panel switch: sent only when on (VICIdial reacts to the name appearing in the request). */
-const panel = (name: string, displayName: string, description: string) => flag(name, displayName, { main: true, flagValues: ['1', ''], description });
+const panel = (name: string, displayName: string, description: string) =>
+	flag(name, displayName, { main: true, flagValues: ['1', ''], description });
 
 export const panelFlags = {
 	form: panel('formreload', 'Reload Form', 'Whether to reload the custom fields form'),
@@ -202,11 +258,25 @@ const refreshPanel: FunctionEntry = {
 	operation: 'refreshPanels',
 	name: 'Refresh Panels',
 	action: 'Refresh agent screen panels',
-	description: "Asks the agent's screen to reload the chosen panels (script, form, callbacks...) at its next refresh (refresh_panel)",
+	description:
+		"Asks the agent's screen to reload the chosen panels (script, form, callbacks...) at its next refresh (refresh_panel)",
 	writes: true,
 	queued: true,
-	params: [agentUser(), panelFlags.script, panelFlags.script2, panelFlags.form, panelFlags.callbacks, panelFlags.email, panelFlags.chat],
-	answer: status([field.text('user'), field.text('agent_user'), field.integer('agent_rows_updated'), field.text('panels')]),
+	params: [
+		agentUser(),
+		panelFlags.script,
+		panelFlags.script2,
+		panelFlags.form,
+		panelFlags.callbacks,
+		panelFlags.email,
+		panelFlags.chat,
+	],
+	answer: status([
+		field.text('user'),
+		field.text('agent_user'),
+		field.integer('agent_rows_updated'),
+		field.text('panels'),
+	]),
 };
 
 const setTimerAction: FunctionEntry = {
@@ -217,7 +287,7 @@ const setTimerAction: FunctionEntry = {
 	name: 'Set Timer Action',
 	action: 'Set a call timer action',
 	description:
-		"Asks the agent's screen to run an action (web form, preset dial, message) a number of seconds into the current call; the screen picks it up at its next refresh. The API user needs \"Modify Campaigns\" (set_timer_action)",
+		'Asks the agent\'s screen to run an action (web form, preset dial, message) a number of seconds into the current call; the screen picks it up at its next refresh. The API user needs "Modify Campaigns" (set_timer_action)',
 	writes: true,
 	queued: true,
 	params: [
@@ -239,12 +309,27 @@ const setTimerAction: FunctionEntry = {
 		text('notes', 'Message', {
 			main: true,
 			maxLength: 255,
-			pattern: { regex: /^[- ._0-9a-zA-Z]*$/, hint: 'may contain only letters, digits, spaces, - . and _ (VICIdial drops the rest)' },
+			pattern: {
+				regex: /^[- ._0-9a-zA-Z]*$/,
+				hint: 'may contain only letters, digits, spaces, - . and _ (VICIdial drops the rest)',
+			},
 			description: 'The message shown on the agent screen with the action',
 		}),
-		integer('rank', 'Seconds Into Call', { required: true, default: 0, min: 0, max: 8388607, description: 'When to run the action, in seconds from the start of the call' }),
+		integer('rank', 'Seconds Into Call', {
+			required: true,
+			default: 0,
+			min: 0,
+			max: 8388607,
+			description: 'When to run the action, in seconds from the start of the call',
+		}),
 	],
-	answer: status([field.text('user'), field.text('agent_user'), field.text('action'), field.text('notes'), field.integer('seconds')]),
+	answer: status([
+		field.text('user'),
+		field.text('agent_user'),
+		field.text('action'),
+		field.text('notes'),
+		field.integer('seconds'),
+	]),
 };
 
 const stLoginLog: FunctionEntry = {

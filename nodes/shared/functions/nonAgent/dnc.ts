@@ -14,8 +14,12 @@ const phoneNumber: ParamSpec = digits('phone_number', 'Phone Number', {
 const dncList: ParamSpec = text('campaign_id', 'DNC List', {
 	required: true,
 	default: 'SYSTEM_INTERNAL',
-	description: "SYSTEM_INTERNAL for the system-wide list, or a campaign ID for that campaign's own list (VICIdial does not check that the campaign exists)",
-	pattern: { regex: /^(SYSTEM_INTERNAL|[-_0-9A-Za-z]{2,8})$/, hint: 'must be SYSTEM_INTERNAL or a campaign ID of 2 to 8 letters, digits, - or _' },
+	description:
+		"SYSTEM_INTERNAL for the system-wide list, or a campaign ID for that campaign's own list (VICIdial does not check that the campaign exists)",
+	pattern: {
+		regex: /^(SYSTEM_INTERNAL|[-_0-9A-Za-z]{2,8})$/,
+		hint: 'must be SYSTEM_INTERNAL or a campaign ID of 2 to 8 letters, digits, - or _',
+	},
 });
 
 const filterGroup: ParamSpec = text('group', 'Filter Phone Group ID', {
@@ -34,7 +38,8 @@ export const dncFunctions: FunctionEntry[] = [
 		operation: 'addDncNumber',
 		name: 'Add DNC Number',
 		action: 'Add a number to a DNC list',
-		description: "Add a phone number to the system's or a campaign's Do Not Call list (add_dnc_phone)",
+		description:
+			"Add a phone number to the system's or a campaign's Do Not Call list (add_dnc_phone)",
 		writes: true,
 		params: [phoneNumber, dncList],
 		answer: status([field.text('user'), field.text('phone_number'), field.text('campaign_id')]),
@@ -46,7 +51,8 @@ export const dncFunctions: FunctionEntry[] = [
 		operation: 'deleteDncNumber',
 		name: 'Delete DNC Number',
 		action: 'Delete a number from a DNC list',
-		description: "Remove a phone number from the system's or a campaign's Do Not Call list (delete_dnc_phone)",
+		description:
+			"Remove a phone number from the system's or a campaign's Do Not Call list (delete_dnc_phone)",
 		writes: true,
 		params: [phoneNumber, dncList],
 		answer: status([field.text('user'), field.text('phone_number'), field.text('campaign_id')]),

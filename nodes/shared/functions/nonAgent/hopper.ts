@@ -11,9 +11,13 @@ export const hopperFunctions: FunctionEntry[] = [
 		operation: 'getMany',
 		name: 'Get Many',
 		action: 'Get the leads in the hopper',
-		description: "The leads queued for dialing in a campaign's hopper, next to be dialed first (hopper_list)",
+		description:
+			"The leads queued for dialing in a campaign's hopper, next to be dialed first (hopper_list)",
 		writes: false,
-		cap: { limit: 10000, hint: 'VICIdial lists at most 10,000 hopper entries: list one campaign at a time.' },
+		cap: {
+			limit: 10000,
+			hint: 'VICIdial lists at most 10,000 hopper entries: list one campaign at a time.',
+		},
 		params: [
 			text('campaign_id', 'Campaign ID', {
 				required: true,
@@ -24,7 +28,8 @@ export const hopperFunctions: FunctionEntry[] = [
 			}),
 			flag('search_method', 'Blocking Query', {
 				flagValues: ['BLOCK', ''],
-				description: 'Whether to read the hopper with one faster query that may briefly hold up the database',
+				description:
+					'Whether to read the hopper with one faster query that may briefly hold up the database',
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
@@ -56,7 +61,8 @@ export const hopperFunctions: FunctionEntry[] = [
 		operation: 'add',
 		name: 'Add Leads',
 		action: 'Add leads to the hopper',
-		description: "Queue existing leads in the hopper of their list's campaign; a NOTICE line tells about each lead (hopper_bulk_insert)",
+		description:
+			"Queue existing leads in the hopper of their list's campaign; a NOTICE line tells about each lead (hopper_bulk_insert)",
 		writes: true,
 		params: [
 			id('lead_ids', 'Lead IDs', {
@@ -67,9 +73,21 @@ export const hopperFunctions: FunctionEntry[] = [
 				placeholder: '11,12,13',
 				description: 'Up to 1000 lead IDs, separated by commas',
 			}),
-			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, main: true, description: 'Higher is dialed sooner; VICIdial uses 0 when empty' }),
-			flag('hopper_local_call_time_check', 'Local Call Time Check', { description: "Whether to skip leads outside their local call time" }),
+			integer('hopper_priority', 'Hopper Priority', {
+				min: -99,
+				max: 99,
+				main: true,
+				description: 'Higher is dialed sooner; VICIdial uses 0 when empty',
+			}),
+			flag('hopper_local_call_time_check', 'Local Call Time Check', {
+				description: 'Whether to skip leads outside their local call time',
+			}),
 		],
-		answer: status([field.integer('leads_added'), field.integer('leads_not_added'), field.integer('last_hopper_id'), field.text('user')]),
+		answer: status([
+			field.integer('leads_added'),
+			field.integer('leads_not_added'),
+			field.integer('last_hopper_id'),
+			field.text('user'),
+		]),
 	},
 ];

@@ -23,7 +23,11 @@ const allResources: ResourceSpec[] = [
 	{ value: 'user', name: 'User', description: 'Agents and administrators' },
 	{ value: 'phone', name: 'Phone', description: 'Phone extensions and aliases' },
 	{ value: 'did', name: 'DID', description: 'Inbound numbers and their routes' },
-	{ value: 'dnc', name: 'DNC and Filter Group', description: 'Do-not-call lists and filter phone groups' },
+	{
+		value: 'dnc',
+		name: 'DNC and Filter Group',
+		description: 'Do-not-call lists and filter phone groups',
+	},
 	{ value: 'hopper', name: 'Hopper', description: 'Leads queued for dialing' },
 	{ value: 'recording', name: 'Recording', description: 'Call recordings' },
 	{ value: 'report', name: 'Report', description: 'Call, agent and DID reports' },
@@ -51,4 +55,6 @@ export const nonAgentFunctions: FunctionEntry[] = [
 ];
 
 /** Only resources that have operations. */
-export const resources: ResourceSpec[] = allResources.filter((r) => nonAgentFunctions.some((f) => f.resource === r.value));
+export const resources: ResourceSpec[] = allResources.filter((r) =>
+	nonAgentFunctions.some((f) => f.resource === r.value),
+);

@@ -1,9 +1,35 @@
-import type { Choice, FunctionEntry, ItemValues, OperationResult, OperationRuntime, ParamSpec, Step, WriteCheck } from '../../entry';
-import { STORED, stepForm, choice, choices, dialing, digits, id, flag, integer, text } from '../../entry';
+import type {
+	Choice,
+	FunctionEntry,
+	ItemValues,
+	OperationResult,
+	OperationRuntime,
+	ParamSpec,
+	Step,
+	WriteCheck,
+} from '../../entry';
+import {
+	STORED,
+	stepForm,
+	choice,
+	choices,
+	dialing,
+	digits,
+	id,
+	flag,
+	integer,
+	text,
+} from '../../entry';
 import { type MessageSpec, field, messages, rows, status } from '../../answer';
 import { VicidialError } from '../../errors';
 import { InvalidInputError, buildForm } from '../../params';
-import { holdsSentValues, leadById, notAppliedError, outcomeUnknown, verifyAddLead } from './leadCheck';
+import {
+	holdsSentValues,
+	leadById,
+	notAppliedError,
+	outcomeUnknown,
+	verifyAddLead,
+} from './leadCheck';
 import { findEntry } from '../find';
 import { leadFields as leadFieldsOf } from '../leadFields';
 import { leadInfoFunctions } from './leadInfo';
@@ -17,7 +43,11 @@ const FULL_LEAD_RECORDS = 'fullLeadRecords';
  * A search's lead IDs as full lead records, one item per lead, each read with lead_all_info (from
  * the archive when the search was). The search key that found a lead is kept as `search_key`.
  */
-async function fullLeadRecords(runtime: OperationRuntime, records: ParsedRecord[], values: ItemValues): Promise<OperationResult[]> {
+async function fullLeadRecords(
+	runtime: OperationRuntime,
+	records: ParsedRecord[],
+	values: ItemValues,
+): Promise<OperationResult[]> {
 	const read = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
 	const seen = new Set<number>();
 	const results: OperationResult[] = [];
@@ -25,10 +55,14 @@ async function fullLeadRecords(runtime: OperationRuntime, records: ParsedRecord[
 		for (const leadId of Array.isArray(record.lead_ids) ? (record.lead_ids as number[]) : []) {
 			if (seen.has(leadId)) continue;
 			seen.add(leadId);
-			const form = buildForm(read, { lead_id: String(leadId), ...(values.form.archived_lead === 'Y' ? { archived_lead: true } : {}) });
+			const form = buildForm(read, {
+				lead_id: String(leadId),
+				...(values.form.archived_lead === 'Y' ? { archived_lead: true } : {}),
+			});
 			// a lead deleted since the search is left out
 			const answer = await runtime.call(read, form, { emptyOnNoRecords: true });
-			for (const lead of answer.records) results.push({ json: { ...lead, search_key: record.search_key } });
+			for (const lead of answer.records)
+				results.push({ json: { ...lead, search_key: record.search_key } });
 		}
 	}
 	return results;
@@ -37,7 +71,11 @@ async function fullLeadRecords(runtime: OperationRuntime, records: ParsedRecord[
 const yesNoAreaCode: Choice[] = [
 	{ name: 'No', value: 'N' },
 	{ name: 'Yes', value: 'Y', description: 'Refuse numbers on the list' },
-	{ name: 'Area Code', value: 'AREACODE', description: 'Also refuse numbers whose area code is on the list' },
+	{
+		name: 'Area Code',
+		value: 'AREACODE',
+		description: 'Also refuse numbers whose area code is on the list',
+	},
 ];
 
 const duplicateChecks: Choice[] = [
@@ -56,13 +94,26 @@ const duplicateChecks: Choice[] = [
 ].map(([value, name]) => ({ name, value }));
 
 const listId = (options: Partial<ParamSpec> = {}) =>
-	id('list_id', 'List ID', { minLength: 3, maxLength: 12, placeholder: '101', load: 'lists', description: 'Numeric ID of the VICIdial list', ...options });
+	id('list_id', 'List ID', {
+		minLength: 3,
+		maxLength: 12,
+		placeholder: '101',
+		load: 'lists',
+		description: 'Numeric ID of the VICIdial list',
+		...options,
+	});
 
 /** The lead's own fields, as add_lead and update_lead take them. */
 const leadFields: ParamSpec[] = leadFieldsOf('nonAgent');
 
 /** lead_search by one key: one operation per search method, the same options and answer. */
-function leadSearch(operation: string, keyName: string, method: string, unit: string, key: ParamSpec): FunctionEntry {
+function leadSearch(
+	operation: string,
+	keyName: string,
+	method: string,
+	unit: string,
+	key: ParamSpec,
+): FunctionEntry {
 	return {
 		fn: 'lead_search',
 		api: 'nonAgent',
@@ -72,7 +123,12 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 		action: `Search leads by ${keyName.toLowerCase()}`,
 		description: `Find the lead IDs that have these ${keyName.toLowerCase()}s (lead_search)`,
 		writes: false,
-		cap: { limit: 1000, param: 'records', perRecord: 'lead_ids', hint: 'VICIdial returned as many leads as "Max Leads per ..." allows (1000 when empty): raise it, or narrow the search to a list.' },
+		cap: {
+			limit: 1000,
+			param: 'records',
+			perRecord: 'lead_ids',
+			hint: 'VICIdial returned as many leads as "Max Leads per ..." allows (1000 when empty): raise it, or narrow the search to a list.',
+		},
 		params: [
 			key,
 			choice('search_location', 'Search In', {
@@ -83,18 +139,29 @@ function leadSearch(operation: string, keyName: string, method: string, unit: st
 				],
 			}),
 			listId({ description: 'The list to search in, or whose campaign to search in' }),
-			integer('records', `Max Leads per ${unit}`, { min: 1, max: 1000000, description: 'Newest leads first; VICIdial uses 1000 when empty' }),
-			flag('archived_lead', 'Archived Leads', { description: 'Whether to search the archive instead of the active leads' }),
+			integer('records', `Max Leads per ${unit}`, {
+				min: 1,
+				max: 1000000,
+				description: 'Newest leads first; VICIdial uses 1000 when empty',
+			}),
+			flag('archived_lead', 'Archived Leads', {
+				description: 'Whether to search the archive instead of the active leads',
+			}),
 		],
 		fixed: { search_method: method },
-		answer: rows('|', [field.text('search_key'), field.integer('records_found'), field.integerList('lead_ids')]),
+		answer: rows('|', [
+			field.text('search_key'),
+			field.integer('records_found'),
+			field.integerList('lead_ids'),
+		]),
 		runOptions: [
 			{
 				displayName: 'Return Full Lead Records',
 				name: FULL_LEAD_RECORDS,
 				type: 'boolean',
 				default: false,
-				description: 'Whether to read every lead found and output one item per lead with all its fields, instead of one item per search key with the lead IDs',
+				description:
+					'Whether to read every lead found and output one item per lead with all its fields, instead of one item per search key with the lead IDs',
 			},
 		],
 		expand: { option: FULL_LEAD_RECORDS, run: fullLeadRecords },
@@ -110,7 +177,8 @@ export const leadFunctions: FunctionEntry[] = [
 		operation: 'add',
 		name: 'Add',
 		action: 'Add a lead',
-		description: 'Add a lead to a list, with optional duplicate, DNC and hopper handling (add_lead)',
+		description:
+			'Add a lead to a list, with optional duplicate, DNC and hopper handling (add_lead)',
 		writes: true,
 		customFields: true,
 		params: [
@@ -124,20 +192,49 @@ export const leadFunctions: FunctionEntry[] = [
 			listId({ required: true }),
 			...leadFields,
 			...dialing([
-				choice('dnc_check', 'DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the system's Do Not Call list" }),
-				choice('campaign_dnc_check', 'Campaign DNC Check', { choices: yesNoAreaCode, description: "Refuse the lead if the number is on the campaign's Do Not Call list (needs Campaign ID)" }),
-				text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, stored: STORED.code, description: 'Needed for the campaign DNC check and for callbacks' }),
+				choice('dnc_check', 'DNC Check', {
+					choices: yesNoAreaCode,
+					description: "Refuse the lead if the number is on the system's Do Not Call list",
+				}),
+				choice('campaign_dnc_check', 'Campaign DNC Check', {
+					choices: yesNoAreaCode,
+					description:
+						"Refuse the lead if the number is on the campaign's Do Not Call list (needs Campaign ID)",
+				}),
+				text('campaign_id', 'Campaign ID', {
+					minLength: 2,
+					maxLength: 8,
+					stored: STORED.code,
+					description: 'Needed for the campaign DNC check and for callbacks',
+				}),
 				choices('duplicate_check', 'Duplicate Check', {
 					choices: duplicateChecks,
 					separator: '-',
-					description: 'Refuse the lead if one like it exists; VICIdial answers with the existing lead',
+					description:
+						'Refuse the lead if one like it exists; VICIdial answers with the existing lead',
 				}),
-				flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
-				integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
-				flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
-				flag('usacan_prefix_check', 'USA/Canada Prefix Check', { description: 'Whether to refuse numbers whose 4th digit is 0 or 1' }),
-				flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to refuse numbers without a valid area code or with other than 10 digits' }),
-				flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data, if loaded on the server' }),
+				flag('add_to_hopper', 'Add to Hopper', {
+					description: 'Whether to queue the lead for dialing right away',
+				}),
+				integer('hopper_priority', 'Hopper Priority', {
+					min: -99,
+					max: 99,
+					description: 'Higher is dialed sooner',
+				}),
+				flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', {
+					description: "Whether to add to the hopper only within the lead's local call time",
+				}),
+				flag('usacan_prefix_check', 'USA/Canada Prefix Check', {
+					description: 'Whether to refuse numbers whose 4th digit is 0 or 1',
+				}),
+				flag('usacan_areacode_check', 'USA/Canada Area Code Check', {
+					description:
+						'Whether to refuse numbers without a valid area code or with other than 10 digits',
+				}),
+				flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', {
+					description:
+						'Whether to check area code and prefix against NANPA data, if loaded on the server',
+				}),
 				choice('tz_method', 'Time Zone Method', {
 					choices: [
 						{ name: 'Country and Area Code (Default)', value: '' },
@@ -146,16 +243,30 @@ export const leadFunctions: FunctionEntry[] = [
 						{ name: 'NANPA Data', value: 'NANPA' },
 					],
 				}),
-				flag('lookup_state', 'Look Up State', { description: 'Whether to fill State from the area code when it is empty' }),
-				flag('list_exists_check', 'List Must Exist', { description: 'Whether to refuse the lead if the list ID is not a defined list' }),
-				flag('callback', 'Schedule Callback', { description: 'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)' }),
-				text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
+				flag('lookup_state', 'Look Up State', {
+					description: 'Whether to fill State from the area code when it is empty',
+				}),
+				flag('list_exists_check', 'List Must Exist', {
+					description: 'Whether to refuse the lead if the list ID is not a defined list',
+				}),
+				flag('callback', 'Schedule Callback', {
+					description:
+						'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)',
+				}),
+				text('callback_status', 'Callback Status', {
+					minLength: 1,
+					maxLength: 6,
+					placeholder: 'CALLBK',
+					stored: STORED.code,
+				}),
 				text('callback_datetime', 'Callback Date Time', {
 					placeholder: '2026-12-01 14:30:00',
-					description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+					description:
+						'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
 					calendar: true,
 					pattern: {
-						regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
+						regex:
+							/^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 						hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
 					},
 				}),
@@ -165,15 +276,38 @@ export const leadFunctions: FunctionEntry[] = [
 						{ name: 'User Only', value: 'USERONLY' },
 					],
 				}),
-				text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, description: 'Agent the USERONLY callback belongs to' }),
-				text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
-				id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Expert setting: which list\'s custom fields the lead uses. Ignored with custom fields.' }),
+				text('callback_user', 'Callback User', {
+					maxLength: 20,
+					stored: STORED.code,
+					description: 'Agent the USERONLY callback belongs to',
+				}),
+				text('callback_comments', 'Callback Comments', {
+					maxLength: 255,
+					stored: STORED.callbackComments,
+				}),
+				id('entry_list_id', 'Entry List ID', {
+					minLength: 3,
+					maxLength: 12,
+					load: 'lists',
+					description:
+						"Expert setting: which list's custom fields the lead uses. Ignored with custom fields.",
+				}),
 			]),
 		],
-		answer: status([field.text('phone_number'), field.integer('list_id'), field.integer('lead_id'), field.decimal('gmt_offset'), field.text('user')]),
+		answer: status([
+			field.text('phone_number'),
+			field.integer('list_id'),
+			field.integer('lead_id'),
+			field.decimal('gmt_offset'),
+			field.text('user'),
+		]),
 		verifyWrite: verifyAddLead,
 	},
-	leadSearch('searchByPhone', 'Phone', 'PHONE_NUMBER', 'Number',
+	leadSearch(
+		'searchByPhone',
+		'Phone',
+		'PHONE_NUMBER',
+		'Number',
 		digits('phone_number', 'Phone Numbers', {
 			required: true,
 			separator: ',',
@@ -183,12 +317,19 @@ export const leadFunctions: FunctionEntry[] = [
 			description: 'One or more numbers, separated by commas',
 		}),
 	),
-	leadSearch('searchByVendorCode', 'Vendor Lead Code', 'VENDOR_LEAD_CODE', 'Code',
+	leadSearch(
+		'searchByVendorCode',
+		'Vendor Lead Code',
+		'VENDOR_LEAD_CODE',
+		'Code',
 		text('vendor_lead_code', 'Vendor Lead Codes', {
 			required: true,
 			placeholder: 'CRM-1001,CRM-1002',
 			description: 'One or more codes, separated by commas',
-			pattern: { regex: /^[^,]{1,20}(,[^,]{1,20})*$/, hint: 'must be codes of 1 to 20 characters separated by commas' },
+			pattern: {
+				regex: /^[^,]{1,20}(,[^,]{1,20})*$/,
+				hint: 'must be codes of 1 to 20 characters separated by commas',
+			},
 		}),
 	),
 ];
@@ -204,7 +345,18 @@ const statusParam = (options: Partial<ParamSpec> = {}) =>
  * add_lead keeps it), and a value with nothing left after the filter is not written at all.
  */
 const asUpdated = (params: ParamSpec[]): ParamSpec[] =>
-	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyIgnored: true, ...(p.stored.drop !== undefined ? { lineBreak: '!N' } : {}) } } : p));
+	params.map((p) =>
+		p.stored && !p.stored.clamp
+			? {
+					...p,
+					stored: {
+						...p.stored,
+						emptyIgnored: true,
+						...(p.stored.drop !== undefined ? { lineBreak: '!N' } : {}),
+					},
+				}
+			: p,
+	);
 
 /**
  * Create or Update adds or updates, so a line break would be stored one way or the other: it is
@@ -212,43 +364,107 @@ const asUpdated = (params: ParamSpec[]): ParamSpec[] =>
  * old value, an add stores nothing).
  */
 const forUpsert = (params: ParamSpec[]): ParamSpec[] =>
-	params.map((p) => (p.stored && !p.stored.clamp ? { ...p, stored: { ...p.stored, emptyRefused: true, ...(p.stored.drop !== undefined ? { unsafe: `${p.stored.unsafe ?? ''}\n` } : {}) } } : p));
+	params.map((p) =>
+		p.stored && !p.stored.clamp
+			? {
+					...p,
+					stored: {
+						...p.stored,
+						emptyRefused: true,
+						...(p.stored.drop !== undefined ? { unsafe: `${p.stored.unsafe ?? ''}\n` } : {}),
+					},
+				}
+			: p,
+	);
 
 /** Fields update_lead and batch_update_lead change, besides the lead's own fields. */
 const updateOnlyFields: ParamSpec[] = [
 	statusParam(),
-	text('user_field', 'Lead User', { maxLength: 20, description: "Sets the lead's user (owner agent) field", pattern: USER_ID }),
-	id('list_id_field', 'Move to List ID', { minLength: 3, maxLength: 12, load: 'lists', description: 'Moves the lead to this list' }),
-	integer('called_count', 'Called Count', { min: 0, max: 65535, description: 'How many times the lead was dialed' }),
-	flag('reset_lead', 'Reset Called Flag', { description: 'Whether to mark the lead as not called since the last list reset' }),
-	flag('list_exists_check', 'Target List Must Exist', { description: 'Whether to refuse the update if Move to List ID is not a defined list' }),
+	text('user_field', 'Lead User', {
+		maxLength: 20,
+		description: "Sets the lead's user (owner agent) field",
+		pattern: USER_ID,
+	}),
+	id('list_id_field', 'Move to List ID', {
+		minLength: 3,
+		maxLength: 12,
+		load: 'lists',
+		description: 'Moves the lead to this list',
+	}),
+	integer('called_count', 'Called Count', {
+		min: 0,
+		max: 65535,
+		description: 'How many times the lead was dialed',
+	}),
+	flag('reset_lead', 'Reset Called Flag', {
+		description: 'Whether to mark the lead as not called since the last list reset',
+	}),
+	flag('list_exists_check', 'Target List Must Exist', {
+		description: 'Whether to refuse the update if Move to List ID is not a defined list',
+	}),
 ];
 
 const callbackParams: ParamSpec[] = dialing([
-	text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', stored: STORED.code, description: 'Campaign of a new callback' }),
-	text('callback_status', 'Callback Status', { minLength: 1, maxLength: 6, placeholder: 'CALLBK', stored: STORED.code }),
+	text('campaign_id', 'Campaign ID', {
+		minLength: 2,
+		maxLength: 8,
+		load: 'campaigns',
+		stored: STORED.code,
+		description: 'Campaign of a new callback',
+	}),
+	text('callback_status', 'Callback Status', {
+		minLength: 1,
+		maxLength: 6,
+		placeholder: 'CALLBK',
+		stored: STORED.code,
+	}),
 	text('callback_datetime', 'Callback Date Time', {
 		placeholder: '2026-12-01 14:30:00',
 		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
 		calendar: true,
 		pattern: {
-			regex: /^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
+			regex:
+				/^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
 			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
 		},
 	}),
-	choice('callback_type', 'Callback Type', { choices: [{ name: 'Anyone', value: 'ANYONE' }, { name: 'User Only', value: 'USERONLY' }] }),
-	text('callback_user', 'Callback User', { maxLength: 20, stored: STORED.code, load: 'agents', description: 'Agent the USERONLY callback belongs to' }),
-	text('callback_comments', 'Callback Comments', { maxLength: 255, stored: STORED.callbackComments }),
+	choice('callback_type', 'Callback Type', {
+		choices: [
+			{ name: 'Anyone', value: 'ANYONE' },
+			{ name: 'User Only', value: 'USERONLY' },
+		],
+	}),
+	text('callback_user', 'Callback User', {
+		maxLength: 20,
+		stored: STORED.code,
+		load: 'agents',
+		description: 'Agent the USERONLY callback belongs to',
+	}),
+	text('callback_comments', 'Callback Comments', {
+		maxLength: 255,
+		stored: STORED.callbackComments,
+	}),
 ]);
 
 const hopperParams: ParamSpec[] = dialing([
-	flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
-	integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
-	flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', { description: "Whether to add to the hopper only within the lead's local call time" }),
-	flag('remove_from_hopper', 'Remove From Hopper', { description: 'Whether to take the lead out of the hopper' }),
+	flag('add_to_hopper', 'Add to Hopper', {
+		description: 'Whether to queue the lead for dialing right away',
+	}),
+	integer('hopper_priority', 'Hopper Priority', {
+		min: -99,
+		max: 99,
+		description: 'Higher is dialed sooner',
+	}),
+	flag('hopper_local_call_time_check', 'Hopper Local Call Time Check', {
+		description: "Whether to add to the hopper only within the lead's local call time",
+	}),
+	flag('remove_from_hopper', 'Remove From Hopper', {
+		description: 'Whether to take the lead out of the hopper',
+	}),
 ]);
 
-const leadId = (options: Partial<ParamSpec> = {}) => id('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
+const leadId = (options: Partial<ParamSpec> = {}) =>
+	id('lead_id', 'Lead ID', { minLength: 1, maxLength: 9, ...options });
 
 const searchLocation = choice('search_location', 'Search In', {
 	choices: [
@@ -260,20 +476,101 @@ const searchLocation = choice('search_location', 'Search In', {
 
 /** What update_lead prints for each outcome, SUCCESS lines first, then the NOTICE lines that can stand alone. */
 const updateLeadMessages: MessageSpec[] = [
-	{ match: /^LEAD HAS BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')] },
-	{ match: /^LEAD HAS BEEN DELETED/, result: 'deleted', fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')] },
-	{ match: /^LEAD HAS BEEN ADDED$/, result: 'added', fields: [field.text('phone_number'), field.integer('list_id'), field.integer('lead_id'), field.decimal('gmt_offset'), field.text('user')] },
-	{ match: /^LEADS FOUND IN THE SYSTEM$/, result: 'found', fields: [field.text('user'), field.integer('lead_id'), field.text('vendor_lead_code'), field.text('phone_number'), field.integer('list_id'), field.integer('entry_list_id')] },
-	{ match: /^NO MATCHES FOUND IN THE SYSTEM$/, result: 'notFound', fields: [field.text('user'), field.text('lead_id'), field.text('vendor_lead_code'), field.text('phone_number')] },
-	{ match: /^CUSTOM FIELDS VALUES UPDATED$/, result: 'customFieldsUpdated', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')] },
-	{ match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/, result: 'customFieldsNotStored', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')] },
-	{ match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/, result: 'customFieldsDeleted', fields: [field.text('user'), field.integer('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK (?:ADDED|UPDATED)$/, result: 'callbackSet', fields: [field.integer('lead_id'), field.text('campaign_id'), field.text('callback_datetime'), field.text('callback_type'), field.text('callback_user'), field.text('callback_status')] },
-	{ match: /^SCHEDULED CALLBACK DELETED$/, result: 'callbackRemoved', fields: [field.text('user'), field.integer('lead_id')] },
-	{ match: /^SCHEDULED CALLBACK NOT (?:ADDED|UPDATED)/, result: 'callbackNotSet', fields: [field.integer('lead_id')] },
-	{ match: /^ADDED TO HOPPER$/, result: 'addedToHopper', fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('hopper_id')] },
-	{ match: /^REMOVED FROM HOPPER$/, result: 'removedFromHopper', fields: [field.text('phone_number'), field.integer('lead_id'), field.text('hopper_status')] },
-	{ match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/, result: 'hopperUnchanged', fields: [field.text('phone_number'), field.text('lead_id')] },
+	{
+		match: /^LEAD HAS BEEN UPDATED$/,
+		result: 'updated',
+		fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')],
+	},
+	{
+		match: /^LEAD HAS BEEN DELETED/,
+		result: 'deleted',
+		fields: [field.text('user'), field.integer('lead_id'), field.integer('affected_rows')],
+	},
+	{
+		match: /^LEAD HAS BEEN ADDED$/,
+		result: 'added',
+		fields: [
+			field.text('phone_number'),
+			field.integer('list_id'),
+			field.integer('lead_id'),
+			field.decimal('gmt_offset'),
+			field.text('user'),
+		],
+	},
+	{
+		match: /^LEADS FOUND IN THE SYSTEM$/,
+		result: 'found',
+		fields: [
+			field.text('user'),
+			field.integer('lead_id'),
+			field.text('vendor_lead_code'),
+			field.text('phone_number'),
+			field.integer('list_id'),
+			field.integer('entry_list_id'),
+		],
+	},
+	{
+		match: /^NO MATCHES FOUND IN THE SYSTEM$/,
+		result: 'notFound',
+		fields: [
+			field.text('user'),
+			field.text('lead_id'),
+			field.text('vendor_lead_code'),
+			field.text('phone_number'),
+		],
+	},
+	{
+		match: /^CUSTOM FIELDS VALUES UPDATED$/,
+		result: 'customFieldsUpdated',
+		fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')],
+	},
+	{
+		match: /^CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST$/,
+		result: 'customFieldsNotStored',
+		fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('list_id')],
+	},
+	{
+		match: /^CUSTOM FIELDS DATA HAS BEEN DELETED$/,
+		result: 'customFieldsDeleted',
+		fields: [field.text('user'), field.integer('lead_id')],
+	},
+	{
+		match: /^SCHEDULED CALLBACK (?:ADDED|UPDATED)$/,
+		result: 'callbackSet',
+		fields: [
+			field.integer('lead_id'),
+			field.text('campaign_id'),
+			field.text('callback_datetime'),
+			field.text('callback_type'),
+			field.text('callback_user'),
+			field.text('callback_status'),
+		],
+	},
+	{
+		match: /^SCHEDULED CALLBACK DELETED$/,
+		result: 'callbackRemoved',
+		fields: [field.text('user'), field.integer('lead_id')],
+	},
+	{
+		match: /^SCHEDULED CALLBACK NOT (?:ADDED|UPDATED)/,
+		result: 'callbackNotSet',
+		fields: [field.integer('lead_id')],
+	},
+	{
+		match: /^ADDED TO HOPPER$/,
+		result: 'addedToHopper',
+		fields: [field.text('phone_number'), field.integer('lead_id'), field.integer('hopper_id')],
+	},
+	{
+		match: /^REMOVED FROM HOPPER$/,
+		result: 'removedFromHopper',
+		fields: [field.text('phone_number'), field.integer('lead_id'), field.text('hopper_status')],
+	},
+	{
+		match: /^NOT (?:ADDED TO|REMOVED FROM) HOPPER/,
+		result: 'hopperUnchanged',
+		fields: [field.text('phone_number'), field.text('lead_id')],
+	},
 ];
 
 export const updateLead: FunctionEntry = {
@@ -283,11 +580,15 @@ export const updateLead: FunctionEntry = {
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a lead',
-	description: 'Change, find, delete or schedule a lead found by ID, vendor lead code or phone number (update_lead)',
+	description:
+		'Change, find, delete or schedule a lead found by ID, vendor lead code or phone number (update_lead)',
 	writes: true,
 	customFields: true,
 	params: [
-		leadId({ main: true, description: 'The lead to update; or search by vendor lead code or phone number instead' }),
+		leadId({
+			main: true,
+			description: 'The lead to update; or search by vendor lead code or phone number instead',
+		}),
 		choices('search_method', 'Search By', {
 			separator: '_',
 			choices: [
@@ -295,39 +596,85 @@ export const updateLead: FunctionEntry = {
 				{ name: 'Vendor Lead Code', value: 'VENDOR_LEAD_CODE' },
 				{ name: 'Phone Number', value: 'PHONE_NUMBER' },
 			],
-			description: 'Which of the given keys find the lead, tried in the order lead ID, vendor lead code, phone number. VICIdial uses Lead ID when empty.',
+			description:
+				'Which of the given keys find the lead, tried in the order lead ID, vendor lead code, phone number. VICIdial uses Lead ID when empty.',
 		}),
-		digits('phone_number', 'Phone Number', { minLength: 6, maxLength: 18, description: 'Finds the lead (Search By Phone Number); with Update Phone Number or Insert If Not Found it is also stored' }),
+		digits('phone_number', 'Phone Number', {
+			minLength: 6,
+			maxLength: 18,
+			description:
+				'Finds the lead (Search By Phone Number); with Update Phone Number or Insert If Not Found it is also stored',
+		}),
 		searchLocation,
-		listId({ description: 'The list to search in (or whose campaign), and the list a lead inserted if not found goes to' }),
-		integer('records', 'Max Leads to Update', { min: 1, max: 1000000, description: 'How many matching leads to update, newest first; VICIdial uses 1' }),
-		flag('no_update', 'Only Check If It Exists', { description: 'Whether to only report whether a matching lead exists, changing nothing' }),
-		flag('insert_if_not_found', 'Insert If Not Found', { description: 'Whether to add a new lead when none matches (needs Phone Number, Phone Code and List ID)' }),
-		flag('delete_lead', 'Delete Lead', { description: 'Whether to delete the lead (and its callbacks)' }),
-		flag('delete_cf_data', 'Delete Custom Field Data', { description: "Whether to delete the lead's custom field values" }),
-		flag('update_phone_number', 'Update Phone Number', { description: 'Whether to store Phone Number as the lead\'s number' }),
+		listId({
+			description:
+				'The list to search in (or whose campaign), and the list a lead inserted if not found goes to',
+		}),
+		integer('records', 'Max Leads to Update', {
+			min: 1,
+			max: 1000000,
+			description: 'How many matching leads to update, newest first; VICIdial uses 1',
+		}),
+		flag('no_update', 'Only Check If It Exists', {
+			description: 'Whether to only report whether a matching lead exists, changing nothing',
+		}),
+		flag('insert_if_not_found', 'Insert If Not Found', {
+			description:
+				'Whether to add a new lead when none matches (needs Phone Number, Phone Code and List ID)',
+		}),
+		flag('delete_lead', 'Delete Lead', {
+			description: 'Whether to delete the lead (and its callbacks)',
+		}),
+		flag('delete_cf_data', 'Delete Custom Field Data', {
+			description: "Whether to delete the lead's custom field values",
+		}),
+		flag('update_phone_number', 'Update Phone Number', {
+			description: "Whether to store Phone Number as the lead's number",
+		}),
 		...asUpdated(leadFields),
 		...updateOnlyFields,
-		...dialing([choice('callback', 'Callback', {
-			choices: [
-				{ name: 'Leave Unchanged', value: '' },
-				{ name: 'Set', value: 'Y', description: 'Add or change the scheduled callback (needs Campaign ID and Callback Date Time for a new one)' },
-				{ name: 'Remove', value: 'REMOVE', description: 'Delete the scheduled callback' },
-			],
-		})]),
+		...dialing([
+			choice('callback', 'Callback', {
+				choices: [
+					{ name: 'Leave Unchanged', value: '' },
+					{
+						name: 'Set',
+						value: 'Y',
+						description:
+							'Add or change the scheduled callback (needs Campaign ID and Callback Date Time for a new one)',
+					},
+					{ name: 'Remove', value: 'REMOVE', description: 'Delete the scheduled callback' },
+				],
+			}),
+		]),
 		...callbackParams,
 		...hopperParams,
-		...dialing([choice('tz_method', 'Time Zone Method (Insert)', {
-			choices: [
-				{ name: 'Country and Area Code (Default)', value: '' },
-				{ name: 'Postal Code', value: 'POSTAL' },
-				{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
-				{ name: 'NANPA Data', value: 'NANPA' },
-			],
-		})]),
-		flag('archived_lead', 'Archived Leads', { description: 'Whether to find and update the lead among the archived leads' }),
-		id('entry_list_id', 'Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: which list's custom fields the lead uses. Ignored with custom fields." }),
-		id('force_entry_list_id', 'Force Entry List ID', { minLength: 3, maxLength: 12, load: 'lists', description: "Expert setting: read and write the custom fields of this list's fields" }),
+		...dialing([
+			choice('tz_method', 'Time Zone Method (Insert)', {
+				choices: [
+					{ name: 'Country and Area Code (Default)', value: '' },
+					{ name: 'Postal Code', value: 'POSTAL' },
+					{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
+					{ name: 'NANPA Data', value: 'NANPA' },
+				],
+			}),
+		]),
+		flag('archived_lead', 'Archived Leads', {
+			description: 'Whether to find and update the lead among the archived leads',
+		}),
+		id('entry_list_id', 'Entry List ID', {
+			minLength: 3,
+			maxLength: 12,
+			load: 'lists',
+			description:
+				"Expert setting: which list's custom fields the lead uses. Ignored with custom fields.",
+		}),
+		id('force_entry_list_id', 'Force Entry List ID', {
+			minLength: 3,
+			maxLength: 12,
+			load: 'lists',
+			description: "Expert setting: read and write the custom fields of this list's fields",
+		}),
 	],
 	answer: messages(updateLeadMessages, { empty: 'unchanged' }),
 	noRecords: /NO MATCHES FOUND/,
@@ -349,13 +696,41 @@ export const batchUpdateLead: FunctionEntry = {
 	description: 'Set the same field values on several leads by ID (batch_update_lead)',
 	writes: true,
 	params: [
-		id('lead_ids', 'Lead IDs', { required: true, separator: ',', minLength: 1, maxLength: 9, placeholder: '1001,1002,1003', description: 'The leads to change, separated by commas' }),
-		integer('records', 'Max Leads', { min: 1, max: 1000000, description: 'At most this many of the leads, highest IDs first; VICIdial uses 1000' }),
+		id('lead_ids', 'Lead IDs', {
+			required: true,
+			separator: ',',
+			minLength: 1,
+			maxLength: 9,
+			placeholder: '1001,1002,1003',
+			description: 'The leads to change, separated by commas',
+		}),
+		integer('records', 'Max Leads', {
+			min: 1,
+			max: 1000000,
+			description: 'At most this many of the leads, highest IDs first; VICIdial uses 1000',
+		}),
 		...asUpdated(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		...updateOnlyFields,
 	],
-	answer: messages([{ match: /^LEADS HAVE BEEN UPDATED$/, result: 'updated', fields: [field.text('user'), field.integer('affected_rows'), field.integer('leads_found'), field.text('lead_ids')] }], { empty: 'unchanged' }),
-	run: async (runtime, values) => (await runtime.items(batchUpdateLead, values.form)).map((item) => (idList(item.json, 'lead_ids'), item)),
+	answer: messages(
+		[
+			{
+				match: /^LEADS HAVE BEEN UPDATED$/,
+				result: 'updated',
+				fields: [
+					field.text('user'),
+					field.integer('affected_rows'),
+					field.integer('leads_found'),
+					field.text('lead_ids'),
+				],
+			},
+		],
+		{ empty: 'unchanged' },
+	),
+	run: async (runtime, values) =>
+		(await runtime.items(batchUpdateLead, values.form)).map(
+			(item) => (idList(item.json, 'lead_ids'), item),
+		),
 };
 
 export const leadDearchive: FunctionEntry = {
@@ -368,7 +743,18 @@ export const leadDearchive: FunctionEntry = {
 	description: 'Move an archived lead back to the active leads (lead_dearchive)',
 	writes: true,
 	params: [leadId({ required: true, maxLength: 11 })],
-	answer: messages([{ match: /^LEAD DE-ARCHIVED: (.*)$/, result: 'restored', fields: [field.text('user'), field.integer('lead_id'), field.integer('restored_rows'), field.integer('archive_rows_removed')] }]),
+	answer: messages([
+		{
+			match: /^LEAD DE-ARCHIVED: (.*)$/,
+			result: 'restored',
+			fields: [
+				field.text('user'),
+				field.integer('lead_id'),
+				field.integer('restored_rows'),
+				field.integer('archive_rows_removed'),
+			],
+		},
+	]),
 };
 
 export const updateLogEntry: FunctionEntry = {
@@ -378,21 +764,39 @@ export const updateLogEntry: FunctionEntry = {
 	operation: 'updateCallLogEntry',
 	name: 'Update Call Log Entry',
 	action: 'Change the status of a last call',
-	description: "Set the status of a lead's latest call in a campaign's or in-group's call log (update_log_entry)",
+	description:
+		"Set the status of a lead's latest call in a campaign's or in-group's call log (update_log_entry)",
 	writes: true,
 	params: [
-		text('group', 'Campaign or In-Group', { required: true, minLength: 2, maxLength: 20, pattern: idPattern('a campaign or in-group ID'), description: 'Campaign ID (outbound call) or in-group ID (inbound call)' }),
+		text('group', 'Campaign or In-Group', {
+			required: true,
+			minLength: 2,
+			maxLength: 20,
+			pattern: idPattern('a campaign or in-group ID'),
+			description: 'Campaign ID (outbound call) or in-group ID (inbound call)',
+		}),
 		text('call_id', 'Call ID', {
 			required: true,
 			minLength: 10,
 			maxLength: 40,
-			pattern: { regex: /^[0-9A-Za-z]*[0-9]{10}$/, hint: 'must be letters and digits only, ending in the 10-digit lead ID' },
+			pattern: {
+				regex: /^[0-9A-Za-z]*[0-9]{10}$/,
+				hint: 'must be letters and digits only, ending in the 10-digit lead ID',
+			},
 			placeholder: 'M1231200000000000016',
 			description: "VICIdial's call ID (caller ID name); its last 10 digits are the lead ID",
 		}),
 		statusParam({ required: true, description: 'The new status of the call' }),
 	],
-	answer: status([field.text('user'), field.text('updated_by'), field.text('group'), field.text('call_id'), field.text('status'), field.text('old_status'), field.text('uniqueid')]),
+	answer: status([
+		field.text('user'),
+		field.text('updated_by'),
+		field.text('group'),
+		field.text('call_id'),
+		field.text('status'),
+		field.text('old_status'),
+		field.text('uniqueid'),
+	]),
 };
 
 // ---- Upsert: find by phone number or vendor lead code, update if found, add if not ----
@@ -419,7 +823,19 @@ async function withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T> {
 	}
 }
 
-const UPSERT_CONTROL = ['function', 'search_method', 'search_location', 'list_id', 'phone_number', 'vendor_lead_code', 'add_to_hopper', 'hopper_priority', 'dnc_check', 'campaign_dnc_check', 'campaign_id'];
+const UPSERT_CONTROL = [
+	'function',
+	'search_method',
+	'search_location',
+	'list_id',
+	'phone_number',
+	'vendor_lead_code',
+	'add_to_hopper',
+	'hopper_priority',
+	'dnc_check',
+	'campaign_dnc_check',
+	'campaign_id',
+];
 
 /** How many leads with one key lead_search may list (newest first): enough to see the lowest ID. */
 const KEY_SEARCH_RECORDS = 10000;
@@ -434,19 +850,37 @@ interface UpsertKey {
 function upsertKey(form: Record<string, string>): UpsertKey {
 	const method = form.search_method;
 	const key = method === 'VENDOR_LEAD_CODE' ? form.vendor_lead_code : form.phone_number;
-	if (!key) throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', { hint: 'Give the lead a Vendor Lead Code, or match by phone number.', outcome: 'not_sent' });
+	if (!key)
+		throw new VicidialError('invalid', 'Vendor Lead Code is needed to match by vendor lead code', {
+			hint: 'Give the lead a Vendor Lead Code, or match by phone number.',
+			outcome: 'not_sent',
+		});
 	return { method, key, location: form.search_location ?? 'LIST', listId: form.list_id };
 }
 
 /** The IDs of the leads holding the key in the search location, lowest first (lead_search). */
-async function leadsWithKey(runtime: OperationRuntime, { method, key, location, listId }: UpsertKey): Promise<number[]> {
+async function leadsWithKey(
+	runtime: OperationRuntime,
+	{ method, key, location, listId }: UpsertKey,
+): Promise<number[]> {
 	const byCode = method === 'VENDOR_LEAD_CODE';
 	// lead_search reads a comma as "several codes": such a code cannot be its key
-	if (byCode && key.includes(',')) throw new InvalidInputError('Vendor Lead Code', 'holds a comma, which lead_search reads as a list of codes');
+	if (byCode && key.includes(','))
+		throw new InvalidInputError(
+			'Vendor Lead Code',
+			'holds a comma, which lead_search reads as a list of codes',
+		);
 	const search = findEntry(leadFunctions, 'lead', byCode ? 'searchByVendorCode' : 'searchByPhone');
-	const form = buildForm(search, { [byCode ? 'vendor_lead_code' : 'phone_number']: key, search_location: location, list_id: listId, records: KEY_SEARCH_RECORDS });
+	const form = buildForm(search, {
+		[byCode ? 'vendor_lead_code' : 'phone_number']: key,
+		search_location: location,
+		list_id: listId,
+		records: KEY_SEARCH_RECORDS,
+	});
 	const answer = await runtime.call(search, form, { emptyOnNoRecords: true });
-	return answer.records.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : [])).sort((a, b) => a - b);
+	return answer.records
+		.flatMap((r) => (Array.isArray(r.lead_ids) ? r.lead_ids.map(Number) : []))
+		.sort((a, b) => a - b);
 }
 
 /**
@@ -454,13 +888,18 @@ async function leadsWithKey(runtime: OperationRuntime, { method, key, location, 
  * the old single-lead find is used, without the cross-process check.
  */
 function searchRefused(error: unknown): boolean {
-	return (error instanceof VicidialError && (error.kind === 'functionNotAllowed' || error.kind === 'permission')) || error instanceof InvalidInputError;
+	return (
+		(error instanceof VicidialError &&
+			(error.kind === 'functionNotAllowed' || error.kind === 'permission')) ||
+		error instanceof InvalidInputError
+	);
 }
 
 /** The item's lead data (not the key and control fields), by VICIdial name, for the update and the add. */
 function leadValues(values: Record<string, unknown>): Record<string, unknown> {
 	const data: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(values)) if (!UPSERT_CONTROL.includes(name)) data[name] = value;
+	for (const [name, value] of Object.entries(values))
+		if (!UPSERT_CONTROL.includes(name)) data[name] = value;
 	return data;
 }
 
@@ -476,7 +915,13 @@ const upsertSteps: Record<string, Step> = {
 		entry: updateLead,
 		values: ({ form }) => {
 			const key = upsertKey(form);
-			return { search_method: key.method, search_location: key.location, list_id: key.listId, [key.method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key.key, no_update: true };
+			return {
+				search_method: key.method,
+				search_location: key.location,
+				list_id: key.listId,
+				[key.method === 'VENDOR_LEAD_CODE' ? 'vendor_lead_code' : 'phone_number']: key.key,
+				no_update: true,
+			};
 		},
 	},
 	// The item's data onto the lead found, the matched key included.
@@ -489,7 +934,9 @@ const upsertSteps: Record<string, Step> = {
 			vendor_lead_code: values.vendor_lead_code,
 			add_to_hopper: values.add_to_hopper,
 			hopper_priority: values.hopper_priority,
-			...(form.search_method === 'VENDOR_LEAD_CODE' ? { phone_number: values.phone_number, update_phone_number: true } : {}),
+			...(form.search_method === 'VENDOR_LEAD_CODE'
+				? { phone_number: values.phone_number, update_phone_number: true }
+				: {}),
 		}),
 	},
 	// A new lead is NEW: the Status is for updates only.
@@ -499,23 +946,57 @@ const upsertSteps: Record<string, Step> = {
 		values: ({ values }) => {
 			const data = leadValues(values);
 			delete data.status;
-			return { phone_number: values.phone_number, list_id: values.list_id, ...data, vendor_lead_code: values.vendor_lead_code, add_to_hopper: values.add_to_hopper, hopper_priority: values.hopper_priority, dnc_check: values.dnc_check };
+			return {
+				phone_number: values.phone_number,
+				list_id: values.list_id,
+				...data,
+				vendor_lead_code: values.vendor_lead_code,
+				add_to_hopper: values.add_to_hopper,
+				hopper_priority: values.hopper_priority,
+				dnc_check: values.dnc_check,
+			};
 		},
 	},
 	// Deletes the lead this run has just added (and its hopper entry).
-	remove: { entry: updateLead, values: ({ form }) => ({ search_method: 'LEAD_ID', delete_lead: true, ...(form.add_to_hopper === 'Y' ? { remove_from_hopper: true } : {}) }) },
+	remove: {
+		entry: updateLead,
+		values: ({ form }) => ({
+			search_method: 'LEAD_ID',
+			delete_lead: true,
+			...(form.add_to_hopper === 'Y' ? { remove_from_hopper: true } : {}),
+		}),
+	},
 };
 
 /** Updates the lead `leadId` with the item's data, the matched key included. */
-async function updateWithItem(runtime: OperationRuntime, values: ItemValues, leadId: number): Promise<Record<string, unknown>> {
-	const [item] = await runtime.items(updateLead, { ...stepForm(values, 'update'), lead_id: String(leadId) });
-	return { action: item?.json.result === 'unchanged' ? 'unchanged' : 'updated', ...item?.json, lead_id: leadId };
+async function updateWithItem(
+	runtime: OperationRuntime,
+	values: ItemValues,
+	leadId: number,
+): Promise<Record<string, unknown>> {
+	const [item] = await runtime.items(updateLead, {
+		...stepForm(values, 'update'),
+		lead_id: String(leadId),
+	});
+	return {
+		action: item?.json.result === 'unchanged' ? 'unchanged' : 'updated',
+		...item?.json,
+		lead_id: leadId,
+	};
 }
 
 /** Deletes the lead this run has just added (with its custom field row and hopper entry). */
-async function removeOwnLead(runtime: OperationRuntime, values: ItemValues, leadId: number): Promise<string | undefined> {
+async function removeOwnLead(
+	runtime: OperationRuntime,
+	values: ItemValues,
+	leadId: number,
+): Promise<string | undefined> {
 	// custom_fields=Y carries no values here: it makes update_lead delete the custom field row too.
-	const removal = { ...stepForm(values, 'remove'), lead_id: String(leadId), ...(values.form.custom_fields === 'Y' ? { custom_fields: 'Y' } : {}) };
+	const removal = {
+		...stepForm(values, 'remove'),
+		lead_id: String(leadId),
+		...(values.form.custom_fields === 'Y' ? { custom_fields: 'Y' } : {}),
+	};
 	try {
 		const answer = await runtime.call(updateLead, removal);
 		if (answer.records[0]?.result === 'deleted') return undefined;
@@ -532,8 +1013,17 @@ async function verifyUpsert(runtime: OperationRuntime, values: ItemValues): Prom
 	if (lowest === undefined) return { outcome: 'not_applied' };
 	const lead = await leadById(runtime, lowest);
 	if (!lead || !holdsSentValues(lead, form)) return { outcome: 'not_applied' };
-	if (form.search_method === 'VENDOR_LEAD_CODE' && String(lead.phone_number) !== form.phone_number) return { outcome: 'not_applied' };
-	return { outcome: 'applied', json: { lead_id: lowest, phone_number: lead.phone_number, list_id: lead.list_id, vendor_lead_code: lead.vendor_lead_code } };
+	if (form.search_method === 'VENDOR_LEAD_CODE' && String(lead.phone_number) !== form.phone_number)
+		return { outcome: 'not_applied' };
+	return {
+		outcome: 'applied',
+		json: {
+			lead_id: lowest,
+			phone_number: lead.phone_number,
+			list_id: lead.list_id,
+			vendor_lead_code: lead.vendor_lead_code,
+		},
+	};
 }
 
 export const upsertLead: FunctionEntry = {
@@ -555,8 +1045,16 @@ export const upsertLead: FunctionEntry = {
 				{ name: 'Vendor Lead Code', value: 'VENDOR_LEAD_CODE' },
 			],
 		}),
-		digits('phone_number', 'Phone Number', { required: true, minLength: 6, maxLength: 16, description: 'Digits only; spaces, dashes and brackets are removed' }),
-		listId({ required: true, description: 'The list a new lead is added to, and the list (or campaign) searched' }),
+		digits('phone_number', 'Phone Number', {
+			required: true,
+			minLength: 6,
+			maxLength: 16,
+			description: 'Digits only; spaces, dashes and brackets are removed',
+		}),
+		listId({
+			required: true,
+			description: 'The list a new lead is added to, and the list (or campaign) searched',
+		}),
 		choice('search_location', 'Search In', {
 			default: 'LIST',
 			choices: [
@@ -568,9 +1066,18 @@ export const upsertLead: FunctionEntry = {
 		...forUpsert(leadFields.filter((p) => p.name !== 'multi_alt_phones')),
 		statusParam({ description: 'Status of an updated lead (a new lead is NEW)' }),
 		...dialing([
-			choice('dnc_check', 'DNC Check (Add)', { choices: yesNoAreaCode, description: "Refuse to add a lead whose number is on the system's Do Not Call list" }),
-			flag('add_to_hopper', 'Add to Hopper', { description: 'Whether to queue the lead for dialing right away' }),
-			integer('hopper_priority', 'Hopper Priority', { min: -99, max: 99, description: 'Higher is dialed sooner' }),
+			choice('dnc_check', 'DNC Check (Add)', {
+				choices: yesNoAreaCode,
+				description: "Refuse to add a lead whose number is on the system's Do Not Call list",
+			}),
+			flag('add_to_hopper', 'Add to Hopper', {
+				description: 'Whether to queue the lead for dialing right away',
+			}),
+			integer('hopper_priority', 'Hopper Priority', {
+				min: -99,
+				max: 99,
+				description: 'Higher is dialed sooner',
+			}),
 		]),
 	],
 	answer: messages(updateLeadMessages, { empty: 'unchanged' }),
@@ -585,19 +1092,26 @@ export const upsertLead: FunctionEntry = {
 			const warnings: string[] = [];
 			// 1. Find, inside the lock: a second item with the same key sees the lead the first one added.
 			let existing: number | undefined;
-			const holdersBefore = await leadsWithKey(runtime, key).catch((error: unknown) => (searchRefused(error) ? undefined : Promise.reject(error)));
+			const holdersBefore = await leadsWithKey(runtime, key).catch((error: unknown) =>
+				searchRefused(error) ? undefined : Promise.reject(error),
+			);
 			const keySearch = holdersBefore !== undefined;
 			if (holdersBefore) {
 				existing = holdersBefore[0];
 			} else {
-				warnings.push('The key cannot be searched with lead_search (not allowed to the API user, or a vendor lead code with a comma): a lead added by another n8n process at the same moment is not detected.');
+				warnings.push(
+					'The key cannot be searched with lead_search (not allowed to the API user, or a vendor lead code with a comma): a lead added by another n8n process at the same moment is not detected.',
+				);
 				const found = await runtime.call(updateLead, stepForm(values, 'find'));
 				const hit = found.records[0];
 				if (hit?.result === 'found') existing = Number(hit.lead_id);
 			}
-			const withWarnings = (json: Record<string, unknown>) => [{ json: warnings.length > 0 ? { ...json, warnings } : json }];
+			const withWarnings = (json: Record<string, unknown>) => [
+				{ json: warnings.length > 0 ? { ...json, warnings } : json },
+			];
 			// 2a. Update the lead holding the key (the lowest ID: the one every process keeps).
-			if (existing !== undefined) return withWarnings(await updateWithItem(runtime, values, existing));
+			if (existing !== undefined)
+				return withWarnings(await updateWithItem(runtime, values, existing));
 
 			// 2b. Add it.
 			const add = stepForm(values, 'add');
@@ -613,18 +1127,27 @@ export const upsertLead: FunctionEntry = {
 				// An add whose answer was lost: look it up instead of leaving it open (or sending it again).
 				const error = sent.error;
 				if (!outcomeUnknown(error) || values.options.checkUnknownWrites === false) throw error;
-				const check = await verifyAddLead(runtime, { ...values, form: add }, { sentAt }).catch(() => undefined);
+				const check = await verifyAddLead(runtime, { ...values, form: add }, { sentAt }).catch(
+					() => undefined,
+				);
 				// The lookup failed too: the add stays unknown.
 				if (!check) throw error;
 				if (check.outcome === 'not_applied') throw notAppliedError(error, 'the lead');
-				added = { action: 'added', outcome: 'applied', ...check.json, message: `${error.message}; a lookup found the lead added` };
+				added = {
+					action: 'added',
+					outcome: 'applied',
+					...check.json,
+					message: `${error.message}; a lookup found the lead added`,
+				};
 			}
 			const ownId = Number(added.lead_id);
 			if (!keySearch || !Number.isInteger(ownId)) return withWarnings(added);
 
 			// 3. Did another process add a lead with this key at the same moment? The lowest ID wins.
 			const holders = await leadsWithKey(runtime, key).catch((error: unknown) => {
-				warnings.push(`The lead was added, but the check for a lead added at the same moment by another process failed: ${error instanceof Error ? error.message : String(error)}`);
+				warnings.push(
+					`The lead was added, but the check for a lead added at the same moment by another process failed: ${error instanceof Error ? error.message : String(error)}`,
+				);
 				return undefined;
 			});
 			if (!holders) return withWarnings(added);
@@ -632,8 +1155,14 @@ export const upsertLead: FunctionEntry = {
 			if (lowest === ownId) return withWarnings(added);
 			const updated = await updateWithItem(runtime, values, lowest);
 			const removalProblem = await removeOwnLead(runtime, values, ownId);
-			if (removalProblem) warnings.push(`${removalProblem}: lead ${ownId} remains beside lead ${lowest}.`);
-			return withWarnings({ ...updated, action: 'updated', merged_from: ownId, merged_lead_removed: removalProblem === undefined });
+			if (removalProblem)
+				warnings.push(`${removalProblem}: lead ${ownId} remains beside lead ${lowest}.`);
+			return withWarnings({
+				...updated,
+				action: 'updated',
+				merged_from: ownId,
+				merged_lead_removed: removalProblem === undefined,
+			});
 		});
 	},
 };

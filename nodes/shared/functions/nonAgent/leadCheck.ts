@@ -30,8 +30,6 @@ import { versionFunction } from '../../version';
 import { findEntry } from '../find';
 import { leadInfoFunctions } from './leadInfo';
 
-
-
 /** Lead fields compared between what was sent and what VICIdial stored (when sent and not empty). */
 export const COMPARED_FIELDS = [
 	'vendor_lead_code',
@@ -98,41 +96,76 @@ export async function serverTimeAtSend(runtime: OperationRuntime, sentAt: number
 	const answer = await runtime.call(versionFunction, { function: versionFunction.fn });
 	const received = Date.now();
 	const now = naiveMs(answer.records[0]?.date);
-	if (now === undefined) throw new VicidialError('malformed', 'The server time could not be read from version', { hint: 'The write stays unknown: check the lead by hand.' });
+	if (now === undefined)
+		throw new VicidialError('malformed', 'The server time could not be read from version', {
+			hint: 'The write stays unknown: check the lead by hand.',
+		});
 	return naiveText(now - (received - sentAt) - (received - asked) - CLOCK_MARGIN_MS);
 }
 
 /** Every lead with this phone number (newest first, up to 1000), all columns. */
-export async function leadsWithPhone(runtime: OperationRuntime, phone: string): Promise<ParsedRecord[]> {
+export async function leadsWithPhone(
+	runtime: OperationRuntime,
+	phone: string,
+): Promise<ParsedRecord[]> {
 	const entry = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
-	return (await runtime.call(entry, buildForm(entry, { phone_number: phone }), { emptyOnNoRecords: true })).records;
+	return (
+		await runtime.call(entry, buildForm(entry, { phone_number: phone }), { emptyOnNoRecords: true })
+	).records;
 }
 
 /** One lead's columns, or undefined when it does not exist (any more). */
-export async function leadById(runtime: OperationRuntime, leadId: number): Promise<ParsedRecord | undefined> {
+export async function leadById(
+	runtime: OperationRuntime,
+	leadId: number,
+): Promise<ParsedRecord | undefined> {
 	const entry = findEntry(leadInfoFunctions, 'lead', 'getAllInfo');
-	return (await runtime.call(entry, buildForm(entry, { lead_id: String(leadId) }), { emptyOnNoRecords: true })).records[0];
+	return (
+		await runtime.call(entry, buildForm(entry, { lead_id: String(leadId) }), {
+			emptyOnNoRecords: true,
+		})
+	).records[0];
 }
 
 /** A lead's entry date (server local time), through lead_field_info. */
-export async function entryDate(runtime: OperationRuntime, leadId: number): Promise<string | undefined> {
+export async function entryDate(
+	runtime: OperationRuntime,
+	leadId: number,
+): Promise<string | undefined> {
 	const entry = findEntry(leadInfoFunctions, 'lead', 'getField');
-	const answer = await runtime.call(entry, buildForm(entry, { lead_id: String(leadId), field_name: 'entry_date' }), { emptyOnNoRecords: true });
+	const answer = await runtime.call(
+		entry,
+		buildForm(entry, { lead_id: String(leadId), field_name: 'entry_date' }),
+		{ emptyOnNoRecords: true },
+	);
 	const value = answer.records[0]?.value;
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The verifyWrite of add_lead: see the rule at the top of this file. */
-export async function verifyAddLead(runtime: OperationRuntime, values: ItemValues, context: { sentAt: number }): Promise<WriteCheck> {
+export async function verifyAddLead(
+	runtime: OperationRuntime,
+	values: ItemValues,
+	context: { sentAt: number },
+): Promise<WriteCheck> {
 	const form = values.form;
 	const phone = form.phone_number ?? '';
 	const list = Number(form.list_id);
 	if (phone === '' || !Number.isFinite(list)) {
-		throw new VicidialError('invalid', 'The lead cannot be looked up without its phone number and list ID', { hint: 'The write stays unknown: check the lead by hand.' });
+		throw new VicidialError(
+			'invalid',
+			'The lead cannot be looked up without its phone number and list ID',
+			{ hint: 'The write stays unknown: check the lead by hand.' },
+		);
 	}
 	const since = await serverTimeAtSend(runtime, context.sentAt);
 	const candidates = (await leadsWithPhone(runtime, phone))
-		.filter((lead) => String(lead.phone_number) === phone && Number(lead.list_id) === list && holdsSentValues(lead, form))
+		.filter(
+			(lead) =>
+				String(lead.phone_number) === phone &&
+				Number(lead.list_id) === list &&
+				holdsSentValues(lead, form),
+		)
 		.map((lead) => Number(lead.lead_id))
 		.sort((a, b) => b - a)
 		.slice(0, MAX_CANDIDATES);
@@ -142,7 +175,12 @@ export async function verifyAddLead(runtime: OperationRuntime, values: ItemValue
 		if (entered !== undefined && entered >= since) ours.push({ leadId, entryDate: entered });
 	}
 	if (ours.length === 0) return { outcome: 'not_applied' };
-	const json: Record<string, unknown> = { lead_id: ours[0].leadId, phone_number: phone, list_id: list, entry_date: ours[0].entryDate };
+	const json: Record<string, unknown> = {
+		lead_id: ours[0].leadId,
+		phone_number: phone,
+		list_id: list,
+		entry_date: ours[0].entryDate,
+	};
 	if (ours.length > 1) json.matching_lead_ids = ours.map((o) => o.leadId);
 	return { outcome: 'applied', json };
 }
@@ -155,12 +193,16 @@ export function outcomeUnknown(error: unknown): error is VicidialError {
 
 /** The same error, now known not to have been applied (its `outcome` says so). */
 export function notAppliedError(error: VicidialError, what: string): VicidialError {
-	const checked = new VicidialError(error.kind, `${error.message}. A lookup found that ${what} was not made: it is safe to run the item again.`, {
-		hint: error.hint,
-		data: error.data,
-		httpCode: error.httpCode,
-		mayHaveApplied: false,
-		outcome: 'not_applied',
-	});
+	const checked = new VicidialError(
+		error.kind,
+		`${error.message}. A lookup found that ${what} was not made: it is safe to run the item again.`,
+		{
+			hint: error.hint,
+			data: error.data,
+			httpCode: error.httpCode,
+			mayHaveApplied: false,
+			outcome: 'not_applied',
+		},
+	);
 	return checked;
 }

@@ -1,7 +1,17 @@
 import type { FunctionEntry, ParamSpec } from '../../entry';
 import { choice, date, digits, id, flag, text } from '../../entry';
 import type { AnswerReader, Delimiter, FieldSpec, ParsedRecord, RowsReader } from '../../answer';
-import { expectNoSuccess, field, htmlPage, malformed, printedFields, records, rows, toRecord, typeValue } from '../../answer';
+import {
+	expectNoSuccess,
+	field,
+	htmlPage,
+	malformed,
+	printedFields,
+	records,
+	rows,
+	toRecord,
+	typeValue,
+} from '../../answer';
 import { CAMPAIGN_ID, idPattern, STATUS_CODE } from '../../patterns';
 
 /** The lead columns VICIdial prints for a whole lead, in its order (ccc_lead_info stops after owner). */
@@ -39,9 +49,16 @@ const leadColumns: FieldSpec[] = [
 ];
 
 const leadId = (options: Partial<ParamSpec> = {}) =>
-	id('lead_id', 'Lead ID', { minLength: 1, maxLength: 10, description: 'Numeric ID of the VICIdial lead', ...options });
+	id('lead_id', 'Lead ID', {
+		minLength: 1,
+		maxLength: 10,
+		description: 'Numeric ID of the VICIdial lead',
+		...options,
+	});
 
-const archivedLead = flag('archived_lead', 'Archived Leads', { description: 'Whether to read the archive (vicidial_list_archive) instead of the active leads' });
+const archivedLead = flag('archived_lead', 'Archived Leads', {
+	description: 'Whether to read the archive (vicidial_list_archive) instead of the active leads',
+});
 
 /** A call ID as VICIdial prints it in call logs (caller_code): a known prefix, 18 to 39 letters and digits. */
 const callIdParam: ParamSpec = text('call_id', 'Call ID', {
@@ -49,8 +66,12 @@ const callIdParam: ParamSpec = text('call_id', 'Call ID', {
 	minLength: 18,
 	maxLength: 39,
 	placeholder: 'M1231200000000012345',
-	description: 'The call ID (caller code) VICIdial gave the call, e.g. from a call URL or a recording name',
-	pattern: { regex: /^(Y|J|V|M|DC|S|LP|VH|XL)[0-9A-Za-z]+$/, hint: 'must be a VICIdial call ID: V, M, Y, J, S, DC, LP, VH or XL followed by letters and digits' },
+	description:
+		'The call ID (caller code) VICIdial gave the call, e.g. from a call URL or a recording name',
+	pattern: {
+		regex: /^(Y|J|V|M|DC|S|LP|VH|XL)[0-9A-Za-z]+$/,
+		hint: 'must be a VICIdial call ID: V, M, Y, J, S, DC, LP, VH or XL followed by letters and digits',
+	},
 });
 
 /** Output format options VICIdial offers; fixed so the answer has the shape the entry describes. */
@@ -64,16 +85,24 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		operation: 'getAllInfo',
 		name: 'Get All Info',
 		action: 'Get all fields of a lead',
-		description: 'Every field of a lead found by lead ID or phone number, optionally with its custom fields (lead_all_info)',
+		description:
+			'Every field of a lead found by lead ID or phone number, optionally with its custom fields (lead_all_info)',
 		writes: false,
-		cap: { limit: 1000, hint: 'VICIdial returns at most 1,000 leads per lookup: narrow it by list or by lead ID.' },
+		cap: {
+			limit: 1000,
+			hint: 'VICIdial returns at most 1,000 leads per lookup: narrow it by list or by lead ID.',
+		},
 		params: [
-			leadId({ main: true, description: 'The lead to read. Leave empty to find leads by Phone Number instead.' }),
+			leadId({
+				main: true,
+				description: 'The lead to read. Leave empty to find leads by Phone Number instead.',
+			}),
 			digits('phone_number', 'Phone Number', {
 				main: true,
 				minLength: 6,
 				maxLength: 19,
-				description: 'Used when Lead ID is empty: every lead with this number, newest first (up to 1000)',
+				description:
+					'Used when Lead ID is empty: every lead with this number, newest first (up to 1000)',
 			}),
 			flag('custom_fields', 'Include Custom Fields', {
 				description:
@@ -83,13 +112,18 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				load: 'lists',
 				minLength: 3,
 				maxLength: 12,
-				description: "Read the custom fields from this list's custom fields table instead of the lead's own entry list",
+				description:
+					"Read the custom fields from this list's custom fields table instead of the lead's own entry list",
 			}),
 			archivedLead,
 		],
 		// A header names the custom field columns; VICIdial repeats it before every lead.
 		fixed: { stage: 'tab', header: 'YES' },
-		answer: rowsWithNamedExtras('\t', [...leadColumns, field.integer('entry_list_id'), field.integer('lead_id')]),
+		answer: rowsWithNamedExtras('\t', [
+			...leadColumns,
+			field.integer('entry_list_id'),
+			field.integer('lead_id'),
+		]),
 		noRecords: /LEAD NOT FOUND/,
 		serverErrorHint:
 			"VICIdial fails when the lead's data holds an apostrophe (O'Brien) or ends in a backslash: it cannot write its own API log then. With Include Custom Fields it also fails when the lead's entry list (or the list in Custom Fields of List) has no custom fields or no custom fields table. Turn the option off or check the list's custom fields.",
@@ -101,7 +135,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		operation: 'getField',
 		name: 'Get Field',
 		action: 'Get one field of a lead',
-		description: "The value of one field of a lead, a standard or a custom field (lead_field_info)",
+		description: 'The value of one field of a lead, a standard or a custom field (lead_field_info)',
 		writes: false,
 		params: [
 			leadId({ required: true }),
@@ -109,17 +143,23 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				required: true,
 				maxLength: 64,
 				placeholder: 'first_name',
-				description: 'Column name of the field, e.g. first_name, status, entry_date, or a custom field label',
-				pattern: { regex: /^[A-Za-z_][A-Za-z0-9_]*$/, hint: 'must be a field name (letters, digits and _)' },
+				description:
+					'Column name of the field, e.g. first_name, status, entry_date, or a custom field label',
+				pattern: {
+					regex: /^[A-Za-z_][A-Za-z0-9_]*$/,
+					hint: 'must be a field name (letters, digits and _)',
+				},
 			}),
 			flag('custom_fields', 'Custom Field', {
-				description: "Whether Field Name is a custom field. VICIdial fails (HTTP 500) when the lead's list has no custom fields table or no such field.",
+				description:
+					"Whether Field Name is a custom field. VICIdial fails (HTTP 500) when the lead's list has no custom fields table or no such field.",
 			}),
 			id('list_id', 'Custom Fields of List', {
 				load: 'lists',
 				minLength: 2,
 				maxLength: 14,
-				description: "For a custom field: read it from this list's custom fields table instead of the lead's entry list",
+				description:
+					"For a custom field: read it from this list's custom fields table instead of the lead's entry list",
 			}),
 			archivedLead,
 		],
@@ -127,7 +167,7 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		// LIST FIELD NOT FOUND: the lead has no row in the custom fields table
 		noRecords: /LEAD NOT FOUND|LIST FIELD NOT FOUND/,
 		serverErrorHint:
-			"VICIdial fails when Field Name is not a field of the lead, or, for a custom field, when the list has no custom fields table or no such field; also when the value holds an apostrophe (it cannot write its own API log then). Check the field name and the Custom Field option.",
+			'VICIdial fails when Field Name is not a field of the lead, or, for a custom field, when the list has no custom fields table or no such field; also when the value holds an apostrophe (it cannot write its own API log then). Check the field name and the Custom Field option.',
 	},
 	{
 		fn: 'lead_callback_info',
@@ -145,7 +185,11 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				choices: [
 					{ name: 'Current Callbacks', value: 'CURRENT' },
 					{ name: 'Archived Callbacks', value: 'ARCHIVE' },
-					{ name: 'Both', value: 'ALL', description: 'Archived callbacks first, then current ones' },
+					{
+						name: 'Both',
+						value: 'ALL',
+						description: 'Archived callbacks first, then current ones',
+					},
 				],
 			}),
 		],
@@ -178,7 +222,10 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		description:
 			'Every field of the leads whose outbound or inbound call on one day got one status, up to 1000 leads of each direction, each lead once (lead_status_search)',
 		writes: false,
-		cap: { limit: 1000, hint: 'VICIdial returns at most 1,000 leads per status and day from each call log: search fewer statuses or one day at a time.' },
+		cap: {
+			limit: 1000,
+			hint: 'VICIdial returns at most 1,000 leads per status and day from each call log: search fewer statuses or one day at a time.',
+		},
 		params: [
 			text('status', 'Call Status', {
 				main: true,
@@ -194,14 +241,25 @@ export const leadInfoFunctions: FunctionEntry[] = [
 					"The day of the calls, in the server's time zone (one day, 00:00:00 to 23:59:59). Needs Call Status. For a range, run one day at a time.",
 			}),
 			leadId({
-				description: 'Used only when Call Status and Date are empty: the lead, if it has any outbound or inbound call logged',
+				description:
+					'Used only when Call Status and Date are empty: the lead, if it has any outbound or inbound call logged',
 			}),
 			flag('custom_fields', 'Include Custom Fields', {
-				description: "Whether to add each lead's custom field values (from its entry list's custom fields table, if there is one)",
+				description:
+					"Whether to add each lead's custom field values (from its entry list's custom fields table, if there is one)",
 			}),
 			archivedLead,
 		],
-		answer: records([field.integer('lead_id'), field.integer('list_id'), field.decimal('gmt_offset_now'), field.date('date_of_birth'), field.integer('called_count'), field.datetime('last_local_call_time'), field.integer('rank'), field.integer('entry_list_id')]),
+		answer: records([
+			field.integer('lead_id'),
+			field.integer('list_id'),
+			field.decimal('gmt_offset_now'),
+			field.date('date_of_birth'),
+			field.integer('called_count'),
+			field.datetime('last_local_call_time'),
+			field.integer('rank'),
+			field.integer('entry_list_id'),
+		]),
 		noRecords: /NO RESULTS FOUND/,
 		serverErrorHint:
 			"VICIdial's search by status and date fails for users whose user group may see only some campaigns. Use an API user whose group allows all campaigns, or search by Lead ID.",
@@ -213,7 +271,8 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		operation: 'getCccInfo',
 		name: 'Get by Cross-Cluster Call',
 		action: 'Get the lead of a CCC call',
-		description: 'The lead of a call of the last 10 hours, by call ID, for cross-cluster communication (ccc_lead_info)',
+		description:
+			'The lead of a call of the last 10 hours, by call ID, for cross-cluster communication (ccc_lead_info)',
 		writes: false,
 		params: [callIdParam],
 		fixed: tabNoHeader,
@@ -227,13 +286,15 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		operation: 'getByCallId',
 		name: 'Get Call by Call ID',
 		action: 'Get a call by its call ID',
-		description: "A call's customer talk time, and on request its date, number, type, campaign, list, status and agent (callid_info)",
+		description:
+			"A call's customer talk time, and on request its date, number, type, campaign, list, status and agent (callid_info)",
 		writes: false,
 		params: [
 			callIdParam,
 			flag('detail', 'Include Details', {
 				flagValues: ['YES', 'NO'],
-				description: 'Whether to add the call date, phone number, call type, campaign, list, status and agent',
+				description:
+					'Whether to add the call date, phone number, call type, campaign, list, status and agent',
 			}),
 		],
 		fixed: { stage: 'pipe', header: 'NO' },
@@ -257,10 +318,16 @@ export const leadInfoFunctions: FunctionEntry[] = [
 		operation: 'checkPhoneNumber',
 		name: 'Check Phone Number',
 		action: 'Check a phone number',
-		description: "Whether a number passes VICIdial's number and DNC checks, and whether its time zone may be called now (check_phone_number)",
+		description:
+			"Whether a number passes VICIdial's number and DNC checks, and whether its time zone may be called now (check_phone_number)",
 		writes: false,
 		params: [
-			digits('phone_number', 'Phone Number', { required: true, minLength: 6, maxLength: 16, description: 'Digits only; spaces, dashes and brackets are removed' }),
+			digits('phone_number', 'Phone Number', {
+				required: true,
+				minLength: 6,
+				maxLength: 16,
+				description: 'Digits only; spaces, dashes and brackets are removed',
+			}),
 			text('local_call_time', 'Call Time', {
 				required: true,
 				maxLength: 10,
@@ -268,48 +335,120 @@ export const leadInfoFunctions: FunctionEntry[] = [
 				description: 'ID of the VICIdial call time to check against, e.g. 24hours or 9am-9pm',
 				pattern: idPattern('a call time ID'),
 			}),
-			digits('phone_code', 'Phone Code', { minLength: 1, maxLength: 4, description: 'Country calling code; VICIdial uses 1 when empty' }),
+			digits('phone_code', 'Phone Code', {
+				minLength: 1,
+				maxLength: 4,
+				description: 'Country calling code; VICIdial uses 1 when empty',
+			}),
 			choice('tz_method', 'Time Zone Methods', {
 				choices: [
 					{ name: 'Area Code (Default)', value: 'AREACODE' },
 					{ name: 'Postal Code', value: 'POSTAL', description: 'Needs Postal Code' },
 					{ name: 'Time Zone Code in Owner', value: 'TZCODE', description: 'Needs Owner' },
-					{ name: 'NANPA Data', value: 'NANPA', description: 'Needs NANPA prefix data on the server' },
+					{
+						name: 'NANPA Data',
+						value: 'NANPA',
+						description: 'Needs NANPA prefix data on the server',
+					},
 					{ name: 'Area Code and Postal Code', value: 'AREACODEPOSTAL' },
 					{ name: 'Area Code and Time Zone Code', value: 'AREACODETZCODE' },
 					{ name: 'Area Code, Postal Code and Time Zone Code', value: 'AREACODEPOSTALTZCODE' },
 					{ name: 'All Four', value: 'AREACODEPOSTALTZCODENANPA' },
 				],
-				description: 'Which time zone lookups to run; each gives its own dialable flag and GMT offset',
+				description:
+					'Which time zone lookups to run; each gives its own dialable flag and GMT offset',
 			}),
-			text('postal_code', 'Postal Code', { maxLength: 10, pattern: { regex: /^[- '0-9A-Za-z]+$/, hint: 'must be a postal code' }, description: 'USA ZIP code, for the postal code method' }),
-			text('state', 'State', { maxLength: 2, pattern: { regex: /^[A-Za-z0-9]+$/, hint: 'must be a two-letter state code' }, description: 'Two-letter state code, for state call time rules' }),
-			text('owner', 'Owner', { maxLength: 6, pattern: { regex: /^[-_.:/@0-9A-Za-z]+$/, hint: 'must be a time zone code' }, description: 'Time zone code (e.g. EST), for the time zone code method' }),
+			text('postal_code', 'Postal Code', {
+				maxLength: 10,
+				pattern: { regex: /^[- '0-9A-Za-z]+$/, hint: 'must be a postal code' },
+				description: 'USA ZIP code, for the postal code method',
+			}),
+			text('state', 'State', {
+				maxLength: 2,
+				pattern: { regex: /^[A-Za-z0-9]+$/, hint: 'must be a two-letter state code' },
+				description: 'Two-letter state code, for state call time rules',
+			}),
+			text('owner', 'Owner', {
+				maxLength: 6,
+				pattern: { regex: /^[-_.:/@0-9A-Za-z]+$/, hint: 'must be a time zone code' },
+				description: 'Time zone code (e.g. EST), for the time zone code method',
+			}),
 			choice('dnc_check', 'DNC Check', {
 				choices: [
 					{ name: 'No', value: 'N' },
-					{ name: 'Yes', value: 'Y', description: "Fail if the number is on the system's Do Not Call list" },
-					{ name: 'Area Code', value: 'AREACODE', description: 'Also fail if its area code is on the list' },
+					{
+						name: 'Yes',
+						value: 'Y',
+						description: "Fail if the number is on the system's Do Not Call list",
+					},
+					{
+						name: 'Area Code',
+						value: 'AREACODE',
+						description: 'Also fail if its area code is on the list',
+					},
 				],
 			}),
 			choice('campaign_dnc_check', 'Campaign DNC Check', {
 				choices: [
 					{ name: 'No', value: 'N' },
-					{ name: 'Yes', value: 'Y', description: "Fail if the number is on the campaign's Do Not Call list (needs Campaign ID)" },
-					{ name: 'Area Code', value: 'AREACODE', description: 'Also fail if its area code is on the list' },
+					{
+						name: 'Yes',
+						value: 'Y',
+						description:
+							"Fail if the number is on the campaign's Do Not Call list (needs Campaign ID)",
+					},
+					{
+						name: 'Area Code',
+						value: 'AREACODE',
+						description: 'Also fail if its area code is on the list',
+					},
 				],
 			}),
-			text('campaign_id', 'Campaign ID', { minLength: 2, maxLength: 8, load: 'campaigns', description: 'Campaign whose DNC list to check', pattern: CAMPAIGN_ID }),
-			flag('usacan_prefix_check', 'USA/Canada Prefix Check', { description: 'Whether to fail numbers whose 4th digit is 0 or 1' }),
-			flag('usacan_areacode_check', 'USA/Canada Area Code Check', { description: 'Whether to fail numbers whose area code is not a known USA/Canada area code' }),
-			flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', { description: 'Whether to check area code and prefix against NANPA data (fails if the server has none)' }),
+			text('campaign_id', 'Campaign ID', {
+				minLength: 2,
+				maxLength: 8,
+				load: 'campaigns',
+				description: 'Campaign whose DNC list to check',
+				pattern: CAMPAIGN_ID,
+			}),
+			flag('usacan_prefix_check', 'USA/Canada Prefix Check', {
+				description: 'Whether to fail numbers whose 4th digit is 0 or 1',
+			}),
+			flag('usacan_areacode_check', 'USA/Canada Area Code Check', {
+				description: 'Whether to fail numbers whose area code is not a known USA/Canada area code',
+			}),
+			flag('nanpa_ac_prefix_check', 'NANPA Prefix Check', {
+				description:
+					'Whether to check area code and prefix against NANPA data (fails if the server has none)',
+			}),
 		],
 		answer: sections('#', [
-			{ key: 'AREACODE', fields: [field.integer('areacode_dialable'), field.decimal('areacode_gmt_offset')] },
-			{ key: 'POSTAL', fields: [field.integer('postal_dialable'), field.decimal('postal_gmt_offset')] },
-			{ key: 'TZCODE', fields: [field.integer('tzcode_dialable'), field.decimal('tzcode_gmt_offset')] },
-			{ key: 'NANPA', fields: [field.integer('nanpa_dialable'), field.decimal('nanpa_gmt_offset')] },
-			{ key: 'PHONE', fields: [field.text('phone_number'), field.text('phone_code'), field.text('postal_code'), field.text('state'), field.text('owner')] },
+			{
+				key: 'AREACODE',
+				fields: [field.integer('areacode_dialable'), field.decimal('areacode_gmt_offset')],
+			},
+			{
+				key: 'POSTAL',
+				fields: [field.integer('postal_dialable'), field.decimal('postal_gmt_offset')],
+			},
+			{
+				key: 'TZCODE',
+				fields: [field.integer('tzcode_dialable'), field.decimal('tzcode_gmt_offset')],
+			},
+			{
+				key: 'NANPA',
+				fields: [field.integer('nanpa_dialable'), field.decimal('nanpa_gmt_offset')],
+			},
+			{
+				key: 'PHONE',
+				fields: [
+					field.text('phone_number'),
+					field.text('phone_code'),
+					field.text('postal_code'),
+					field.text('state'),
+					field.text('owner'),
+				],
+			},
 		]),
 	},
 ];
@@ -318,7 +457,11 @@ export const leadInfoFunctions: FunctionEntry[] = [
 
 /** A header row that starts with the entry's columns: the names of the columns after them. */
 function extraHeaderNames(cells: string[], columns: FieldSpec[]): string[] | undefined {
-	if (cells.length < columns.length || !columns.every((column, index) => cells[index] === column.name)) return undefined;
+	if (
+		cells.length < columns.length ||
+		!columns.every((column, index) => cells[index] === column.name)
+	)
+		return undefined;
 	return cells.slice(columns.length);
 }
 
@@ -346,7 +489,13 @@ export function rowsWithNamedExtras(delimiter: Delimiter, columns: FieldSpec[]):
 				}
 				found.push(toRecord(cells, fields, context, `row ${found.length + 1}`, extraNames));
 			}
-			return { outcome: 'success', message: '', records: found, notices: lines.notices, otherLines: [] };
+			return {
+				outcome: 'success',
+				message: '',
+				records: found,
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }
@@ -363,7 +512,8 @@ export function bareValue(value: FieldSpec, echo: FieldSpec[] = []): AnswerReade
 			if (/^(ERROR: [^\n]*\n)+$/.test(text)) return undefined;
 			if (/<(html|body|head|!doctype)\b/i.test(text)) throw htmlPage();
 			const record: ParsedRecord = {};
-			for (const echoed of echo) typeValue(echoed, context.sent[echoed.name] ?? '', record, context.utcOffsetHours);
+			for (const echoed of echo)
+				typeValue(echoed, context.sent[echoed.name] ?? '', record, context.utcOffsetHours);
 			typeValue(value, text, record, context.utcOffsetHours);
 			return { outcome: 'success', message: '', records: [record], notices: [], otherLines: [] };
 		},
@@ -375,24 +525,41 @@ export function bareValue(value: FieldSpec, echo: FieldSpec[] = []): AnswerReade
 }
 
 /** check_phone_number: one line of `KEY: a|b#KEY: a|b|` parts; one record, each part's values named by its section. */
-export function sections(separator: string, parts: Array<{ key: string; fields: FieldSpec[] }>): AnswerReader {
+export function sections(
+	separator: string,
+	parts: Array<{ key: string; fields: FieldSpec[] }>,
+): AnswerReader {
 	return {
 		shape: 'sections',
 		fields: parts.flatMap((part) => part.fields),
 		read(lines, context) {
-			if (lines.successes.length > 0 || lines.bare.length !== 1) throw malformed(`The answer to ${context.fn} is not one line of results.`);
+			if (lines.successes.length > 0 || lines.bare.length !== 1)
+				throw malformed(`The answer to ${context.fn} is not one line of results.`);
 			const record: ParsedRecord = {};
 			for (const part of lines.bare[0].split(separator)) {
 				const match = /^([A-Z_]+): ?(.*)$/.exec(part);
 				const section = match ? parts.find((s) => s.key === match[1]) : undefined;
-				if (!match || !section) throw malformed(`The answer to ${context.fn} has an unreadable part "${part.slice(0, 80)}".`);
+				if (!match || !section)
+					throw malformed(
+						`The answer to ${context.fn} has an unreadable part "${part.slice(0, 80)}".`,
+					);
 				const values = match[2].split('|');
 				if (values.length < section.fields.length) {
-					throw malformed(`The answer is incomplete: its ${match[1]} part has ${values.length} fields where ${section.fields.length} were expected.`);
+					throw malformed(
+						`The answer is incomplete: its ${match[1]} part has ${values.length} fields where ${section.fields.length} were expected.`,
+					);
 				}
-				section.fields.forEach((column, index) => typeValue(column, values[index], record, context.utcOffsetHours));
+				section.fields.forEach((column, index) =>
+					typeValue(column, values[index], record, context.utcOffsetHours),
+				);
 			}
-			return { outcome: 'success', message: '', records: [record], notices: lines.notices, otherLines: [] };
+			return {
+				outcome: 'success',
+				message: '',
+				records: [record],
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }

@@ -10,13 +10,17 @@ export const listCustomFields: FunctionEntry = {
 	operation: 'getCustomFields',
 	name: 'Get Custom Fields',
 	action: 'Get custom fields of a list',
-	description: 'The labels of the custom lead fields of one list, or of every list (list_custom_fields)',
+	description:
+		'The labels of the custom lead fields of one list, or of every list (list_custom_fields)',
 	writes: false,
 	params: [
 		text('list_id', 'List ID', {
 			required: true,
 			load: 'lists',
-			pattern: { regex: /^(\d{2,14}|---ALL---)$/, hint: 'must be a list ID of 2 to 14 digits, or ---ALL---' },
+			pattern: {
+				regex: /^(\d{2,14}|---ALL---)$/,
+				hint: 'must be a list ID of 2 to 14 digits, or ---ALL---',
+			},
 			description: 'Numeric ID of the VICIdial list, or ---ALL--- for every list',
 		}),
 		choice('custom_order', 'Field Order', {
@@ -28,13 +32,27 @@ export const listCustomFields: FunctionEntry = {
 		}),
 	],
 	fixed: { stage: 'pipe' },
-	answer: rows('|', [field.integer('list_id'), field.text('list_name'), field.text('campaign_id'), field.text('active'), field.datetime('list_changedate'), field.datetime('list_lastcalldate'), field.text('custom_fields')]),
+	answer: rows('|', [
+		field.integer('list_id'),
+		field.text('list_name'),
+		field.text('campaign_id'),
+		field.text('active'),
+		field.datetime('list_changedate'),
+		field.datetime('list_lastcalldate'),
+		field.text('custom_fields'),
+	]),
 	noRecords: /LIST DOES NOT EXIST/,
 	// The field labels come space-separated: a list of names here.
 	run: async (runtime, values) => {
 		const parsed = await runtime.call(listCustomFields, values.form);
 		return parsed.records.map((record) => ({
-			json: { ...record, custom_fields: typeof record.custom_fields === 'string' ? record.custom_fields.split(' ').filter((f) => f !== '') : [] },
+			json: {
+				...record,
+				custom_fields:
+					typeof record.custom_fields === 'string'
+						? record.custom_fields.split(' ').filter((f) => f !== '')
+						: [],
+			},
 		}));
 	},
 };

@@ -1,20 +1,47 @@
 import type { Choice, FunctionEntry, ParamSpec } from '../../entry';
 import { choice, date, datetime, digits, flag, text } from '../../entry';
 import type { AnswerReader, Delimiter, FieldSpec, ParsedRecord, RowsReader } from '../../answer';
-import { expectNoSuccess, field, malformed, misfit, readRowLines, readRowsFast, rows } from '../../answer';
+import {
+	expectNoSuccess,
+	field,
+	malformed,
+	misfit,
+	readRowLines,
+	readRowsFast,
+	rows,
+} from '../../answer';
 import { CAMPAIGN_ID, USER_ID } from '../../patterns';
 
 /** Several ids joined by `-`, the way the report functions take them. */
-const idList = (what: string) => ({ regex: /^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/, hint: `must be ${what} (letters, digits and _) separated by "-"` });
+const idList = (what: string) => ({
+	regex: /^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/,
+	hint: `must be ${what} (letters, digits and _) separated by "-"`,
+});
 
 const TIME = { regex: /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, hint: 'must be a time as HH:MM:SS' };
 
 /** The reporting window the two call-stats functions share: server-local date and time, both ends included. */
 const window: ParamSpec[] = [
-	date('query_date', 'Start Date', { main: true, description: 'First day of the window, in server time. VICIdial uses today when empty.' }),
-	text('query_time', 'Start Time', { placeholder: '00:00:00', pattern: TIME, description: 'Time of day the window starts on the start date; VICIdial uses 00:00:00 when empty' }),
-	date('end_date', 'End Date', { main: true, description: 'Last day of the window, in server time. VICIdial uses the start date when empty.' }),
-	text('end_time', 'End Time', { placeholder: '23:59:59', pattern: TIME, description: 'Time of day the window ends on the end date (included); VICIdial uses 23:59:59 when empty' }),
+	date('query_date', 'Start Date', {
+		main: true,
+		description: 'First day of the window, in server time. VICIdial uses today when empty.',
+	}),
+	text('query_time', 'Start Time', {
+		placeholder: '00:00:00',
+		pattern: TIME,
+		description:
+			'Time of day the window starts on the start date; VICIdial uses 00:00:00 when empty',
+	}),
+	date('end_date', 'End Date', {
+		main: true,
+		description: 'Last day of the window, in server time. VICIdial uses the start date when empty.',
+	}),
+	text('end_time', 'End Time', {
+		placeholder: '23:59:59',
+		pattern: TIME,
+		description:
+			'Time of day the window ends on the end date (included); VICIdial uses 23:59:59 when empty',
+	}),
 ];
 
 const campaigns = (options: Partial<ParamSpec> = {}) =>
@@ -29,10 +56,21 @@ const campaigns = (options: Partial<ParamSpec> = {}) =>
 	});
 
 const ingroups = (description: string) =>
-	text('ingroups', 'In-Groups', { load: 'inGroups', separator: '-', placeholder: 'TESTIN-SUPPORT', pattern: idList('in-group IDs'), description });
+	text('ingroups', 'In-Groups', {
+		load: 'inGroups',
+		separator: '-',
+		placeholder: 'TESTIN-SUPPORT',
+		pattern: idList('in-group IDs'),
+		description,
+	});
 
 const statuses = (description: string) =>
-	text('statuses', 'Statuses', { separator: '-', placeholder: 'SALE-NI', pattern: idList('statuses'), description });
+	text('statuses', 'Statuses', {
+		separator: '-',
+		placeholder: 'SALE-NI',
+		pattern: idList('statuses'),
+		description,
+	});
 
 const dispoDirections: Choice[] = [
 	{ name: 'Outbound', value: 'OUT', description: 'Calls the dialer placed (VICIdial default)' },
@@ -51,14 +89,31 @@ export const reportFunctions: FunctionEntry[] = [
 		description:
 			'Every call that reached an inbound number (DID) on one server-local day, oldest first, with the caller ID and the call length in seconds (did_log_export)',
 		writes: false,
-		cap: { limit: 100000, hint: 'VICIdial exports at most 100,000 calls per DID and day: the day may hold more.' },
+		cap: {
+			limit: 100000,
+			hint: 'VICIdial exports at most 100,000 calls per DID and day: the day may hold more.',
+		},
 		params: [
-			digits('phone_number', 'DID Number', { required: true, minLength: 1, maxLength: 20, placeholder: '3125550100', description: 'The DID as it is set up in VICIdial (its pattern), digits only' }),
-			date('date', 'Date', { required: true, description: 'The server-local day to export, 00:00:00 to 23:59:59' }),
+			digits('phone_number', 'DID Number', {
+				required: true,
+				minLength: 1,
+				maxLength: 20,
+				placeholder: '3125550100',
+				description: 'The DID as it is set up in VICIdial (its pattern), digits only',
+			}),
+			date('date', 'Date', {
+				required: true,
+				description: 'The server-local day to export, 00:00:00 to 23:59:59',
+			}),
 		],
 		fixed: { stage: 'pipe' },
 		// VICIdial's own header (header=YES) names call_date before caller_id_number but prints them the other way round.
-		answer: rows('|', [field.text('did_number'), field.text('caller_id_number'), field.datetime('call_date'), field.integer('length_in_sec')]),
+		answer: rows('|', [
+			field.text('did_number'),
+			field.text('caller_id_number'),
+			field.datetime('call_date'),
+			field.integer('length_in_sec'),
+		]),
 		noRecords: /NO RECORDS FOUND/,
 	},
 	{
@@ -71,7 +126,10 @@ export const reportFunctions: FunctionEntry[] = [
 		description:
 			'The calls with one or more phone numbers, newest first per number and direction, with list, length, lead status, hangup reason, call status, source and agent. There is no date filter. No calls: no items (phone_number_log).',
 		writes: false,
-		cap: { limit: 100000, hint: 'VICIdial returns at most 100,000 calls per number: ask for fewer numbers or the last call only.' },
+		cap: {
+			limit: 100000,
+			hint: 'VICIdial returns at most 100,000 calls per number: ask for fewer numbers or the last call only.',
+		},
 		params: [
 			digits('phone_number', 'Phone Numbers', {
 				required: true,
@@ -81,11 +139,30 @@ export const reportFunctions: FunctionEntry[] = [
 				placeholder: '3125550113,3125550115',
 				description: 'One or more numbers, separated by commas',
 			}),
-			choice('type', 'Direction', { main: true, choices: dispoDirections, default: 'OUT', description: 'Outbound calls, inbound calls or both; outbound rows come first for each number' }),
-			flag('detail', 'Last Call Only', { flagValues: ['LAST', 'ALL'], description: 'Whether to return only the newest call per number and direction' }),
+			choice('type', 'Direction', {
+				main: true,
+				choices: dispoDirections,
+				default: 'OUT',
+				description:
+					'Outbound calls, inbound calls or both; outbound rows come first for each number',
+			}),
+			flag('detail', 'Last Call Only', {
+				flagValues: ['LAST', 'ALL'],
+				description: 'Whether to return only the newest call per number and direction',
+			}),
 		],
 		fixed: { stage: 'pipe' },
-		answer: rows('|', [field.text('phone_number'), field.datetime('call_date'), field.integer('list_id'), field.integer('length_in_sec'), field.text('lead_status'), field.text('hangup_reason'), field.text('call_status'), field.text('source_id'), field.text('user')]),
+		answer: rows('|', [
+			field.text('phone_number'),
+			field.datetime('call_date'),
+			field.integer('list_id'),
+			field.integer('length_in_sec'),
+			field.text('lead_status'),
+			field.text('hangup_reason'),
+			field.text('call_status'),
+			field.text('source_id'),
+			field.text('user'),
+		]),
 	},
 	{
 		fn: 'agent_stats_export',
@@ -95,14 +172,32 @@ export const reportFunctions: FunctionEntry[] = [
 		name: 'Get Agent Stats',
 		action: 'Get agent stats for a period',
 		description:
-			"Per agent (or per campaign and agent) calls, login, talk, wait, pause, dispo and dead time in seconds over a server-local period, from the agent log (agent_stats_export)",
+			'Per agent (or per campaign and agent) calls, login, talk, wait, pause, dispo and dead time in seconds over a server-local period, from the agent log (agent_stats_export)',
 		writes: false,
 		params: [
-			datetime('datetime_start', 'Start', { required: true, description: 'Start of the period, server-local time (included)' }),
-			datetime('datetime_end', 'End', { required: true, description: 'End of the period, server-local time (included)' }),
-			text('agent_user', 'Agent', { maxLength: 20, pattern: USER_ID, description: 'Only this agent' }),
-			text('campaign_id', 'Campaign', { load: 'campaigns', maxLength: 8, pattern: CAMPAIGN_ID, description: 'Only time spent in this campaign' }),
-			flag('group_by_campaign', 'Group by Campaign', { flagValues: ['YES', 'NO'], description: 'Whether to give one row per campaign and agent instead of one per agent' }),
+			datetime('datetime_start', 'Start', {
+				required: true,
+				description: 'Start of the period, server-local time (included)',
+			}),
+			datetime('datetime_end', 'End', {
+				required: true,
+				description: 'End of the period, server-local time (included)',
+			}),
+			text('agent_user', 'Agent', {
+				maxLength: 20,
+				pattern: USER_ID,
+				description: 'Only this agent',
+			}),
+			text('campaign_id', 'Campaign', {
+				load: 'campaigns',
+				maxLength: 8,
+				pattern: CAMPAIGN_ID,
+				description: 'Only time spent in this campaign',
+			}),
+			flag('group_by_campaign', 'Group by Campaign', {
+				flagValues: ['YES', 'NO'],
+				description: 'Whether to give one row per campaign and agent instead of one per agent',
+			}),
 		],
 		// Seconds for every time column, so they are numbers.
 		fixed: { stage: 'pipe', time_format: 'S' },
@@ -139,15 +234,23 @@ export const reportFunctions: FunctionEntry[] = [
 		name: 'Get Call Status Stats',
 		action: 'Get call counts by hour and status',
 		description:
-			"Per campaign, then per in-group: calls, human-answered calls, calls per hour of day and calls per status within a server-local window (default: today). Needs user level 9 and View Reports (call_status_stats).",
+			'Per campaign, then per in-group: calls, human-answered calls, calls per hour of day and calls per status within a server-local window (default: today). Needs user level 9 and View Reports (call_status_stats).',
 		writes: false,
 		params: [
 			campaigns({ required: true }),
-			ingroups("In-groups, separated by \"-\"; VICIdial uses the campaigns' allowed in-groups when empty"),
+			ingroups(
+				'In-groups, separated by "-"; VICIdial uses the campaigns\' allowed in-groups when empty',
+			),
 			statuses('Count only calls with these statuses, separated by "-"'),
 			...window,
 		],
-		answer: rowsEndingInDelimiter('|', [field.text('campaign_id'), field.integer('calls'), field.integer('human_answered_calls'), field.counts('calls_by_hour'), field.counts('calls_by_status')]),
+		answer: rowsEndingInDelimiter('|', [
+			field.text('campaign_id'),
+			field.integer('calls'),
+			field.integer('human_answered_calls'),
+			field.counts('calls_by_hour'),
+			field.counts('calls_by_status'),
+		]),
 	},
 	{
 		fn: 'call_dispo_report',
@@ -160,17 +263,50 @@ export const reportFunctions: FunctionEntry[] = [
 			'Calls per campaign, in-group or DID within a server-local window (default: today), optionally broken down by status, and a TOTAL row. Needs user level 9 and View Reports (call_dispo_report).',
 		writes: false,
 		params: [
-			campaigns({ main: true, description: 'Outbound campaigns, separated by "-"; ALLCAMPAIGNS for all. Give campaigns, in-groups or DIDs.' }),
-			ingroups('In-groups, separated by "-"; ALLGROUPS for all. With in-groups the DIDs are ignored.'),
-			text('did_ids', 'DID IDs', { placeholder: '1-2', pattern: idList('DID IDs, or ALLDIDS,'), description: 'Internal DID IDs, separated by "-"; ALLDIDS for all' }),
-			text('did_patterns', 'DID Numbers', { minLength: 2, placeholder: '3125550100', pattern: idList('DID numbers, or ALLPATTERNS,'), description: 'DID numbers (patterns), separated by "-"' }),
+			campaigns({
+				main: true,
+				description:
+					'Outbound campaigns, separated by "-"; ALLCAMPAIGNS for all. Give campaigns, in-groups or DIDs.',
+			}),
+			ingroups(
+				'In-groups, separated by "-"; ALLGROUPS for all. With in-groups the DIDs are ignored.',
+			),
+			text('did_ids', 'DID IDs', {
+				placeholder: '1-2',
+				pattern: idList('DID IDs, or ALLDIDS,'),
+				description: 'Internal DID IDs, separated by "-"; ALLDIDS for all',
+			}),
+			text('did_patterns', 'DID Numbers', {
+				minLength: 2,
+				placeholder: '3125550100',
+				pattern: idList('DID numbers, or ALLPATTERNS,'),
+				description: 'DID numbers (patterns), separated by "-"',
+			}),
 			statuses('Count only calls with these statuses, separated by "-"'),
-			text('categories', 'Status Categories', { separator: '-', pattern: idList('status categories'), description: 'Count only calls whose status is in these categories, separated by "-"' }),
-			text('users', 'Agents', { separator: '-', pattern: idList('user IDs'), description: 'Count only calls of these agents, separated by "-"' }),
-			text('user_groups', 'User Groups', { separator: '-', pattern: idList('user groups'), description: 'Count only calls of agents in these user groups, separated by "-"' }),
+			text('categories', 'Status Categories', {
+				separator: '-',
+				pattern: idList('status categories'),
+				description: 'Count only calls whose status is in these categories, separated by "-"',
+			}),
+			text('users', 'Agents', {
+				separator: '-',
+				pattern: idList('user IDs'),
+				description: 'Count only calls of these agents, separated by "-"',
+			}),
+			text('user_groups', 'User Groups', {
+				separator: '-',
+				pattern: idList('user groups'),
+				description: 'Count only calls of agents in these user groups, separated by "-"',
+			}),
 			...window,
-			flag('status_breakdown', 'Break Down by Status', { main: true, description: 'Whether to count the calls of each status (calls_by_status)' }),
-			flag('show_percentages', 'Show Percentages', { description: "Whether to add each status's share of the row's calls (percent_by_status); needs Break Down by Status" }),
+			flag('status_breakdown', 'Break Down by Status', {
+				main: true,
+				description: 'Whether to count the calls of each status (calls_by_status)',
+			}),
+			flag('show_percentages', 'Show Percentages', {
+				description:
+					"Whether to add each status's share of the row's calls (percent_by_status); needs Break Down by Status",
+			}),
 		],
 		answer: breakdown('campaign'),
 	},
@@ -180,7 +316,8 @@ export const reportFunctions: FunctionEntry[] = [
 
 /** call_status_stats: rows that each end with one more delimiter. */
 export function rowsEndingInDelimiter(delimiter: Delimiter, columns: FieldSpec[]): RowsReader {
-	const cells = (line: string) => line.split(delimiter).slice(0, line.endsWith(delimiter) ? -1 : undefined);
+	const cells = (line: string) =>
+		line.split(delimiter).slice(0, line.endsWith(delimiter) ? -1 : undefined);
 	return {
 		shape: 'rowsEndingInDelimiter',
 		delimiter,
@@ -188,7 +325,13 @@ export function rowsEndingInDelimiter(delimiter: Delimiter, columns: FieldSpec[]
 		bulk: (text, context) => readRowsFast(text, columns, delimiter, context, true),
 		read(lines, context) {
 			expectNoSuccess(lines, context.fn);
-			return { outcome: 'success', message: '', records: readRowLines(lines.bare, columns, delimiter, context, cells), notices: lines.notices, otherLines: [] };
+			return {
+				outcome: 'success',
+				message: '',
+				records: readRowLines(lines.bare, columns, delimiter, context, cells),
+				notices: lines.notices,
+				otherLines: [],
+			};
 		},
 	};
 }
@@ -227,15 +370,21 @@ export function breakdown(nameField: string): AnswerReader {
 		read(lines, context) {
 			expectNoSuccess(lines, context.fn);
 			const header = lines.bare[0]?.split(',') ?? [];
-			if (header[0] !== 'CAMPAIGN' || header[1] !== 'TOTAL CALLS') throw malformed(`The answer to ${context.fn} does not start with its CAMPAIGN,TOTAL CALLS header.`);
+			if (header[0] !== 'CAMPAIGN' || header[1] !== 'TOTAL CALLS')
+				throw malformed(
+					`The answer to ${context.fn} does not start with its CAMPAIGN,TOTAL CALLS header.`,
+				);
 			const statuses = [...new Set(header.slice(2))].sort(naturalCompare);
 			const records = lines.bare.slice(1).map((line, index) => {
 				const cells = line.split(',');
 				if (cells.length !== statuses.length + 2) {
-					throw malformed(`The answer is incomplete: row ${index + 1} has ${cells.length} fields where ${statuses.length + 2} were expected. The connection may have been cut.`);
+					throw malformed(
+						`The answer is incomplete: row ${index + 1} has ${cells.length} fields where ${statuses.length + 2} were expected. The connection may have been cut.`,
+					);
 				}
 				const total = cells[1];
-				if (!/^\d{1,15}$/.test(total)) throw misfit({ name: 'total_calls', type: 'integer' }, total);
+				if (!/^\d{1,15}$/.test(total))
+					throw misfit({ name: 'total_calls', type: 'integer' }, total);
 				const record: ParsedRecord = { [nameField]: cells[0], total_calls: Number(total) };
 				const byStatus: Record<string, number> = {};
 				const shares: Record<string, number> = {};

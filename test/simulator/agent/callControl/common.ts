@@ -7,7 +7,9 @@ import { debugStmt, type AgContext } from '../context';
 /** The permission refusal; `first` is what the function prints before the API user (value, or lead_id). */
 export function refused(c: AgContext, first = c.value): boolean {
 	if (mayCall(c)) return false;
-	c.out.echo(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${first}|${c.user}|${c.fn}|${c.userGroup}\n`);
+	c.out.echo(
+		`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${first}|${c.user}|${c.fn}|${c.userGroup}\n`,
+	);
 	return true;
 }
 
@@ -24,8 +26,15 @@ export function rowBy(c: AgContext, table: string, column: string, value: string
 
 /** The API user's check of the agent's manual-dial right. */
 export function mayDialManually(c: AgContext): boolean {
-	debugStmt(c, `select count(*) from vicidial_users where user='${c.agentUser}' and agentcall_manual='1';`);
-	return c.state.db.t('vicidial_users').count((r) => ciEq(r.user, c.agentUser) && r.agentcall_manual === '1') > 0;
+	debugStmt(
+		c,
+		`select count(*) from vicidial_users where user='${c.agentUser}' and agentcall_manual='1';`,
+	);
+	return (
+		c.state.db
+			.t('vicidial_users')
+			.count((r) => ciEq(r.user, c.agentUser) && r.agentcall_manual === '1') > 0
+	);
 }
 
 /** A group alias's caller ID number, or the refusal the script prints (then it stops). */
@@ -39,9 +48,13 @@ export function groupAliasCid(c: AgContext, alias: string): { cid: string } | 'e
 	}
 	const cid = s(row.caller_id_number);
 	// `$caller_id_number < 4`: PHP compares a non-numeric text with 4 as text
-	const tooShort = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(cid) ? Number(cid) < 4 : cid < '4';
+	const tooShort = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(cid)
+		? Number(cid) < 4
+		: cid < '4';
 	if (tooShort) {
-		c.out.echo(`ERROR: caller_id_number from group_alias is not valid - ${c.agentUser}|${alias}|${cid}\n`);
+		c.out.echo(
+			`ERROR: caller_id_number from group_alias is not valid - ${c.agentUser}|${alias}|${cid}\n`,
+		);
 		return 'exit';
 	}
 	return { cid };

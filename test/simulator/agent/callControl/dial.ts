@@ -9,13 +9,24 @@ import { groupAliasCid, mayDialManually, refused, rowBy } from './common';
 
 /** The agent's campaign (a lookup the script does not print in debug mode). */
 function campaignOf(c: AgContext): string {
-	return s(c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, c.agentUser))?.campaign_id);
+	return s(
+		c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, c.agentUser))?.campaign_id,
+	);
 }
 
 /** Paused with no lead on the screen (the STANDARD API manual dial's condition). */
 function pausedWithoutLead(c: AgContext): boolean {
-	debugStmt(c, `select count(*) from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED' and lead_id < 1;`);
-	return c.state.db.t('vicidial_live_agents').count((r) => ciEq(r.user, c.agentUser) && r.status === 'PAUSED' && Number(s(r.lead_id)) < 1) > 0;
+	debugStmt(
+		c,
+		`select count(*) from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED' and lead_id < 1;`,
+	);
+	return (
+		c.state.db
+			.t('vicidial_live_agents')
+			.count(
+				(r) => ciEq(r.user, c.agentUser) && r.status === 'PAUSED' && Number(s(r.lead_id)) < 1,
+			) > 0
+	);
 }
 
 /** PHP's `($value + 0)` on the digits left after a leading 99 */
@@ -37,7 +48,9 @@ export function externalDial(c: AgContext): AgResult {
 		preview.length < 2 ||
 		focus.length < 2
 	) {
-		out.echo(`ERROR: external_dial not valid - ${value}|${phoneCode}|${search}|${preview}|${focus}|${leadId}|${c.agentUser}|${c.altUser}\n`);
+		out.echo(
+			`ERROR: external_dial not valid - ${value}|${phoneCode}|${search}|${preview}|${focus}|${leadId}|${c.agentUser}|${c.altUser}\n`,
+		);
 		return 'continue';
 	}
 	if (refused(c)) return 'exit';
@@ -71,7 +84,9 @@ export function externalDial(c: AgContext): AgResult {
 	if (outboundCid.length > 1) {
 		const anyCid = state.setting('outbound_cid_any');
 		if (anyCid !== 'API_ONLY') {
-			out.echo(`ERROR: outbound_cid is not allowed on this system - ${c.agentUser}|${outboundCid}|${anyCid}\n`);
+			out.echo(
+				`ERROR: outbound_cid is not allowed on this system - ${c.agentUser}|${outboundCid}|${anyCid}\n`,
+			);
 			return 'exit';
 		}
 		callerIdNumber = outboundCid;
@@ -94,12 +109,15 @@ export function externalDial(c: AgContext): AgResult {
 				else if (looseEq(s(lead.alt_phone), phoneSearch)) altDial = 'ALT';
 				else if (looseEq(s(lead.address3), phoneSearch)) altDial = 'ADDR3';
 				if (altDial === '') {
-					out.echo(`ERROR: phone number lead_id search not found - ${c.agentUser}|${value}|${leadId}|${altDial}\n`);
+					out.echo(
+						`ERROR: phone number lead_id search not found - ${c.agentUser}|${value}|${leadId}|${altDial}\n`,
+					);
 					return 'exit';
 				}
 			}
 		}
-		const column = altDial === 'ALT' ? 'alt_phone' : altDial === 'ADDR3' ? 'address3' : 'phone_number';
+		const column =
+			altDial === 'ALT' ? 'alt_phone' : altDial === 'ADDR3' ? 'address3' : 'phone_number';
 		debugStmt(c, `select ${column},phone_code from vicidial_list where lead_id='${leadId}';`);
 		if (!lead) {
 			out.echo(`ERROR: lead_id is not valid - ${c.agentUser}|${leadId}\n`);
@@ -122,14 +140,28 @@ export function externalDial(c: AgContext): AgResult {
 		updateLive(c, { external_dial: order });
 	} else {
 		const queue = state.db.t('vicidial_manual_dial_queue');
-		debugStmt(c, `select count(*) from vicidial_manual_dial_queue where user='${c.agentUser}' and phone_number='${value}';`);
+		debugStmt(
+			c,
+			`select count(*) from vicidial_manual_dial_queue where user='${c.agentUser}' and phone_number='${value}';`,
+		);
 		if (queue.count((r) => ciEq(r.user, c.agentUser) && ciEq(r.phone_number, value)) > 0) {
-			out.echo(`ERROR: phone_number is already in this agents manual dial queue - ${c.agentUser}|${value}\n`);
+			out.echo(
+				`ERROR: phone_number is already in this agents manual dial queue - ${c.agentUser}|${value}\n`,
+			);
 			return 'continue';
 		}
 		const stmt = `INSERT INTO vicidial_manual_dial_queue set user='${c.agentUser}',phone_number='${value}',entry_time=NOW(),status='READY',external_dial='${order}';`;
 		debugComment(c, stmt);
-		queue.insert({ user: c.agentUser, phone_number: value, entry_time: state.nowStr(), status: 'READY', external_dial: order }, state.nowStr());
+		queue.insert(
+			{
+				user: c.agentUser,
+				phone_number: value,
+				entry_time: state.nowStr(),
+				status: 'READY',
+				external_dial: order,
+			},
+			state.nowStr(),
+		);
 	}
 	out.echo(
 		`SUCCESS: external_dial function set - ${value}|${c.agentUser}|${phoneCode}|${search}|${preview}|${focus}|${vendorId}|${c.epoch}|${dialPrefix}|${groupAlias}|${callerIdNumber}|${altDial}\n`,
@@ -143,7 +175,11 @@ export function previewDialAction(c: AgContext): AgResult {
 	const { out } = c;
 	const value = c.value.replace(/[^A-Z0-9]/g, '');
 	c.value = value;
-	if (value.length < 4 || (c.agentUser.length < 2 && c.altUser.length < 2) || !PREVIEW_ACTIONS.includes(value)) {
+	if (
+		value.length < 4 ||
+		(c.agentUser.length < 2 && c.altUser.length < 2) ||
+		!PREVIEW_ACTIONS.includes(value)
+	) {
 		out.echo(`ERROR: preview_dial_action not valid - ${value}||${c.agentUser}|${c.altUser}\n`);
 		return 'continue';
 	}
@@ -155,19 +191,32 @@ export function previewDialAction(c: AgContext): AgResult {
 	const previewMode = s(row?.manual_preview_dial);
 	const altNumbers = s(row?.alt_number_dialing);
 	if (previewMode === 'DISABLED') {
-		out.echo(`ERROR: preview dialing not allowed on this campaign - ${c.agentUser}|${campaign}|${previewMode}\n`);
+		out.echo(
+			`ERROR: preview dialing not allowed on this campaign - ${c.agentUser}|${campaign}|${previewMode}\n`,
+		);
 		return 'exit';
 	}
 	if (previewMode === 'PREVIEW_ONLY' && value === 'SKIP') {
-		out.echo(`ERROR: preview dial skipping not allowed on this campaign - ${c.agentUser}|${campaign}|${previewMode}\n`);
+		out.echo(
+			`ERROR: preview dial skipping not allowed on this campaign - ${c.agentUser}|${campaign}|${previewMode}\n`,
+		);
 		return 'exit';
 	}
 	if (altNumbers === 'N' && ['ALTDIAL', 'ADR3DIAL', 'FINISH'].includes(value)) {
-		out.echo(`ERROR: alt number dialing not allowed on this campaign - ${c.agentUser}|${campaign}|${altNumbers}\n`);
+		out.echo(
+			`ERROR: alt number dialing not allowed on this campaign - ${c.agentUser}|${campaign}|${altNumbers}\n`,
+		);
 		return 'exit';
 	}
-	debugStmt(c, `select count(*) from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED';`);
-	if (c.state.db.t('vicidial_live_agents').count((r) => ciEq(r.user, c.agentUser) && r.status === 'PAUSED') < 1) {
+	debugStmt(
+		c,
+		`select count(*) from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED';`,
+	);
+	if (
+		c.state.db
+			.t('vicidial_live_agents')
+			.count((r) => ciEq(r.user, c.agentUser) && r.status === 'PAUSED') < 1
+	) {
 		out.echo(`ERROR: agent_user is not paused - ${c.agentUser}\n`);
 		return 'continue';
 	}

@@ -27,7 +27,8 @@ function fronterLead(c: AgContext): string | undefined | 'exit' {
 		return undefined;
 	}
 	debugStmt(c, `|SELECT lead_id from vicidial_live_agents where user='${c.agentUser}';|`);
-	const ownLead = s(c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, c.agentUser))?.lead_id) || '0';
+	const ownLead =
+		s(c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, c.agentUser))?.lead_id) || '0';
 	const leadId = c.p.get('lead_id');
 	if (!(Number(ownLead) > 0 || (leadId.length > 0 && value === 'CCC_REMOTE'))) {
 		out.echo(`ERROR: agent_user is not on a phone call - ${c.agentUser}\n`);
@@ -38,16 +39,28 @@ function fronterLead(c: AgContext): string | undefined | 'exit' {
 
 /** The other live agent on this lead, the one with the oldest last call first. */
 function otherAgent(c: AgContext, leadId: string): Row | undefined {
-	debugStmt(c, `|SELECT user from vicidial_live_agents where user!='${c.agentUser}' and lead_id='${leadId}' order by last_call_time limit 1;|`);
+	debugStmt(
+		c,
+		`|SELECT user from vicidial_live_agents where user!='${c.agentUser}' and lead_id='${leadId}' order by last_call_time limit 1;|`,
+	);
 	return c.state.db
 		.t('vicidial_live_agents')
 		.filter((r) => !ciEq(r.user, c.agentUser) && s(r.lead_id) === String(Number(leadId) || 0))
-		.sort((a, b) => (s(a.last_call_time) < s(b.last_call_time) ? -1 : s(a.last_call_time) > s(b.last_call_time) ? 1 : 0))[0];
+		.sort((a, b) =>
+			s(a.last_call_time) < s(b.last_call_time)
+				? -1
+				: s(a.last_call_time) > s(b.last_call_time)
+					? 1
+					: 0,
+		)[0];
 }
 
 /** LOCAL_AND_CCC: a cross-cluster log row for the lead (none in the seed). */
 function cccLookup(c: AgContext, leadId: string): void {
-	debugStmt(c, `|SELECT remote_lead_id,container_id from vicidial_ccc_log where lead_id='${leadId}';|`);
+	debugStmt(
+		c,
+		`|SELECT remote_lead_id,container_id from vicidial_ccc_log where lead_id='${leadId}';|`,
+	);
 }
 
 export function forceFronterLeave3way(c: AgContext): AgResult {
@@ -57,7 +70,11 @@ export function forceFronterLeave3way(c: AgContext): AgResult {
 	const other = otherAgent(c, leadId);
 	if (other) {
 		const otherUser = s(other.user);
-		updateLive(c, { external_transferconf: `LEAVE_3WAY_CALL---------NO------------${c.epoch}` }, otherUser);
+		updateLive(
+			c,
+			{ external_transferconf: `LEAVE_3WAY_CALL---------NO------------${c.epoch}` },
+			otherUser,
+		);
 		// printed without a newline
 		c.out.echo(`SUCCESS: force_fronter_leave_3way SENT - ${otherUser}`);
 		return 'continue';
@@ -90,7 +107,12 @@ export function forceFronterAudioStop(c: AgContext): AgResult {
 		);
 		const recent = state.db
 			.t('vicidial_sessions_recent')
-			.filter((r) => !ciEq(r.user, c.agentUser) && s(r.lead_id) === String(Number(leadId) || 0) && s(r.call_date) > since)
+			.filter(
+				(r) =>
+					!ciEq(r.user, c.agentUser) &&
+					s(r.lead_id) === String(Number(leadId) || 0) &&
+					s(r.call_date) > since,
+			)
 			.sort((a, b) => (s(b.call_date) < s(a.call_date) ? -1 : 1))[0];
 		if (recent) {
 			otherUser = s(recent.user);
@@ -110,16 +132,32 @@ export function forceFronterAudioStop(c: AgContext): AgResult {
 		serverIp = s(row?.server_ip);
 	}
 	if (confExten.length > 5 && serverIp.length > 5) {
-		debugStmt(c, `SELECT channel from live_channels where extension='${confExten}' and server_ip='${serverIp}' and channel LIKE "IAX2/ASTplay%";`);
-		const playing = state.db.t('live_channels').find((r) => r.extension === confExten && r.server_ip === serverIp && /^IAX2\/ASTplay/i.test(s(r.channel)));
+		debugStmt(
+			c,
+			`SELECT channel from live_channels where extension='${confExten}' and server_ip='${serverIp}' and channel LIKE "IAX2/ASTplay%";`,
+		);
+		const playing = state.db
+			.t('live_channels')
+			.find(
+				(r) =>
+					r.extension === confExten &&
+					r.server_ip === serverIp &&
+					/^IAX2\/ASTplay/i.test(s(r.channel)),
+			);
 		if (!playing) {
-			out.echo(`ERROR: force_fronter_audio_stop error - no audio playing in other agent session - ${confExten}|${serverIp}|${stage}|${c.agentUser}|${otherUser}\n`);
+			out.echo(
+				`ERROR: force_fronter_audio_stop error - no audio playing in other agent session - ${confExten}|${serverIp}|${stage}|${c.agentUser}|${otherUser}\n`,
+			);
 			return 'exit';
 		}
 		// the Hangup of the playback channel goes to Asterisk (vicidial_manager): not modelled
-		out.echo(`SUCCESS: force_fronter_audio_stop function sent - ${c.value}|${stage}|${c.agentUser}|${otherUser}\n`);
+		out.echo(
+			`SUCCESS: force_fronter_audio_stop function sent - ${c.value}|${stage}|${c.agentUser}|${otherUser}\n`,
+		);
 		return 'continue';
 	}
-	out.echo(`ERROR: force_fronter_audio_stop error - no fronter session found - ${stage}|${c.agentUser}|${otherUser}\n`);
+	out.echo(
+		`ERROR: force_fronter_audio_stop error - no fronter session found - ${stage}|${c.agentUser}|${otherUser}\n`,
+	);
 	return 'continue';
 }

@@ -8,11 +8,14 @@ import { debugComment, liveAgent, notLoggedIn, updateLive } from '../session/com
 import { liveColumns, refused, rowBy } from './common';
 
 /** The agent's lead, call ID and campaign, when on a live call (lead > 0 and a call ID over 15 characters). */
-function liveCall(c: AgContext): { leadId: string; callerid: string; campaign: string } | undefined {
+function liveCall(
+	c: AgContext,
+): { leadId: string; callerid: string; campaign: string } | undefined {
 	const agent = liveColumns(c, 'lead_id,callerid,campaign_id');
 	const leadId = s(agent?.lead_id);
 	const callerid = s(agent?.callerid);
-	if (Number(leadId) > 0 && callerid.length > 15) return { leadId, callerid, campaign: s(agent?.campaign_id) };
+	if (Number(leadId) > 0 && callerid.length > 15)
+		return { leadId, callerid, campaign: s(agent?.campaign_id) };
 	c.out.echo(`ERROR: agent_user does not have a live call - ${c.agentUser}\n`);
 	return undefined;
 }
@@ -21,7 +24,10 @@ export function switchLead(c: AgContext): AgResult {
 	const { out, p, state } = c;
 	const leadId = p.get('lead_id');
 	const vendorCode = p.get('vendor_lead_code');
-	if (((leadId.length < 1 || Number(leadId) < 1) && vendorCode.length < 1) || (c.agentUser.length < 1 && c.altUser.length < 2)) {
+	if (
+		((leadId.length < 1 || Number(leadId) < 1) && vendorCode.length < 1) ||
+		(c.agentUser.length < 1 && c.altUser.length < 2)
+	) {
 		out.echo(`ERROR: switch_lead not valid - ${leadId}|${vendorCode}|${c.agentUser}\n`);
 		return 'continue';
 	}
@@ -35,21 +41,33 @@ export function switchLead(c: AgContext): AgResult {
 		out.echo(`ERROR: agent call is not inbound - ${c.agentUser}|${call.callerid}`);
 		return 'continue';
 	}
-	debugStmt(c, `SELECT agent_lead_search from vicidial_campaigns where campaign_id='${call.campaign}';`);
+	debugStmt(
+		c,
+		`SELECT agent_lead_search from vicidial_campaigns where campaign_id='${call.campaign}';`,
+	);
 	const campaign = rowBy(c, 'vicidial_campaigns', 'campaign_id', call.campaign);
 	if (!campaign) {
 		out.echo(`ERROR: campaign not found - ${c.agentUser}|${call.campaign}\n`);
 		return 'continue';
 	}
-	if (!['LIVE_CALL_INBOUND', 'LIVE_CALL_INBOUND_AND_MANUAL'].includes(s(campaign.agent_lead_search))) {
-		out.echo(`ERROR: campaign does not allow inbound lead search - ${c.agentUser}|${call.campaign}\n`);
+	if (
+		!['LIVE_CALL_INBOUND', 'LIVE_CALL_INBOUND_AND_MANUAL'].includes(s(campaign.agent_lead_search))
+	) {
+		out.echo(
+			`ERROR: campaign does not allow inbound lead search - ${c.agentUser}|${call.campaign}\n`,
+		);
 		return 'continue';
 	}
 	const leads = state.db.t('vicidial_list');
 	let found;
 	if (vendorCode.length > 0) {
-		debugStmt(c, `SELECT lead_id,vendor_lead_code from vicidial_list where vendor_lead_code='${vendorCode}' order by lead_id desc limit 1;`);
-		found = leads.filter((r) => ciEq(r.vendor_lead_code, vendorCode)).sort((a, b) => Number(s(b.lead_id)) - Number(s(a.lead_id)))[0];
+		debugStmt(
+			c,
+			`SELECT lead_id,vendor_lead_code from vicidial_list where vendor_lead_code='${vendorCode}' order by lead_id desc limit 1;`,
+		);
+		found = leads
+			.filter((r) => ciEq(r.vendor_lead_code, vendorCode))
+			.sort((a, b) => Number(s(b.lead_id)) - Number(s(a.lead_id)))[0];
 	}
 	// the script searches by vendor_lead_code when one is given, whatever the lead_id
 	if (vendorCode.length === 0) {
@@ -61,9 +79,14 @@ export function switchLead(c: AgContext): AgResult {
 		return 'continue';
 	}
 	const newLead = s(found.lead_id);
-	debugComment(c, `UPDATE vicidial_live_agents set external_lead_id='${newLead}' where user='${c.agentUser}';`);
+	debugComment(
+		c,
+		`UPDATE vicidial_live_agents set external_lead_id='${newLead}' where user='${c.agentUser}';`,
+	);
 	updateLive(c, { external_lead_id: newLead });
-	out.echo(`SUCCESS: switch_lead function set - ${c.agentUser}|${newLead}|${s(found.vendor_lead_code)}|${call.campaign}|${call.leadId}|\n`);
+	out.echo(
+		`SUCCESS: switch_lead function set - ${c.agentUser}|${newLead}|${s(found.vendor_lead_code)}|${call.campaign}|${call.leadId}|\n`,
+	);
 	return 'continue';
 }
 
@@ -84,8 +107,16 @@ export function vmMessage(c: AgContext): AgResult {
 		out.echo(`ERROR: current call does not match lead_id submitted - ${c.agentUser}\n`);
 		return 'continue';
 	}
-	debugComment(c, `INSERT INTO vicidial_lead_messages (lead_id,call_date,user,message_entry) values('${leadId}',NOW(),'${c.user}','${value}');`);
-	state.db.t('vicidial_lead_messages').insert({ lead_id: leadId, call_date: state.nowStr(), user: c.user, message_entry: value }, state.nowStr());
+	debugComment(
+		c,
+		`INSERT INTO vicidial_lead_messages (lead_id,call_date,user,message_entry) values('${leadId}',NOW(),'${c.user}','${value}');`,
+	);
+	state.db
+		.t('vicidial_lead_messages')
+		.insert(
+			{ lead_id: leadId, call_date: state.nowStr(), user: c.user, message_entry: value },
+			state.nowStr(),
+		);
 	out.echo(`SUCCESS: vm_message function set - ${c.agentUser}|${leadId}|${value}|\n`);
 	return 'continue';
 }

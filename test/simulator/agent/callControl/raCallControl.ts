@@ -28,7 +28,10 @@ export function raCallControl(c: AgContext): AgResult {
 		c,
 		`select channel,server_ip,call_type,campaign_id,lead_id,phone_number,uniqueid,stage,queue_position from vicidial_auto_calls where callerid='${value}';`,
 	);
-	debugStmt(c, `select server_ip,user,extension from vicidial_live_agents where callerid='${value}';`);
+	debugStmt(
+		c,
+		`select server_ip,user,extension from vicidial_live_agents where callerid='${value}';`,
+	);
 	const raAgent = state.db.t('vicidial_live_agents').find((r) => ciEq(r.callerid, value));
 	const serverIp = s(call.server_ip);
 	const callType = s(call.call_type);
@@ -78,17 +81,37 @@ export function raCallControl(c: AgContext): AgResult {
 		);
 		const log = state.db.t('vicidial_closer_log');
 		const row = log
-			.filter((r) => ciEq(r.uniqueid, uniqueid) && s(r.lead_id) === leadId && ciEq(r.campaign_id, campaignId))
+			.filter(
+				(r) =>
+					ciEq(r.uniqueid, uniqueid) && s(r.lead_id) === leadId && ciEq(r.campaign_id, campaignId),
+			)
 			.sort((a, b) => Number(s(b.closecallid)) - Number(s(a.closecallid)))[0];
-		if (row) log.update(row, { status, length_in_sec: nowEpoch - Number(s(row.start_epoch)), end_epoch: nowEpoch }, now);
+		if (row)
+			log.update(
+				row,
+				{ status, length_in_sec: nowEpoch - Number(s(row.start_epoch)), end_epoch: nowEpoch },
+				now,
+			);
 	} else {
 		debugComment(
 			c,
 			`UPDATE vicidial_log SET status='${status}',user='${c.agentUser}',length_in_sec=(UNIX_TIMESTAMP(NOW()) - start_epoch),end_epoch=UNIX_TIMESTAMP(NOW()) where uniqueid='${uniqueid}' and lead_id='${leadId}' order by call_date desc limit 1;`,
 		);
 		const log = state.db.t('vicidial_log');
-		const row = log.filter((r) => ciEq(r.uniqueid, uniqueid) && s(r.lead_id) === leadId).sort((a, b) => (s(b.call_date) < s(a.call_date) ? -1 : 1))[0];
-		if (row) log.update(row, { status, user: c.agentUser, length_in_sec: nowEpoch - Number(s(row.start_epoch)), end_epoch: nowEpoch }, now);
+		const row = log
+			.filter((r) => ciEq(r.uniqueid, uniqueid) && s(r.lead_id) === leadId)
+			.sort((a, b) => (s(b.call_date) < s(a.call_date) ? -1 : 1))[0];
+		if (row)
+			log.update(
+				row,
+				{
+					status,
+					user: c.agentUser,
+					length_in_sec: nowEpoch - Number(s(row.start_epoch)),
+					end_epoch: nowEpoch,
+				},
+				now,
+			);
 	}
 	debugComment(c, `UPDATE vicidial_list SET status='${status}' where lead_id='${leadId}' limit 1;`);
 	const leads = state.db.t('vicidial_list');
@@ -103,10 +126,23 @@ export function raCallControl(c: AgContext): AgResult {
 	const raServer = s(raAgent?.server_ip);
 	const live = state.db.t('vicidial_live_agents');
 	for (const r of live.filter((x) => ciEq(x.user, raUser) && x.server_ip === raServer)) {
-		live.update(r, { random_id: 10000000 + 1000000 + Math.floor(Math.random() * 9000000), last_call_finish: now, lead_id: '', uniqueid: '', callerid: '', channel: '', last_state_change: now }, now);
+		live.update(
+			r,
+			{
+				random_id: 10000000 + 1000000 + Math.floor(Math.random() * 9000000),
+				last_call_finish: now,
+				lead_id: '',
+				uniqueid: '',
+				callerid: '',
+				channel: '',
+				last_state_change: now,
+			},
+			now,
+		);
 		live.update(r, { status: 'READY' }, now);
 	}
 	state.db.t('vicidial_auto_calls').delete((r) => ciEq(r.callerid, value));
-	for (const r of live.filter((x) => ciEq(x.ring_callerid, value))) live.update(r, { ring_callerid: '' }, now);
+	for (const r of live.filter((x) => ciEq(x.ring_callerid, value)))
+		live.update(r, { ring_callerid: '' }, now);
 	return 'continue';
 }

@@ -22,11 +22,15 @@ function flagCommand(c: AgContext, valid: boolean, act: () => void): AgResult {
 	return 'continue';
 }
 
-const basicValid = (c: AgContext) => c.value.length >= 1 && (c.agentUser.length >= 1 || c.altUser.length >= 2);
+const basicValid = (c: AgContext) =>
+	c.value.length >= 1 && (c.agentUser.length >= 1 || c.altUser.length >= 2);
 
 export function externalHangup(c: AgContext): AgResult {
 	return flagCommand(c, basicValid(c), () => {
-		debugComment(c, `UPDATE vicidial_live_agents set external_hangup='${c.value}' where user='${c.agentUser}';`);
+		debugComment(
+			c,
+			`UPDATE vicidial_live_agents set external_hangup='${c.value}' where user='${c.agentUser}';`,
+		);
 		updateLive(c, { external_hangup: c.value });
 		c.out.echo(`SUCCESS: external_hangup function set - ${c.value}|${c.agentUser}\n`);
 	});
@@ -34,13 +38,17 @@ export function externalHangup(c: AgContext): AgResult {
 
 export function sendDtmf(c: AgContext): AgResult {
 	return flagCommand(c, basicValid(c), () => {
-		debugComment(c, `UPDATE vicidial_live_agents set external_dtmf='${c.value}' where user='${c.agentUser}';`);
+		debugComment(
+			c,
+			`UPDATE vicidial_live_agents set external_dtmf='${c.value}' where user='${c.agentUser}';`,
+		);
 		updateLive(c, { external_dtmf: c.value });
 		c.out.echo(`SUCCESS: send_dtmf function set - ${c.value}|${c.agentUser}\n`);
 	});
 }
 
-const PARK_WORDS = /PARK_CUSTOMER|GRAB_CUSTOMER|PARK_IVR_CUSTOMER|GRAB_IVR_CUSTOMER|PARK_XFER|GRAB_XFER/;
+const PARK_WORDS =
+	/PARK_CUSTOMER|GRAB_CUSTOMER|PARK_IVR_CUSTOMER|GRAB_IVR_CUSTOMER|PARK_XFER|GRAB_XFER/;
 
 export function parkCall(c: AgContext): AgResult {
 	const valid = PARK_WORDS.test(c.value) && (c.agentUser.length >= 1 || c.altUser.length >= 2);
@@ -50,7 +58,10 @@ export function parkCall(c: AgContext): AgResult {
 			c.out.echo(`ERROR: agent_user does not have a lead on their screen - ${c.agentUser}\n`);
 			return;
 		}
-		debugComment(c, `UPDATE vicidial_live_agents set external_park='${c.value}' where user='${c.agentUser}';`);
+		debugComment(
+			c,
+			`UPDATE vicidial_live_agents set external_park='${c.value}' where user='${c.agentUser}';`,
+		);
 		updateLive(c, { external_park: c.value });
 		c.out.echo(`SUCCESS: park_call function set - ${c.value}|${c.agentUser}\n`);
 	});
@@ -58,14 +69,28 @@ export function parkCall(c: AgContext): AgResult {
 
 /** A status flagged for scheduled callbacks, system-wide or in the agent's campaign. */
 function isCallbackStatus(c: AgContext, status: string): boolean {
-	debugStmt(c, `select count(*) from vicidial_statuses where status='${status}' and scheduled_callback='Y';`);
-	if (c.state.db.t('vicidial_statuses').count((r) => ciEq(r.status, status) && r.scheduled_callback === 'Y') > 0) return true;
+	debugStmt(
+		c,
+		`select count(*) from vicidial_statuses where status='${status}' and scheduled_callback='Y';`,
+	);
+	if (
+		c.state.db
+			.t('vicidial_statuses')
+			.count((r) => ciEq(r.status, status) && r.scheduled_callback === 'Y') > 0
+	)
+		return true;
 	const campaign = s(liveColumns(c, 'campaign_id')?.campaign_id);
-	debugStmt(c, `select count(*) from vicidial_campaign_statuses where campaign_id='${campaign}' and status='${status}' and scheduled_callback='Y';`);
+	debugStmt(
+		c,
+		`select count(*) from vicidial_campaign_statuses where campaign_id='${campaign}' and status='${status}' and scheduled_callback='Y';`,
+	);
 	return (
 		c.state.db
 			.t('vicidial_campaign_statuses')
-			.count((r) => ciEq(r.campaign_id, campaign) && ciEq(r.status, status) && r.scheduled_callback === 'Y') > 0
+			.count(
+				(r) =>
+					ciEq(r.campaign_id, campaign) && ciEq(r.status, status) && r.scheduled_callback === 'Y',
+			) > 0
 	);
 }
 
@@ -82,7 +107,10 @@ export function externalStatus(c: AgContext): AgResult {
 		}
 		const qm = p.get('qm_dispo_code');
 		if (qm.length > 0) value = callback ? `${value}${qm}` : `${value}!!!!${qm}`;
-		debugComment(c, `UPDATE vicidial_live_agents set external_status='${value}' where user='${c.agentUser}';`);
+		debugComment(
+			c,
+			`UPDATE vicidial_live_agents set external_status='${value}' where user='${c.agentUser}';`,
+		);
 		updateLive(c, { external_status: value });
 		c.out.echo(`SUCCESS: external_status function set - ${value}|${c.agentUser}\n`);
 	});

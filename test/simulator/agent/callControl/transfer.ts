@@ -11,16 +11,29 @@ const CID_CHOICES = /CAMPAIGN|AGENT_PHONE|CUSTOMER|CUSTOM_CID/;
 /** DEFAULTINGROUP: the default transfer group of the call's in-group or campaign. */
 export function defaultXferGroup(c: AgContext, campaignId: string, callType: string): string {
 	if (callType === 'IN') {
-		debugStmt(c, `select default_xfer_group from vicidial_inbound_groups where group_id='${campaignId}';`);
+		debugStmt(
+			c,
+			`select default_xfer_group from vicidial_inbound_groups where group_id='${campaignId}';`,
+		);
 		return s(rowBy(c, 'vicidial_inbound_groups', 'group_id', campaignId)?.default_xfer_group);
 	}
-	debugStmt(c, `select default_xfer_group from vicidial_campaigns where campaign_id='${campaignId}';`);
+	debugStmt(
+		c,
+		`select default_xfer_group from vicidial_campaigns where campaign_id='${campaignId}';`,
+	);
 	return s(rowBy(c, 'vicidial_campaigns', 'campaign_id', campaignId)?.default_xfer_group);
 }
 
 export function activeInGroup(c: AgContext, group: string): boolean {
-	debugStmt(c, `select count(*) from vicidial_inbound_groups where group_id='${group}' and active='Y';`);
-	return c.state.db.t('vicidial_inbound_groups').count((r) => ciEq(r.group_id, group) && r.active === 'Y') > 0;
+	debugStmt(
+		c,
+		`select count(*) from vicidial_inbound_groups where group_id='${group}' and active='Y';`,
+	);
+	return (
+		c.state.db
+			.t('vicidial_inbound_groups')
+			.count((r) => ciEq(r.group_id, group) && r.active === 'Y') > 0
+	);
 }
 
 /** group_alias and cid_choice checks of both transfer kinds: a string to go on, or 'exit'. */
@@ -58,13 +71,19 @@ export function transferConference(c: AgContext): AgResult {
 	const cidChoice = p.get('cid_choice');
 	let processed = false;
 	let order = '';
-	if (value === 'LOCAL_CLOSER' || ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && consultative === 'YES')) {
+	if (
+		value === 'LOCAL_CLOSER' ||
+		((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && consultative === 'YES')
+	) {
 		processed = true;
 		if (ingroup.length < 2) {
 			out.echo(`ERROR: ingroup is not valid - ${ingroup}\n`);
 		} else {
 			if (ingroup.includes('DEFAULTINGROUP')) {
-				debugStmt(c, `select campaign_id,call_type from vicidial_auto_calls where callerid='${callerid}';`);
+				debugStmt(
+					c,
+					`select campaign_id,call_type from vicidial_auto_calls where callerid='${callerid}';`,
+				);
 				const call = rowBy(c, 'vicidial_auto_calls', 'callerid', callerid);
 				ingroup = defaultXferGroup(c, s(call?.campaign_id), s(call?.call_type));
 			}
@@ -77,7 +96,10 @@ export function transferConference(c: AgContext): AgResult {
 			}
 		}
 	}
-	if (!processed && ['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'].includes(value)) {
+	if (
+		!processed &&
+		['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL'].includes(value)
+	) {
 		const cid = callerId(c);
 		if (cid === 'exit') return 'exit';
 		processed = true;
@@ -118,9 +140,16 @@ export function transferConference(c: AgContext): AgResult {
 				);
 				const live = state.db
 					.t('vicidial_3way_press_live')
-					.count((r) => ciEq(r.user, c.agentUser) && !['HUNGUP', 'DEFEATED', 'TRANSFER', 'TOOSLOW', 'DECLINED'].includes(s(r.status)) && s(r.call_date) > cutoff);
+					.count(
+						(r) =>
+							ciEq(r.user, c.agentUser) &&
+							!['HUNGUP', 'DEFEATED', 'TRANSFER', 'TOOSLOW', 'DECLINED'].includes(s(r.status)) &&
+							s(r.call_date) > cutoff,
+					);
 				if (live > 0) {
-					out.echo(`ERROR: agent_user has previous active 3-way calls - ${c.agentUser}|${live}|0|${p.get('md_check')}\n`);
+					out.echo(
+						`ERROR: agent_user has previous active 3-way calls - ${c.agentUser}|${live}|0|${p.get('md_check')}\n`,
+					);
 					return 'exit';
 				}
 			}
@@ -128,7 +157,12 @@ export function transferConference(c: AgContext): AgResult {
 			debugComment(c, insert);
 			const table = state.db.t('vicidial_3way_press_multi');
 			const existing = table.find((r) => ciEq(r.user, c.agentUser));
-			const values = { call_date: now, phone_numbers: kept, phone_numbers_ct: count, status: 'NEW' };
+			const values = {
+				call_date: now,
+				phone_numbers: kept,
+				phone_numbers_ct: count,
+				status: 'NEW',
+			};
 			if (existing) {
 				// MariaDB counts an updated duplicate as 2 rows, an unchanged one as 0
 				affected = table.update(existing, values, now) > 0 ? 2 : 0;
@@ -143,12 +177,22 @@ export function transferConference(c: AgContext): AgResult {
 		const serverIp = s(agent?.server_ip);
 		const confExten = s(agent?.conf_exten);
 		debugStmt(c, `SELECT conf_engine from servers where server_ip='${serverIp}';`);
-		debugStmt(c, `SELECT count(*) from live_sip_channels where server_ip='${serverIp}' and channel_group LIKE "DC%W" and extension='${confExten}';`);
+		debugStmt(
+			c,
+			`SELECT count(*) from live_sip_channels where server_ip='${serverIp}' and channel_group LIKE "DC%W" and extension='${confExten}';`,
+		);
 		const threeWay = state.db
 			.t('live_sip_channels')
-			.count((r) => r.server_ip === serverIp && /^DC.*W$/i.test(s(r.channel_group)) && r.extension === confExten);
+			.count(
+				(r) =>
+					r.server_ip === serverIp &&
+					/^DC.*W$/i.test(s(r.channel_group)) &&
+					r.extension === confExten,
+			);
 		if (threeWay > 0) {
-			out.echo(`ERROR: agent_user has current active 3-way call - ${c.agentUser}|${threeWay}|0|${p.get('tw_check')}\n`);
+			out.echo(
+				`ERROR: agent_user has current active 3-way call - ${c.agentUser}|${threeWay}|0|${p.get('tw_check')}\n`,
+			);
 			return 'exit';
 		}
 	}
@@ -156,6 +200,8 @@ export function transferConference(c: AgContext): AgResult {
 	debugComment(c, stmt);
 	debugStmt(c, stmt);
 	updateLive(c, { external_transferconf: order });
-	out.echo(`SUCCESS: transfer_conference function set - ${value}|${ingroup}|${phone}|${consultative}|${c.agentUser}|${callerid}${multiOutput}|\n`);
+	out.echo(
+		`SUCCESS: transfer_conference function set - ${value}|${ingroup}|${phone}|${consultative}|${c.agentUser}|${callerid}${multiOutput}|\n`,
+	);
 	return 'continue';
 }

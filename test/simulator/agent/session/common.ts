@@ -7,12 +7,18 @@ import { debugStmt, type AgContext } from '../context';
 /** The API user's api_allowed_functions lacks the function: printed with `value`, then the script stops. */
 export function refuseFunction(c: AgContext): boolean {
 	if (mayCall(c)) return false;
-	c.out.echo(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${c.value}|${c.user}|${c.fn}|${c.userGroup}\n`);
+	c.out.echo(
+		`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${c.value}|${c.user}|${c.fn}|${c.userGroup}\n`,
+	);
 	return true;
 }
 
 /** The agent's vicidial_live_agents row (a logged-in agent has exactly one). */
-export function liveAgent(c: AgContext, user = c.agentUser, stmt = `select count(*) from vicidial_live_agents where user='${user}';`): Row | undefined {
+export function liveAgent(
+	c: AgContext,
+	user = c.agentUser,
+	stmt = `select count(*) from vicidial_live_agents where user='${user}';`,
+): Row | undefined {
 	debugStmt(c, stmt);
 	return c.state.db.t('vicidial_live_agents').find((r) => ciEq(r.user, user));
 }
@@ -36,10 +42,15 @@ export function debugComment(c: AgContext, stmt: string): void {
 }
 
 /** Updates the agent's live row; returns MariaDB's affected rows (changed rows only). */
-export function updateLive(c: AgContext, values: Record<string, string | number>, user = c.agentUser): number {
+export function updateLive(
+	c: AgContext,
+	values: Record<string, string | number>,
+	user = c.agentUser,
+): number {
 	const live = c.state.db.t('vicidial_live_agents');
 	let affected = 0;
-	for (const r of live.filter((x) => ciEq(x.user, user))) affected += live.update(r, values, c.state.nowStr());
+	for (const r of live.filter((x) => ciEq(x.user, user)))
+		affected += live.update(r, values, c.state.nowStr());
 	return affected;
 }
 
@@ -50,6 +61,7 @@ export function userByCustomThree(c: AgContext, id: string): Row | undefined {
 		.t('vicidial_users')
 		.filter((r) => ciEq(r.custom_three, id))
 		.sort((a, b) => (s(a.user) < s(b.user) ? -1 : 1))[0];
-	if (found) debugStmt(c, `select user from vicidial_users where custom_three='${id}' order by user;`);
+	if (found)
+		debugStmt(c, `select user from vicidial_users where custom_three='${id}' order by user;`);
 	return found;
 }

@@ -23,8 +23,12 @@ export function stLoginLog(c: AgContext): AgResult {
 		return 'continue';
 	}
 	const users = c.state.db.t('vicidial_users');
-	if (c.debug) c.out.echo(`\n<!-- UPDATE vicidial_users set custom_four='${c.p.get('vendor_id')}' where user='${s(found.user)}'; -->`);
-	for (const r of users.filter((x) => ciEq(x.user, found.user))) users.update(r, { custom_four: c.p.get('vendor_id') }, c.state.nowStr());
+	if (c.debug)
+		c.out.echo(
+			`\n<!-- UPDATE vicidial_users set custom_four='${c.p.get('vendor_id')}' where user='${s(found.user)}'; -->`,
+		);
+	for (const r of users.filter((x) => ciEq(x.user, found.user)))
+		users.update(r, { custom_four: c.p.get('vendor_id') }, c.state.nowStr());
 	c.out.echo(`SUCCESS: st_login_log user found - ${s(found.user)}\n`);
 	return 'continue';
 }
@@ -49,7 +53,10 @@ export function stGetAgentActiveLead(c: AgContext): AgResult {
 		c.out.echo(`ERROR: no active lead found - ${user}\n`);
 		return 'continue';
 	}
-	debugStmt(c, `select phone_number,vendor_lead_code,province,security_phrase,source_id from vicidial_list where lead_id='${leadId}';`);
+	debugStmt(
+		c,
+		`select phone_number,vendor_lead_code,province,security_phrase,source_id from vicidial_list where lead_id='${leadId}';`,
+	);
 	const lead = c.state.db.t('vicidial_list').find((r) => ciEq(r.lead_id, leadId));
 	const col = (name: string) => s(lead?.[name]);
 	c.out.echo(

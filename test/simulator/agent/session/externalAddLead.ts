@@ -6,8 +6,25 @@ import { debugStmt, type AgContext, type AgResult } from '../context';
 import { liveAgent, notLoggedIn, refuseFunction } from './common';
 
 const LEAD_COLUMNS = [
-	'source_id', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2', 'address3', 'city', 'state', 'province',
-	'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email', 'security_phrase', 'comments',
+	'source_id',
+	'title',
+	'first_name',
+	'middle_initial',
+	'last_name',
+	'address1',
+	'address2',
+	'address3',
+	'city',
+	'state',
+	'province',
+	'postal_code',
+	'country_code',
+	'gender',
+	'date_of_birth',
+	'alt_phone',
+	'email',
+	'security_phrase',
+	'comments',
 ];
 
 export function externalAddLead(c: AgContext): AgResult {
@@ -18,8 +35,14 @@ export function externalAddLead(c: AgContext): AgResult {
 	if (c.value.length < 1 && phoneNumber.length > 1) c.value = phoneNumber;
 	const value = c.value;
 	const phoneCode = p.get('phone_code');
-	if ((c.agentUser.length < 2 && c.altUser.length < 2) || phoneCode.length < 1 || value.length < 2) {
-		out.echo(`ERROR: external_add_lead not valid - ${value}|${phoneCode}|${c.agentUser}|${c.altUser}\n`);
+	if (
+		(c.agentUser.length < 2 && c.altUser.length < 2) ||
+		phoneCode.length < 1 ||
+		value.length < 2
+	) {
+		out.echo(
+			`ERROR: external_add_lead not valid - ${value}|${phoneCode}|${c.agentUser}|${c.altUser}\n`,
+		);
 		return 'exit';
 	}
 	if (refuseFunction(c)) return 'exit';
@@ -28,7 +51,10 @@ export function externalAddLead(c: AgContext): AgResult {
 	resolveAltUser(c, 1);
 	const agent = liveAgent(c);
 	if (!agent) return notLoggedIn(c);
-	debugStmt(c, `select c.campaign_id,c.manual_dial_list_id from vicidial_campaigns c,vicidial_live_agents a where a.user='${c.agentUser}' and a.campaign_id=c.campaign_id;`);
+	debugStmt(
+		c,
+		`select c.campaign_id,c.manual_dial_list_id from vicidial_campaigns c,vicidial_live_agents a where a.user='${c.agentUser}' and a.campaign_id=c.campaign_id;`,
+	);
 	const campaign = db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, agent.campaign_id));
 	if (!campaign) {
 		out.echo(`ERROR: campaign manual dial list undefined - ${value}||${c.agentUser}\n`);
@@ -37,14 +63,27 @@ export function externalAddLead(c: AgContext): AgResult {
 	const campaignId = s(campaign.campaign_id);
 	const listId = s(campaign.manual_dial_list_id);
 	const yes = (v: string) => v === 'YES' || v === 'Y';
-	if (yes(p.get('dnc_check'))) debugStmt(c, `|SELECT count(*) from vicidial_dnc where phone_number='${value}';|`);
-	const inDnc = yes(p.get('dnc_check')) && db.t('vicidial_dnc').count((r) => ciEq(r.phone_number, value)) > 0;
-	const dncCampaign = s(campaign.use_other_campaign_dnc).length > 0 ? s(campaign.use_other_campaign_dnc) : campaignId;
-	if (yes(p.get('campaign_dnc_check'))) debugStmt(c, `|SELECT count(*) from vicidial_campaign_dnc where phone_number='${value}' and campaign_id='${dncCampaign}';|`);
+	if (yes(p.get('dnc_check')))
+		debugStmt(c, `|SELECT count(*) from vicidial_dnc where phone_number='${value}';|`);
+	const inDnc =
+		yes(p.get('dnc_check')) && db.t('vicidial_dnc').count((r) => ciEq(r.phone_number, value)) > 0;
+	const dncCampaign =
+		s(campaign.use_other_campaign_dnc).length > 0 ? s(campaign.use_other_campaign_dnc) : campaignId;
+	if (yes(p.get('campaign_dnc_check')))
+		debugStmt(
+			c,
+			`|SELECT count(*) from vicidial_campaign_dnc where phone_number='${value}' and campaign_id='${dncCampaign}';|`,
+		);
 	const inCampaignDnc =
-		yes(p.get('campaign_dnc_check')) && db.t('vicidial_campaign_dnc').count((r) => ciEq(r.phone_number, value) && ciEq(r.campaign_id, dncCampaign)) > 0;
+		yes(p.get('campaign_dnc_check')) &&
+		db
+			.t('vicidial_campaign_dnc')
+			.count((r) => ciEq(r.phone_number, value) && ciEq(r.campaign_id, dncCampaign)) > 0;
 	if (inDnc) out.echo(`ERROR: add_lead PHONE NUMBER IN DNC - ${value}|${c.agentUser}\n`);
-	if (inCampaignDnc) out.echo(`ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - ${value}|${campaignId}|${c.agentUser}\n`);
+	if (inCampaignDnc)
+		out.echo(
+			`ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - ${value}|${campaignId}|${c.agentUser}\n`,
+		);
 	if (inDnc || inCampaignDnc) return 'continue';
 	const now = state.nowStr();
 	const fields: Record<string, string> = {};
@@ -66,6 +105,8 @@ export function externalAddLead(c: AgContext): AgResult {
 		},
 		now,
 	);
-	out.echo(`SUCCESS: lead added - ${value}|${campaignId}|${listId}|${s(row.lead_id)}|${c.agentUser}\n`);
+	out.echo(
+		`SUCCESS: lead added - ${value}|${campaignId}|${listId}|${s(row.lead_id)}|${c.agentUser}\n`,
+	);
 	return 'continue';
 }

@@ -14,12 +14,18 @@ export function pauseCode(c: AgContext): AgResult {
 	resolveAltUser(c, 1);
 	const agent = liveAgent(c);
 	if (!agent) return notLoggedIn(c);
-	debugStmt(c, `select status from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED';`);
+	debugStmt(
+		c,
+		`select status from vicidial_live_agents where user='${c.agentUser}' and status='PAUSED';`,
+	);
 	if (!ciEq(agent.status, 'PAUSED')) {
 		out.echo(`ERROR: pause_code error - agent is not paused - ${c.agentUser}\n`);
 		return 'continue';
 	}
-	if (c.debug) out.echo(`\n<!-- UPDATE vicidial_live_agents SET external_pause_code='${value}' where user='${c.agentUser}'; -->`);
+	if (c.debug)
+		out.echo(
+			`\n<!-- UPDATE vicidial_live_agents SET external_pause_code='${value}' where user='${c.agentUser}'; -->`,
+		);
 	updateLive(c, { external_pause_code: value });
 	out.echo(`SUCCESS: pause_code function sent - ${c.agentUser}\n`);
 	return 'continue';

@@ -33,7 +33,9 @@ export function sendNotification(c: AgContext): AgResult {
 			}
 		}
 		if (!type) {
-			out.echo(`ERROR: no matching recipient found in users, user_groups, or campaigns - ${recipient}\n`);
+			out.echo(
+				`ERROR: no matching recipient found in users, user_groups, or campaigns - ${recipient}\n`,
+			);
 			return 'exit';
 		}
 		out.echo(`NOTICE: found ${recipient} as ${type}<BR>\n`);
@@ -57,11 +59,15 @@ export function sendNotification(c: AgContext): AgResult {
 		const viewable = s(group.admin_viewable_groups);
 		const listed = (list: string) => list.toLowerCase().includes(` ${recipient.toLowerCase()} `);
 		if (type === 'CAMPAIGN' && !/-ALL/i.test(campaigns) && !listed(campaigns)) {
-			out.echo(`ERROR: ACCESS TO CAMPAIGN ${recipient} NOT ALLOWED FOR USER ${c.user} (${campaigns}) - ${c.value}|${recipient}\n`);
+			out.echo(
+				`ERROR: ACCESS TO CAMPAIGN ${recipient} NOT ALLOWED FOR USER ${c.user} (${campaigns}) - ${c.value}|${recipient}\n`,
+			);
 			return 'exit';
 		}
 		if (type === 'USER_GROUP' && !/---ALL/i.test(viewable) && !listed(viewable)) {
-			out.echo(`ERROR: ACCESS TO USER GROUP ${recipient} NOT ALLOWED FOR USER ${c.user} - ${c.value}|${recipient}\n`);
+			out.echo(
+				`ERROR: ACCESS TO USER GROUP ${recipient} NOT ALLOWED FOR USER ${c.user} - ${c.value}|${recipient}\n`,
+			);
 			return 'exit';
 		}
 	}
@@ -73,11 +79,23 @@ export function sendNotification(c: AgContext): AgResult {
 		out.echo(`NOTICE: Invalid notification date ${date}, changing to now`);
 		date = state.nowStr();
 	}
-	const row: Record<string, string> = { recipient, recipient_type: type, notification_date: date, notification_retry: retry, notification_status: 'QUEUED' };
+	const row: Record<string, string> = {
+		recipient,
+		recipient_type: type,
+		notification_date: date,
+		notification_retry: retry,
+		notification_status: 'QUEUED',
+	};
 	let valid = false;
 	const text = p.get('notification_text');
 	if (text.length > 0) {
-		Object.assign(row, { notification_text: text, text_size: p.get('text_size') || '12', text_font: p.get('text_font') || 'Arial', text_weight: p.get('text_weight') || 'bold', text_color: color });
+		Object.assign(row, {
+			notification_text: text,
+			text_size: p.get('text_size') || '12',
+			text_font: p.get('text_font') || 'Arial',
+			text_weight: p.get('text_weight') || 'bold',
+			text_color: color,
+		});
 		valid = true;
 	}
 	if (p.get('show_confetti') === 'Y') {
@@ -85,7 +103,10 @@ export function sendNotification(c: AgContext): AgResult {
 		const duration = p.get('duration') || '2';
 		const particles = p.get('maxParticleCount') || '2350';
 		const speed = p.get('particleSpeed') || '2';
-		Object.assign(row, { show_confetti: 'Y', confetti_options: `${duration},${particles},${speed}` });
+		Object.assign(row, {
+			show_confetti: 'Y',
+			confetti_options: `${duration},${particles},${speed}`,
+		});
 		valid = true;
 	}
 	if (!valid) {

@@ -12,7 +12,10 @@ function sessionRow(c: AgContext, column: string) {
 
 export function webphoneUrl(c: AgContext): AgResult {
 	const { out, value } = c;
-	if ((value !== 'DISPLAY' && value !== 'LAUNCH') || (c.agentUser.length < 1 && c.altUser.length < 2)) {
+	if (
+		(value !== 'DISPLAY' && value !== 'LAUNCH') ||
+		(c.agentUser.length < 1 && c.altUser.length < 2)
+	) {
 		out.echo(`ERROR: webphone_url not valid - ${value}|${c.agentUser}\n`);
 		return 'continue';
 	}
@@ -48,7 +51,11 @@ export function callAgent(c: AgContext): AgResult {
 	}
 	if (refuseFunction(c)) return 'exit';
 	resolveAltUser(c, 1);
-	const agent = liveAgent(c, c.agentUser, `select count(*), conf_exten from vicidial_live_agents where user='${c.agentUser}';`);
+	const agent = liveAgent(
+		c,
+		c.agentUser,
+		`select count(*), conf_exten from vicidial_live_agents where user='${c.agentUser}';`,
+	);
 	if (!agent) return notLoggedIn(c);
 	const session = sessionRow(c, 'agent_login_call');
 	if (!session) {
@@ -62,12 +69,19 @@ export function callAgent(c: AgContext): AgResult {
 	// The script replays the login call: its |-separated fields become the values of a new
 	// vicidial_manager row (no column list), with the session's conference put into "Exten: ".
 	const conference = s(agent.conf_exten);
-	const command = s(session.agent_login_call).replace(/(.+?Exten: )\d{7}(\|Priority.+)/, `$1 ${conference}$2`);
+	const command = s(session.agent_login_call).replace(
+		/(.+?Exten: )\d{7}(\|Priority.+)/,
+		`$1 ${conference}$2`,
+	);
 	const values = command.split('|');
 	const manager = c.state.db.t('vicidial_manager');
-	if (values.length !== manager.columns.length) throw new SqlError("Column count doesn't match value count at row 1");
+	if (values.length !== manager.columns.length)
+		throw new SqlError("Column count doesn't match value count at row 1");
 	if (c.debug) out.echo(`\n<!-- INSERT INTO vicidial_manager values('${values.join("','")}'); -->`);
-	manager.insert(Object.fromEntries(manager.columns.map((column, i) => [column.name, values[i]])), c.state.nowStr());
+	manager.insert(
+		Object.fromEntries(manager.columns.map((column, i) => [column.name, values[i]])),
+		c.state.nowStr(),
+	);
 	out.echo(`SUCCESS: call_agent function sent - ${c.agentUser}\n`);
 	return 'continue';
 }

@@ -1,6 +1,13 @@
 /** set_timer_action: flags the agent's screen with a timer action for the current call. */
 import type { AgContext, AgResult } from '../context';
-import { apiUserHas, debugComment, liveAgent, notLoggedIn, refuseFunction, updateLive } from './common';
+import {
+	apiUserHas,
+	debugComment,
+	liveAgent,
+	notLoggedIn,
+	refuseFunction,
+	updateLive,
+} from './common';
 
 export function setTimerAction(c: AgContext): AgResult {
 	const { out, value, p } = c;
@@ -16,8 +23,17 @@ export function setTimerAction(c: AgContext): AgResult {
 	}
 	const notes = p.get('notes');
 	const rank = p.get('rank');
-	debugComment(c, `UPDATE vicidial_live_agents set external_timer_action='${value}',external_timer_action_message='${notes}',external_timer_action_seconds='${rank}' where user='${c.agentUser}';`);
-	updateLive(c, { external_timer_action: value, external_timer_action_message: notes, external_timer_action_seconds: rank });
-	out.echo(`SUCCESS: set_timer_action lead updated - ${c.user}|${c.agentUser}|${value}|${notes}|${rank}\n`);
+	debugComment(
+		c,
+		`UPDATE vicidial_live_agents set external_timer_action='${value}',external_timer_action_message='${notes}',external_timer_action_seconds='${rank}' where user='${c.agentUser}';`,
+	);
+	updateLive(c, {
+		external_timer_action: value,
+		external_timer_action_message: notes,
+		external_timer_action_seconds: rank,
+	});
+	out.echo(
+		`SUCCESS: set_timer_action lead updated - ${c.user}|${c.agentUser}|${value}|${notes}|${rank}\n`,
+	);
 	return 'continue';
 }

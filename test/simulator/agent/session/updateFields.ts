@@ -5,15 +5,42 @@
 import { s } from '../../db';
 import { ciEq } from '../../mysql';
 import { debugStmt, type AgContext, type AgResult } from '../context';
-import { apiUserHas, debugComment, liveAgent, notLoggedIn, refuseFunction, updateLive } from './common';
+import {
+	apiUserHas,
+	debugComment,
+	liveAgent,
+	notLoggedIn,
+	refuseFunction,
+	updateLive,
+} from './common';
 
 /** In the script's order; `i` = the search ignores case. */
 const LEAD_FIELDS: Array<[string, boolean]> = [
-	['phone_code', false], ['address1', false], ['address2', false], ['address3', false], ['alt_phone', false], ['city', false],
-	['comments', false], ['country_code', false], ['date_of_birth', false], ['email', false], ['first_name', false], ['gender', false],
-	['gmt_offset_now', false], ['last_name', false], ['middle_initial', false], ['phone_number', false], ['postal_code', true],
-	['province', true], ['security_phrase', true], ['source_id', true], ['state', true], ['title', true], ['vendor_lead_code', true],
-	['rank', true], ['owner', true],
+	['phone_code', false],
+	['address1', false],
+	['address2', false],
+	['address3', false],
+	['alt_phone', false],
+	['city', false],
+	['comments', false],
+	['country_code', false],
+	['date_of_birth', false],
+	['email', false],
+	['first_name', false],
+	['gender', false],
+	['gmt_offset_now', false],
+	['last_name', false],
+	['middle_initial', false],
+	['phone_number', false],
+	['postal_code', true],
+	['province', true],
+	['security_phrase', true],
+	['source_id', true],
+	['state', true],
+	['title', true],
+	['vendor_lead_code', true],
+	['rank', true],
+	['owner', true],
 ];
 const RELOADS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'];
 
@@ -27,7 +54,8 @@ const RELOAD_NOTES: Record<string, string> = {
 	callbacksreload: 'callbacks reload triggered',
 };
 
-const mentions = (text: string, word: string, anyCase = true) => (anyCase ? text.toLowerCase().includes(word) : text.includes(word));
+const mentions = (text: string, word: string, anyCase = true) =>
+	anyCase ? text.toLowerCase().includes(word) : text.includes(word);
 
 function agentUserValid(c: AgContext): boolean {
 	if (c.agentUser.length >= 1) return true;
@@ -77,11 +105,20 @@ export function updateFields(c: AgContext): AgResult {
 	if (sql.length > 0) {
 		debugComment(c, `UPDATE vicidial_list set ${sql.join(',')} where lead_id='${leadId}';`);
 		const leads = state.db.t('vicidial_list');
-		for (const r of leads.filter((x) => ciEq(x.lead_id, leadId))) leadRows += leads.update(r, values, now);
+		for (const r of leads.filter((x) => ciEq(x.lead_id, leadId)))
+			leadRows += leads.update(r, values, now);
 	}
-	debugComment(c, `UPDATE vicidial_live_agents set external_update_fields='1',external_update_fields_data='${names.join(',')}' where user='${c.agentUser}';`);
-	const agentRows = updateLive(c, { external_update_fields: '1', external_update_fields_data: names.join(',') });
-	out.echo(`SUCCESS: update_fields lead updated - ${c.user}|${c.agentUser}|${leadId}|${leadRows}|${agentRows}|${names.join(',')}|${sql.join(',')}|\n`);
+	debugComment(
+		c,
+		`UPDATE vicidial_live_agents set external_update_fields='1',external_update_fields_data='${names.join(',')}' where user='${c.agentUser}';`,
+	);
+	const agentRows = updateLive(c, {
+		external_update_fields: '1',
+		external_update_fields_data: names.join(','),
+	});
+	out.echo(
+		`SUCCESS: update_fields lead updated - ${c.user}|${c.agentUser}|${leadId}|${leadRows}|${agentRows}|${names.join(',')}|${sql.join(',')}|\n`,
+	);
 	return 'continue';
 }
 
@@ -97,8 +134,16 @@ export function refreshPanel(c: AgContext): AgResult {
 		out.echo(`ERROR: no panels have been defined - ${c.agentUser}\n`);
 		return 'continue';
 	}
-	debugComment(c, `UPDATE vicidial_live_agents set external_update_fields='1',external_update_fields_data='${panels.join(',')}' where user='${c.agentUser}';`);
-	const agentRows = updateLive(c, { external_update_fields: '1', external_update_fields_data: panels.join(',') });
-	out.echo(`SUCCESS: refresh_panel request sent - ${c.user}|${c.agentUser}|${agentRows}|${panels.join(',')}|\n`);
+	debugComment(
+		c,
+		`UPDATE vicidial_live_agents set external_update_fields='1',external_update_fields_data='${panels.join(',')}' where user='${c.agentUser}';`,
+	);
+	const agentRows = updateLive(c, {
+		external_update_fields: '1',
+		external_update_fields_data: panels.join(','),
+	});
+	out.echo(
+		`SUCCESS: refresh_panel request sent - ${c.user}|${c.agentUser}|${agentRows}|${panels.join(',')}|\n`,
+	);
 	return 'continue';
 }

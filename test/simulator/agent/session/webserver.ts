@@ -7,7 +7,9 @@ import { mayCall } from '../../context';
 
 export function webserver(c: AgContext): AgResult {
 	if (!mayCall(c)) {
-		c.out.echo(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${c.user}|${c.fn}|${c.userGroup}\n`);
+		c.out.echo(
+			`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${c.user}|${c.fn}|${c.userGroup}\n`,
+		);
 		return 'exit';
 	}
 	c.out.fatal();

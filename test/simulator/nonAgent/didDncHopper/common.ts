@@ -5,10 +5,19 @@ import type { SimState } from '../../state';
 import { countUser, level, type NaContext } from '../context';
 
 /** Rights columns as the function's permission query names them. */
-export function hasRights(c: NaContext, cols: string[], minLevel: number, agentApi: boolean): number {
+export function hasRights(
+	c: NaContext,
+	cols: string[],
+	minLevel: number,
+	agentApi: boolean,
+): number {
 	return countUser(
 		c,
-		(r: Row) => (!agentApi || r.vdc_agent_api_access === '1') && cols.every((col) => r[col] === '1') && level(r) >= minLevel && r.active === 'Y',
+		(r: Row) =>
+			(!agentApi || r.vdc_agent_api_access === '1') &&
+			cols.every((col) => r[col] === '1') &&
+			level(r) >= minLevel &&
+			r.active === 'Y',
 	);
 }
 
@@ -28,10 +37,15 @@ export function campaignScope(state: SimState, userGroup: string): string[] | nu
 }
 
 /** `user_group IN('---ALL---',...)` of the admin-viewable groups, or null when unrestricted. */
-export function viewableScope(state: SimState, userGroup: string, needsLength: boolean): string[] | null {
+export function viewableScope(
+	state: SimState,
+	userGroup: string,
+	needsLength: boolean,
+): string[] | null {
 	const viewable = s(groupOf(state, userGroup)?.admin_viewable_groups);
 	if (/--ALL--/i.test(viewable) || (needsLength && viewable.length <= 3)) return null;
 	return ['---ALL---', ...viewable.replace(/ -/g, '').split(' ')];
 }
 
-export const inScope = (scope: string[] | null, value: string | null): boolean => scope === null || scope.some((x) => ciEq(value, x));
+export const inScope = (scope: string[] | null, value: string | null): boolean =>
+	scope === null || scope.some((x) => ciEq(value, x));

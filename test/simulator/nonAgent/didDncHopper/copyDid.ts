@@ -34,7 +34,9 @@ export function copyDid(c: NaContext): void {
 			continue;
 		}
 		if (description.length > 0 && (description.length > 50 || description.length < 6)) {
-			c.say(`ERROR: copy_did DID DESCRIPTION MUST BE EITHER BLANK OR FROM 6 TO 50 CHARACTERS, THIS IS AN OPTIONAL FIELD: |${c.user}|${description}\n`);
+			c.say(
+				`ERROR: copy_did DID DESCRIPTION MUST BE EITHER BLANK OR FROM 6 TO 50 CHARACTERS, THIS IS AN OPTIONAL FIELD: |${c.user}|${description}\n`,
+			);
 			return;
 		}
 		// INSERT IGNORE ... SELECT: every column of the source but its id (none when it vanished)
@@ -57,8 +59,11 @@ export function copyDid(c: NaContext): void {
 			}
 		}
 		inserts += added;
-		c.say(`NOTICE: copy_did DID HAS BEEN ADDED - ${c.user}|${pattern}|${source}|${didId}|${added}\n`);
+		c.say(
+			`NOTICE: copy_did DID HAS BEEN ADDED - ${c.user}|${pattern}|${source}|${didId}|${added}\n`,
+		);
 	}
-	if (inserts > 0) c.say(`SUCCESS: copy_did DIDS HAVE BEEN ADDED - ${c.user}|${source}|${inserts}|${failures}\n`);
+	if (inserts > 0)
+		c.say(`SUCCESS: copy_did DIDS HAVE BEEN ADDED - ${c.user}|${source}|${inserts}|${failures}\n`);
 	else c.say(`ERROR: copy_did NO DIDS ADDED - ${c.user}|${source}|${inserts}|${failures}\n`);
 }

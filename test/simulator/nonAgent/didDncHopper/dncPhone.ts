@@ -14,7 +14,9 @@ function dncPhone(c: NaContext, adding: boolean): void {
 	const rights = adding ? ['modify_lists'] : ['modify_lists', 'delete_from_dnc'];
 	const allowed = hasRights(c, rights, 8, false);
 	if (allowed < 1) {
-		c.say(`ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${adding ? 'ADD' : 'DELETE'} DNC NUMBERS: |${c.user}|${allowed}\n`);
+		c.say(
+			`ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${adding ? 'ADD' : 'DELETE'} DNC NUMBERS: |${c.user}|${allowed}\n`,
+		);
 		return;
 	}
 	const phone = p.get('phone_number');
@@ -25,7 +27,8 @@ function dncPhone(c: NaContext, adding: boolean): void {
 	}
 	const system = campaign === 'SYSTEM_INTERNAL';
 	const table = db.t(system ? 'vicidial_dnc' : 'vicidial_campaign_dnc');
-	const matches = (r: Record<string, string | null>): boolean => ciEq(r.phone_number, phone) && (system || ciEq(r.campaign_id, campaign));
+	const matches = (r: Record<string, string | null>): boolean =>
+		ciEq(r.phone_number, phone) && (system || ciEq(r.campaign_id, campaign));
 	const exists = table.count(matches);
 	if (adding && exists > 0) {
 		c.say(`ERROR: ${fn} DNC NUMBER ALREADY EXISTS: |${c.user}|${phone}|${campaign}\n`);
@@ -37,11 +40,19 @@ function dncPhone(c: NaContext, adding: boolean): void {
 	}
 	const now = state.nowStr();
 	if (adding) {
-		const row: RowInput = system ? { phone_number: phone } : { phone_number: phone, campaign_id: campaign };
+		const row: RowInput = system
+			? { phone_number: phone }
+			: { phone_number: phone, campaign_id: campaign };
 		// the columns are shorter than what the check compared: the stored key may already exist
 		const probe = table.insert(row, now);
 		table.rows.pop();
-		if (table.count((r) => ciEq(r.phone_number, probe.phone_number) && (system || ciEq(r.campaign_id, probe.campaign_id))) > 0) {
+		if (
+			table.count(
+				(r) =>
+					ciEq(r.phone_number, probe.phone_number) &&
+					(system || ciEq(r.campaign_id, probe.campaign_id)),
+			) > 0
+		) {
 			throw new SqlError('duplicate key');
 		}
 		table.insert(row, now);
@@ -49,10 +60,18 @@ function dncPhone(c: NaContext, adding: boolean): void {
 		table.delete(matches);
 	}
 	db.t('vicidial_dnc_log').insert(
-		{ phone_number: phone, campaign_id: system ? '-SYSINT-' : campaign, action: adding ? 'add' : 'delete', action_date: now, user: c.user },
+		{
+			phone_number: phone,
+			campaign_id: system ? '-SYSINT-' : campaign,
+			action: adding ? 'add' : 'delete',
+			action_date: now,
+			user: c.user,
+		},
 		now,
 	);
-	c.say(`SUCCESS: ${fn} DNC NUMBER HAS BEEN ${adding ? 'ADDED' : 'DELETED'} - ${c.user}|${phone}|${campaign}\n`);
+	c.say(
+		`SUCCESS: ${fn} DNC NUMBER HAS BEEN ${adding ? 'ADDED' : 'DELETED'} - ${c.user}|${phone}|${campaign}\n`,
+	);
 }
 
 export const addDncPhone = (c: NaContext): void => dncPhone(c, true);

@@ -10,7 +10,9 @@ function fpgPhone(c: NaContext, adding: boolean): void {
 	const allowed = hasRights(c, ['modify_lists'], 8, false);
 	const verb = adding ? 'ADD' : 'DELETE';
 	if (allowed < 1) {
-		c.say(`ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${verb} FILTER PHONE GROUP NUMBERS: |${c.user}|${allowed}\n`);
+		c.say(
+			`ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${verb} FILTER PHONE GROUP NUMBERS: |${c.user}|${allowed}\n`,
+		);
 		return;
 	}
 	const phone = p.get('phone_number');
@@ -24,7 +26,8 @@ function fpgPhone(c: NaContext, adding: boolean): void {
 		return;
 	}
 	const numbers = db.t('vicidial_filter_phone_numbers');
-	const matches = (r: Record<string, string | null>): boolean => ciEq(r.phone_number, phone) && ciEq(r.filter_phone_group_id, group);
+	const matches = (r: Record<string, string | null>): boolean =>
+		ciEq(r.phone_number, phone) && ciEq(r.filter_phone_group_id, group);
 	const exists = numbers.count(matches);
 	if (adding && exists > 0) {
 		c.say(`ERROR: ${fn} FILTER PHONE GROUP NUMBER ALREADY EXISTS: |${c.user}|${phone}|${group}\n`);
@@ -38,14 +41,22 @@ function fpgPhone(c: NaContext, adding: boolean): void {
 	if (adding) {
 		const row = numbers.insert({ phone_number: phone, filter_phone_group_id: group }, now);
 		numbers.rows.pop();
-		if (numbers.count((r) => ciEq(r.phone_number, row.phone_number) && ciEq(r.filter_phone_group_id, row.filter_phone_group_id)) > 0) {
+		if (
+			numbers.count(
+				(r) =>
+					ciEq(r.phone_number, row.phone_number) &&
+					ciEq(r.filter_phone_group_id, row.filter_phone_group_id),
+			) > 0
+		) {
 			throw new SqlError('duplicate key');
 		}
 		numbers.rows.push(row);
 	} else {
 		numbers.delete(matches);
 	}
-	c.say(`SUCCESS: ${fn} FILTER PHONE GROUP NUMBER HAS BEEN ${verb === 'ADD' ? 'ADDED' : 'DELETED'} - ${c.user}|${phone}|${group}\n`);
+	c.say(
+		`SUCCESS: ${fn} FILTER PHONE GROUP NUMBER HAS BEEN ${verb === 'ADD' ? 'ADDED' : 'DELETED'} - ${c.user}|${phone}|${group}\n`,
+	);
 }
 
 export const addFpgPhone = (c: NaContext): void => fpgPhone(c, true);

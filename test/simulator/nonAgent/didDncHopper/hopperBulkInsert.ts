@@ -14,7 +14,9 @@ export function hopperBulkInsert(c: NaContext): void {
 	const db = state.db;
 	const allowed = hasRights(c, ['modify_campaigns'], 8, true);
 	if (allowed < 1) {
-		c.say(`ERROR: hopper_bulk_insert USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE HOPPER: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: hopper_bulk_insert USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE HOPPER: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const leadIds = p.get('lead_ids');
@@ -32,7 +34,11 @@ export function hopperBulkInsert(c: NaContext): void {
 	const wanted = leadIds.split(',');
 	const found = db
 		.t('vicidial_list')
-		.filter((r) => wanted.some((id) => numEqStr(Number(r.lead_id), id)) && (listScope === null || listScope.includes(Number(r.list_id))))
+		.filter(
+			(r) =>
+				wanted.some((id) => numEqStr(Number(r.lead_id), id)) &&
+				(listScope === null || listScope.includes(Number(r.list_id))),
+		)
 		.sort((a, b) => Number(b.lead_id) - Number(a.lead_id))
 		.slice(0, 1000);
 	const hopper = db.t('vicidial_hopper');
@@ -51,8 +57,12 @@ export function hopperBulkInsert(c: NaContext): void {
 				errors++;
 				done = true;
 			} else {
-				const list = db.t('vicidial_lists').find((r) => numEqStr(Number(r.list_id), s(lead.list_id)));
-				const camp = list ? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, list.campaign_id)) : undefined;
+				const list = db
+					.t('vicidial_lists')
+					.find((r) => numEqStr(Number(r.list_id), s(lead.list_id)));
+				const camp = list
+					? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, list.campaign_id))
+					: undefined;
 				if (!list || !camp) {
 					// this notice does not end the search, so the lead is reported as not found as well
 					notices += `NOTICE: hopper_bulk_insert CAMPAIGN DOES NOT EXIST - ${s(lead.list_id)}|${leadId}\n`;
@@ -63,7 +73,10 @@ export function hopperBulkInsert(c: NaContext): void {
 					if (own !== null && own !== '' && !/^campaign$/i.test(own)) callTime = own;
 					const gmt = s(lead.gmt_offset_now);
 					const leadState = s(lead.state);
-					const dialable = p.get('hopper_local_call_time_check') === 'Y' ? dialableGmt(state, callTime, Number(gmt), leadState) : 1;
+					const dialable =
+						p.get('hopper_local_call_time_check') === 'Y'
+							? dialableGmt(state, callTime, Number(gmt), leadState)
+							: 1;
 					if (dialable < 1) {
 						notices += `NOTICE: hopper_bulk_insert NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME, - ${leadId}|${gmt}|${leadState}|${dialable}\n`;
 						errors++;
@@ -91,11 +104,18 @@ export function hopperBulkInsert(c: NaContext): void {
 				}
 			}
 		}
-		if (!done) notices += `NOTICE: hopper_bulk_insert NOT ADDED TO HOPPER, LEAD NOT FOUND - ${id}\n`;
+		if (!done)
+			notices += `NOTICE: hopper_bulk_insert NOT ADDED TO HOPPER, LEAD NOT FOUND - ${id}\n`;
 	}
 	const notFound = (notices.match(/LEAD NOT FOUND/g) ?? []).length;
 	if (notices.length <= 10) return;
 	c.out.echo(notices);
-	if (added > 0) c.say(`SUCCESS: hopper_bulk_insert LEADS HAVE BEEN INSERTED INTO THE HOPPER - ${added}|${errors}|${lastHopperId}|${c.user}\n`);
-	else c.say(`ERROR: hopper_bulk_insert NO LEADS HAVE BEEN INSERTED INTO THE HOPPER - ${errors}|${notFound}|${c.user}\n`);
+	if (added > 0)
+		c.say(
+			`SUCCESS: hopper_bulk_insert LEADS HAVE BEEN INSERTED INTO THE HOPPER - ${added}|${errors}|${lastHopperId}|${c.user}\n`,
+		);
+	else
+		c.say(
+			`ERROR: hopper_bulk_insert NO LEADS HAVE BEEN INSERTED INTO THE HOPPER - ${errors}|${notFound}|${c.user}\n`,
+		);
 }

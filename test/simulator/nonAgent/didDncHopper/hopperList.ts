@@ -5,8 +5,23 @@ import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { campaignScope, hasRights, inScope } from './common';
 
 const COLUMNS = [
-	'hopper_order', 'priority', 'lead_id', 'list_id', 'phone_number', 'phone_code', 'state', 'status', 'count',
-	'gmt_offset', 'rank', 'alt', 'hopper_source', 'vendor_lead_code', 'source_id', 'age_days', 'last_call_time',
+	'hopper_order',
+	'priority',
+	'lead_id',
+	'list_id',
+	'phone_number',
+	'phone_code',
+	'state',
+	'status',
+	'count',
+	'gmt_offset',
+	'rank',
+	'alt',
+	'hopper_source',
+	'vendor_lead_code',
+	'source_id',
+	'age_days',
+	'last_call_time',
 ];
 
 /** PHP intval() of a float: truncation toward zero. */
@@ -34,12 +49,18 @@ export function hopperList(c: NaContext): void {
 	const db = state.db;
 	const allowed = hasRights(c, ['view_reports'], 8, true);
 	if (allowed < 1) {
-		c.say(`ERROR: hopper_list USER DOES NOT HAVE PERMISSION TO GET CAMPAIGN INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: hopper_list USER DOES NOT HAVE PERMISSION TO GET CAMPAIGN INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const campaignId = p.get('campaign_id');
 	const scope = campaignScope(state, c.userGroup);
-	if (db.t('vicidial_campaigns').count((r) => ciEq(r.campaign_id, campaignId) && inScope(scope, r.campaign_id)) < 1) {
+	if (
+		db
+			.t('vicidial_campaigns')
+			.count((r) => ciEq(r.campaign_id, campaignId) && inScope(scope, r.campaign_id)) < 1
+	) {
 		c.say(`ERROR: hopper_list THIS CAMPAIGN DOES NOT EXIST: |${c.user}|${campaignId}\n`);
 		return;
 	}
@@ -50,14 +71,24 @@ export function hopperList(c: NaContext): void {
 	const leads = db.t('vicidial_list');
 	const entries = db
 		.t('vicidial_hopper')
-		.filter((r) => ciEq(r.status, 'READY') && inScope(scope, r.campaign_id) && ciEq(r.campaign_id, campaignId))
+		.filter(
+			(r) =>
+				ciEq(r.status, 'READY') && inScope(scope, r.campaign_id) && ciEq(r.campaign_id, campaignId),
+		)
 		.map((h, index) => ({ h, index, lead: leads.find((l) => s(l.lead_id) === s(h.lead_id)) }))
 		// the blocking variant joins the lead table, so entries without a lead drop out
 		.filter((e) => !block || e.lead !== undefined)
-		.sort((a, b) => toNumber(s(b.h.priority)) - toNumber(s(a.h.priority)) || Number(a.h.hopper_id) - Number(b.h.hopper_id) || a.index - b.index)
+		.sort(
+			(a, b) =>
+				toNumber(s(b.h.priority)) - toNumber(s(a.h.priority)) ||
+				Number(a.h.hopper_id) - Number(b.h.hopper_id) ||
+				a.index - b.index,
+		)
 		.slice(0, 10000);
 	if (entries.length < 1) {
-		c.say(`ERROR: hopper_list THERE ARE NO LEADS IN THE HOPPER FOR THIS CAMPAIGN: ${c.user}|${campaignId}\n`);
+		c.say(
+			`ERROR: hopper_list THERE ARE NO LEADS IN THE HOPPER FOR THIS CAMPAIGN: ${c.user}|${campaignId}\n`,
+		);
 		return;
 	}
 	const nowEpoch = state.epoch();
@@ -71,8 +102,23 @@ export function hopperList(c: NaContext): void {
 		const hours = trunc((nowEpoch - lastCall) / 3600);
 		output +=
 			[
-				order, h.priority, h.lead_id, h.list_id, l.phone_number, l.phone_code, h.state, l.status, l.called_count,
-				h.gmt_offset_now, l.rank, h.alt_dial, h.source, h.vendor_lead_code, l.source_id, age, lastCallText(hours),
+				order,
+				h.priority,
+				h.lead_id,
+				h.list_id,
+				l.phone_number,
+				l.phone_code,
+				h.state,
+				l.status,
+				l.called_count,
+				h.gmt_offset_now,
+				l.rank,
+				h.alt_dial,
+				h.source,
+				h.vendor_lead_code,
+				l.source_id,
+				age,
+				lastCallText(hours),
 			]
 				.map((v) => (typeof v === 'number' ? String(v) : s(v)))
 				.join(DL) + '\n';

@@ -10,7 +10,9 @@ export function updateDid(c: NaContext): void {
 	const { state, p } = c;
 	const allowed = hasRights(c, ['modify_inbound_dids'], 8, true);
 	if (allowed < 1) {
-		c.say(`ERROR: update_did USER DOES NOT HAVE PERMISSION TO UPDATE DIDS: |${c.user}|${allowed}\n`);
+		c.say(
+			`ERROR: update_did USER DOES NOT HAVE PERMISSION TO UPDATE DIDS: |${c.user}|${allowed}\n`,
+		);
 		return;
 	}
 	const pattern = p.get('did_pattern');
@@ -29,7 +31,9 @@ export function updateDid(c: NaContext): void {
 	if (p.get('delete_did') === 'Y') {
 		const mayDelete = state.user(c.user)?.delete_inbound_dids === '1';
 		if (!mayDelete) {
-			c.say(`ERROR: update_did USER DOES NOT HAVE PERMISSION TO DELETE DIDS: |${c.user}|${allowed}\n`);
+			c.say(
+				`ERROR: update_did USER DOES NOT HAVE PERMISSION TO DELETE DIDS: |${c.user}|${allowed}\n`,
+			);
 			return;
 		}
 		const first = dids.find((r) => ciEq(r.did_pattern, pattern));
@@ -43,6 +47,7 @@ export function updateDid(c: NaContext): void {
 		c.say(`NOTICE: update_did NO UPDATES DEFINED: |${c.user}|\n`);
 		return;
 	}
-	for (const r of dids.filter((x) => ciEq(x.did_pattern, pattern))) dids.update(r, values, state.nowStr());
+	for (const r of dids.filter((x) => ciEq(x.did_pattern, pattern)))
+		dids.update(r, values, state.nowStr());
 	c.say(`SUCCESS: update_did DID HAS BEEN UPDATED - ${c.user}|${pattern}\n`);
 }

@@ -9,6 +9,17 @@ export function callIdUsable(callId: string): boolean {
 }
 
 /** The first log row with this caller code (vicidial_log_extended, or vicidial_dial_log), optionally newer than `after`. */
-export function findCall(c: NaContext, callId: string, table: 'vicidial_log_extended' | 'vicidial_dial_log', after?: string): Row | undefined {
-	return c.state.db.t(table).find((r) => ciEq(r.caller_code, callId) && (after === undefined || (r.call_date !== null && s(r.call_date) > after)));
+export function findCall(
+	c: NaContext,
+	callId: string,
+	table: 'vicidial_log_extended' | 'vicidial_dial_log',
+	after?: string,
+): Row | undefined {
+	return c.state.db
+		.t(table)
+		.find(
+			(r) =>
+				ciEq(r.caller_code, callId) &&
+				(after === undefined || (r.call_date !== null && s(r.call_date) > after)),
+		);
 }

@@ -19,7 +19,9 @@ export function callidInfo(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = userAllowed(c, 6, viewReports);
 	if (allowed < 1) {
-		c.say(`ERROR: callid_info USER DOES NOT HAVE PERMISSION TO GET CALL INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: callid_info USER DOES NOT HAVE PERMISSION TO GET CALL INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const callId = p.get('call_id').replace(/[\n\r\t ]/g, '');
@@ -46,7 +48,8 @@ export function callidInfo(c: NaContext): void {
 	// `lead_id=<value>` without quotes: a NULL lead id is invalid SQL
 	if (leadId === '') throw new SqlError('lead_id= without a value');
 	const type = callType(callId);
-	const sameCall = (r: Row): boolean => ciEq(r.uniqueid, uniqueid) && numEqStr(Number(r.lead_id), leadId);
+	const sameCall = (r: Row): boolean =>
+		ciEq(r.uniqueid, uniqueid) && numEqStr(Number(r.lead_id), leadId);
 	const log =
 		type === 'INBOUND'
 			? db.t('vicidial_closer_log').find((r) => sameCall(r) && s(r.call_date) === callDate)
@@ -56,7 +59,9 @@ export function callidInfo(c: NaContext): void {
 		return;
 	}
 	const agentLog = db.t('vicidial_agent_log').find((r) => sameCall(r) && ciEq(r.user, s(log.user)));
-	const custSec = agentLog ? Number(s(agentLog.talk_sec) || 0) - Number(s(agentLog.dead_sec) || 0) : 0;
+	const custSec = agentLog
+		? Number(s(agentLog.talk_sec) || 0) - Number(s(agentLog.dead_sec) || 0)
+		: 0;
 	output += detail
 		? `${[callId, custSec, callDate, log.phone_number, type, log.campaign_id, log.list_id, log.status, log.user].map((v) => (typeof v === 'number' ? String(v) : s(v))).join(DL)}\n`
 		: `${callId}${DL}${custSec}\n`;

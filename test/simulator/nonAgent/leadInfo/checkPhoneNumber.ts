@@ -13,7 +13,9 @@ export function checkPhoneNumber(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	if (userAllowed(c, 7, () => true) < 1) {
 		// the message names a variable this function never sets
-		c.say(`ERROR: check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS: |${c.user}||\n`);
+		c.say(
+			`ERROR: check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS: |${c.user}||\n`,
+		);
 		return;
 	}
 	const callTimeId = p.get('local_call_time');
@@ -28,7 +30,9 @@ export function checkPhoneNumber(c: NaContext): void {
 	const nanpaRows = db.t('vicidial_nanpa_prefix_codes');
 	if (nanpaCheck || /NANPA/i.test(tzMethod)) {
 		if (nanpaRows.rows.length < 10) {
-			c.say(`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - ${nanpaRows.rows.length}|${c.user}\n`);
+			c.say(
+				`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - ${nanpaRows.rows.length}|${c.user}\n`,
+			);
 			return;
 		}
 	}
@@ -43,11 +47,15 @@ export function checkPhoneNumber(c: NaContext): void {
 		reason = 'INVALID PHONE NUMBER PREFIX';
 	}
 	if (p.get('usacan_areacode_check') === 'Y' && valid > 0) {
-		valid = db.t('vicidial_phone_codes').count((r) => ciEq(r.areacode, phone.slice(0, 3)) && ciEq(r.country_code, '1'));
+		valid = db
+			.t('vicidial_phone_codes')
+			.count((r) => ciEq(r.areacode, phone.slice(0, 3)) && ciEq(r.country_code, '1'));
 		if (valid < 1) reason = 'INVALID PHONE NUMBER AREACODE';
 	}
 	if (nanpaCheck && valid > 0) {
-		valid = nanpaRows.count((r) => ciEq(r.areacode, phone.slice(0, 3)) && ciEq(r.prefix, phone.slice(3, 6)));
+		valid = nanpaRows.count(
+			(r) => ciEq(r.areacode, phone.slice(0, 3)) && ciEq(r.prefix, phone.slice(3, 6)),
+		);
 		if (valid < 1) reason = 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
 	}
 	if (valid < 1) {
@@ -70,8 +78,16 @@ export function checkPhoneNumber(c: NaContext): void {
 		const other = s(camp?.use_other_campaign_dnc);
 		const dncCampaign = other.length > 0 ? other : campaignId;
 		const numbers = campDnc === 'AREACODE' ? [phone, areaMask] : [phone];
-		if (db.t('vicidial_campaign_dnc').rows.some((r) => ciEq(r.campaign_id, dncCampaign) && numbers.some((n) => ciEq(r.phone_number, n)))) {
-			c.say(`ERROR: check_phone_number PHONE NUMBER IN CAMPAIGN DNC - ${phone}|${campaignId}|${c.user}\n`);
+		if (
+			db
+				.t('vicidial_campaign_dnc')
+				.rows.some(
+					(r) => ciEq(r.campaign_id, dncCampaign) && numbers.some((n) => ciEq(r.phone_number, n)),
+				)
+		) {
+			c.say(
+				`ERROR: check_phone_number PHONE NUMBER IN CAMPAIGN DNC - ${phone}|${campaignId}|${c.user}\n`,
+			);
 			return;
 		}
 	}
@@ -79,14 +95,21 @@ export function checkPhoneNumber(c: NaContext): void {
 	const leadState = p.get('state');
 	const owner = p.get('owner');
 	const lookup = (method: string): string => {
-		const gmt = lookupGmt(c, { phoneCode, tzMethod: method, postalCode: postal, owner, state: leadState });
+		const gmt = lookupGmt(c, {
+			phoneCode,
+			tzMethod: method,
+			postalCode: postal,
+			owner,
+			state: leadState,
+		});
 		const dialable = dialableGmt(state, callTimeId, Number(gmt ?? 0) || 0, leadState);
 		return `${dialable}|${gmt ?? ''}#`;
 	};
 	let line = '';
 	if (/AREACODE/i.test(tzMethod)) line += `AREACODE: ${lookup('')}`;
 	if (/POSTAL/i.test(tzMethod)) line += `POSTAL: ${postal.length === 5 ? lookup('POSTAL') : '0|#'}`;
-	if (/TZCODE/i.test(tzMethod)) line += `TZCODE: ${owner.length > 0 && owner.length < 7 ? lookup('TZCODE') : '0|#'}`;
+	if (/TZCODE/i.test(tzMethod))
+		line += `TZCODE: ${owner.length > 0 && owner.length < 7 ? lookup('TZCODE') : '0|#'}`;
 	if (/NANPA/i.test(tzMethod)) line += `NANPA: ${lookup('NANPA')}`;
 	c.say(`${line}PHONE: ${phone}|${phoneCode}|${postal}|${leadState}|${owner}|\n`);
 }

@@ -9,7 +9,9 @@ import { customTable as customFieldsTable } from '../leadWrite/customFields';
 /** vdc_agent_api_access=1, active, user_level above `above`, plus the function's own rights. */
 export function userAllowed(c: NaContext, above: number, extra: (r: Row) => boolean): number {
 	const r = c.state.user(c.user);
-	return r && r.vdc_agent_api_access === '1' && level(r) > above && r.active === 'Y' && extra(r) ? 1 : 0;
+	return r && r.vdc_agent_api_access === '1' && level(r) > above && r.active === 'Y' && extra(r)
+		? 1
+		: 0;
 }
 
 export const modifyLeadsUpTo =
@@ -35,7 +37,11 @@ export function listVisible(state: SimState, userGroup: string, listId: string |
 	const camps = allowedCampaigns(state, userGroup);
 	return state.db
 		.t('vicidial_lists')
-		.rows.some((r) => numEqStr(Number(r.list_id), s(listId)) && (camps === null || camps.some((x) => ciEq(r.campaign_id, x))));
+		.rows.some(
+			(r) =>
+				numEqStr(Number(r.list_id), s(listId)) &&
+				(camps === null || camps.some((x) => ciEq(r.campaign_id, x))),
+		);
 }
 
 /**

@@ -11,7 +11,13 @@ import type { SimState } from '../../state';
 const STATE_DIR = process.env.VICIDIAL_STATE ?? '/tmp/vicidial-real';
 
 export function sql(statements: string): void {
-	execFileSync('mariadb', [`--defaults-file=${path.join(STATE_DIR, 'my.cnf')}`, '-uroot', 'asterisk', '-e', statements]);
+	execFileSync('mariadb', [
+		`--defaults-file=${path.join(STATE_DIR, 'my.cnf')}`,
+		'-uroot',
+		'asterisk',
+		'-e',
+		statements,
+	]);
 }
 
 export interface Setup {
@@ -20,7 +26,13 @@ export interface Setup {
 }
 
 /** Call ID log rows: [caller_code, uniqueid, lead_id or null, hours ago, table]. */
-type CallRow = [string, string, number | null, number, 'vicidial_log_extended' | 'vicidial_dial_log'];
+type CallRow = [
+	string,
+	string,
+	number | null,
+	number,
+	'vicidial_log_extended' | 'vicidial_dial_log',
+];
 
 export const CALLS: CallRow[] = [
 	['V1123090000000000013', '1735722013.1', 13, 0, 'vicidial_log_extended'],
@@ -45,8 +57,20 @@ export function callSetup(): Setup {
 		sim: (state) => {
 			for (const [code, uid, lead, hours, table] of CALLS) {
 				const inbound = state.db.t('vicidial_closer_log').find((r) => r.uniqueid === uid);
-				const when = new Date(state.now().getTime() - hours * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-				state.db.t(table).insert({ caller_code: code, uniqueid: uid, lead_id: lead, call_date: inbound?.call_date ?? when, server_ip: '127.0.0.1' }, state.nowStr());
+				const when = new Date(state.now().getTime() - hours * 3600_000)
+					.toISOString()
+					.slice(0, 19)
+					.replace('T', ' ');
+				state.db.t(table).insert(
+					{
+						caller_code: code,
+						uniqueid: uid,
+						lead_id: lead,
+						call_date: inbound?.call_date ?? when,
+						server_ip: '127.0.0.1',
+					},
+					state.nowStr(),
+				);
 			}
 		},
 	};
@@ -60,7 +84,10 @@ export function customFieldSetup(): Setup {
 		['banner', 'DISPLAY', 1, 2],
 	];
 	const real = [
-		...fields.map(([label, type, rank, order]) => `INSERT INTO vicidial_lists_fields (list_id,field_label,field_name,field_type,field_rank,field_order) VALUES (101,'${label}','${label}','${type}',${rank},${order});`),
+		...fields.map(
+			([label, type, rank, order]) =>
+				`INSERT INTO vicidial_lists_fields (list_id,field_label,field_name,field_type,field_rank,field_order) VALUES (101,'${label}','${label}','${type}',${rank},${order});`,
+		),
 		'CREATE TABLE custom_101 (lead_id INT(9) UNSIGNED PRIMARY KEY NOT NULL, colour VARCHAR(20), size VARCHAR(5), banner VARCHAR(30));',
 		"INSERT INTO custom_101 VALUES (11,'red','L','two\\nlines\\tand a tab');",
 	].join('\n');
@@ -68,7 +95,17 @@ export function customFieldSetup(): Setup {
 		real,
 		sim: (state) => {
 			for (const [label, type, rank, order] of fields) {
-				state.db.t('vicidial_lists_fields').insert({ list_id: 101, field_label: label, field_name: label, field_type: type, field_rank: rank, field_order: order }, state.nowStr());
+				state.db.t('vicidial_lists_fields').insert(
+					{
+						list_id: 101,
+						field_label: label,
+						field_name: label,
+						field_type: type,
+						field_rank: rank,
+						field_order: order,
+					},
+					state.nowStr(),
+				);
 			}
 			const table = new Table('custom_101', [
 				['lead_id', 'int(9) unsigned', null, 0],
@@ -76,7 +113,10 @@ export function customFieldSetup(): Setup {
 				['size', 'varchar(5)', null, 0],
 				['banner', 'varchar(30)', null, 0],
 			]);
-			table.insert({ lead_id: 11, colour: 'red', size: 'L', banner: 'two\nlines\tand a tab' }, state.nowStr());
+			table.insert(
+				{ lead_id: 11, colour: 'red', size: 'L', banner: 'two\nlines\tand a tab' },
+				state.nowStr(),
+			);
 			state.db.tables.set('custom_101', table);
 		},
 	};
@@ -96,7 +136,9 @@ export function archiveSetup(): Setup {
 		real: "INSERT INTO vicidial_list_archive SELECT * FROM vicidial_list WHERE lead_id IN(13,14); UPDATE vicidial_list_archive SET first_name='Archived' WHERE lead_id=14;",
 		sim: (state) => {
 			const archive = state.db.t('vicidial_list_archive');
-			for (const lead of state.db.t('vicidial_list').filter((r) => r.lead_id === '13' || r.lead_id === '14')) {
+			for (const lead of state.db
+				.t('vicidial_list')
+				.filter((r) => r.lead_id === '13' || r.lead_id === '14')) {
 				const row = archive.insert({ ...lead }, state.nowStr());
 				if (row.lead_id === '14') row.first_name = 'Archived';
 			}
@@ -107,9 +149,54 @@ export function archiveSetup(): Setup {
 /** Callbacks of lead 11: one archived, two current (inserted out of id order), one with a comma in its time zone. */
 export function callbackSetup(): Setup {
 	const rows: Array<Record<string, string | number | null>> = [
-		{ callback_id: 4, lead_id: 11, list_id: 101, campaign_id: 'TESTCAMP', status: 'INACTIVE', entry_time: '2031-01-01 09:00:00', callback_time: '2031-01-05 10:00:00', user: '1001', recipient: 'USERONLY', comments: 'archived one', user_group: 'AGENTS', lead_status: 'CALLBK', customer_timezone: '', customer_time: null },
-		{ callback_id: 7, lead_id: 11, list_id: 101, campaign_id: 'TESTCAMP', status: 'ACTIVE', entry_time: '2031-01-02 09:00:00', callback_time: '2031-01-09 11:00:00', user: '', recipient: 'ANYONE', comments: 'later', user_group: '', lead_status: 'TCALLB', customer_timezone: 'USA-EST-Y-Eastern, US Time Zone', customer_time: '2031-01-09 06:00:00' },
-		{ callback_id: 5, lead_id: 11, list_id: 101, campaign_id: 'TESTCAMP', status: 'LIVE', entry_time: '2031-01-02 08:00:00', callback_time: '2031-01-08 11:00:00', user: '1002', recipient: 'USERONLY', comments: 'earlier id', user_group: 'AGENTS', lead_status: 'CALLBK', customer_timezone: '', customer_time: null },
+		{
+			callback_id: 4,
+			lead_id: 11,
+			list_id: 101,
+			campaign_id: 'TESTCAMP',
+			status: 'INACTIVE',
+			entry_time: '2031-01-01 09:00:00',
+			callback_time: '2031-01-05 10:00:00',
+			user: '1001',
+			recipient: 'USERONLY',
+			comments: 'archived one',
+			user_group: 'AGENTS',
+			lead_status: 'CALLBK',
+			customer_timezone: '',
+			customer_time: null,
+		},
+		{
+			callback_id: 7,
+			lead_id: 11,
+			list_id: 101,
+			campaign_id: 'TESTCAMP',
+			status: 'ACTIVE',
+			entry_time: '2031-01-02 09:00:00',
+			callback_time: '2031-01-09 11:00:00',
+			user: '',
+			recipient: 'ANYONE',
+			comments: 'later',
+			user_group: '',
+			lead_status: 'TCALLB',
+			customer_timezone: 'USA-EST-Y-Eastern, US Time Zone',
+			customer_time: '2031-01-09 06:00:00',
+		},
+		{
+			callback_id: 5,
+			lead_id: 11,
+			list_id: 101,
+			campaign_id: 'TESTCAMP',
+			status: 'LIVE',
+			entry_time: '2031-01-02 08:00:00',
+			callback_time: '2031-01-08 11:00:00',
+			user: '1002',
+			recipient: 'USERONLY',
+			comments: 'earlier id',
+			user_group: 'AGENTS',
+			lead_status: 'CALLBK',
+			customer_timezone: '',
+			customer_time: null,
+		},
 	];
 	const values = (r: Record<string, string | number | null>): string =>
 		Object.values(r)
@@ -144,15 +231,47 @@ export function moreCallsSetup(): Setup {
 	];
 	return {
 		real: [
-			...outbound.map(([uid, lead, time]) => `INSERT INTO vicidial_log (uniqueid,lead_id,list_id,campaign_id,call_date,status,phone_code,phone_number,user) VALUES ('${uid}',${lead},101,'TESTCAMP','${day} ${time}','SALE','1','31255501${lead}','1001');`),
-			...inbound.map(([uid, lead, time]) => `INSERT INTO vicidial_closer_log (uniqueid,lead_id,list_id,campaign_id,call_date,status,phone_code,phone_number,user) VALUES ('${uid}',${lead},101,'TESTIN','${day} ${time}','SALE','1','31255501${lead}','1001');`),
+			...outbound.map(
+				([uid, lead, time]) =>
+					`INSERT INTO vicidial_log (uniqueid,lead_id,list_id,campaign_id,call_date,status,phone_code,phone_number,user) VALUES ('${uid}',${lead},101,'TESTCAMP','${day} ${time}','SALE','1','31255501${lead}','1001');`,
+			),
+			...inbound.map(
+				([uid, lead, time]) =>
+					`INSERT INTO vicidial_closer_log (uniqueid,lead_id,list_id,campaign_id,call_date,status,phone_code,phone_number,user) VALUES ('${uid}',${lead},101,'TESTIN','${day} ${time}','SALE','1','31255501${lead}','1001');`,
+			),
 		].join('\n'),
 		sim: (state) => {
 			for (const [uid, lead, time] of outbound) {
-				state.db.t('vicidial_log').insert({ uniqueid: uid, lead_id: lead, list_id: 101, campaign_id: 'TESTCAMP', call_date: `${day} ${time}`, status: 'SALE', phone_code: '1', phone_number: `31255501${lead}`, user: '1001' }, state.nowStr());
+				state.db.t('vicidial_log').insert(
+					{
+						uniqueid: uid,
+						lead_id: lead,
+						list_id: 101,
+						campaign_id: 'TESTCAMP',
+						call_date: `${day} ${time}`,
+						status: 'SALE',
+						phone_code: '1',
+						phone_number: `31255501${lead}`,
+						user: '1001',
+					},
+					state.nowStr(),
+				);
 			}
 			for (const [uid, lead, time] of inbound) {
-				state.db.t('vicidial_closer_log').insert({ uniqueid: uid, lead_id: lead, list_id: 101, campaign_id: 'TESTIN', call_date: `${day} ${time}`, status: 'SALE', phone_code: '1', phone_number: `31255501${lead}`, user: '1001' }, state.nowStr());
+				state.db.t('vicidial_closer_log').insert(
+					{
+						uniqueid: uid,
+						lead_id: lead,
+						list_id: 101,
+						campaign_id: 'TESTIN',
+						call_date: `${day} ${time}`,
+						status: 'SALE',
+						phone_code: '1',
+						phone_number: `31255501${lead}`,
+						user: '1001',
+					},
+					state.nowStr(),
+				);
 			}
 		},
 	};
@@ -166,19 +285,27 @@ export function userSetup(user: Record<string, string>, group: Record<string, st
 			.join(',');
 	return {
 		real: [
-			...(Object.keys(user).length > 0 ? [`UPDATE vicidial_users SET ${set(user)} WHERE user='6666';`] : []),
-			...(Object.keys(group).length > 0 ? [`UPDATE vicidial_user_groups SET ${set(group)} WHERE user_group='ADMIN';`] : []),
+			...(Object.keys(user).length > 0
+				? [`UPDATE vicidial_users SET ${set(user)} WHERE user='6666';`]
+				: []),
+			...(Object.keys(group).length > 0
+				? [`UPDATE vicidial_user_groups SET ${set(group)} WHERE user_group='ADMIN';`]
+				: []),
 		].join('\n'),
 		sim: (state) => {
 			const u = state.user('6666');
 			if (u) state.db.t('vicidial_users').update(u, user, state.nowStr());
 			const g = state.db.t('vicidial_user_groups').find((r) => r.user_group === 'ADMIN');
-			if (g && Object.keys(group).length > 0) state.db.t('vicidial_user_groups').update(g, group, state.nowStr());
+			if (g && Object.keys(group).length > 0)
+				state.db.t('vicidial_user_groups').update(g, group, state.nowStr());
 		},
 	};
 }
 
 /** Several setups in one. */
 export function combined(...setups: Setup[]): Setup {
-	return { real: setups.map((s) => s.real).join('\n'), sim: (state) => setups.forEach((s) => s.sim(state)) };
+	return {
+		real: setups.map((s) => s.real).join('\n'),
+		sim: (state) => setups.forEach((s) => s.sim(state)),
+	};
 }

@@ -5,14 +5,31 @@ import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
 import { delimiter, listVisible, sayLoggingOutput, userAllowed, viewReports } from './common';
 
-const HEADER = ['lead_id', 'callback_type', 'recipient', 'callback_status', 'lead_status', 'callback_date', 'entry_date', 'user', 'list_id', 'campaign_id', 'user_group', 'customer_timezone', 'customer_time', 'comments'];
+const HEADER = [
+	'lead_id',
+	'callback_type',
+	'recipient',
+	'callback_status',
+	'lead_status',
+	'callback_date',
+	'entry_date',
+	'user',
+	'list_id',
+	'campaign_id',
+	'user_group',
+	'customer_timezone',
+	'customer_time',
+	'comments',
+];
 
 export function leadCallbackInfo(c: NaContext): void {
 	const { state, p } = c;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = userAllowed(c, 6, viewReports);
 	if (allowed < 1) {
-		c.say(`ERROR: lead_callback_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: lead_callback_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const leadId = p.get('lead_id');
@@ -33,7 +50,25 @@ export function leadCallbackInfo(c: NaContext): void {
 				return false;
 			}
 			const timezone = s(r.customer_timezone).replace(/,/g, '-');
-			output += [leadId, type, r.recipient, r.status, r.lead_status, r.callback_time, r.entry_time, r.user, r.list_id, r.campaign_id, r.user_group, timezone, r.customer_time, r.comments].map((v) => s(v)).join(DL) + '\n';
+			output +=
+				[
+					leadId,
+					type,
+					r.recipient,
+					r.status,
+					r.lead_status,
+					r.callback_time,
+					r.entry_time,
+					r.user,
+					r.list_id,
+					r.campaign_id,
+					r.user_group,
+					timezone,
+					r.customer_time,
+					r.comments,
+				]
+					.map((v) => s(v))
+					.join(DL) + '\n';
 		}
 		return true;
 	};
@@ -44,7 +79,12 @@ export function leadCallbackInfo(c: NaContext): void {
 	if (location === 'CURRENT' || location === 'ALL' || location === '') {
 		if (!print(state.db.t('vicidial_callbacks').filter(ofLead), 'CURRENT')) return;
 	}
-	const enough = ((header === 'NO' || header === '') && output.length > 10) || (header === 'YES' && output.length > 170);
+	const enough =
+		((header === 'NO' || header === '') && output.length > 10) ||
+		(header === 'YES' && output.length > 170);
 	if (enough) sayLoggingOutput(c, 'lead_callback_info', output);
-	else c.say(`ERROR: lead_callback_info CALLBACK NOT FOUND: ${c.user}|${leadId}|${stage}|${location}\n`);
+	else
+		c.say(
+			`ERROR: lead_callback_info CALLBACK NOT FOUND: ${c.user}|${leadId}|${stage}|${location}\n`,
+		);
 }

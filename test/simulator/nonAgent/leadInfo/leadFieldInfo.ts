@@ -16,7 +16,9 @@ export function leadFieldInfo(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = userAllowed(c, 6, modifyLeadsUpTo(4));
 	if (allowed < 1) {
-		c.say(`ERROR: lead_field_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: lead_field_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const leadId = p.get('lead_id');
@@ -50,7 +52,8 @@ export function leadFieldInfo(c: NaContext): void {
 		value = s(lead[column(c.leadTable, fieldName)]);
 	}
 	// the user's hide setting is read only on the custom field path
-	const hide = p.get('custom_fields') === 'Y' && Number(state.user(c.user)?.admin_hide_lead_data ?? 0) > 0;
+	const hide =
+		p.get('custom_fields') === 'Y' && Number(state.user(c.user)?.admin_hide_lead_data ?? 0) > 0;
 	if (hide && value.length > 0) value = value.replace(/./g, 'X');
 	sayLoggingOutput(c, 'lead_field_info', value);
 }

@@ -6,7 +6,14 @@ import { s, type Row } from '../../db';
 import { ciEq, numEqStr, SqlError } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { allowedCampaigns } from '../listInfo';
-import { customTable, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, sayLoggingOutput, userAllowed } from './common';
+import {
+	customTable,
+	LEAD_COLUMNS,
+	listVisible,
+	modifyLeadsUpTo,
+	sayLoggingOutput,
+	userAllowed,
+} from './common';
 
 /**
  * Distinct lead ids of the matching call rows. MariaDB keeps the first row it meets for each lead
@@ -14,8 +21,16 @@ import { customTable, LEAD_COLUMNS, listVisible, modifyLeadsUpTo, sayLoggingOutp
  * newest call first (through its call_date index), as the harness's query plans do.
  */
 function distinctLeads(rows: Row[], scan: 'uniqueid' | 'newest' | 'none', limit: number): string[] {
-	const byDate = (a: Row, b: Row): number => (s(b.call_date) < s(a.call_date) ? -1 : s(b.call_date) > s(a.call_date) ? 1 : 0);
-	const scanned = scan === 'uniqueid' ? [...rows].sort((a, b) => (s(a.uniqueid) < s(b.uniqueid) ? -1 : s(a.uniqueid) > s(b.uniqueid) ? 1 : 0)) : scan === 'newest' ? [...rows].sort(byDate) : rows;
+	const byDate = (a: Row, b: Row): number =>
+		s(b.call_date) < s(a.call_date) ? -1 : s(b.call_date) > s(a.call_date) ? 1 : 0;
+	const scanned =
+		scan === 'uniqueid'
+			? [...rows].sort((a, b) =>
+					s(a.uniqueid) < s(b.uniqueid) ? -1 : s(a.uniqueid) > s(b.uniqueid) ? 1 : 0,
+				)
+			: scan === 'newest'
+				? [...rows].sort(byDate)
+				: rows;
 	const firsts: Row[] = [];
 	for (const r of scanned) if (!firsts.some((f) => s(f.lead_id) === s(r.lead_id))) firsts.push(r);
 	const ordered = scan === 'none' ? firsts : firsts.sort(byDate);
@@ -41,7 +56,9 @@ export function leadStatusSearch(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = userAllowed(c, 6, modifyLeadsUpTo(4));
 	if (allowed < 1) {
-		c.say(`ERROR: lead_status_search USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: lead_status_search USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const status = p.get('status');
@@ -49,7 +66,9 @@ export function leadStatusSearch(c: NaContext): void {
 	const leadId = p.get('lead_id');
 	const byDay = status.length > 0 && date.length === 10;
 	if (!byDay && leadId.length < 1) {
-		c.say(`ERROR: lead_status_search INVALID SEARCH PARAMETERS: ${c.user}|${status}|${date}|${leadId}\n`);
+		c.say(
+			`ERROR: lead_status_search INVALID SEARCH PARAMETERS: ${c.user}|${status}|${date}|${leadId}\n`,
+		);
 		return;
 	}
 	const camps = allowedCampaigns(state, c.userGroup);
@@ -62,9 +81,15 @@ export function leadStatusSearch(c: NaContext): void {
 		? (r: Row): boolean => ciEq(r.status, status) && s(r.call_date) >= from && s(r.call_date) <= to
 		: (r: Row): boolean => numEqStr(Number(r.lead_id), leadId);
 
-	const outbound = distinctLeads(db.t('vicidial_log').filter((r) => match(r) && inCamps(r)), byDay ? 'uniqueid' : 'none', byDay ? 1000 : Infinity);
+	const outbound = distinctLeads(
+		db.t('vicidial_log').filter((r) => match(r) && inCamps(r)),
+		byDay ? 'uniqueid' : 'none',
+		byDay ? 1000 : Infinity,
+	);
 	const inbound = distinctLeads(
-		db.t('vicidial_closer_log').filter((r) => match(r) && !outbound.includes(s(r.lead_id)) && s(r.lead_id) !== '0'),
+		db
+			.t('vicidial_closer_log')
+			.filter((r) => match(r) && !outbound.includes(s(r.lead_id)) && s(r.lead_id) !== '0'),
 		byDay ? 'newest' : 'none',
 		byDay ? 1000 : Infinity,
 	);
@@ -74,7 +99,8 @@ export function leadStatusSearch(c: NaContext): void {
 	for (const id of [...outbound, ...inbound]) {
 		const lead = c.leadTable.find((r) => numEqStr(Number(r.lead_id), id));
 		if (!lead) continue;
-		if (camps !== null && c.apiListRestrict > 0 && !listVisible(state, c.userGroup, lead.list_id)) continue;
+		if (camps !== null && c.apiListRestrict > 0 && !listVisible(state, c.userGroup, lead.list_id))
+			continue;
 		output += `;---------- START OF RECORD ${printed + 1} ----------\n`;
 		output += `lead_id => ${id}\n`;
 		for (const col of [...LEAD_COLUMNS, 'entry_list_id']) output += `${col} => ${s(lead[col])}\n`;

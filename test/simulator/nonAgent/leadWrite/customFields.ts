@@ -16,13 +16,22 @@ export function listFields(db: Database, listId: string): Row[] {
 	return db
 		.t('vicidial_lists_fields')
 		.filter((r) => r.list_id === listId && r.field_duplicate !== 'Y')
-		.sort((a, b) => Number(a.field_rank) - Number(b.field_rank) || Number(a.field_order) - Number(b.field_order) || String(a.field_label).localeCompare(String(b.field_label)));
+		.sort(
+			(a, b) =>
+				Number(a.field_rank) - Number(b.field_rank) ||
+				Number(a.field_order) - Number(b.field_order) ||
+				String(a.field_label).localeCompare(String(b.field_label)),
+		);
 }
 
 /** Types whose value is never stored. */
 const NOT_STORED = ['DISPLAY', 'SCRIPT', 'BUTTON', 'SWITCH'];
 /** Standard lead columns: a custom field with such a label lives in vicidial_list, not the custom table. */
-const STANDARD = new Set('lead_id vendor_lead_code source_id list_id gmt_offset_now called_since_last_reset phone_code phone_number title first_name middle_initial last_name address1 address2 address3 city state province postal_code country_code gender date_of_birth alt_phone email security_phrase comments called_count last_local_call_time rank owner'.split(' '));
+const STANDARD = new Set(
+	'lead_id vendor_lead_code source_id list_id gmt_offset_now called_since_last_reset phone_code phone_number title first_name middle_initial last_name address1 address2 address3 city state province postal_code country_code gender date_of_birth alt_phone email security_phrase comments called_count last_local_call_time rank owner'.split(
+		' ',
+	),
+);
 
 /** The value a field's request variable carries, cleaned the way the script cleans it (raw, not the global filters). */
 function cleaned(p: ParamReader, label: string): string {
@@ -48,7 +57,12 @@ export function namedInQuery(p: ParamReader, label: string): boolean {
 }
 
 /** The column values to store for a lead: every storable field (insert), or only the ones sent (update). */
-export function customValues(db: Database, listId: string, p: ParamReader, onlySent: boolean): Record<string, string> {
+export function customValues(
+	db: Database,
+	listId: string,
+	p: ParamReader,
+	onlySent: boolean,
+): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const field of listFields(db, listId)) {
 		const label = String(field.field_label);
@@ -61,7 +75,12 @@ export function customValues(db: Database, listId: string, p: ParamReader, onlyS
 }
 
 /** INSERT ... SET / UPDATE ... SET on a custom table; returns the affected rows. */
-export function storeCustomValues(state: SimState, table: Table, leadId: string, values: Record<string, string>): number {
+export function storeCustomValues(
+	state: SimState,
+	table: Table,
+	leadId: string,
+	values: Record<string, string>,
+): number {
 	const existing = table.find((r) => r.lead_id === leadId);
 	if (existing) return table.update(existing, values, state.nowStr());
 	table.insert({ lead_id: leadId, ...values }, state.nowStr());
@@ -78,16 +97,37 @@ export interface CustomFieldDefinition {
 }
 
 /** Turns custom fields on and defines fields for a list (what the admin screens would do). */
-export function defineCustomFields(state: SimState, listId: string, fields: CustomFieldDefinition[]): void {
+export function defineCustomFields(
+	state: SimState,
+	listId: string,
+	fields: CustomFieldDefinition[],
+): void {
 	const db = state.db;
 	db.t('system_settings').rows[0].custom_fields_enabled = '1';
 	fields.forEach((field, index) =>
 		db.t('vicidial_lists_fields').insert(
-			{ list_id: listId, field_label: field.label, field_name: field.name, field_rank: index + 1, field_type: field.type ?? 'TEXT', field_size: Math.min(field.max ?? 50, 50), field_max: field.max ?? 50, field_order: 1 },
+			{
+				list_id: listId,
+				field_label: field.label,
+				field_name: field.name,
+				field_rank: index + 1,
+				field_type: field.type ?? 'TEXT',
+				field_size: Math.min(field.max ?? 50, 50),
+				field_max: field.max ?? 50,
+				field_order: 1,
+			},
 			state.nowStr(),
 		),
 	);
-	const columns: Array<[string, string, string | null, 0]> = [['lead_id', 'int(9) unsigned', null, 0]];
-	for (const field of fields) columns.push([field.label, field.type === 'AREA' ? 'text' : `varchar(${field.max ?? 50})`, null, 0]);
+	const columns: Array<[string, string, string | null, 0]> = [
+		['lead_id', 'int(9) unsigned', null, 0],
+	];
+	for (const field of fields)
+		columns.push([
+			field.label,
+			field.type === 'AREA' ? 'text' : `varchar(${field.max ?? 50})`,
+			null,
+			0,
+		]);
 	db.tables.set(`custom_${listId}`, new Table(`custom_${listId}`, columns));
 }

@@ -8,9 +8,15 @@ export function leadDearchive(c: NaContext): void {
 	const { state, p } = c;
 	const db = state.db;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && r.modify_leads === '1' && level(r) > 7 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' && r.modify_leads === '1' && level(r) > 7 && r.active === 'Y',
+	);
 	if (allowed < 1) {
-		c.say(`ERROR: lead_dearchive USER DOES NOT HAVE PERMISSION TO MODIFY LEAD INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: lead_dearchive USER DOES NOT HAVE PERMISSION TO MODIFY LEAD INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const leadId = p.get('lead_id');
@@ -19,17 +25,29 @@ export function leadDearchive(c: NaContext): void {
 		return;
 	}
 	const camps = allowedCampaigns(state, c.userGroup);
-	const lists = camps === null ? null : db.t('vicidial_lists').filter((r) => camps.some((x) => ciEq(r.campaign_id, x))).map((r) => s(r.list_id));
+	const lists =
+		camps === null
+			? null
+			: db
+					.t('vicidial_lists')
+					.filter((r) => camps.some((x) => ciEq(r.campaign_id, x)))
+					.map((r) => s(r.list_id));
 	const archive = db.t('vicidial_list_archive');
 	const sameId = (r: Row): boolean => Number(r.lead_id) === Number(leadId);
-	const archived = archive.find((r) => sameId(r) && (lists === null || lists.length === 0 || lists.includes(s(r.list_id))));
+	const archived = archive.find(
+		(r) => sameId(r) && (lists === null || lists.length === 0 || lists.includes(s(r.list_id))),
+	);
 	if (!archived) {
-		c.say(`ERROR: lead_dearchive ARCHIVED LEAD NOT FOUND: ${c.user}|${leadId}|${p.get('stage')}|${p.get('search_location')}\n`);
+		c.say(
+			`ERROR: lead_dearchive ARCHIVED LEAD NOT FOUND: ${c.user}|${leadId}|${p.get('stage')}|${p.get('search_location')}\n`,
+		);
 		return;
 	}
 	const active = db.t('vicidial_list');
 	if (active.find(sameId)) {
-		c.say(`ERROR: lead_dearchive NON-ARCHIVED LEAD FOUND: ${c.user}|${leadId}|${s(archived.list_id)}\n`);
+		c.say(
+			`ERROR: lead_dearchive NON-ARCHIVED LEAD FOUND: ${c.user}|${leadId}|${s(archived.list_id)}\n`,
+		);
 		return;
 	}
 	active.insert({ ...archived }, state.nowStr());

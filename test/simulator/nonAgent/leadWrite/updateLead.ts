@@ -39,7 +39,10 @@ export const UPDATE_COLUMNS: Array<[column: string, variable: string]> = [
 ];
 
 /** The SET part: sent (non-empty) variables; --BLANK-- empties a field; a newline is stored as "!N". */
-export function leadChanges(c: NaContext, extra: Record<string, string> = {}): Record<string, string> {
+export function leadChanges(
+	c: NaContext,
+	extra: Record<string, string> = {},
+): Record<string, string> {
 	const set: Record<string, string> = {};
 	for (const [column, variable] of UPDATE_COLUMNS) {
 		const value = c.p.get(variable);
@@ -60,9 +63,18 @@ export function updateLead(c: NaContext): void {
 	const nowStr = state.nowStr();
 	const listIdRaw = p.get('list_id').replace(/[^0-9]/g, '');
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const modifyLeads = countUser(c, (r) => r.vdc_agent_api_access === '1' && ['1', '2', '3', '4'].includes(s(r.modify_leads)) && level(r) > 7 && r.active === 'Y');
+	const modifyLeads = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' &&
+			['1', '2', '3', '4'].includes(s(r.modify_leads)) &&
+			level(r) > 7 &&
+			r.active === 'Y',
+	);
 	if (modifyLeads < 1) {
-		c.say(`ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${c.user}|${modifyLeads}|\n`);
+		c.say(
+			`ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${c.user}|${modifyLeads}|\n`,
+		);
 		return;
 	}
 	let listId = listIdRaw;
@@ -71,7 +83,8 @@ export function updateLead(c: NaContext): void {
 	const phone = p.get('phone_number');
 	let location = p.get('search_location');
 	// '' < 99 holds in PHP 8 too (compared as strings)
-	if (location.length < 4 || listId === '' || Number(listId) < 99 || listId.length < 3) location = 'SYSTEM';
+	if (location.length < 4 || listId === '' || Number(listId) < 99 || listId.length < 3)
+		location = 'SYSTEM';
 	let method = p.get('search_method');
 	if (method.length < 6) method = 'LEAD_ID';
 	const records = p.get('records') || '1';
@@ -82,17 +95,26 @@ export function updateLead(c: NaContext): void {
 	const findCode = /VENDOR_LEAD_CODE/.test(method) && vendorCode.length > 0;
 	const findPhone = /PHONE_NUMBER/.test(method) && phone.length > 5 && phone.length < 19;
 	if (!findId && !findCode && !findPhone) {
-		c.say(`ERROR: update_lead NO VALID SEARCH METHOD - ${c.user}|${method}|${leadId}|${vendorCode}|${phone}\n`);
+		c.say(
+			`ERROR: update_lead NO VALID SEARCH METHOD - ${c.user}|${method}|${leadId}|${vendorCode}|${phone}\n`,
+		);
 		return;
 	}
-	if (c.apiListRestrict > 0 && listId !== '' && Number(listId) >= 99 && !c.allowedLists.includes(` ${listId} `)) {
+	if (
+		c.apiListRestrict > 0 &&
+		listId !== '' &&
+		Number(listId) >= 99 &&
+		!c.allowedLists.includes(` ${listId} `)
+	) {
 		c.say(`ERROR: update_lead NOT AN ALLOWED LIST ID, SEARCH - ${phone}|${listId}\n`);
 		return;
 	}
 	const listIdField = p.get('list_id_field');
 	if (/Y/i.test(p.get('list_exists_check')) && listIdField.length > 0) {
 		if (db.t('vicidial_lists').count((r) => numEqStr(Number(r.list_id), listIdField)) < 1) {
-			c.say(`ERROR: update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${phone}|${listIdField}\n`);
+			c.say(
+				`ERROR: update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${phone}|${listIdField}\n`,
+			);
 			return;
 		}
 	}
@@ -100,7 +122,10 @@ export function updateLead(c: NaContext): void {
 	if (/CAMPAIGN/i.test(location)) {
 		const list = db.t('vicidial_lists').find((r) => numEqStr(Number(r.list_id), listId));
 		if (list) {
-			const lists = db.t('vicidial_lists').filter((r) => ciEq(r.campaign_id, s(list.campaign_id))).map((r) => s(r.list_id));
+			const lists = db
+				.t('vicidial_lists')
+				.filter((r) => ciEq(r.campaign_id, s(list.campaign_id)))
+				.map((r) => s(r.list_id));
 			if (lists.length > 0) inLocation = (r) => lists.includes(s(r.list_id));
 		}
 	}
@@ -128,9 +153,13 @@ export function updateLead(c: NaContext): void {
 		if (found.length > 0) {
 			if (leadId.length < 1) leadId = foundIds[0];
 			if (listId.length < 1) listId = foundLists[0];
-			c.say(`NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}|${foundLists[0]}|${foundEntry[0]}\n`);
+			c.say(
+				`NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}|${foundLists[0]}|${foundEntry[0]}\n`,
+			);
 		} else {
-			c.say(`NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`);
+			c.say(
+				`NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`,
+			);
 			return;
 		}
 	} else if (found.length > 0) {
@@ -147,7 +176,11 @@ export function updateLead(c: NaContext): void {
 		let cfDeleted = '';
 		for (let n = 0; n < found.length; n++) {
 			const id = foundIds[n];
-			if (c.apiListRestrict > 0 && Number(foundLists[n]) >= 99 && !c.allowedLists.includes(` ${foundLists[n]} `)) {
+			if (
+				c.apiListRestrict > 0 &&
+				Number(foundLists[n]) >= 99 &&
+				!c.allowedLists.includes(` ${foundLists[n]} `)
+			) {
 				c.say(`ERROR: update_lead NOT AN ALLOWED LIST ID, RESULTS - ${foundLists[n]}\n`);
 				return;
 			}
@@ -161,7 +194,9 @@ export function updateLead(c: NaContext): void {
 				if (table) cfDeleted = String(table.delete((r) => s(r.lead_id) === id));
 				const lead = row();
 				const vl = lead ? leads.update(lead, { entry_list_id: '0' }, nowStr) : 0;
-				c.say(`NOTICE: update_lead CUSTOM FIELDS DATA HAS BEEN DELETED - ${c.user}|${id}|${cfList}|${vl}|${cfDeleted}\n`);
+				c.say(
+					`NOTICE: update_lead CUSTOM FIELDS DATA HAS BEEN DELETED - ${c.user}|${id}|${cfList}|${vl}|${cfDeleted}\n`,
+				);
 			}
 			if (hasSet || deleting) {
 				let reason = 'LEAD HAS BEEN UPDATED';
@@ -178,7 +213,9 @@ export function updateLead(c: NaContext): void {
 					const lead = row();
 					affected = lead ? leads.update(lead, set, nowStr) : 0;
 				}
-				c.say(`SUCCESS: update_lead ${reason} - ${c.user}|${id}|${affected}|${cbArchived}|${cbArchived}|\n`);
+				c.say(
+					`SUCCESS: update_lead ${reason} - ${c.user}|${id}|${affected}|${cbArchived}|${cbArchived}|\n`,
+				);
 			}
 			const callback = p.get('callback');
 			if (callback === 'Y') callbackSet(c, id, foundLists[n], listIdField);
@@ -188,7 +225,9 @@ export function updateLead(c: NaContext): void {
 				for (const cb of mine) db.t('vicidial_callbacks_archive').insert({ ...cb }, nowStr);
 				cbArchived = String(mine.length);
 				const deleted = callbacks.delete((r) => s(r.lead_id) === id);
-				c.say(`NOTICE: update_lead SCHEDULED CALLBACK DELETED - ${c.user}|${id}|${deleted}|${cbArchived}\n`);
+				c.say(
+					`NOTICE: update_lead SCHEDULED CALLBACK DELETED - ${c.user}|${id}|${deleted}|${cbArchived}\n`,
+				);
 			}
 			if (customFields === 'Y') {
 				let cfList = foundLists[n];
@@ -196,15 +235,22 @@ export function updateLead(c: NaContext): void {
 				if (Number(foundEntry[n]) > 99) cfList = foundEntry[n];
 				const table = customTable(db, cfList);
 				if (!table) {
-					c.say(`NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${id}|${foundLists[n]}\n`);
+					c.say(
+						`NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${id}|${foundLists[n]}\n`,
+					);
 				} else if (deleting) {
 					const count = table.delete((r) => s(r.lead_id) === id);
-					if (count > 0) c.say(`NOTICE: update_lead CUSTOM FIELDS ENTRY DELETED - ${phone}|${id}|${foundLists[n]}|${foundEntry[n]}|${cfList}|${count}\n`);
+					if (count > 0)
+						c.say(
+							`NOTICE: update_lead CUSTOM FIELDS ENTRY DELETED - ${phone}|${id}|${foundLists[n]}|${foundEntry[n]}|${cfList}|${count}\n`,
+						);
 				} else {
 					const values = customValues(db, cfList, p, true);
 					if (Object.keys(values).length > 0) {
 						const count = storeCustomValues(state, table, id, values);
-						c.say(`NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - ${phone}|${id}|${foundLists[n]}|${foundEntry[n]}|${cfList}|${count}\n`);
+						c.say(
+							`NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - ${phone}|${id}|${foundLists[n]}|${foundEntry[n]}|${cfList}|${count}\n`,
+						);
 						const lead = row();
 						if (count > 0 && lead) leads.update(lead, { entry_list_id: cfList }, nowStr);
 					}
@@ -213,12 +259,16 @@ export function updateLead(c: NaContext): void {
 		}
 	} else {
 		const insert = p.get('insert_if_not_found') === 'Y';
-		c.say(`${insert ? 'NOTICE' : 'ERROR'}: update_lead NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`);
+		c.say(
+			`${insert ? 'NOTICE' : 'ERROR'}: update_lead NO MATCHES FOUND IN THE SYSTEM: |${c.user}|${leadId}|${vendorCode}|${phone}\n`,
+		);
 		if (!insert) return;
 		if (listIdField.length > 0) listId = listIdField;
 		const phoneCode = p.get('phone_code');
 		if (phone.length < 6 || phone.length > 18 || phoneCode.length < 1 || listId.length < 3) {
-			c.say(`ERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${c.user}|${phone}|${phoneCode}|${listId}|${p.get('insert_if_not_found')}\n`);
+			c.say(
+				`ERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${c.user}|${phone}|${phoneCode}|${listId}|${p.get('insert_if_not_found')}\n`,
+			);
 			return;
 		}
 		if (c.apiListRestrict > 0 && Number(listId) >= 99 && !c.allowedLists.includes(` ${listId} `)) {
@@ -226,7 +276,13 @@ export function updateLead(c: NaContext): void {
 			return;
 		}
 		const leadState = p.get('state');
-		const gmt = lookupGmt(c, { phoneCode, tzMethod: p.get('tz_method'), postalCode: p.get('postal_code'), owner: p.get('owner'), state: leadState });
+		const gmt = lookupGmt(c, {
+			phoneCode,
+			tzMethod: p.get('tz_method'),
+			postalCode: p.get('postal_code'),
+			owner: p.get('owner'),
+			state: leadState,
+		});
 		const dq = (v: string): string => sqlLiteral(v, '"');
 		const v = (name: string): string => dq(p.get(name));
 		const lead = db.t('vicidial_list').insert(
@@ -268,19 +324,38 @@ export function updateLead(c: NaContext): void {
 		);
 		inserted = 1;
 		leadId = s(lead.lead_id);
-		c.say(`SUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${leadId}|${gmt ?? ''}|${c.user}\n`);
+		c.say(
+			`SUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${leadId}|${gmt ?? ''}|${c.user}\n`,
+		);
 		const multi = p.get('multi_alt_phones');
 		if (multi.length > 5) {
 			let count = 0;
 			multi.split('!').forEach((entry, i) => {
 				const [number = '', code = '', note = ''] = entry.split('_');
 				out.echo(`${number}|${code}|${note}`);
-				db.t('vicidial_list_alt_phones').insert({ lead_id: leadId, phone_code: code.length > 0 ? code : '1', phone_number: number, alt_phone_note: note, alt_phone_count: i + 1 }, nowStr);
+				db.t('vicidial_list_alt_phones').insert(
+					{
+						lead_id: leadId,
+						phone_code: code.length > 0 ? code : '1',
+						phone_number: number,
+						alt_phone_note: note,
+						alt_phone_count: i + 1,
+					},
+					nowStr,
+				);
 				count++;
 			});
 			c.say(`NOTICE: update_lead MULTI-ALT-PHONE NUMBERS LOADED - ${count}|${leadId}|${c.user}\n`);
 		}
-		if (customFields === 'Y') insertCustomFields(c, 'update_lead', phone, leadId, listId, force.length > 1 ? force : listId);
+		if (customFields === 'Y')
+			insertCustomFields(
+				c,
+				'update_lead',
+				phone,
+				leadId,
+				listId,
+				force.length > 1 ? force : listId,
+			);
 	}
 
 	// ---- hopper (after any of the paths above that found or added a lead)
@@ -288,7 +363,9 @@ export function updateLead(c: NaContext): void {
 		const hopper = db.t('vicidial_hopper');
 		if (hopper.count((r) => s(r.lead_id) === leadId) < 1) {
 			const list = db.t('vicidial_lists').find((r) => numEqStr(Number(r.list_id), listId));
-			const camp = list ? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, s(list.campaign_id))) : undefined;
+			const camp = list
+				? db.t('vicidial_campaigns').find((r) => ciEq(r.campaign_id, s(list.campaign_id)))
+				: undefined;
 			let localCallTime = camp ? s(camp.local_call_time) : '';
 			const listCallTime = camp && list ? s(list.local_call_time) : '';
 			if (listCallTime !== '' && !/^campaign$/i.test(listCallTime)) localCallTime = listCallTime;
@@ -296,21 +373,41 @@ export function updateLead(c: NaContext): void {
 			if (lead) {
 				const gmt = s(lead.gmt_offset_now);
 				let dialable = 1;
-				if (p.get('hopper_local_call_time_check') === 'Y') dialable = dialableGmt(state, localCallTime, Number(gmt), s(lead.state));
+				if (p.get('hopper_local_call_time_check') === 'Y')
+					dialable = dialableGmt(state, localCallTime, Number(gmt), s(lead.state));
 				if (dialable < 1) {
-					c.say(`NOTICE: update_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - ${phone}|${leadId}|${gmt}|${dialable}|${c.user}\n`);
+					c.say(
+						`NOTICE: update_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - ${phone}|${leadId}|${gmt}|${dialable}|${c.user}\n`,
+					);
 				} else {
 					const h = hopper.insert(
-						{ lead_id: leadId, campaign_id: camp ? s(camp.campaign_id) : '', status: 'READY', list_id: listId, gmt_offset_now: gmt, state: s(lead.state), user: '', priority: c.hopperPriority, source: 'P', vendor_lead_code: s(lead.vendor_lead_code) },
+						{
+							lead_id: leadId,
+							campaign_id: camp ? s(camp.campaign_id) : '',
+							status: 'READY',
+							list_id: listId,
+							gmt_offset_now: gmt,
+							state: s(lead.state),
+							user: '',
+							priority: c.hopperPriority,
+							source: 'P',
+							vendor_lead_code: s(lead.vendor_lead_code),
+						},
 						nowStr,
 					);
-					c.say(`NOTICE: update_lead ADDED TO HOPPER - ${phone}|${leadId}|${s(h.hopper_id)}|${c.user}\n`);
+					c.say(
+						`NOTICE: update_lead ADDED TO HOPPER - ${phone}|${leadId}|${s(h.hopper_id)}|${c.user}\n`,
+					);
 				}
 			} else {
-				c.say(`NOTICE: update_lead NOT ADDED TO HOPPER, LEAD NOT FOUND - ${phone}|${leadId}|${c.user}\n`);
+				c.say(
+					`NOTICE: update_lead NOT ADDED TO HOPPER, LEAD NOT FOUND - ${phone}|${leadId}|${c.user}\n`,
+				);
 			}
 		} else {
-			c.say(`NOTICE: update_lead NOT ADDED TO HOPPER, LEAD IS ALREADY IN THE HOPPER - ${phone}|${leadId}|${c.user}\n`);
+			c.say(
+				`NOTICE: update_lead NOT ADDED TO HOPPER, LEAD IS ALREADY IN THE HOPPER - ${phone}|${leadId}|${c.user}\n`,
+			);
 		}
 	}
 	if (p.get('remove_from_hopper') === 'Y' && (found.length > 0 || inserted > 0)) {
@@ -318,10 +415,16 @@ export function updateLead(c: NaContext): void {
 		const entry = hopper.find((r) => s(r.lead_id) === leadId);
 		if (entry) {
 			const status = s(entry.status);
-			const removed = hopper.delete((r) => s(r.lead_id) === leadId && !['INCALL', 'DONE', 'HOLD', 'DNC'].includes(s(r.status)));
-			c.say(`NOTICE: update_lead ${removed > 0 ? 'REMOVED FROM HOPPER' : 'NOT REMOVED FROM HOPPER'} - ${phone}|${leadId}|${status}|${c.user}\n`);
+			const removed = hopper.delete(
+				(r) => s(r.lead_id) === leadId && !['INCALL', 'DONE', 'HOLD', 'DNC'].includes(s(r.status)),
+			);
+			c.say(
+				`NOTICE: update_lead ${removed > 0 ? 'REMOVED FROM HOPPER' : 'NOT REMOVED FROM HOPPER'} - ${phone}|${leadId}|${status}|${c.user}\n`,
+			);
 		} else {
-			c.say(`NOTICE: update_lead NOT REMOVED FROM HOPPER, LEAD IS NOT IN THE HOPPER - ${phone}|${leadId}|${c.user}\n`);
+			c.say(
+				`NOTICE: update_lead NOT REMOVED FROM HOPPER, LEAD IS NOT IN THE HOPPER - ${phone}|${leadId}|${c.user}\n`,
+			);
 		}
 	}
 }
@@ -336,7 +439,10 @@ function callbackSet(c: NaContext, leadId: string, leadList: string, listIdField
 	let when = p.get('callback_datetime');
 	const resolveWhen = (): void => {
 		if (when === 'NOW') when = nowStr;
-		if (/\dDAYS$/i.test(when)) when = fmtDateTime(new Date(state.now().getTime() + Number(when.replace(/[^0-9]/g, '')) * 86400000));
+		if (/\dDAYS$/i.test(when))
+			when = fmtDateTime(
+				new Date(state.now().getTime() + Number(when.replace(/[^0-9]/g, '')) * 86400000),
+			);
 	};
 	const existing = callbacks.find((r) => s(r.lead_id) === leadId);
 	const cbStatus = p.get('callback_status');
@@ -357,14 +463,20 @@ function callbackSet(c: NaContext, leadId: string, leadList: string, listIdField
 		if (cbUser.length > 0) set.user = cbUser;
 		if (Object.keys(set).length > 0) {
 			callbacks.update(existing, { status: 'ACTIVE', entry_time: nowStr, ...set }, nowStr);
-			c.say(`NOTICE: update_lead SCHEDULED CALLBACK UPDATED - ${leadId}|${campaignId}|${when}|${cbType}|${cbUser}|${cbStatus}\n`);
+			c.say(
+				`NOTICE: update_lead SCHEDULED CALLBACK UPDATED - ${leadId}|${campaignId}|${when}|${cbType}|${cbUser}|${cbStatus}\n`,
+			);
 		} else {
-			c.say(`NOTICE: update_lead SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED - ${leadId}|\n`);
+			c.say(
+				`NOTICE: update_lead SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED - ${leadId}|\n`,
+			);
 		}
 		return;
 	}
 	if (db.t('vicidial_campaigns').count((r) => ciEq(r.campaign_id, campaignId)) < 1) {
-		c.say(`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}\n`);
+		c.say(
+			`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}\n`,
+		);
 		return;
 	}
 	let type = cbType;
@@ -373,7 +485,9 @@ function callbackSet(c: NaContext, leadId: string, leadList: string, listIdField
 	if (type === 'USERONLY') {
 		const u = state.user(user);
 		if (!u) {
-			c.say(`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${user}|${type}\n`);
+			c.say(
+				`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${user}|${type}\n`,
+			);
 			return;
 		}
 		userGroup = s(u.user_group);
@@ -384,34 +498,63 @@ function callbackSet(c: NaContext, leadId: string, leadList: string, listIdField
 	resolveWhen();
 	const status = cbStatus || 'CALLBK';
 	callbacks.insert(
-		{ lead_id: leadId, list_id: leadList, campaign_id: campaignId, status: 'ACTIVE', entry_time: nowStr, callback_time: when, user, recipient: type, comments: cbComments, user_group: userGroup, lead_status: status },
+		{
+			lead_id: leadId,
+			list_id: leadList,
+			campaign_id: campaignId,
+			status: 'ACTIVE',
+			entry_time: nowStr,
+			callback_time: when,
+			user,
+			recipient: type,
+			comments: cbComments,
+			user_group: userGroup,
+			lead_status: status,
+		},
 		nowStr,
 	);
-	c.say(`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${leadId}|${campaignId}|${when}|${type}|${user}|${status}\n`);
+	c.say(
+		`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${leadId}|${campaignId}|${when}|${type}|${user}|${status}\n`,
+	);
 }
 
 /** The custom-field part of an insert (add_lead, and update_lead's insert_if_not_found). */
-export function insertCustomFields(c: NaContext, fn: 'add_lead' | 'update_lead', phone: string, leadId: string, listId: string, storeList: string): void {
+export function insertCustomFields(
+	c: NaContext,
+	fn: 'add_lead' | 'update_lead',
+	phone: string,
+	leadId: string,
+	listId: string,
+	storeList: string,
+): void {
 	const { state, p } = c;
 	const db = state.db;
 	const enabled = state.setting('custom_fields_enabled');
 	if (Number(enabled) < 1) {
-		c.say(`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED - ${phone}|${leadId}|${p.get('custom_fields')}|${enabled}\n`);
+		c.say(
+			`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED - ${phone}|${leadId}|${p.get('custom_fields')}|${enabled}\n`,
+		);
 		return;
 	}
 	if (!customTable(db, listId)) {
-		c.say(`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${leadId}|${listId}\n`);
+		c.say(
+			`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${leadId}|${listId}\n`,
+		);
 		return;
 	}
 	const values = customValues(db, listId, p, false);
 	const table = customTable(db, storeList);
 	if (Object.keys(values).length < 1 || !table || listFields(db, listId).length < 1) {
-		c.say(`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED - ${phone}|${leadId}|${listId}\n`);
+		c.say(
+			`NOTICE: ${fn} CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED - ${phone}|${leadId}|${listId}\n`,
+		);
 		return;
 	}
 	const count = storeCustomValues(state, table, leadId, values);
 	const lead = db.t('vicidial_list').find((r) => s(r.lead_id) === leadId);
-	const updated = lead ? db.t('vicidial_list').update(lead, { entry_list_id: storeList }, state.nowStr()) : 0;
+	const updated = lead
+		? db.t('vicidial_list').update(lead, { entry_list_id: storeList }, state.nowStr())
+		: 0;
 	c.say(`NOTICE: ${fn} CUSTOM FIELDS VALUES ADDED - ${phone}|${leadId}|${listId}|${updated}\n`);
 	void count;
 }

@@ -23,10 +23,12 @@ function webForm(value: string): string {
 /** custom_fields_copy checks both functions make; null when the copy may go ahead. */
 function copyProblem(c: NaContext, listId: string, copyFrom: string): string | null {
 	const db = c.state.db;
-	if (db.t('vicidial_lists').count((r) => numEqStr(Number(r.list_id), copyFrom)) < 1) return `CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST, THIS IS AN OPTIONAL FIELD: |${c.user}|${listId}|${copyFrom}|0`;
+	if (db.t('vicidial_lists').count((r) => numEqStr(Number(r.list_id), copyFrom)) < 1)
+		return `CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST, THIS IS AN OPTIONAL FIELD: |${c.user}|${listId}|${copyFrom}|0`;
 	if (db.t('vicidial_lists_fields').count((r) => numEqStr(Number(r.list_id), copyFrom)) < 1)
 		return `CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |${c.user}|${listId}|${copyFrom}|0`;
-	if (c.state.user(c.user)?.custom_fields_modify !== '1') return `USER DOES NOT HAVE PERMISSION TO MODIFY CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |${c.user}|${listId}|${copyFrom}|0`;
+	if (c.state.user(c.user)?.custom_fields_modify !== '1')
+		return `USER DOES NOT HAVE PERMISSION TO MODIFY CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |${c.user}|${listId}|${copyFrom}|0`;
 	return null;
 }
 
@@ -41,7 +43,14 @@ export function addList(c: NaContext): void {
 	}
 	const campaignId = p.get('campaign_id');
 	const listName = p.get('list_name');
-	if (listId.length < 2 || listId.length > 14 || campaignId.length < 1 || campaignId.length > 8 || listName.length < 2 || listName.length > 30) {
+	if (
+		listId.length < 2 ||
+		listId.length > 14 ||
+		campaignId.length < 1 ||
+		campaignId.length > 8 ||
+		listName.length < 2 ||
+		listName.length > 30
+	) {
 		refuse(c, 'YOU MUST USE ALL REQUIRED FIELDS', `${listId}|${listName}|${campaignId}`);
 		return;
 	}
@@ -53,13 +62,20 @@ export function addList(c: NaContext): void {
 		refuse(c, 'LIST ALREADY EXISTS', listId);
 		return;
 	}
-	const optional = (reason: string, value: string): void => refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
+	const optional = (reason: string, value: string): void =>
+		refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
 	const script = p.get('script');
-	if (script.length > 0 && db.t('vicidial_scripts').count((r) => ciEq(r.script_id, script)) < 1) return optional('SCRIPT DOES NOT EXIST', script);
+	if (script.length > 0 && db.t('vicidial_scripts').count((r) => ciEq(r.script_id, script)) < 1)
+		return optional('SCRIPT DOES NOT EXIST', script);
 	const dropGroup = p.get('drop_inbound_group');
-	if (dropGroup.length > 0 && db.t('vicidial_inbound_groups').count((r) => ciEq(r.group_id, dropGroup)) < 1) return optional('IN-GROUP DOES NOT EXIST', dropGroup);
+	if (
+		dropGroup.length > 0 &&
+		db.t('vicidial_inbound_groups').count((r) => ciEq(r.group_id, dropGroup)) < 1
+	)
+		return optional('IN-GROUP DOES NOT EXIST', dropGroup);
 	const resetTime = p.get('reset_time');
-	if (resetTime.length > 0 && resetTime.length < 4) return optional('RESET TIME IS NOT VALID', resetTime);
+	if (resetTime.length > 0 && resetTime.length < 4)
+		return optional('RESET TIME IS NOT VALID', resetTime);
 	const copyFrom = p.get('custom_fields_copy');
 	if (copyFrom.length > 1 && copyFrom.length < 15) {
 		const problem = copyProblem(c, listId, copyFrom);
@@ -87,7 +103,8 @@ export function addList(c: NaContext): void {
 	}
 	const callTime = p.get('local_call_time');
 	if (callTime.length > 0 && callTime !== 'campaign') {
-		if (db.t('vicidial_call_times').count((r) => ciEq(r.call_time_id, callTime)) < 1) return optional('LOCAL CALL TIME DOES NOT EXIST', callTime);
+		if (db.t('vicidial_call_times').count((r) => ciEq(r.call_time_id, callTime)) < 1)
+			return optional('LOCAL CALL TIME DOES NOT EXIST', callTime);
 		set.local_call_time = callTime;
 	}
 	for (const [suffix, word, column] of XFER) {
@@ -140,7 +157,9 @@ export function updateList(c: NaContext): void {
 	const copyRequested = copyFrom.length >= 1 && copyFrom.length <= 14;
 	if (!exists && !copyRequested) {
 		if (p.get('insert_if_not_found') === 'Y') {
-			c.say(`NOTICE: update_list LIST DOES NOT EXIST, SENDING TO add_list FUNCTION: |${c.user}|${listId}\n`);
+			c.say(
+				`NOTICE: update_list LIST DOES NOT EXIST, SENDING TO add_list FUNCTION: |${c.user}|${listId}\n`,
+			);
 			addList({ ...c, fn: 'add_list' });
 			return;
 		}
@@ -148,27 +167,32 @@ export function updateList(c: NaContext): void {
 		return;
 	}
 
-	const optional = (reason: string, value: string): void => refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
+	const optional = (reason: string, value: string): void =>
+		refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
 	const set: Record<string, string> = {};
 	if (campaignId.length > 0) {
-		if (db.t('vicidial_campaigns').count((r) => ciEq(r.campaign_id, campaignId)) < 1) return optional('CAMPAIGN DOES NOT EXIST', campaignId);
+		if (db.t('vicidial_campaigns').count((r) => ciEq(r.campaign_id, campaignId)) < 1)
+			return optional('CAMPAIGN DOES NOT EXIST', campaignId);
 		set.campaign_id = campaignId;
 	}
 	const script = p.get('script');
 	if (script.length > 0) {
 		if (script === '--BLANK--') set.agent_script_override = '';
-		else if (db.t('vicidial_scripts').count((r) => ciEq(r.script_id, script)) < 1) return optional('SCRIPT DOES NOT EXIST', script);
+		else if (db.t('vicidial_scripts').count((r) => ciEq(r.script_id, script)) < 1)
+			return optional('SCRIPT DOES NOT EXIST', script);
 		else set.agent_script_override = script;
 	}
 	const dropGroup = p.get('drop_inbound_group');
 	if (dropGroup.length > 0) {
 		if (dropGroup === '--BLANK--') set.drop_inbound_group_override = '';
-		else if (db.t('vicidial_inbound_groups').count((r) => ciEq(r.group_id, dropGroup)) < 1) return optional('IN-GROUP DOES NOT EXIST', dropGroup);
+		else if (db.t('vicidial_inbound_groups').count((r) => ciEq(r.group_id, dropGroup)) < 1)
+			return optional('IN-GROUP DOES NOT EXIST', dropGroup);
 		else set.drop_inbound_group_override = dropGroup;
 	}
 	const listName = p.get('list_name');
 	if (listName.length > 0) {
-		if (listName.length > 30 || listName.length < 6) return optional('LIST NAME MUST BE FROM 6 TO 30 CHARACTERS', listName);
+		if (listName.length > 30 || listName.length < 6)
+			return optional('LIST NAME MUST BE FROM 6 TO 30 CHARACTERS', listName);
 		set.list_name = listName;
 	}
 	const active = p.get('active');
@@ -179,13 +203,15 @@ export function updateList(c: NaContext): void {
 	const cid = p.get('outbound_cid');
 	if (cid.length > 0) {
 		if (cid === '--BLANK--') set.campaign_cid_override = '';
-		else if (cid.length > 18 || cid.length < 6) return optional('OUTBOUND CID MUST BE FROM 6 TO 18 DIGITS', cid);
+		else if (cid.length > 18 || cid.length < 6)
+			return optional('OUTBOUND CID MUST BE FROM 6 TO 18 DIGITS', cid);
 		else set.campaign_cid_override = cid;
 	}
 	const amMessage = p.get('am_message');
 	if (amMessage.length > 0) {
 		if (amMessage === '--BLANK--') set.am_message_exten_override = '';
-		else if (amMessage.length > 100) return optional('ANSWERING MACHINE MESSAGE MUST LESS THAN 101 DIGITS', amMessage);
+		else if (amMessage.length > 100)
+			return optional('ANSWERING MACHINE MESSAGE MUST LESS THAN 101 DIGITS', amMessage);
 		else set.am_message_exten_override = amMessage;
 	}
 	// reset_time and expiration_date share one SQL fragment in the script: an expiration date wins
@@ -197,7 +223,8 @@ export function updateList(c: NaContext): void {
 		else resetOrExpiration = { reset_time: resetTime };
 	}
 	const expiration = p.get('expiration_date');
-	if (expiration.length > 9) resetOrExpiration = { expiration_date: expiration === '--BLANK--' ? '2099-12-31' : expiration };
+	if (expiration.length > 9)
+		resetOrExpiration = { expiration_date: expiration === '--BLANK--' ? '2099-12-31' : expiration };
 	for (const column of WEBFORMS) {
 		const v = p.get(column);
 		if (v.length > 0) set[column] = v === '--BLANK--' ? '' : sqlLiteral(webForm(v), "'");
@@ -211,7 +238,11 @@ export function updateList(c: NaContext): void {
 	}
 	const callTime = p.get('local_call_time');
 	if (callTime.length > 0) {
-		if (callTime !== 'campaign' && db.t('vicidial_call_times').count((r) => ciEq(r.call_time_id, callTime)) < 1) return optional('LOCAL CALL TIME DOES NOT EXIST', callTime);
+		if (
+			callTime !== 'campaign' &&
+			db.t('vicidial_call_times').count((r) => ciEq(r.call_time_id, callTime)) < 1
+		)
+			return optional('LOCAL CALL TIME DOES NOT EXIST', callTime);
 		set.local_call_time = callTime;
 	}
 	for (const [suffix, word, column] of XFER) {
@@ -230,9 +261,13 @@ export function updateList(c: NaContext): void {
 		if (set.campaign_id !== undefined) {
 			const oldCampaign = s(lists.find(thisList)?.campaign_id);
 			// a case-sensitive comparison in the script: TESTCAMP vs testcamp also empties the hopper
-			if (campaignId !== oldCampaign) db.t('vicidial_hopper').delete((r) => numEqStr(Number(r.list_id), listId) && ciEq(r.campaign_id, oldCampaign));
+			if (campaignId !== oldCampaign)
+				db.t('vicidial_hopper').delete(
+					(r) => numEqStr(Number(r.list_id), listId) && ciEq(r.campaign_id, oldCampaign),
+				);
 		}
-		for (const row of lists.filter(thisList)) lists.update(row, { list_changedate: now, ...set }, now);
+		for (const row of lists.filter(thisList))
+			lists.update(row, { list_changedate: now, ...set }, now);
 		c.say(`SUCCESS: update_list LIST HAS BEEN UPDATED - ${c.user}|${listId}\n`);
 	}
 	if (p.get('reset_list') === 'Y') {
@@ -240,11 +275,19 @@ export function updateList(c: NaContext): void {
 		const limit = row ? Number(row.daily_reset_limit) : undefined;
 		const today = row ? Number(row.resets_today) : undefined;
 		if (limit !== undefined && today !== undefined && (limit > today || limit < 0)) {
-			for (const r of lists.filter(thisList)) lists.update(r, { list_changedate: now, resets_today: String(Number(r.resets_today) + 1) }, now);
-			for (const lead of c.leadTable.filter((r) => numEqStr(Number(r.list_id), listId))) c.leadTable.update(lead, { called_since_last_reset: 'N' }, now);
+			for (const r of lists.filter(thisList))
+				lists.update(
+					r,
+					{ list_changedate: now, resets_today: String(Number(r.resets_today) + 1) },
+					now,
+				);
+			for (const lead of c.leadTable.filter((r) => numEqStr(Number(r.list_id), listId)))
+				c.leadTable.update(lead, { called_since_last_reset: 'N' }, now);
 			c.say(`NOTICE: update_list LEADS IN LIST HAVE BEEN RESET - ${c.user}|${listId}|\n`);
 		} else {
-			c.say(`NOTICE: update_list LIST RESET FAILED, daily reset limit reached: ${s(row?.resets_today)} / ${s(row?.daily_reset_limit)} - ${c.user}|${listId}\n`);
+			c.say(
+				`NOTICE: update_list LIST RESET FAILED, daily reset limit reached: ${s(row?.resets_today)} / ${s(row?.daily_reset_limit)} - ${c.user}|${listId}\n`,
+			);
 		}
 	}
 	if (p.get('delete_list') === 'Y') {
@@ -257,7 +300,10 @@ export function updateList(c: NaContext): void {
 	}
 	if (p.get('delete_leads') === 'Y') {
 		const r = state.user(c.user);
-		if (!hasRight(c, 'modify_lists', 'delete_lists') || !['1', '2', '3', '4'].includes(s(r?.modify_leads))) {
+		if (
+			!hasRight(c, 'modify_lists', 'delete_lists') ||
+			!['1', '2', '3', '4'].includes(s(r?.modify_leads))
+		) {
 			c.say(`NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LEADS: |${c.user}|0\n`);
 			return;
 		}

@@ -7,7 +7,13 @@ import { level, type NaContext } from '../context';
 /** `vdc_agent_api_access='1' and <flag>='1' and user_level >= 8 and active='Y'` on the API user. */
 export function hasRight(c: NaContext, ...flags: string[]): boolean {
 	const r = c.state.user(c.user);
-	return !!r && r.vdc_agent_api_access === '1' && flags.every((f) => r[f] === '1') && level(r) >= 8 && r.active === 'Y';
+	return (
+		!!r &&
+		r.vdc_agent_api_access === '1' &&
+		flags.every((f) => r[f] === '1') &&
+		level(r) >= 8 &&
+		r.active === 'Y'
+	);
 }
 
 /** The campaign with this id, if the API user's group may see it (`campaign_id='x' and campaign_id IN(...)`). */
@@ -15,7 +21,11 @@ export function visibleCampaign(c: NaContext, campaignId: string): Row | undefin
 	const camps = allowedCampaigns(c.state, c.userGroup);
 	return c.state.db
 		.t('vicidial_campaigns')
-		.find((r) => ciEq(r.campaign_id, campaignId) && (camps === null || camps.some((x) => ciEq(r.campaign_id, x))));
+		.find(
+			(r) =>
+				ciEq(r.campaign_id, campaignId) &&
+				(camps === null || camps.some((x) => ciEq(r.campaign_id, x))),
+		);
 }
 
 /** Whether a row's campaign is one of the group's allowed campaigns. */

@@ -4,18 +4,48 @@ import { ciEq, numEqStr, sqlLiteral } from '../../mysql';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { delimiter, hasRight, refuse, visibleCampaign } from './shared';
 
-const LIST_COLUMNS = ['url_id', 'campaign_id', 'entry_type', 'active', 'url_type', 'url_rank', 'url_statuses', 'url_description', 'url_lists', 'url_call_length', 'url_address'];
+const LIST_COLUMNS = [
+	'url_id',
+	'campaign_id',
+	'entry_type',
+	'active',
+	'url_type',
+	'url_rank',
+	'url_statuses',
+	'url_description',
+	'url_lists',
+	'url_call_length',
+	'url_address',
+];
 
 /** Which table and column say whether this kind of URL of this record is set to ALT. */
-const ALT_SWITCH: Record<string, { section: string; table: string; key: string; columns: Record<string, string> }> = {
-	campaign: { section: 'CAMPAIGNS', table: 'vicidial_campaigns', key: 'campaign_id', columns: { dispo: 'dispo_call_url', start: 'start_call_url', noagent: 'na_call_url' } },
+const ALT_SWITCH: Record<
+	string,
+	{ section: string; table: string; key: string; columns: Record<string, string> }
+> = {
+	campaign: {
+		section: 'CAMPAIGNS',
+		table: 'vicidial_campaigns',
+		key: 'campaign_id',
+		columns: { dispo: 'dispo_call_url', start: 'start_call_url', noagent: 'na_call_url' },
+	},
 	ingroup: {
 		section: 'INGROUPS',
 		table: 'vicidial_inbound_groups',
 		key: 'group_id',
-		columns: { dispo: 'dispo_call_url', start: 'start_call_url', noagent: 'na_call_url', addlead: 'add_lead_url' },
+		columns: {
+			dispo: 'dispo_call_url',
+			start: 'start_call_url',
+			noagent: 'na_call_url',
+			addlead: 'add_lead_url',
+		},
 	},
-	list: { section: 'LISTS', table: 'vicidial_lists', key: 'list_id', columns: { noagent: 'na_call_url' } },
+	list: {
+		section: 'LISTS',
+		table: 'vicidial_lists',
+		key: 'list_id',
+		columns: { noagent: 'na_call_url' },
+	},
 };
 
 export function updateAltUrl(c: NaContext): void {
@@ -27,7 +57,11 @@ export function updateAltUrl(c: NaContext): void {
 	}
 	const campaignId = p.get('campaign_id');
 	if (campaignId.length < 2 || campaignId.length > 20) {
-		refuse(c, 'YOU MUST USE ALL REQUIRED FIELDS', `${campaignId}|${p.get('campaign_name')}|${campaignId}`);
+		refuse(
+			c,
+			'YOU MUST USE ALL REQUIRED FIELDS',
+			`${campaignId}|${p.get('campaign_name')}|${campaignId}`,
+		);
 		return;
 	}
 	if (!visibleCampaign(c, campaignId)) {
@@ -38,7 +72,8 @@ export function updateAltUrl(c: NaContext): void {
 	const urlType = p.get('url_type');
 	let altUrlId = p.get('alt_url_id');
 	const urls = state.db.t('vicidial_url_multi');
-	const ofThisKind = (r: Row): boolean => ciEq(r.campaign_id, campaignId) && ciEq(r.entry_type, entryType) && ciEq(r.url_type, urlType);
+	const ofThisKind = (r: Row): boolean =>
+		ciEq(r.campaign_id, campaignId) && ciEq(r.entry_type, entryType) && ciEq(r.url_type, urlType);
 
 	if (altUrlId === 'LIST') {
 		const DL = delimiter(c);
@@ -47,7 +82,9 @@ export function updateAltUrl(c: NaContext): void {
 			.sort((a, b) => Number(a.url_id) - Number(b.url_id))
 			.slice(0, 1000);
 		if (rows.length < 1) {
-			c.out.echo(`NOTICE: update_alt_url LIST, No Records Found - ${c.user}|${urlType}|${entryType}|${campaignId}|0\n`);
+			c.out.echo(
+				`NOTICE: update_alt_url LIST, No Records Found - ${c.user}|${urlType}|${entryType}|${campaignId}|0\n`,
+			);
 		} else {
 			let output = p.get('header') === 'YES' ? `${LIST_COLUMNS.join(DL)}\n` : '';
 			for (const r of rows) output += `${LIST_COLUMNS.map((col) => s(r[col])).join(DL)}\n`;
@@ -62,14 +99,23 @@ export function updateAltUrl(c: NaContext): void {
 		refuse(c, 'NO ENTRY TYPE DEFINED:', `${entryType}|${campaignId}`);
 		return;
 	}
-	const column = Object.prototype.hasOwnProperty.call(target.columns, urlType) ? target.columns[urlType] : undefined;
+	const column = Object.prototype.hasOwnProperty.call(target.columns, urlType)
+		? target.columns[urlType]
+		: undefined;
 	if (!column) {
 		refuse(c, 'NO VALID URL TYPE DEFINED:', `${urlType}|${entryType}|${campaignId}`);
 		return;
 	}
-	const keyMatches = (r: Row): boolean => (entryType === 'list' ? numEqStr(Number(r.list_id), campaignId) : ciEq(r[target.key], campaignId));
+	const keyMatches = (r: Row): boolean =>
+		entryType === 'list'
+			? numEqStr(Number(r.list_id), campaignId)
+			: ciEq(r[target.key], campaignId);
 	if (state.db.t(target.table).count((r) => keyMatches(r) && ciEq(r[column], 'ALT')) < 1) {
-		refuse(c, `${target.section} ${urlType} URL IS NOT SET TO ALT`, `${urlType}|${entryType}|${campaignId}`);
+		refuse(
+			c,
+			`${target.section} ${urlType} URL IS NOT SET TO ALT`,
+			`${urlType}|${entryType}|${campaignId}`,
+		);
 		return;
 	}
 
@@ -81,7 +127,11 @@ export function updateAltUrl(c: NaContext): void {
 				.sort((a, b) => Number(a.url_id) - Number(b.url_id))
 				.slice(0, 2);
 			if (first.length >= 2) {
-				refuse(c, 'ALT URL ID DOES NOT EXIST', `${altUrlId}|${urlType}|${entryType}|${campaignId}|${first.length}`);
+				refuse(
+					c,
+					'ALT URL ID DOES NOT EXIST',
+					`${altUrlId}|${urlType}|${entryType}|${campaignId}|${first.length}`,
+				);
 				return;
 			}
 			altUrlId = s(first[0]?.url_id);
@@ -153,10 +203,20 @@ export function updateAltUrl(c: NaContext): void {
 	if (changes.url_description) changes.url_description = sqlLiteral(changes.url_description, "'");
 	const now = state.nowStr();
 	if (altUrlId === 'NEW') {
-		const row = urls.insert({ campaign_id: campaignId, entry_type: entryType, url_type: urlType, ...changes }, now);
-		c.say(`SUCCESS: update_alt_url ALT URL HAS BEEN ADDED - ${c.user}|NEW URL ID: ${s(row.url_id)}|${urlType}|${entryType}|${campaignId}\n`);
+		const row = urls.insert(
+			{ campaign_id: campaignId, entry_type: entryType, url_type: urlType, ...changes },
+			now,
+		);
+		c.say(
+			`SUCCESS: update_alt_url ALT URL HAS BEEN ADDED - ${c.user}|NEW URL ID: ${s(row.url_id)}|${urlType}|${entryType}|${campaignId}\n`,
+		);
 		return;
 	}
-	for (const r of urls.filter((row) => ciEq(row.campaign_id, campaignId) && numEqStr(Number(row.url_id), altUrlId))) urls.update(r, changes, now);
-	c.say(`SUCCESS: update_alt_url ALT URL HAS BEEN UPDATED - ${c.user}|${altUrlId}|${urlType}|${entryType}|${campaignId}\n`);
+	for (const r of urls.filter(
+		(row) => ciEq(row.campaign_id, campaignId) && numEqStr(Number(row.url_id), altUrlId),
+	))
+		urls.update(r, changes, now);
+	c.say(
+		`SUCCESS: update_alt_url ALT URL HAS BEEN UPDATED - ${c.user}|${altUrlId}|${urlType}|${entryType}|${campaignId}\n`,
+	);
 }

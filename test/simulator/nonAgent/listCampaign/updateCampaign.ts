@@ -5,12 +5,35 @@ import { cmpStrNum } from '../../php';
 import { checkAllowedFunction, checkSource, type NaContext } from '../context';
 import { hasRight, refuse, visibleCampaign } from './shared';
 
-const DIAL_METHODS = ['MANUAL', 'RATIO', 'INBOUND_MAN', 'ADAPT_AVERAGE', 'ADAPT_HARD_LIMIT', 'ADAPT_TAPERED'];
-const SECONDARY_ORDERS = ['LEAD_ASCEND', 'LEAD_DESCEND', 'CALLTIME_ASCEND', 'CALLTIME_DESCEND', 'VENDOR_ASCEND', 'VENDOR_DESCEND'];
+const DIAL_METHODS = [
+	'MANUAL',
+	'RATIO',
+	'INBOUND_MAN',
+	'ADAPT_AVERAGE',
+	'ADAPT_HARD_LIMIT',
+	'ADAPT_TAPERED',
+];
+const SECONDARY_ORDERS = [
+	'LEAD_ASCEND',
+	'LEAD_DESCEND',
+	'CALLTIME_ASCEND',
+	'CALLTIME_DESCEND',
+	'VENDOR_ASCEND',
+	'VENDOR_DESCEND',
+];
 
 /** The list orders the script accepts (RANDOM ones pass this test but are refused earlier). */
 function validListOrder(order: string): boolean {
-	const keys = ['', ' PHONE', ' LAST NAME', ' COUNT', ' LAST CALL TIME', ' RANK', ' OWNER', ' TIMEZONE'];
+	const keys = [
+		'',
+		' PHONE',
+		' LAST NAME',
+		' COUNT',
+		' LAST CALL TIME',
+		' RANK',
+		' OWNER',
+		' TIMEZONE',
+	];
 	const orders = new Set<string>(['RANDOM']);
 	for (const key of keys) for (const way of ['DOWN', 'UP']) orders.add(`${way}${key}`);
 	for (const key of [...keys, ' RANDOM']) {
@@ -45,7 +68,11 @@ export function updateCampaign(c: NaContext): void {
 	}
 	const campaignId = p.get('campaign_id');
 	if (campaignId.length < 2 || campaignId.length > 8) {
-		refuse(c, 'YOU MUST USE ALL REQUIRED FIELDS', `${campaignId}|${p.get('campaign_name')}|${campaignId}`);
+		refuse(
+			c,
+			'YOU MUST USE ALL REQUIRED FIELDS',
+			`${campaignId}|${p.get('campaign_name')}|${campaignId}`,
+		);
 		return;
 	}
 	const campaign = visibleCampaign(c, campaignId);
@@ -53,13 +80,15 @@ export function updateCampaign(c: NaContext): void {
 		refuse(c, 'CAMPAIGN DOES NOT EXIST', campaignId);
 		return;
 	}
-	const optional = (reason: string, value: string): void => refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
+	const optional = (reason: string, value: string): void =>
+		refuse(c, `${reason}, THIS IS AN OPTIONAL FIELD`, value);
 	const set: Record<string, string> = {};
 
 	const limit = Number(state.setting('auto_dial_limit') || '0') + 0.001;
 	const dialLevel = p.get('auto_dial_level');
 	if (dialLevel.length > 0) {
-		if (cmpStrNum(dialLevel, limit) > 0 || cmpStrNum(dialLevel, 0) < 0) return optional(`AUTO DIAL LEVEL MUST BE FROM 0 TO ${limit}`, dialLevel);
+		if (cmpStrNum(dialLevel, limit) > 0 || cmpStrNum(dialLevel, 0) < 0)
+			return optional(`AUTO DIAL LEVEL MUST BE FROM 0 TO ${limit}`, dialLevel);
 		set.auto_dial_level = dialLevel;
 	}
 	const dialMethod = p.get('dial_method');
@@ -69,32 +98,38 @@ export function updateCampaign(c: NaContext): void {
 	}
 	const adaptMax = p.get('adaptive_maximum_level');
 	if (adaptMax.length > 0) {
-		if (adaptMax.length > 5) return optional('ADAPT MAXIMUM DIAL LEVEL MUST BE FROM 1 TO 5 CHARACTERS', adaptMax);
+		if (adaptMax.length > 5)
+			return optional('ADAPT MAXIMUM DIAL LEVEL MUST BE FROM 1 TO 5 CHARACTERS', adaptMax);
 		set.adaptive_maximum_level = adaptMax;
 	}
 	const vdadExten = p.get('campaign_vdad_exten');
 	if (vdadExten.length > 0) {
-		if (vdadExten.length > 20 || vdadExten.length < 3) return optional('ROUTING EXTENSION MUST BE FROM 3 TO 20 CHARACTERS', vdadExten);
+		if (vdadExten.length > 20 || vdadExten.length < 3)
+			return optional('ROUTING EXTENSION MUST BE FROM 3 TO 20 CHARACTERS', vdadExten);
 		set.campaign_vdad_exten = vdadExten;
 	}
 	const hopperLevel = p.get('hopper_level');
 	if (hopperLevel.length > 0) {
-		if (cmpStrNum(hopperLevel, 5000) > 0 || cmpStrNum(hopperLevel, 1) < 0) return optional('HOPPER LEVEL MUST BE FROM 1 TO 2000', hopperLevel);
+		if (cmpStrNum(hopperLevel, 5000) > 0 || cmpStrNum(hopperLevel, 1) < 0)
+			return optional('HOPPER LEVEL MUST BE FROM 1 TO 2000', hopperLevel);
 		set.hopper_level = hopperLevel;
 	}
 	const dialTimeout = p.get('dial_timeout');
 	if (dialTimeout.length > 0) {
-		if (cmpStrNum(dialTimeout, 120) > 0 || cmpStrNum(dialTimeout, 1) < 0) return optional('DIAL TIMEOUT MUST BE FROM 1 TO 120', dialTimeout);
+		if (cmpStrNum(dialTimeout, 120) > 0 || cmpStrNum(dialTimeout, 1) < 0)
+			return optional('DIAL TIMEOUT MUST BE FROM 1 TO 120', dialTimeout);
 		set.dial_timeout = dialTimeout;
 	}
 	const name = p.get('campaign_name');
 	if (name.length > 0) {
-		if (name.length > 40 || name.length < 6) return optional('CAMPAIGN NAME MUST BE FROM 6 TO 40 CHARACTERS', name);
+		if (name.length > 40 || name.length < 6)
+			return optional('CAMPAIGN NAME MUST BE FROM 6 TO 40 CHARACTERS', name);
 		set.campaign_name = name;
 	}
 	const cid = p.get('outbound_cid');
 	if (cid.length > 0) {
-		if (cid.length > 20 || cid.length < 6) return optional('CAMPAIGN CID MUST BE FROM 6 TO 20 CHARACTERS', cid);
+		if (cid.length > 20 || cid.length < 6)
+			return optional('CAMPAIGN CID MUST BE FROM 6 TO 20 CHARACTERS', cid);
 		set.campaign_cid = cid;
 	}
 	const filterId = p.get('lead_filter_id');
@@ -122,7 +157,8 @@ export function updateCampaign(c: NaContext): void {
 	const dispoUrl = p.get('dispo_call_url');
 	if (dispoUrl.length > 0) {
 		if (dispoUrl === '--BLANK--') set.dispo_call_url = '';
-		else if (dispoUrl.length < 3 || dispoUrl.length > 65000) return optional('DISPO CALL URL IS NOT VALID', dispoUrl);
+		else if (dispoUrl.length < 3 || dispoUrl.length > 65000)
+			return optional('DISPO CALL URL IS NOT VALID', dispoUrl);
 		else set.dispo_call_url = dispoUrl;
 	}
 	for (const [suffix, n, column] of WEBFORMS) {
@@ -135,18 +171,21 @@ export function updateCampaign(c: NaContext): void {
 	const listOrder = p.get('list_order');
 	if (listOrder.length > 0) {
 		// this API never lets a RANDOM order through
-		if (/RANDOM/i.test(listOrder)) return optional('LIST ORDER INCLUDING RANDOM ARE NOT ALLOWED', listOrder);
+		if (/RANDOM/i.test(listOrder))
+			return optional('LIST ORDER INCLUDING RANDOM ARE NOT ALLOWED', listOrder);
 		if (!validListOrder(listOrder)) return optional('LIST ORDER IS NOT VALID', listOrder);
 		set.lead_order = listOrder;
 	}
 	const randomize = p.get('list_order_randomize');
 	if (randomize.length > 0) {
-		if (randomize !== 'Y' && randomize !== 'N') return optional('LIST ORDER RANDOMIZE IS NOT VALID', randomize);
+		if (randomize !== 'Y' && randomize !== 'N')
+			return optional('LIST ORDER RANDOMIZE IS NOT VALID', randomize);
 		set.lead_order_randomize = randomize;
 	}
 	const secondary = p.get('list_order_secondary');
 	if (secondary.length > 0) {
-		if (!SECONDARY_ORDERS.includes(secondary)) return optional('LIST ORDER SECONDARY IS NOT VALID', secondary);
+		if (!SECONDARY_ORDERS.includes(secondary))
+			return optional('LIST ORDER SECONDARY IS NOT VALID', secondary);
 		set.lead_order_secondary = secondary;
 	}
 	let dialStatuses = '';
@@ -154,7 +193,8 @@ export function updateCampaign(c: NaContext): void {
 	if (statusAdd.length > 0) {
 		if (statusAdd.length > 6) return optional('DIAL STATUS ADD IS NOT VALID', statusAdd);
 		let current = s(campaign.dial_statuses);
-		if (current.length > 248) return optional('DIAL STATUS ADD FAILURE, TOO MANY EXISTING DIAL STATUSES', statusAdd);
+		if (current.length > 248)
+			return optional('DIAL STATUS ADD FAILURE, TOO MANY EXISTING DIAL STATUSES', statusAdd);
 		if (current.length < 2) current = ' -';
 		dialStatuses = ` ${statusAdd}${current}`;
 	}
@@ -164,10 +204,12 @@ export function updateCampaign(c: NaContext): void {
 		let current = dialStatuses;
 		if (current.length === 0) {
 			current = s(campaign.dial_statuses);
-			if (current.length < 1 || current === ' -') return optional('DIAL STATUS REMOVE FAILURE, NO EXISTING DIAL STATUSES SET', statusRemove);
+			if (current.length < 1 || current === ' -')
+				return optional('DIAL STATUS REMOVE FAILURE, NO EXISTING DIAL STATUSES SET', statusRemove);
 		}
 		const pattern = new RegExp(`\\s${statusRemove}\\s`, 'gi');
-		if (!new RegExp(pattern.source, 'i').test(current)) return optional('DIAL STATUS REMOVE FAILURE, NOT AN EXISTING DIAL STATUS', statusRemove);
+		if (!new RegExp(pattern.source, 'i').test(current))
+			return optional('DIAL STATUS REMOVE FAILURE, NOT AN EXISTING DIAL STATUS', statusRemove);
 		dialStatuses = current.replace(pattern, ' ');
 	}
 	if (dialStatuses.length > 0) set.dial_statuses = dialStatuses;
@@ -177,7 +219,8 @@ export function updateCampaign(c: NaContext): void {
 		c.say(`NOTICE: update_campaign NO UPDATES DEFINED: |${c.user}|\n`);
 	} else {
 		const campaigns = state.db.t('vicidial_campaigns');
-		for (const row of campaigns.filter((r) => ciEq(r.campaign_id, campaignId))) campaigns.update(row, { campaign_changedate: now, ...set }, now);
+		for (const row of campaigns.filter((r) => ciEq(r.campaign_id, campaignId)))
+			campaigns.update(row, { campaign_changedate: now, ...set }, now);
 		c.say(`SUCCESS: update_campaign CAMPAIGN HAS BEEN UPDATED - ${c.user}|${campaignId}\n`);
 	}
 	if (p.get('reset_hopper') === 'Y') {

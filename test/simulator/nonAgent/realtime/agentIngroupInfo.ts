@@ -8,14 +8,21 @@ export function agentIngroupInfo(c: NaContext): void {
 	const { state, p } = c;
 	const db = state.db;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && level(r) > 6 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) => r.vdc_agent_api_access === '1' && level(r) > 6 && r.active === 'Y',
+	);
 	if (allowed < 1 && c.source !== 'queuemetrics') {
-		c.say(`ERROR: agent_ingroup_info USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: agent_ingroup_info USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const agentUser = p.get('agent_user');
 	const viewer = viewerOf(c);
-	const known = db.t('vicidial_users').count((r) => ciEq(r.user, agentUser) && seesGroup(viewer, r.user_group));
+	const known = db
+		.t('vicidial_users')
+		.count((r) => ciEq(r.user, agentUser) && seesGroup(viewer, r.user_group));
 	const agent = db.t('vicidial_live_agents').find((r) => ciEq(r.user, agentUser));
 	if (known < 1 || !agent) {
 		c.say(`ERROR: agent_ingroup_info INVALID USER ID - ${agentUser}|${c.user}\n`);

@@ -11,7 +11,9 @@ export function agentStatus(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = canViewAgents(c);
 	if (allowed < 1) {
-		c.say(`ERROR: agent_status USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: agent_status USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const agentUser = p.get('agent_user');
@@ -24,11 +26,27 @@ export function agentStatus(c: NaContext): void {
 	const withIp = p.get('include_ip') === 'YES';
 	let output = '';
 	if (p.get('header') === 'YES') {
-		output += ['status', 'callerid', 'lead_id', 'campaign_id', 'calls_today', 'full_name', 'user_group', 'user_level', 'pause_code', 'real_time_sub_status', 'phone_number', 'vendor_lead_code', 'session_id'].join(DL);
+		output += [
+			'status',
+			'callerid',
+			'lead_id',
+			'campaign_id',
+			'calls_today',
+			'full_name',
+			'user_group',
+			'user_level',
+			'pause_code',
+			'real_time_sub_status',
+			'phone_number',
+			'vendor_lead_code',
+			'session_id',
+		].join(DL);
 		if (withIp) output += `${DL}computer_ip`;
 		output += '\n';
 	}
-	const user = db.t('vicidial_users').find((r) => ciEq(r.user, agentUser) && seesGroup(viewer, r.user_group));
+	const user = db
+		.t('vicidial_users')
+		.find((r) => ciEq(r.user, agentUser) && seesGroup(viewer, r.user_group));
 	if (!user) {
 		c.say(`ERROR: agent_status AGENT NOT FOUND: ${c.user}|${agentUser}\n`);
 		return;
@@ -59,12 +77,28 @@ export function agentStatus(c: NaContext): void {
 		const twoDaysAgo = fmtDateTime(new Date(state.now().getTime() - 2 * 86400 * 1000));
 		const login = db
 			.t('vicidial_user_log')
-			.filter((r) => ciEq(r.user, agentUser) && ciEq(r.event, 'LOGIN') && s(r.event_date) < twoDaysAgo)
+			.filter(
+				(r) => ciEq(r.user, agentUser) && ciEq(r.event, 'LOGIN') && s(r.event_date) < twoDaysAgo,
+			)
 			.sort((a, b) => (s(a.event_date) < s(b.event_date) ? 1 : -1))[0];
 		if (login && s(login.computer_ip).length > 3) ipOut = `${DL}${s(login.computer_ip)}`;
 	}
 	output +=
-		[agent.status, callerid, sub.leadId, agent.campaign_id, agent.calls_today, user.full_name, user.user_group, user.user_level, sub.pauseCode, sub.rtr, phoneNumber, vendorLeadCode, agent.conf_exten]
+		[
+			agent.status,
+			callerid,
+			sub.leadId,
+			agent.campaign_id,
+			agent.calls_today,
+			user.full_name,
+			user.user_group,
+			user.user_level,
+			sub.pauseCode,
+			sub.rtr,
+			phoneNumber,
+			vendorLeadCode,
+			agent.conf_exten,
+		]
 			.map(s)
 			.join(DL) + `${ipOut}\n`;
 	c.say(output);

@@ -17,9 +17,14 @@ export function blindMonitor(c: NaContext): void {
 	const db = state.db;
 	const startEpoch = state.epoch();
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && level(r) > 6 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) => r.vdc_agent_api_access === '1' && level(r) > 6 && r.active === 'Y',
+	);
 	if (allowed < 1 && c.source !== 'queuemetrics') {
-		c.say(`ERROR: blind_monitor USER DOES NOT HAVE PERMISSION TO BLIND MONITOR: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: blind_monitor USER DOES NOT HAVE PERMISSION TO BLIND MONITOR: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const sessionId = p.get('session_id');
@@ -28,7 +33,9 @@ export function blindMonitor(c: NaContext): void {
 	const server = db.t('servers').find((r) => ciEq(r.server_ip, serverIp));
 	const confbridge = s(server?.conf_engine) === 'CONFBRIDGE';
 	const confTable = confbridge ? 'vicidial_confbridges' : 'vicidial_conferences';
-	if (db.t(confTable).count((r) => ciEq(r.conf_exten, sessionId) && ciEq(r.server_ip, serverIp)) < 1) {
+	if (
+		db.t(confTable).count((r) => ciEq(r.conf_exten, sessionId) && ciEq(r.server_ip, serverIp)) < 1
+	) {
 		c.say(`ERROR: blind_monitor INVALID SESSION ID - ${sessionId}|${serverIp}|${c.user}\n`);
 		return;
 	}
@@ -53,7 +60,8 @@ export function blindMonitor(c: NaContext): void {
 	let type = 'LISTEN';
 	let cidPrefix = 'BM';
 	let swap = false;
-	if (/MONITOR/.test(stage) || stage.length < 1) stage = enhanced ? '47378219' : confbridge ? '4' : '0';
+	if (/MONITOR/.test(stage) || stage.length < 1)
+		stage = enhanced ? '47378219' : confbridge ? '4' : '0';
 	if (/BARGE/.test(stage)) {
 		swap = /SWAP/.test(stage);
 		stage = enhanced ? '47378220' : confbridge ? '6' : '';
@@ -75,7 +83,9 @@ export function blindMonitor(c: NaContext): void {
 		}
 	}
 	const callerCode = `${cidPrefix}${startEpoch}${c.user.padStart(8, '0').slice(0, 8)}`;
-	const agent = db.t('vicidial_live_agents').find((r) => ciEq(r.conf_exten, sessionId) && ciEq(r.server_ip, serverIp));
+	const agent = db
+		.t('vicidial_live_agents')
+		.find((r) => ciEq(r.conf_exten, sessionId) && ciEq(r.server_ip, serverIp));
 	const target = `${dialPrefix(serverIp)}${stage}${sessionId}`;
 	const now = state.nowStr();
 	const manager = db.t('vicidial_manager').insert(
@@ -86,7 +96,9 @@ export function blindMonitor(c: NaContext): void {
 			server_ip: monitorServerIp,
 			action: 'Originate',
 			callerid: callerCode,
-			cmd_line_b: swap ? `Channel: Local/${dialplanNumber}@default` : `Channel: Local/${target}@default`,
+			cmd_line_b: swap
+				? `Channel: Local/${dialplanNumber}@default`
+				: `Channel: Local/${target}@default`,
 			cmd_line_c: 'Context: default',
 			cmd_line_d: swap ? `Exten: ${target}` : `Exten: ${dialplanNumber}`,
 			cmd_line_e: 'Priority: 1',
@@ -95,10 +107,34 @@ export function blindMonitor(c: NaContext): void {
 		},
 		now,
 	);
-	db.t('vicidial_dial_log').insert({ caller_code: callerCode, lead_id: '0', server_ip: monitorServerIp, call_date: now, extension: dialplanNumber, channel: `Local/${target}@default`, timeout: '0', outbound_cid: `"${callerCode}" <${outboundCid}>`, context: 'default' }, now);
-	db.t('vicidial_dial_cid_log').insert({ caller_code: callerCode, call_date: now, call_type: 'MANUAL', call_alt: 'MAIN', outbound_cid: outboundCid, outbound_cid_type: 'MONITOR_AGENT' }, now);
+	db.t('vicidial_dial_log').insert(
+		{
+			caller_code: callerCode,
+			lead_id: '0',
+			server_ip: monitorServerIp,
+			call_date: now,
+			extension: dialplanNumber,
+			channel: `Local/${target}@default`,
+			timeout: '0',
+			outbound_cid: `"${callerCode}" <${outboundCid}>`,
+			context: 'default',
+		},
+		now,
+	);
+	db.t('vicidial_dial_cid_log').insert(
+		{
+			caller_code: callerCode,
+			call_date: now,
+			call_type: 'MANUAL',
+			call_alt: 'MAIN',
+			outbound_cid: outboundCid,
+			outbound_cid_type: 'MONITOR_AGENT',
+		},
+		now,
+	);
 	// caller_code is a unique key: a second monitor by the same user in the same second fails here
-	if (db.t('vicidial_rt_monitor_log').count((r) => r.caller_code === callerCode) > 0) throw new SqlError(`Duplicate entry '${callerCode}' for key 'caller_code'`);
+	if (db.t('vicidial_rt_monitor_log').count((r) => r.caller_code === callerCode) > 0)
+		throw new SqlError(`Duplicate entry '${callerCode}' for key 'caller_code'`);
 	const monitorRow = {
 		manager_user: c.user,
 		manager_server_ip: monitorServerIp,
@@ -116,5 +152,7 @@ export function blindMonitor(c: NaContext): void {
 	};
 	db.t('vicidial_rt_monitor_log').insert(monitorRow, now);
 	db.t('vicidial_daily_rt_monitoring_log').insert(monitorRow, now);
-	c.say(`SUCCESS: blind_monitor HAS BEEN LAUNCHED - ${phoneLogin}|${target}|${dialplanNumber}|${sessionId}|${s(manager.man_id)}|${c.user}\n`);
+	c.say(
+		`SUCCESS: blind_monitor HAS BEEN LAUNCHED - ${phoneLogin}|${target}|${dialplanNumber}|${sessionId}|${s(manager.man_id)}|${c.user}\n`,
+	);
 }

@@ -14,16 +14,21 @@ export function viewerOf(c: NaContext): Viewer {
 	const group = c.state.db.t('vicidial_user_groups').find((r) => ciEq(r.user_group, c.userGroup));
 	const viewable = s(group?.admin_viewable_groups);
 	const allowed = s(group?.allowed_campaigns);
-	const groups = /--ALL--/i.test(viewable) || viewable.length <= 3 ? null : ['---ALL---', ...viewable.replace(/ -/g, '').split(' ')];
+	const groups =
+		/--ALL--/i.test(viewable) || viewable.length <= 3
+			? null
+			: ['---ALL---', ...viewable.replace(/ -/g, '').split(' ')];
 	const campaigns = /-ALL/i.test(allowed) ? null : allowed.replace(/ -/g, '').split(' ');
 	return { groups, campaigns };
 }
 
 /** `user_group IN(...)` of the viewer (true when the viewer sees every group). */
-export const seesGroup = (v: Viewer, userGroup: string | null): boolean => v.groups === null || v.groups.some((g) => ciEq(userGroup, g));
+export const seesGroup = (v: Viewer, userGroup: string | null): boolean =>
+	v.groups === null || v.groups.some((g) => ciEq(userGroup, g));
 
 /** `x IN('a','b')` after the script turned "a|b" into a list. */
-export const inList = (value: string | null, list: string[]): boolean => list.some((item) => ciEq(value, item));
+export const inList = (value: string | null, list: string[]): boolean =>
+	list.some((item) => ciEq(value, item));
 
 /** The output delimiter of stage=csv/tab/pipe (pipe otherwise). */
 export function delimiterOf(stage: string): string {
@@ -46,13 +51,19 @@ export function byCi(column: string): (a: Row, b: Row) => number {
  * print: pause code and RING / DISPO / PREVIEW / 3-WAY / PARK / DEAD / DIAL.
  * `leadId` is the lead to print (a previewed lead replaces the agent's lead_id).
  */
-export function subStatus(state: SimState, agent: Row, chatCreator: string): { pauseCode: string; rtr: string; leadId: string } {
+export function subStatus(
+	state: SimState,
+	agent: Row,
+	chatCreator: string,
+): { pauseCode: string; rtr: string; leadId: string } {
 	const db = state.db;
 	const status = s(agent.status);
 	let leadId = s(agent.lead_id);
 	const callerid = s(agent.callerid);
 	const comments = s(agent.comments);
-	const log = db.t('vicidial_agent_log').find((r) => ciEq(r.user, agent.user) && Number(r.agent_log_id) === Number(agent.agent_log_id));
+	const log = db
+		.t('vicidial_agent_log')
+		.find((r) => ciEq(r.user, agent.user) && Number(r.agent_log_id) === Number(agent.agent_log_id));
 	const pauseCode = log ? s(log.sub_status) : '';
 	let rtr = '';
 	if (agent.on_hook_agent === 'Y' && s(agent.ring_callerid).length > 18) rtr = 'RING';
@@ -62,7 +73,13 @@ export function subStatus(state: SimState, agent: Row, chatCreator: string): { p
 		leadId = s(agent.preview_lead_id);
 	}
 	if (status === 'INCALL') {
-		if (Number(leadId) > 0 && db.t('vicidial_live_agents').count((r) => Number(r.lead_id) === Number(leadId) && ciEq(r.status, 'INCALL')) > 1) rtr = '3-WAY';
+		if (
+			Number(leadId) > 0 &&
+			db
+				.t('vicidial_live_agents')
+				.count((r) => Number(r.lead_id) === Number(leadId) && ciEq(r.status, 'INCALL')) > 1
+		)
+			rtr = '3-WAY';
 		if (db.t('parked_channels').count((r) => ciEq(r.channel_group, callerid)) > 0) {
 			rtr = 'PARK';
 		} else if (/CHAT/i.test(comments)) {
@@ -72,11 +89,21 @@ export function subStatus(state: SimState, agent: Row, chatCreator: string): { p
 				.filter((r) => ciEq(r.chat_creator, chatCreator) && s(r.lead_id) === leadId)
 				.sort((a, b) => (s(a.chat_start_time) < s(b.chat_start_time) ? 1 : -1));
 			const chatId = s(chats[0]?.chat_id);
-			if (db.t('vicidial_chat_log').count((r) => s(r.chat_id) === chatId && /has left chat$/i.test(s(r.message))) > 0) rtr = 'DEAD';
+			if (
+				db
+					.t('vicidial_chat_log')
+					.count((r) => s(r.chat_id) === chatId && /has left chat$/i.test(s(r.message))) > 0
+			)
+				rtr = 'DEAD';
 		} else if (!/EMAIL/i.test(comments)) {
 			const calls = db.t('vicidial_auto_calls').filter((r) => ciEq(r.callerid, callerid));
 			if (calls.length < 1) rtr = 'DEAD';
-			else if (comments === 'MANUAL' && s(calls[0].uniqueid).length < 5 && s(calls[0].channel).length < 5) rtr = 'DIAL';
+			else if (
+				comments === 'MANUAL' &&
+				s(calls[0].uniqueid).length < 5 &&
+				s(calls[0].channel).length < 5
+			)
+				rtr = 'DIAL';
 		}
 	}
 	return { pauseCode, rtr, leadId };

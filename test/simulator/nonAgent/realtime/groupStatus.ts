@@ -17,10 +17,14 @@ function visibleCallCampaigns(c: NaContext, viewer: Viewer): string[] | null {
 }
 
 /** Live agents joined with their users, in table order. */
-function liveAgents(c: NaContext, keep: (agent: Row, user: Row) => boolean): Array<{ agent: Row; user: Row }> {
+function liveAgents(
+	c: NaContext,
+	keep: (agent: Row, user: Row) => boolean,
+): Array<{ agent: Row; user: Row }> {
 	const out: Array<{ agent: Row; user: Row }> = [];
 	for (const agent of c.state.db.t('vicidial_live_agents').rows) {
-		for (const user of c.state.db.t('vicidial_users').rows) if (ciEq(agent.user, user.user) && keep(agent, user)) out.push({ agent, user });
+		for (const user of c.state.db.t('vicidial_users').rows)
+			if (ciEq(agent.user, user.user) && keep(agent, user)) out.push({ agent, user });
 	}
 	return out;
 }
@@ -50,7 +54,8 @@ function count(statuses: string[]): Counts {
 }
 
 /** READY or PAUSED with a lead still on screen is dispositioning. */
-const withDispo = (agent: Row): string => (/READY|PAUSED/i.test(s(agent.status)) && Number(agent.lead_id) > 0 ? 'DISPO' : s(agent.status));
+const withDispo = (agent: Row): string =>
+	/READY|PAUSED/i.test(s(agent.status)) && Number(agent.lead_id) > 0 ? 'DISPO' : s(agent.status);
 
 export function userGroupStatus(c: NaContext): void {
 	const { state, p } = c;
@@ -58,7 +63,9 @@ export function userGroupStatus(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = canViewAgents(c);
 	if (allowed < 1) {
-		c.say(`ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET USER GROUP INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET USER GROUP INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const userGroups = p.get('user_groups');
@@ -72,12 +79,28 @@ export function userGroupStatus(c: NaContext): void {
 	const DL = delimiterOf(p.get('stage'));
 	let output = '';
 	if (p.get('header') === 'YES') {
-		output += ['usergroups', 'calls_waiting', 'agents_logged_in', 'agents_in_calls', 'agents_waiting', 'agents_paused', 'agents_in_dead_calls', 'agents_in_dispo', 'agents_in_dial'].join(DL) + '\n';
+		output +=
+			[
+				'usergroups',
+				'calls_waiting',
+				'agents_logged_in',
+				'agents_in_calls',
+				'agents_waiting',
+				'agents_paused',
+				'agents_in_dead_calls',
+				'agents_in_dispo',
+				'agents_in_dial',
+			].join(DL) + '\n';
 	}
-	const calls = db.t('vicidial_auto_calls').filter((r) => callCampaigns === null || inList(r.campaign_id, callCampaigns));
+	const calls = db
+		.t('vicidial_auto_calls')
+		.filter((r) => callCampaigns === null || inList(r.campaign_id, callCampaigns));
 	const callerids = calls.map((r) => `${s(r.callerid)}|`).join('');
 	const waitingCalls = calls.filter((r) => /LIVE/i.test(s(r.status))).length;
-	const statuses = liveAgents(c, (_agent, user) => inList(user.user_group, groups) && seesGroup(viewer, user.user_group)).map(({ agent }) => {
+	const statuses = liveAgents(
+		c,
+		(_agent, user) => inList(user.user_group, groups) && seesGroup(viewer, user.user_group),
+	).map(({ agent }) => {
 		let st = withDispo(agent);
 		if (/INCALL/i.test(st)) {
 			const callerid = s(agent.callerid);
@@ -87,14 +110,27 @@ export function userGroupStatus(c: NaContext): void {
 				// chat sessions are not modelled (the script's chat lookup fails on an undefined result)
 			} else if (!callerids.includes(`${callerid}|`)) st = 'DEAD';
 			else if (comments === 'MANUAL') {
-				const call = calls.find((r) => ciEq(r.callerid, callerid)) ?? db.t('vicidial_auto_calls').find((r) => ciEq(r.callerid, callerid));
+				const call =
+					calls.find((r) => ciEq(r.callerid, callerid)) ??
+					db.t('vicidial_auto_calls').find((r) => ciEq(r.callerid, callerid));
 				if (call && s(call.uniqueid).length < 5 && s(call.channel).length < 5) st = 'DIAL';
 			}
 		}
 		return st;
 	});
 	const n = count(statuses);
-	output += [groups.join(' '), waitingCalls, n.total, n.inCalls, n.waiting, n.paused, n.dead, n.dispo, n.inDial].join(DL) + '\n';
+	output +=
+		[
+			groups.join(' '),
+			waitingCalls,
+			n.total,
+			n.inCalls,
+			n.waiting,
+			n.paused,
+			n.dead,
+			n.dispo,
+			n.inDial,
+		].join(DL) + '\n';
 	c.out.echo(output);
 	c.log();
 }
@@ -105,7 +141,9 @@ export function inGroupStatus(c: NaContext): void {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
 	const allowed = canViewAgents(c);
 	if (allowed < 1) {
-		c.say(`ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET IN-GROUP INFO: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET IN-GROUP INFO: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const inGroups = p.get('in_groups');
@@ -119,17 +157,48 @@ export function inGroupStatus(c: NaContext): void {
 	const DL = delimiterOf(p.get('stage'));
 	let output = '';
 	if (p.get('header') === 'YES') {
-		output += ['ingroups', 'total_calls', 'calls_waiting', 'agents_logged_in', 'agents_in_calls', 'agents_waiting', 'agents_paused', 'agents_in_dispo', 'agents_in_dial'].join(DL) + '\n';
+		output +=
+			[
+				'ingroups',
+				'total_calls',
+				'calls_waiting',
+				'agents_logged_in',
+				'agents_in_calls',
+				'agents_waiting',
+				'agents_paused',
+				'agents_in_dispo',
+				'agents_in_dial',
+			].join(DL) + '\n';
 	}
-	const calls = db.t('vicidial_auto_calls').filter((r) => inList(r.campaign_id, groups) && (callCampaigns === null || inList(r.campaign_id, callCampaigns)));
+	const calls = db
+		.t('vicidial_auto_calls')
+		.filter(
+			(r) =>
+				inList(r.campaign_id, groups) &&
+				(callCampaigns === null || inList(r.campaign_id, callCampaigns)),
+		);
 	const waitingCalls = calls.filter((r) => /LIVE/i.test(s(r.status))).length;
 	const members = db
 		.t('vicidial_live_inbound_agents')
 		.filter((r) => inList(r.group_id, groups))
 		.map((r) => s(r.user));
-	const statuses = liveAgents(c, (agent, user) => inList(agent.user, members) && seesGroup(viewer, user.user_group)).map(({ agent }) => withDispo(agent));
+	const statuses = liveAgents(
+		c,
+		(agent, user) => inList(agent.user, members) && seesGroup(viewer, user.user_group),
+	).map(({ agent }) => withDispo(agent));
 	const n = count(statuses);
-	output += [groups.join(' '), calls.length, waitingCalls, n.total, n.inCalls, n.waiting, n.paused, n.dispo, n.inDial].join(DL) + '\n';
+	output +=
+		[
+			groups.join(' '),
+			calls.length,
+			waitingCalls,
+			n.total,
+			n.inCalls,
+			n.waiting,
+			n.paused,
+			n.dispo,
+			n.inDial,
+		].join(DL) + '\n';
 	c.out.echo(output);
 	c.log();
 }

@@ -7,7 +7,14 @@ import { blindMonitor } from './blindMonitor';
 import { inGroupStatus, userGroupStatus } from './groupStatus';
 import { loggedInAgents } from './loggedInAgents';
 import { serverRefresh } from './serverRefresh';
-import { callmenuList, containerList, ingroupList, mohList, soundsList, vmList } from './systemLists';
+import {
+	callmenuList,
+	containerList,
+	ingroupList,
+	mohList,
+	soundsList,
+	vmList,
+} from './systemLists';
 
 export const handlers: Readonly<Record<string, NaHandler>> = {
 	logged_in_agents: loggedInAgents,

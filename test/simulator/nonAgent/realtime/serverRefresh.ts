@@ -5,9 +5,18 @@ export function serverRefresh(c: NaContext): void {
 	const { state, p } = c;
 	const db = state.db;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && r.ast_admin_access === '1' && level(r) >= 8 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' &&
+			r.ast_admin_access === '1' &&
+			level(r) >= 8 &&
+			r.active === 'Y',
+	);
 	if (allowed < 1) {
-		c.say(`ERROR: server_refresh USER DOES NOT HAVE PERMISSION TO REFRESH SERVERS: |${c.user}|${allowed}\n`);
+		c.say(
+			`ERROR: server_refresh USER DOES NOT HAVE PERMISSION TO REFRESH SERVERS: |${c.user}|${allowed}\n`,
+		);
 		return;
 	}
 	if (!/REFRESH/.test(p.get('stage'))) {
@@ -20,7 +29,8 @@ export function serverRefresh(c: NaContext): void {
 	db.t('system_settings').update(settings, { reload_timestamp: now }, now);
 	const servers = db.t('servers');
 	let changed = 0;
-	for (const server of servers.rows) changed += servers.update(server, { rebuild_conf_files: 'Y' }, now);
+	for (const server of servers.rows)
+		changed += servers.update(server, { rebuild_conf_files: 'Y' }, now);
 	db.t('vicidial_admin_log').insert(
 		{
 			event_date: now,

@@ -76,18 +76,35 @@ const visible = (c: NaContext) => {
 };
 
 export function soundsList(c: NaContext): void {
-	if (!mayList(c, 'sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST') || !soundControlOn(c)) return;
+	if (
+		!mayList(c, 'sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST') ||
+		!soundControlOn(c)
+	)
+		return;
 	// The audio store is a directory of the web server; the simulator has no files in it. With a
 	// sort order asked for, the script then sorts a list it never created: a PHP TypeError (HTTP 500).
-	if (/date|name|size/i.test(c.p.get('stage'))) throw new SqlError('sort() of an undefined file list');
+	if (/date|name|size/i.test(c.p.get('stage')))
+		throw new SqlError('sort() of an undefined file list');
 }
 
 export function mohList(c: NaContext): void {
-	if (!mayList(c, 'sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST') || !soundControlOn(c)) return;
+	if (
+		!mayList(c, 'sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST') ||
+		!soundControlOn(c)
+	)
+		return;
 	const db = c.state.db;
 	const field = c.p.get('comments');
-	let out = pageStart(['<td width=30>#</td>', '<td colspan=2>Music On Hold Class</td>', '<td>Name</td>', '<td>Random</td>']);
-	const classes = db.t('vicidial_music_on_hold').filter((r) => r.active === 'Y' && visible(c)(r)).sort(byCi('moh_id'));
+	let out = pageStart([
+		'<td width=30>#</td>',
+		'<td colspan=2>Music On Hold Class</td>',
+		'<td>Name</td>',
+		'<td>Random</td>',
+	]);
+	const classes = db
+		.t('vicidial_music_on_hold')
+		.filter((r) => r.active === 'Y' && visible(c)(r))
+		.sort(byCi('moh_id'));
 	classes.forEach((moh, index) => {
 		const n = index + 1;
 		out += rowStart(n, s(moh.moh_id), field);
@@ -107,18 +124,27 @@ export function vmList(c: NaContext): void {
 	if (!mayList(c, 'vm_list USER DOES NOT HAVE PERMISSION TO VIEW VOICEMAIL BOXES LIST')) return;
 	const db = c.state.db;
 	const field = c.p.get('comments');
-	let out = pageStart(['<td width=30>#</td>', '<td colspan=2>Voicemail Boxes</td>', '<td>Name</td>', '<td>Email</td>']);
+	let out = pageStart([
+		'<td width=30>#</td>',
+		'<td colspan=2>Voicemail Boxes</td>',
+		'<td>Name</td>',
+		'<td>Email</td>',
+	]);
 	db.t('vicidial_voicemail')
 		.filter((r) => r.active === 'Y' && visible(c)(r))
 		.sort(byCi('voicemail_id'))
 		.forEach((box, index) => {
-			out += rowStart(index + 1, s(box.voicemail_id), field) + `<td>${font2}${s(box.fullname)}</td>\n<td>${font2}${s(box.email)}</td></tr>\n`;
+			out +=
+				rowStart(index + 1, s(box.voicemail_id), field) +
+				`<td>${font2}${s(box.fullname)}</td>\n<td>${font2}${s(box.email)}</td></tr>\n`;
 		});
 	db.t('phones')
 		.filter((r) => r.active === 'Y' && visible(c)(r))
 		.sort(byCi('voicemail_id'))
 		.forEach((phone, index) => {
-			out += rowStart(index + 1, s(phone.voicemail_id), field) + `<td>${font2}${s(phone.extension)} - ${s(phone.fullname)}</td>\n<td>${font2}${s(phone.email)}</td></tr>\n`;
+			out +=
+				rowStart(index + 1, s(phone.voicemail_id), field) +
+				`<td>${font2}${s(phone.extension)} - ${s(phone.fullname)}</td>\n<td>${font2}${s(phone.email)}</td></tr>\n`;
 		});
 	c.out.echo(out + PAGE_END);
 }
@@ -126,7 +152,12 @@ export function vmList(c: NaContext): void {
 export function ingroupList(c: NaContext): void {
 	if (!mayList(c, 'ingroup_list USER DOES NOT HAVE PERMISSION TO VIEW INBOUND GROUPS LIST')) return;
 	const field = c.p.get('comments');
-	let out = pageStart(['<td width=30>#</td>', '<td colspan=2>Inbound Groups</td>', '<td>Name</td>', '<td>Color</td>']);
+	let out = pageStart([
+		'<td width=30>#</td>',
+		'<td colspan=2>Inbound Groups</td>',
+		'<td>Name</td>',
+		'<td>Color</td>',
+	]);
 	c.state.db
 		.t('vicidial_inbound_groups')
 		.filter((r) => r.active === 'Y' && visible(c)(r))
@@ -148,7 +179,9 @@ export function callmenuList(c: NaContext): void {
 		.filter((r) => visible(c)(r))
 		.sort(byCi('menu_id'))
 		.forEach((menu, index) => {
-			out += rowStart(index + 1, s(menu.menu_id), field) + `<td>${font2}${s(menu.menu_name)}</td></tr>\n`;
+			out +=
+				rowStart(index + 1, s(menu.menu_id), field) +
+				`<td>${font2}${s(menu.menu_name)}</td></tr>\n`;
 		});
 	c.out.echo(out + PAGE_END);
 }
@@ -161,13 +194,19 @@ export function containerList(c: NaContext): void {
 	}
 	if (!mayList(c, 'container_list USER DOES NOT HAVE PERMISSION TO VIEW CALL MENUS LIST')) return;
 	const field = c.p.get('comments');
-	let out = pageStart(['<td width=30>#</td>', `<td colspan=2>Settings Containers: <br>${type} type</td>`, '<td>Container Notes</td>']);
+	let out = pageStart([
+		'<td width=30>#</td>',
+		`<td colspan=2>Settings Containers: <br>${type} type</td>`,
+		'<td>Container Notes</td>',
+	]);
 	c.state.db
 		.t('vicidial_settings_containers')
 		.filter((r) => ciEq(r.container_type, type) && visible(c)(r))
 		.sort(byCi('container_id'))
 		.forEach((container, index) => {
-			out += rowStart(index + 1, s(container.container_id), field) + `<td>${font2}${s(container.container_notes)}</td></tr>\n`;
+			out +=
+				rowStart(index + 1, s(container.container_id), field) +
+				`<td>${font2}${s(container.container_notes)}</td></tr>\n`;
 		});
 	c.out.echo(out + PAGE_END);
 }

@@ -7,7 +7,8 @@ import { delimiter, mayReport, orderBy, within } from './common';
 /** functions.php sec_convert(): seconds as H:MM:SS (H, HF), M:SS (M) or plain seconds. */
 export function secConvert(seconds: number, precision: string): string {
 	const sec = Math.round(seconds);
-	if (sec < 1) return precision === 'HF' || precision === 'H' ? '0:00:00' : precision === 'S' ? '0' : '0:00';
+	if (sec < 1)
+		return precision === 'HF' || precision === 'H' ? '0:00:00' : precision === 'S' ? '0' : '0:00';
 	const pad = (n: number) => String(n).padStart(2, '0');
 	if (precision === 'HF' || precision === 'H') {
 		const hours = Math.floor(sec / 3600);
@@ -22,7 +23,8 @@ export function secConvert(seconds: number, precision: string): string {
 }
 
 /** A division that gives 0 for a zero divisor or dividend. */
-const ratio = (dividend: number, divisor: number): number => (divisor === 0 || dividend === 0 ? 0 : dividend / divisor);
+const ratio = (dividend: number, divisor: number): number =>
+	divisor === 0 || dividend === 0 ? 0 : dividend / divisor;
 
 /** The number at the start of a string, as PHP arithmetic reads "2:40" (2). */
 const leadingNumber = (text: string): number => {
@@ -57,7 +59,8 @@ export function agentStatsExport(c: NaContext): void {
 	let end = p.get('datetime_end');
 	const conditions: Array<(r: Row) => boolean> = [];
 	if (agent.length > 0 && agent.length < 21) conditions.push((r) => ciEq(r.user, agent));
-	if (campaign.length > 0 && campaign.length < 9) conditions.push((r) => ciEq(r.campaign_id, campaign));
+	if (campaign.length > 0 && campaign.length < 9)
+		conditions.push((r) => ciEq(r.campaign_id, campaign));
 	let ready = conditions.length;
 	if (start.length === 19 && end.length === 19) {
 		start = start.replace(/\+/g, ' ');
@@ -74,17 +77,50 @@ export function agentStatsExport(c: NaContext): void {
 		return;
 	}
 	const byCampaign = p.get('group_by_campaign') === 'YES';
-	const matching = state.db.t('vicidial_agent_log').filter((r) => conditions.every((cond) => cond(r)));
+	const matching = state.db
+		.t('vicidial_agent_log')
+		.filter((r) => conditions.every((cond) => cond(r)));
 	const id = (r: Row) => String(Number(r.agent_log_id)).padStart(20, '0');
-	const rows = byCampaign ? orderBy(matching, (r) => s(r.campaign_id), (r) => s(r.user), id) : orderBy(matching, (r) => s(r.user), id);
+	const rows = byCampaign
+		? orderBy(
+				matching,
+				(r) => s(r.campaign_id),
+				(r) => s(r.user),
+				id,
+			)
+		: orderBy(matching, (r) => s(r.user), id);
 	if (rows.length === 0) {
 		c.say(`ERROR: agent_stats_export NO RECORDS FOUND - ${echoed}\n`);
 		return;
 	}
 	const DL = delimiter(p.get('stage'));
 	const format = p.get('time_format') || 'HF';
-	const names = ['user', 'full_name', 'user_group', 'calls', 'login_time', 'total_talk_time', 'avg_talk_time', 'avg_wait_time', 'pct_of_queue', 'pause_time', 'sessions', 'avg_session', 'pauses', 'avg_pause_time', 'pause_pct', 'pauses_per_session', 'wait_time', 'talk_time', 'dispo_time', 'dead_time'];
-	let output = p.get('header') === 'YES' ? (byCampaign ? ['campaign_id', ...names] : names).join(DL) + '\n' : '';
+	const names = [
+		'user',
+		'full_name',
+		'user_group',
+		'calls',
+		'login_time',
+		'total_talk_time',
+		'avg_talk_time',
+		'avg_wait_time',
+		'pct_of_queue',
+		'pause_time',
+		'sessions',
+		'avg_session',
+		'pauses',
+		'avg_pause_time',
+		'pause_pct',
+		'pauses_per_session',
+		'wait_time',
+		'talk_time',
+		'dispo_time',
+		'dead_time',
+	];
+	let output =
+		p.get('header') === 'YES'
+			? (byCampaign ? ['campaign_id', ...names] : names).join(DL) + '\n'
+			: '';
 
 	const agents: AgentTotals[] = [];
 	let current: AgentTotals | undefined;
@@ -92,7 +128,11 @@ export function agentStatsExport(c: NaContext): void {
 	const num = (v: string | null) => Number(v ?? 0) || 0;
 	for (const r of rows) {
 		const key = byCampaign ? `${s(r.campaign_id)} ${s(r.user)}` : s(r.user);
-		const currentKey = current ? (byCampaign ? `${current.campaign} ${current.user}` : current.user) : undefined;
+		const currentKey = current
+			? byCampaign
+				? `${current.campaign} ${current.user}`
+				: current.user
+			: undefined;
 		if (!current || ciKey(key) !== ciKey(currentKey ?? '')) {
 			current = {
 				user: s(r.user),

@@ -5,7 +5,11 @@ import { checkAllowedFunction, checkSource, countUser, level, type NaContext } f
 /** Source, allowed function, then `vdc_agent_api_access, view_reports, level > 6, active` with the function's own refusal text. */
 export function mayReport(c: NaContext, refusal: string): boolean {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return false;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && r.view_reports === '1' && level(r) > 6 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' && r.view_reports === '1' && level(r) > 6 && r.active === 'Y',
+	);
 	if (allowed < 1) {
 		c.say(`ERROR: ${c.fn} ${refusal}: |${c.user}|${allowed}|\n`);
 		return false;
@@ -18,7 +22,9 @@ export function mayViewStats(c: NaContext): boolean {
 	if (!checkAllowedFunction(c)) return false;
 	const allowed = countUser(c, (r) => r.view_reports === '1' && level(r) > 8 && r.active === 'Y');
 	if (allowed < 1) {
-		c.say(`ERROR: call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: call_status_stats USER DOES NOT HAVE PERMISSION TO VIEW STATS: |${c.user}|${allowed}|\n`,
+		);
 		return false;
 	}
 	return true;

@@ -17,19 +17,31 @@ export function didLogExport(c: NaContext): void {
 		return;
 	}
 	const calls = orderBy(
-		state.db.t('vicidial_did_log').filter((r) => ciEq(r.extension, phone) && within(r.call_date, `${date} 00:00:00`, `${date} 23:59:59`)),
+		state.db
+			.t('vicidial_did_log')
+			.filter(
+				(r) =>
+					ciEq(r.extension, phone) && within(r.call_date, `${date} 00:00:00`, `${date} 23:59:59`),
+			),
 		(r) => s(r.call_date),
 	);
 	if (calls.length === 0) {
-		c.say(`ERROR: did_log_export NO RECORDS FOUND - ${c.user}|${p.get('agent_user')}|${p.get('lead_id')}|${date}\n`);
+		c.say(
+			`ERROR: did_log_export NO RECORDS FOUND - ${c.user}|${p.get('agent_user')}|${p.get('lead_id')}|${date}\n`,
+		);
 		return;
 	}
 	const DL = delimiter(p.get('stage'));
-	let output = p.get('header') === 'YES' ? ['did_number', 'call_date', 'caller_id_number', 'length_in_sec'].join(DL) + '\n' : '';
+	let output =
+		p.get('header') === 'YES'
+			? ['did_number', 'call_date', 'caller_id_number', 'length_in_sec'].join(DL) + '\n'
+			: '';
 	for (const call of calls) {
 		const arrived = datetimeToEpoch(s(call.call_date));
 		// the newest in-group leg of the same call, if any, tells when it ended
-		const legs = state.db.t('vicidial_closer_log').filter((r) => ciEq(r.uniqueid, s(call.uniqueid)));
+		const legs = state.db
+			.t('vicidial_closer_log')
+			.filter((r) => ciEq(r.uniqueid, s(call.uniqueid)));
 		const leg = legs.sort((a, b) => Number(b.closecallid) - Number(a.closecallid))[0];
 		const length = leg ? Number(leg.length_in_sec ?? 0) : 0;
 		const legStart = leg ? datetimeToEpoch(s(leg.call_date)) : arrived;

@@ -16,7 +16,11 @@ export function printedLocation(state: SimState, location: string): string {
 	const seeded = /^http:\/\/127\.0\.0\.1(:\d+)?\/RECORDINGS\//;
 	if (state.recordingsUrl) return location.replace(seeded, `${state.recordingsUrl}/RECORDINGS/`);
 	const port = process.env.VICIDIAL_PORT;
-	if (port && /^\d+$/.test(port)) return location.replace(/^http:\/\/127\.0\.0\.1:8089\/RECORDINGS\//, `http://127.0.0.1:${port}/RECORDINGS/`);
+	if (port && /^\d+$/.test(port))
+		return location.replace(
+			/^http:\/\/127\.0\.0\.1:8089\/RECORDINGS\//,
+			`http://127.0.0.1:${port}/RECORDINGS/`,
+		);
 	return location;
 }
 
@@ -39,7 +43,11 @@ export function recordingLookup(c: NaContext): void {
 			.filter((r) => likePrefix(r.uniqueid, prefix))
 			.map((r) => s(r.closecallid));
 		if (inOutbound || closerIds.length > 0) {
-			conditions.push((r) => (inOutbound && likePrefix(r.vicidial_id, prefix)) || closerIds.some((id) => ciEq(r.vicidial_id, id)));
+			conditions.push(
+				(r) =>
+					(inOutbound && likePrefix(r.vicidial_id, prefix)) ||
+					closerIds.some((id) => ciEq(r.vicidial_id, id)),
+			);
 			weight += 2;
 		}
 	}
@@ -68,14 +76,23 @@ export function recordingLookup(c: NaContext): void {
 		.t('recording_log')
 		.filter((r) => conditions.every((cond) => cond(r)))
 		.map((r, i) => ({ r, i }))
-		.sort((a, b) => (s(a.r.start_time) < s(b.r.start_time) ? -1 : s(a.r.start_time) > s(b.r.start_time) ? 1 : a.i - b.i))
+		.sort((a, b) =>
+			s(a.r.start_time) < s(b.r.start_time)
+				? -1
+				: s(a.r.start_time) > s(b.r.start_time)
+					? 1
+					: a.i - b.i,
+		)
 		.map(({ r }) => r);
 	if (found.length === 0) {
 		c.say(`ERROR: recording_lookup NO RECORDINGS FOUND - ${echoed}\n`);
 		return;
 	}
 	const DL = delimiter(p.get('stage'));
-	let output = p.get('header') === 'YES' ? ['start_time', 'user', 'recording_id', 'lead_id', 'location'].join(DL) + '\n' : '';
+	let output =
+		p.get('header') === 'YES'
+			? ['start_time', 'user', 'recording_id', 'lead_id', 'location'].join(DL) + '\n'
+			: '';
 	const withLength = /Y/.test(p.get('duration'));
 	for (const r of found) {
 		let length = '';

@@ -5,12 +5,21 @@ import { prologue } from './common';
 
 export function addGroupAlias(c: NaContext): void {
 	const { p, state } = c;
-	if (!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO ADD GROUP ALIASES')) return;
+	if (
+		!prologue(
+			c,
+			(r) => r.ast_admin_access === '1',
+			'USER DOES NOT HAVE PERMISSION TO ADD GROUP ALIASES',
+		)
+	)
+		return;
 	const number = p.get('caller_id_number');
 	let aliasId = p.get('group_alias_id');
 	let aliasName = p.get('group_alias_name');
 	if (number.length < 6) {
-		c.say(`ERROR: add_group_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${number}\n`);
+		c.say(
+			`ERROR: add_group_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${number}\n`,
+		);
 		return;
 	}
 	if (aliasId.length < 2) aliasId = number;
@@ -24,6 +33,18 @@ export function addGroupAlias(c: NaContext): void {
 		c.say(`ERROR: add_group_alias GROUP ALIAS ALREADY EXISTS: |${c.user}|${aliasId}|${number}\n`);
 		return;
 	}
-	aliases.insert({ group_alias_id: aliasId, group_alias_name: aliasName, caller_id_number: number, caller_id_name: callerName, active, user_group: adminGroup }, state.nowStr());
-	c.say(`SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - ${c.user}|${aliasId}|${aliasName}|${number}\n`);
+	aliases.insert(
+		{
+			group_alias_id: aliasId,
+			group_alias_name: aliasName,
+			caller_id_number: number,
+			caller_id_name: callerName,
+			active,
+			user_group: adminGroup,
+		},
+		state.nowStr(),
+	);
+	c.say(
+		`SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - ${c.user}|${aliasId}|${aliasName}|${number}\n`,
+	);
 }

@@ -6,14 +6,23 @@ import { autogenerateUser, closerCampaigns, inViewable, prologue, viewableGroups
 
 export function addUser(c: NaContext): void {
 	const { p, state } = c;
-	if (!prologue(c, (r) => r.modify_users === '1', 'USER DOES NOT HAVE PERMISSION TO ADD USERS')) return;
+	if (!prologue(c, (r) => r.modify_users === '1', 'USER DOES NOT HAVE PERMISSION TO ADD USERS'))
+		return;
 	let agentUser = p.get('agent_user');
 	const agentPass = p.get('agent_pass');
 	const agentLevel = p.get('agent_user_level');
 	const fullName = p.get('agent_full_name');
 	const group = p.get('agent_user_group');
-	if (agentUser.length < 2 || agentPass.length < 2 || agentLevel.length < 1 || fullName.length < 1 || group.length < 1) {
-		c.say(`ERROR: add_user YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${agentUser}|${agentPass}|${agentLevel}|${fullName}|${group}\n`);
+	if (
+		agentUser.length < 2 ||
+		agentPass.length < 2 ||
+		agentLevel.length < 1 ||
+		fullName.length < 1 ||
+		group.length < 1
+	) {
+		c.say(
+			`ERROR: add_user YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${agentUser}|${agentPass}|${agentLevel}|${fullName}|${group}\n`,
+		);
 		return;
 	}
 	const me = state.user(c.user);
@@ -21,11 +30,17 @@ export function addUser(c: NaContext): void {
 	const sameLevel = Number(me?.modify_same_user_level ?? 0);
 	const wanted = Number(agentLevel);
 	if ((myLevel < 9 && myLevel <= wanted) || (sameLevel < 1 && myLevel >= 9 && myLevel === wanted)) {
-		c.say(`ERROR: add_user USER DOES NOT HAVE PERMISSION TO ADD USERS IN THIS USER LEVEL: |${c.user}|${agentLevel}|${myLevel}\n`);
+		c.say(
+			`ERROR: add_user USER DOES NOT HAVE PERMISSION TO ADD USERS IN THIS USER LEVEL: |${c.user}|${agentLevel}|${myLevel}\n`,
+		);
 		return;
 	}
 	const viewable = viewableGroups(c);
-	if (!state.db.t('vicidial_user_groups').find((r) => ciEq(r.user_group, group) && inViewable(viewable, r.user_group))) {
+	if (
+		!state.db
+			.t('vicidial_user_groups')
+			.find((r) => ciEq(r.user_group, group) && inViewable(viewable, r.user_group))
+	) {
 		c.say(`ERROR: add_user USER GROUP DOES NOT EXIST: |${c.user}|${group}\n`);
 		return;
 	}
@@ -34,7 +49,8 @@ export function addUser(c: NaContext): void {
 		return;
 	}
 	if (/AUTOGENERA/.test(agentUser)) agentUser = autogenerateUser(c);
-	const orDefault = (name: string, fallback: string): string => (p.get(name).length < 1 ? fallback : p.get(name));
+	const orDefault = (name: string, fallback: string): string =>
+		p.get(name).length < 1 ? fallback : p.get(name);
 	const inGroups = p.get('in_groups');
 	state.db.t('vicidial_users').insert(
 		{
@@ -62,5 +78,7 @@ export function addUser(c: NaContext): void {
 		},
 		state.nowStr(),
 	);
-	c.say(`SUCCESS: add_user USER HAS BEEN ADDED - ${c.user}|${agentUser}|${agentPass}|${agentLevel}|${fullName}|${s(group)}\n`);
+	c.say(
+		`SUCCESS: add_user USER HAS BEEN ADDED - ${c.user}|${agentUser}|${agentPass}|${agentLevel}|${fullName}|${s(group)}\n`,
+	);
 }

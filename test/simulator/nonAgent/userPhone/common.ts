@@ -22,7 +22,10 @@ export function inViewable(groups: string[] | null, value: string | null): boole
 /** Source, allowed function, then the function's own right: true when the handler may go on. */
 export function prologue(c: NaContext, right: (r: Row) => boolean, refusal: string): boolean {
 	if (!checkSource(c) || !checkAllowedFunction(c)) return false;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && right(r) && level(r) >= 8 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) => r.vdc_agent_api_access === '1' && right(r) && level(r) >= 8 && r.active === 'Y',
+	);
 	if (allowed < 1) {
 		c.say(`ERROR: ${c.fn} ${refusal}: |${c.user}|${allowed}\n`);
 		return false;
@@ -34,7 +37,9 @@ export function prologue(c: NaContext, right: (r: Row) => boolean, refusal: stri
 export function autogenerateUser(c: NaContext): string {
 	let candidate = Number(c.state.setting('auto_user_add_value') || 0);
 	while (c.state.user(String(candidate))) candidate += 7;
-	c.state.db.t('system_settings').update(c.state.settings(), { auto_user_add_value: candidate }, c.state.nowStr());
+	c.state.db
+		.t('system_settings')
+		.update(c.state.settings(), { auto_user_add_value: candidate }, c.state.nowStr());
 	return String(candidate);
 }
 
@@ -43,8 +48,39 @@ export const closerCampaigns = (inGroups: string): string => ` ${inGroups.replac
 
 /** The 33 offsets the phone functions accept, compared like PHP's `!=` (numerically). */
 export const PHONE_GMT = [
-	'12.75', '12.00', '11.00', '10.00', '9.50', '9.00', '8.00', '7.00', '6.50', '6.00', '5.75', '5.50', '5.00', '4.50', '4.00', '3.50', '3.00', '2.00',
-	'1.00', '0.00', '-1.00', '-2.00', '-3.00', '-3.50', '-4.00', '-5.00', '-6.00', '-7.00', '-8.00', '-9.00', '-10.00', '-11.00', '-12.00',
+	'12.75',
+	'12.00',
+	'11.00',
+	'10.00',
+	'9.50',
+	'9.00',
+	'8.00',
+	'7.00',
+	'6.50',
+	'6.00',
+	'5.75',
+	'5.50',
+	'5.00',
+	'4.50',
+	'4.00',
+	'3.50',
+	'3.00',
+	'2.00',
+	'1.00',
+	'0.00',
+	'-1.00',
+	'-2.00',
+	'-3.00',
+	'-3.50',
+	'-4.00',
+	'-5.00',
+	'-6.00',
+	'-7.00',
+	'-8.00',
+	'-9.00',
+	'-10.00',
+	'-11.00',
+	'-12.00',
 ];
 
 export { level };

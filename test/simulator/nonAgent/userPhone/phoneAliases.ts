@@ -5,17 +5,28 @@ import { prologue } from './common';
 
 /** The first login of a comma list with no phone, or undefined when all exist. */
 function missingPhone(c: NaContext, logins: string): string | undefined {
-	return logins.split(',').find((login) => c.state.db.t('phones').count((r) => ciEq(r.login, login)) < 1);
+	return logins
+		.split(',')
+		.find((login) => c.state.db.t('phones').count((r) => ciEq(r.login, login)) < 1);
 }
 
 export function addPhoneAlias(c: NaContext): void {
 	const { p, state } = c;
-	if (!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO ADD PHONE ALIASES')) return;
+	if (
+		!prologue(
+			c,
+			(r) => r.ast_admin_access === '1',
+			'USER DOES NOT HAVE PERMISSION TO ADD PHONE ALIASES',
+		)
+	)
+		return;
 	const aliasId = p.get('alias_id');
 	const aliasName = p.get('alias_name');
 	const logins = p.get('phone_logins');
 	if (aliasId.length < 2 || logins.length < 2 || aliasName.length < 1) {
-		c.say(`ERROR: add_phone_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${logins}\n`);
+		c.say(
+			`ERROR: add_phone_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${logins}\n`,
+		);
 		return;
 	}
 	const aliases = state.db.t('phones_alias');
@@ -29,18 +40,29 @@ export function addPhoneAlias(c: NaContext): void {
 		return;
 	}
 	aliases.insert({ alias_id: aliasId, alias_name: aliasName, logins_list: logins }, state.nowStr());
-	c.say(`SUCCESS: add_phone_alias PHONE ALIAS HAS BEEN ADDED - ${c.user}|${aliasId}|${aliasName}|${logins}\n`);
+	c.say(
+		`SUCCESS: add_phone_alias PHONE ALIAS HAS BEEN ADDED - ${c.user}|${aliasId}|${aliasName}|${logins}\n`,
+	);
 }
 
 export function updatePhoneAlias(c: NaContext): void {
 	const { p, state } = c;
-	if (!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO UPDATE PHONE ALIASES')) return;
+	if (
+		!prologue(
+			c,
+			(r) => r.ast_admin_access === '1',
+			'USER DOES NOT HAVE PERMISSION TO UPDATE PHONE ALIASES',
+		)
+	)
+		return;
 	const aliasId = p.get('alias_id');
 	const aliasName = p.get('alias_name');
 	const logins = p.get('phone_logins');
 	const del = p.get('delete_alias');
 	if (aliasId.length < 2 || (logins.length < 2 && aliasName.length < 1 && del.length < 1)) {
-		c.say(`ERROR: update_phone_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${logins}\n`);
+		c.say(
+			`ERROR: update_phone_alias YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${aliasId}|${aliasName}|${logins}\n`,
+		);
 		return;
 	}
 	const aliases = state.db.t('phones_alias');
@@ -51,9 +73,18 @@ export function updatePhoneAlias(c: NaContext): void {
 	}
 	if (del === 'Y') {
 		const me = state.user(c.user);
-		const mayDelete = me && me.vdc_agent_api_access === '1' && me.ast_delete_phones === '1' && Number(me.user_level) >= 8 && me.active === 'Y' ? 1 : 0;
+		const mayDelete =
+			me &&
+			me.vdc_agent_api_access === '1' &&
+			me.ast_delete_phones === '1' &&
+			Number(me.user_level) >= 8 &&
+			me.active === 'Y'
+				? 1
+				: 0;
 		if (mayDelete < 1) {
-			c.say(`NOTICE: update_phone_alias USER DOES NOT HAVE PERMISSION TO DELETE PHONE ALIASES: |${c.user}|${mayDelete}\n`);
+			c.say(
+				`NOTICE: update_phone_alias USER DOES NOT HAVE PERMISSION TO DELETE PHONE ALIASES: |${c.user}|${mayDelete}\n`,
+			);
 			return;
 		}
 		aliases.delete((r) => ciEq(r.alias_id, aliasId));

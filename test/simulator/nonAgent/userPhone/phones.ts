@@ -33,13 +33,22 @@ function templateChange(c: NaContext, changes: RowInput): boolean {
 		changes.template_id = template;
 		return true;
 	}
-	c.say(`ERROR: ${c.fn} TEMPLATE ID DOES NOT EXIST, THIS IS AN OPTIONAL FIELD: |${c.user}|${c.p.get('phone_login')}|${template}\n`);
+	c.say(
+		`ERROR: ${c.fn} TEMPLATE ID DOES NOT EXIST, THIS IS AN OPTIONAL FIELD: |${c.user}|${c.p.get('phone_login')}|${template}\n`,
+	);
 	return false;
 }
 
 /** The servers the phone's configuration is rebuilt on. */
 function rebuildConf(c: NaContext, serverIp: string): void {
-	for (const r of c.state.db.t('servers').filter((r) => r.generate_vicidial_conf === 'Y' && r.active_asterisk_server === 'Y' && ciEq(r.server_ip, serverIp))) {
+	for (const r of c.state.db
+		.t('servers')
+		.filter(
+			(r) =>
+				r.generate_vicidial_conf === 'Y' &&
+				r.active_asterisk_server === 'Y' &&
+				ciEq(r.server_ip, serverIp),
+		)) {
 		c.state.db.t('servers').update(r, { rebuild_conf_files: 'Y' }, c.state.nowStr());
 	}
 }
@@ -47,12 +56,29 @@ function rebuildConf(c: NaContext, serverIp: string): void {
 export function addPhone(c: NaContext): void {
 	const { p, state } = c;
 	const db = state.db;
-	if (!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO ADD PHONES')) return;
+	if (
+		!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO ADD PHONES')
+	)
+		return;
 	const v = (name: string): string => p.get(name);
-	const fields = ['extension', 'dialplan_number', 'voicemail_id', 'phone_login', 'phone_pass', 'server_ip', 'protocol', 'registration_password', 'phone_full_name', 'local_gmt', 'outbound_cid'];
+	const fields = [
+		'extension',
+		'dialplan_number',
+		'voicemail_id',
+		'phone_login',
+		'phone_pass',
+		'server_ip',
+		'protocol',
+		'registration_password',
+		'phone_full_name',
+		'local_gmt',
+		'outbound_cid',
+	];
 	const minimum: Record<string, number> = { extension: 2, dialplan_number: 2 };
 	if (fields.some((f) => v(f).length < (minimum[f] ?? 1)) || !PROTOCOLS.includes(v('protocol'))) {
-		c.say(`ERROR: add_phone YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${fields.map(v).join('|')}\n`);
+		c.say(
+			`ERROR: add_phone YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${fields.map(v).join('|')}\n`,
+		);
 		return;
 	}
 	const serverIp = v('server_ip');
@@ -61,8 +87,12 @@ export function addPhone(c: NaContext): void {
 		c.say(`ERROR: add_phone SERVER DOES NOT EXIST: |${c.user}|${serverIp}\n`);
 		return;
 	}
-	if (db.t('phones').count((r) => ciEq(r.extension, extension) && ciEq(r.server_ip, serverIp)) > 0) {
-		c.say(`ERROR: add_phone PHONE ALREADY EXISTS ON THIS SERVER: |${c.user}|${serverIp}|${extension}\n`);
+	if (
+		db.t('phones').count((r) => ciEq(r.extension, extension) && ciEq(r.server_ip, serverIp)) > 0
+	) {
+		c.say(
+			`ERROR: add_phone PHONE ALREADY EXISTS ON THIS SERVER: |${c.user}|${serverIp}|${extension}\n`,
+		);
 		return;
 	}
 	if (db.t('phones').count((r) => ciEq(r.login, v('phone_login'))) > 0) {
@@ -98,18 +128,29 @@ export function addPhone(c: NaContext): void {
 		state.nowStr(),
 	);
 	rebuildConf(c, serverIp);
-	c.say(`SUCCESS: add_phone PHONE HAS BEEN ADDED - ${c.user}|${extension}|${serverIp}|${v('protocol')}|${v('dialplan_number')}\n`);
+	c.say(
+		`SUCCESS: add_phone PHONE HAS BEEN ADDED - ${c.user}|${extension}|${serverIp}|${v('protocol')}|${v('dialplan_number')}\n`,
+	);
 }
 
 export function updatePhone(c: NaContext): void {
 	const { p, state } = c;
 	const db = state.db;
-	if (!prologue(c, (r) => r.ast_admin_access === '1', 'USER DOES NOT HAVE PERMISSION TO UPDATE PHONES')) return;
+	if (
+		!prologue(
+			c,
+			(r) => r.ast_admin_access === '1',
+			'USER DOES NOT HAVE PERMISSION TO UPDATE PHONES',
+		)
+	)
+		return;
 	const v = (name: string): string => p.get(name);
 	const extension = v('extension');
 	const serverIp = v('server_ip');
 	if (extension.length < 2 || serverIp.length < 1) {
-		c.say(`ERROR: update_phone YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${extension}|${serverIp}\n`);
+		c.say(
+			`ERROR: update_phone YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${extension}|${serverIp}\n`,
+		);
 		return;
 	}
 	const viewable = viewableGroups(c);
@@ -117,16 +158,28 @@ export function updatePhone(c: NaContext): void {
 		c.say(`ERROR: update_phone SERVER DOES NOT EXIST: |${c.user}|${serverIp}\n`);
 		return;
 	}
-	const isPhone = (r: Record<string, string | null>): boolean => ciEq(r.extension, extension) && ciEq(r.server_ip, serverIp);
+	const isPhone = (r: Record<string, string | null>): boolean =>
+		ciEq(r.extension, extension) && ciEq(r.server_ip, serverIp);
 	if (db.t('phones').count((r) => isPhone(r) && inViewable(viewable, r.user_group)) < 1) {
-		c.say(`ERROR: update_phone PHONE DOES NOT EXIST ON THIS SERVER: |${c.user}|${serverIp}|${extension}\n`);
+		c.say(
+			`ERROR: update_phone PHONE DOES NOT EXIST ON THIS SERVER: |${c.user}|${serverIp}|${extension}\n`,
+		);
 		return;
 	}
 	if (v('delete_phone') === 'Y') {
 		const me = state.user(c.user);
-		const mayDelete = me && me.vdc_agent_api_access === '1' && me.ast_delete_phones === '1' && Number(me.user_level) >= 8 && me.active === 'Y' ? 1 : 0;
+		const mayDelete =
+			me &&
+			me.vdc_agent_api_access === '1' &&
+			me.ast_delete_phones === '1' &&
+			Number(me.user_level) >= 8 &&
+			me.active === 'Y'
+				? 1
+				: 0;
 		if (mayDelete < 1) {
-			c.say(`NOTICE: update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES: |${c.user}|${mayDelete}\n`);
+			c.say(
+				`NOTICE: update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES: |${c.user}|${mayDelete}\n`,
+			);
 			return;
 		}
 		db.t('phones').delete(isPhone);
@@ -135,9 +188,17 @@ export function updatePhone(c: NaContext): void {
 		return;
 	}
 	const changes: RowInput = {};
-	const refuse = (what: string, data: string): void => c.say(`ERROR: update_phone ${what}: |${c.user}|${data}\n`);
+	const refuse = (what: string, data: string): void =>
+		c.say(`ERROR: update_phone ${what}: |${c.user}|${data}\n`);
 	/** A length-checked value; `blank` lets --BLANK-- empty the column. */
-	const sized = (name: string, column: string, what: string, min: number, max: number, blank: boolean): boolean => {
+	const sized = (
+		name: string,
+		column: string,
+		what: string,
+		min: number,
+		max: number,
+		blank: boolean,
+	): boolean => {
 		const value = v(name);
 		if (value.length === 0) return true;
 		if (blank && value === BLANK) {
@@ -160,9 +221,20 @@ export function updatePhone(c: NaContext): void {
 		changes.local_gmt = gmt;
 	}
 	if (!sized('email', 'email', 'YOU MUST USE A VALID EMAIL', 5, 300, true)) return;
-	if (!sized('phone_context', 'phone_context', 'YOU MUST USE A VALID PHONE CONTEXT', 2, 30, true)) return;
+	if (!sized('phone_context', 'phone_context', 'YOU MUST USE A VALID PHONE CONTEXT', 2, 30, true))
+		return;
 	if (!sized('phone_full_name', 'fullname', 'YOU MUST USE A VALID PHONE NAME', 2, 30, true)) return;
-	if (!sized('registration_password', 'conf_secret', 'YOU MUST USE A VALID REGISTRATION PASSWORD', 2, 30, true)) return;
+	if (
+		!sized(
+			'registration_password',
+			'conf_secret',
+			'YOU MUST USE A VALID REGISTRATION PASSWORD',
+			2,
+			30,
+			true,
+		)
+	)
+		return;
 	const protocol = v('protocol');
 	if (protocol.length > 0) {
 		if (!PROTOCOLS.includes(protocol)) {
@@ -175,14 +247,32 @@ export function updatePhone(c: NaContext): void {
 	const login = v('phone_login');
 	if (login.length > 0) {
 		// VICIdial's own check: another phone with this login on another extension AND another server
-		if (db.t('phones').count((r) => ciEq(r.login, login) && !ciEq(r.extension, extension) && !ciEq(r.server_ip, serverIp)) > 0) {
+		if (
+			db
+				.t('phones')
+				.count(
+					(r) =>
+						ciEq(r.login, login) && !ciEq(r.extension, extension) && !ciEq(r.server_ip, serverIp),
+				) > 0
+		) {
 			refuse('LOGIN ALREADY EXISTS', login);
 			return;
 		}
 		changes.login = login;
 	}
-	if (!sized('voicemail_id', 'voicemail_id', 'YOU MUST USE A VALID VOICEMAIL NUMBER', 2, 30, true)) return;
-	if (!sized('dialplan_number', 'dialplan_number', 'YOU MUST USE A VALID DIALPLAN NUMBER', 3, 30, false)) return;
+	if (!sized('voicemail_id', 'voicemail_id', 'YOU MUST USE A VALID VOICEMAIL NUMBER', 2, 30, true))
+		return;
+	if (
+		!sized(
+			'dialplan_number',
+			'dialplan_number',
+			'YOU MUST USE A VALID DIALPLAN NUMBER',
+			3,
+			30,
+			false,
+		)
+	)
+		return;
 	const active = v('active');
 	if (active.length > 0) {
 		if (active !== 'N' && active !== 'Y') {
@@ -191,14 +281,47 @@ export function updatePhone(c: NaContext): void {
 		}
 		changes.active = active;
 	}
-	if (!sized('outbound_cid', 'outbound_cid', 'OUTBOUND CID MUST BE FROM 6 TO 18 DIGITS, THIS IS AN OPTIONAL FIELD', 6, 18, false)) return;
-	if (!sized('admin_user_group', 'user_group', 'USER GROUP MUST BE FROM 2 TO 20 CHARACTERS, THIS IS AN OPTIONAL FIELD', 2, 20, false)) return;
-	if (!sized('outbound_alt_cid', 'outbound_alt_cid', 'OUTBOUND ALT CID MUST BE FROM 6 TO 18 DIGITS, THIS IS AN OPTIONAL FIELD', 6, 18, true)) return;
+	if (
+		!sized(
+			'outbound_cid',
+			'outbound_cid',
+			'OUTBOUND CID MUST BE FROM 6 TO 18 DIGITS, THIS IS AN OPTIONAL FIELD',
+			6,
+			18,
+			false,
+		)
+	)
+		return;
+	if (
+		!sized(
+			'admin_user_group',
+			'user_group',
+			'USER GROUP MUST BE FROM 2 TO 20 CHARACTERS, THIS IS AN OPTIONAL FIELD',
+			2,
+			20,
+			false,
+		)
+	)
+		return;
+	if (
+		!sized(
+			'outbound_alt_cid',
+			'outbound_alt_cid',
+			'OUTBOUND ALT CID MUST BE FROM 6 TO 18 DIGITS, THIS IS AN OPTIONAL FIELD',
+			6,
+			18,
+			true,
+		)
+	)
+		return;
 	const ring = v('phone_ring_timeout');
 	if (ring.length > 0) {
 		if (cmpStrNum(ring, 180) > 0 || cmpStrNum(ring, 2) < 0) {
 			// VICIdial prints the alt caller ID here, not the timeout
-			refuse('PHONE RING TIMEOUT MUST BE FROM 2 TO 180 SECONDS, THIS IS AN OPTIONAL FIELD', v('outbound_alt_cid'));
+			refuse(
+				'PHONE RING TIMEOUT MUST BE FROM 2 TO 180 SECONDS, THIS IS AN OPTIONAL FIELD',
+				v('outbound_alt_cid'),
+			);
 			return;
 		}
 		changes.phone_ring_timeout = ring;
@@ -214,7 +337,8 @@ export function updatePhone(c: NaContext): void {
 	Object.assign(changes, webphoneChanges(c));
 	if (!templateChange(c, changes)) return;
 	// The update always has something to do (VICIdial also clears install_directory), so "no updates" never comes.
-	for (const r of db.t('phones').filter(isPhone)) db.t('phones').update(r, { install_directory: '', ...changes }, state.nowStr());
+	for (const r of db.t('phones').filter(isPhone))
+		db.t('phones').update(r, { install_directory: '', ...changes }, state.nowStr());
 	rebuildConf(c, serverIp);
 	c.say(`SUCCESS: update_phone PHONE HAS BEEN UPDATED - ${c.user}|${extension}|${serverIp}|\n`);
 }

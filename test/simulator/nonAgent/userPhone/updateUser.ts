@@ -11,13 +11,17 @@ const MAIL_FAILURE_TEXT = 'Undefined variable $login_problem';
 const BLANK = '--BLANK--';
 
 /** A loose check of PHP's FILTER_VALIDATE_EMAIL, enough for the addresses people use. */
-const validEmail = (email: string): boolean => /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(email);
+const validEmail = (email: string): boolean =>
+	/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(
+		email,
+	);
 
 export function updateUser(c: NaContext): void {
 	const { p, state } = c;
 	const db = state.db;
 	const now = state.nowStr();
-	if (!prologue(c, (r) => r.modify_users === '1', 'USER DOES NOT HAVE PERMISSION TO UPDATE USERS')) return;
+	if (!prologue(c, (r) => r.modify_users === '1', 'USER DOES NOT HAVE PERMISSION TO UPDATE USERS'))
+		return;
 	const agentUser = p.get('agent_user');
 	if (agentUser.length < 2 || agentUser.length > 20) {
 		c.say(`ERROR: update_user YOU MUST USE ALL REQUIRED FIELDS: |${c.user}|${agentUser}|\n`);
@@ -34,14 +38,30 @@ export function updateUser(c: NaContext): void {
 	const sameLevel = Number(me?.modify_same_user_level ?? 0);
 	const gt = sameLevel < 1 ? '<' : '<=';
 	const levelOk = (r: Row): boolean => (gt === '<' ? level(r) < apiLevel : level(r) <= apiLevel);
-	if (!db.t('vicidial_users').find((r) => ciEq(r.user, agentUser) && levelOk(r) && inViewable(viewable, r.user_group))) {
-		c.say(`ERROR: update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER: |${c.user}|${agentUser}|${gt}|${apiLevel}\n\n`);
+	if (
+		!db
+			.t('vicidial_users')
+			.find((r) => ciEq(r.user, agentUser) && levelOk(r) && inViewable(viewable, r.user_group))
+	) {
+		c.say(
+			`ERROR: update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER: |${c.user}|${agentUser}|${gt}|${apiLevel}\n\n`,
+		);
 		return;
 	}
 	if (p.get('delete_user') === 'Y') {
-		const mayDelete = me && me.vdc_agent_api_access === '1' && me.delete_users === '1' && me.modify_users === '1' && level(me) >= 8 && me.active === 'Y' ? 1 : 0;
+		const mayDelete =
+			me &&
+			me.vdc_agent_api_access === '1' &&
+			me.delete_users === '1' &&
+			me.modify_users === '1' &&
+			level(me) >= 8 &&
+			me.active === 'Y'
+				? 1
+				: 0;
 		if (mayDelete < 1) {
-			c.say(`ERROR: update_user USER DOES NOT HAVE PERMISSION TO DELETE USERS: |${c.user}|${mayDelete}\n`);
+			c.say(
+				`ERROR: update_user USER DOES NOT HAVE PERMISSION TO DELETE USERS: |${c.user}|${mayDelete}\n`,
+			);
 			return;
 		}
 		db.t('vicidial_users').delete((r) => ciEq(r.user, agentUser));
@@ -51,9 +71,16 @@ export function updateUser(c: NaContext): void {
 
 	const changes: RowInput = {};
 	/** An invalid optional value: the answer names it and nothing is changed. */
-	const refuse = (what: string, data: string): void => c.say(`ERROR: update_user ${what}, THIS IS AN OPTIONAL FIELD: |${c.user}|${data}\n`);
+	const refuse = (what: string, data: string): void =>
+		c.say(`ERROR: update_user ${what}, THIS IS AN OPTIONAL FIELD: |${c.user}|${data}\n`);
 	/** A text field that takes --BLANK-- to empty it and must fit min..max. */
-	const blankable = (name: string, column: string, what: string, min: number, max: number): boolean => {
+	const blankable = (
+		name: string,
+		column: string,
+		what: string,
+		min: number,
+		max: number,
+	): boolean => {
 		const value = p.get(name);
 		if (value.length === 0) return true;
 		if (value === BLANK) {
@@ -73,7 +100,12 @@ export function updateUser(c: NaContext): void {
 	if (!blankable('agent_full_name', 'full_name', 'YOU MUST USE A VALID FULL NAME', 1, 50)) return;
 	const newLevel = p.get('agent_user_level');
 	if (newLevel.length > 0) {
-		if (cmpStrNum(newLevel, 9) > 0 || cmpStrNum(newLevel, 1) < 0 || cmpStrNum(newLevel, apiLevel) > 0 || (looseEq(newLevel, String(apiLevel)) && sameLevel < 1)) {
+		if (
+			cmpStrNum(newLevel, 9) > 0 ||
+			cmpStrNum(newLevel, 1) < 0 ||
+			cmpStrNum(newLevel, apiLevel) > 0 ||
+			(looseEq(newLevel, String(apiLevel)) && sameLevel < 1)
+		) {
 			refuse('YOU MUST USE A VALID USER LEVEL', `${newLevel}|${apiLevel}|${sameLevel}`);
 			return;
 		}
@@ -81,7 +113,9 @@ export function updateUser(c: NaContext): void {
 	}
 	const group = p.get('agent_user_group');
 	if (group.length > 0) {
-		const valid = db.t('vicidial_user_groups').count((r) => ciEq(r.user_group, group) && inViewable(viewable, r.user_group));
+		const valid = db
+			.t('vicidial_user_groups')
+			.count((r) => ciEq(r.user_group, group) && inViewable(viewable, r.user_group));
 		if (group.length > 20 || valid < 1) {
 			refuse('YOU MUST USE A VALID USER GROUP', `${group}|${valid}`);
 			return;
@@ -110,7 +144,8 @@ export function updateUser(c: NaContext): void {
 		}
 		changes.hotkeys_active = hotkeys;
 	}
-	if (!blankable('voicemail_id', 'voicemail_id', 'YOU MUST USE A VALID VOICEMAIL ID', 2, 10)) return;
+	if (!blankable('voicemail_id', 'voicemail_id', 'YOU MUST USE A VALID VOICEMAIL ID', 2, 10))
+		return;
 	if (!blankable('email', 'email', 'YOU MUST USE A VALID EMAIL', 5, 100)) return;
 	for (const [name, word] of [
 		['custom_one', 'ONE'],
@@ -148,9 +183,15 @@ export function updateUser(c: NaContext): void {
 	if (reset.length > 0 && cmpStrNum(reset, 7) > 0) {
 		let email = p.get('email');
 		if (email.length < 5) email = s(state.user(agentUser)?.email);
-		if (!validEmail(email)) c.say(`NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - ${c.user}|${agentUser}|${email}\n`);
+		if (!validEmail(email))
+			c.say(
+				`NOTICE: update_user USER PASSWORD RESET FAILED: NO VALID EMAIL PROVIDED - ${c.user}|${agentUser}|${email}\n`,
+			);
 		// the harness sends no mail: mail() fails
-		else c.say(`NOTICE: update_user USER PASSWORD RESET FAILED: EMAIL FAILURE - ${c.user}|${agentUser}|${email}|${MAIL_FAILURE_TEXT}\n`);
+		else
+			c.say(
+				`NOTICE: update_user USER PASSWORD RESET FAILED: EMAIL FAILURE - ${c.user}|${agentUser}|${email}|${MAIL_FAILURE_TEXT}\n`,
+			);
 	}
 
 	if (Object.keys(changes).length === 0) {
@@ -170,11 +211,15 @@ function rankAndGrade(c: NaContext, agentUser: string, kind: 'campaign' | 'ingro
 	if (rank.length === 0 && grade.length === 0) return true;
 	const label = kind === 'campaign' ? 'CAMPAIGN' : 'IN-GROUP';
 	if (rank.length > 0 && (cmpStrNum(rank, 9) > 0 || cmpStrNum(rank, -9) < 0)) {
-		c.say(`ERROR: update_user YOU MUST USE A VALID ${label} RANK, THIS IS AN OPTIONAL FIELD: |${c.user}|${rank}\n`);
+		c.say(
+			`ERROR: update_user YOU MUST USE A VALID ${label} RANK, THIS IS AN OPTIONAL FIELD: |${c.user}|${rank}\n`,
+		);
 		return false;
 	}
 	if (grade.length > 0 && (cmpStrNum(grade, 10) > 0 || cmpStrNum(grade, 1) < 0)) {
-		c.say(`ERROR: update_user YOU MUST USE A VALID ${label} GRADE, THIS IS AN OPTIONAL FIELD: |${c.user}|${grade}\n`);
+		c.say(
+			`ERROR: update_user YOU MUST USE A VALID ${label} GRADE, THIS IS AN OPTIONAL FIELD: |${c.user}|${grade}\n`,
+		);
 		return false;
 	}
 	const onlyOne = looseEq(p.get(kind === 'campaign' ? 'camp_rg_only' : 'ingrp_rg_only'), '1');
@@ -183,8 +228,24 @@ function rankAndGrade(c: NaContext, agentUser: string, kind: 'campaign' | 'ingro
 	const now = state.nowStr();
 	const [members, targets, idColumn, rankColumn, weightColumn, gradeColumn, liveTable] =
 		kind === 'campaign'
-			? (['vicidial_campaign_agents', 'vicidial_campaigns', 'campaign_id', 'campaign_rank', 'campaign_weight', 'campaign_grade', 'vicidial_live_agents'] as const)
-			: (['vicidial_inbound_group_agents', 'vicidial_inbound_groups', 'group_id', 'group_rank', 'group_weight', 'group_grade', 'vicidial_live_inbound_agents'] as const);
+			? ([
+					'vicidial_campaign_agents',
+					'vicidial_campaigns',
+					'campaign_id',
+					'campaign_rank',
+					'campaign_weight',
+					'campaign_grade',
+					'vicidial_live_agents',
+				] as const)
+			: ([
+					'vicidial_inbound_group_agents',
+					'vicidial_inbound_groups',
+					'group_id',
+					'group_rank',
+					'group_weight',
+					'group_grade',
+					'vicidial_live_inbound_agents',
+				] as const);
 	const values: RowInput = {};
 	if (rank.length > 0) {
 		values[rankColumn] = rank;
@@ -198,10 +259,16 @@ function rankAndGrade(c: NaContext, agentUser: string, kind: 'campaign' | 'ingro
 		else db.t(members).insert({ user: agentUser, [idColumn]: id, ...values }, now);
 	}
 	const liveWeight = kind === 'campaign' ? 'campaign_weight' : 'group_weight';
-	for (const live of db.t(liveTable).filter((r) => ciEq(r.user, agentUser) && (!onlyOne || ciEq(r[idColumn], only)))) {
+	for (const live of db
+		.t(liveTable)
+		.filter((r) => ciEq(r.user, agentUser) && (!onlyOne || ciEq(r[idColumn], only)))) {
 		db.t(liveTable).update(live, { [liveWeight]: rank, [gradeColumn]: grade }, now);
 	}
-	const note = onlyOne ? `|${only}|${p.get(kind === 'campaign' ? 'camp_rg_only' : 'ingrp_rg_only')}` : '';
-	c.say(`NOTICE: update_user USER ${label} RANKS/GRADES HAVE BEEN UPDATED - ${c.user}|${agentUser}|${rank}|${grade}${note}\n`);
+	const note = onlyOne
+		? `|${only}|${p.get(kind === 'campaign' ? 'camp_rg_only' : 'ingrp_rg_only')}`
+		: '';
+	c.say(
+		`NOTICE: update_user USER ${label} RANKS/GRADES HAVE BEEN UPDATED - ${c.user}|${agentUser}|${rank}|${grade}${note}\n`,
+	);
 	return true;
 }

@@ -7,9 +7,15 @@ import { inViewable, viewableGroups } from './common';
 export function userDetails(c: NaContext): void {
 	const { p, state } = c;
 	if (!checkSource(c) || !checkAllowedFunction(c)) return;
-	const allowed = countUser(c, (r) => r.vdc_agent_api_access === '1' && r.view_reports === '1' && level(r) > 6 && r.active === 'Y');
+	const allowed = countUser(
+		c,
+		(r) =>
+			r.vdc_agent_api_access === '1' && r.view_reports === '1' && level(r) > 6 && r.active === 'Y',
+	);
 	if (allowed < 1) {
-		c.say(`ERROR: user_details USER DOES NOT HAVE PERMISSION TO GET USER DETAILS: |${c.user}|${allowed}|\n`);
+		c.say(
+			`ERROR: user_details USER DOES NOT HAVE PERMISSION TO GET USER DETAILS: |${c.user}|${allowed}|\n`,
+		);
 		return;
 	}
 	const agentUser = p.get('agent_user');
@@ -19,9 +25,14 @@ export function userDetails(c: NaContext): void {
 	}
 	const stage = p.get('stage');
 	const DL = stage === 'csv' ? ',' : stage === 'tab' ? '\t' : '|';
-	let output = p.get('header') === 'YES' ? `${['user', 'full_name', 'user_group', 'user_level', 'active'].join(DL)}\n` : '';
+	let output =
+		p.get('header') === 'YES'
+			? `${['user', 'full_name', 'user_group', 'user_level', 'active'].join(DL)}\n`
+			: '';
 	const viewable = viewableGroups(c);
-	const row = state.db.t('vicidial_users').find((r) => ciEq(r.user, agentUser) && inViewable(viewable, r.user_group));
+	const row = state.db
+		.t('vicidial_users')
+		.find((r) => ciEq(r.user, agentUser) && inViewable(viewable, r.user_group));
 	if (!row) {
 		c.say(`ERROR: user_details USER NOT FOUND: ${c.user}|${agentUser}\n`);
 		return;

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCallUrl, eventSpec } from '../nodes/VicidialCallEventTrigger/callEvents';
+import { buildCallUrl, callEventEntry } from '../nodes/VicidialCallEventTrigger/callEvents';
 import { launchSimulator, type SimulatorProcess as Simulator } from './lib/simulator';
 import {
 	checkExamples,
@@ -155,7 +155,7 @@ function startTraffic(sim: Simulator, n8n: N8nInstance, imported: ImportedExampl
 			`${dim(now)}  simulator: agent 1001 set SALE on lead ${lead.lead_id} (${lead.first_name} ${lead.last_name}, ${lead.phone_number}) after ${talk} s`,
 		);
 		if (!trigger?.webhookId) return;
-		const spec = eventSpec(String(trigger.parameters.event ?? 'dispo'));
+		const spec = callEventEntry(String(trigger.parameters.event ?? 'dispo'));
 		const chosen = (trigger.parameters.fields as string[] | undefined) ?? [];
 		const values: Record<string, string> = {
 			...Object.fromEntries(

@@ -17,13 +17,13 @@ import { NodeVersions } from '../shared/versioning';
 import type { EventParam } from '../shared/events';
 import {
 	type CallEventName,
-	type CallEventSpec,
+	type CallEventEntry,
 	CALL_EVENTS,
 	SECRET_VARIABLES,
 	TOKEN_PARAMETER,
 	TOKEN_PATTERN,
 	buildCallUrl,
-	eventSpec,
+	callEventEntry,
 	ipAllowed,
 	parseAllowList,
 	parseCallRequest,
@@ -41,18 +41,18 @@ const WEBHOOK_PATH = 'vicidial';
 const RESPONSE_TEXT = 'OK';
 
 /** The steps shown under the Secret Token: where the URL of the "Webhook URLs" panel goes in VICIdial. */
-function connectSteps(event: CallEventSpec): string {
+function connectSteps(event: CallEventEntry): string {
 	if (event.value === 'agentEvent') {
 		return `To connect VICIdial: 1. Copy VICIdial's extras/get2post.php into its agc/ folder. 2. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 3. In ${event.setting.replace(/, through get2post\.php$/, '')}, type ${agentPushPrefix(true)} and paste the URL right after it without its https:// (for an http URL, type HTTPURLTOPOST instead of HTTPSURLTOPOST and leave out http://). n8n must be on the standard port: the agent screen drops colons. 4. Activate the workflow.`;
 	}
 	return `To connect VICIdial: 1. Open Webhook URLs above, choose Production URL and copy it (it already holds the token and the fields). 2. In VICIdial's ${event.setting}, type VAR and paste the URL right after it, with no space. 3. Activate the workflow.${event.altUrlType ? ' Or turn on "Register in VICIdial" below and the node does step 2 itself.' : ''}`;
 }
-const registrableOf = (events: CallEventSpec[]) =>
+const registrableOf = (events: CallEventEntry[]) =>
 	events.filter((e) => e.altUrlType).map((e) => e.value);
 const registrable = registrableOf(CALL_EVENTS);
 
 /** The editor fields of one version's events. */
-const callEventProperties = (events: CallEventSpec[]): INodeProperties[] => [
+const callEventProperties = (events: CallEventEntry[]): INodeProperties[] => [
 	{
 		displayName: 'Event',
 		name: 'event',
@@ -183,9 +183,9 @@ function readToken(context: IHookFunctions | IWebhookFunctions): string {
 
 function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventName): string[] {
 	const chosen = context.getNodeParameter('fields', []) as string[];
-	const spec = eventSpec(event);
-	const custom = (settingsOf(context, spec.params).customFields ?? []) as string[];
-	const fields = requestedFields(chosen.length > 0 ? chosen : spec.defaults, custom);
+	const entry = callEventEntry(event);
+	const custom = (settingsOf(context, entry.params).customFields ?? []) as string[];
+	const fields = requestedFields(chosen.length > 0 ? chosen : entry.defaults, custom);
 	const secret = fields.find((f) => SECRET_VARIABLES.test(f));
 	if (secret)
 		throw new NodeOperationError(
@@ -196,7 +196,7 @@ function fieldsOf(context: IHookFunctions | IWebhookFunctions, event: CallEventN
 }
 
 async function registrationSettings(context: IHookFunctions): Promise<RegistrationSettings> {
-	const event = eventSpec(context.getNodeParameter('event') as string);
+	const event = callEventEntry(context.getNodeParameter('event') as string);
 	const webhookUrl = context.getNodeWebhookUrl('default');
 	if (!webhookUrl)
 		throw new NodeOperationError(context.getNode(), 'n8n did not give this trigger a webhook URL');
@@ -317,12 +317,12 @@ export class VicidialCallEventTrigger implements INodeType {
 		loadOptions: {
 			/** The variables VICIdial fills for the chosen event, its usual ones first. */
 			async eventFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const spec = eventSpec(String(this.getCurrentNodeParameter('event') ?? 'dispo'));
-				const rest = spec.available
-					.filter((f) => !spec.defaults.includes(f))
+				const entry = callEventEntry(String(this.getCurrentNodeParameter('event') ?? 'dispo'));
+				const rest = entry.available
+					.filter((f) => !entry.defaults.includes(f))
 					.sort((a, b) => a.localeCompare(b));
 				return [
-					...spec.defaults.map((f) => ({ name: f, value: f, description: 'Sent by default' })),
+					...entry.defaults.map((f) => ({ name: f, value: f, description: 'Sent by default' })),
 					...rest.map((f) => ({ name: f, value: f })),
 				];
 			},

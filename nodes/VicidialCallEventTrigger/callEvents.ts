@@ -35,7 +35,7 @@ export type CallEventName =
  * receive; `registration`: how the node registers its URL), from which the editor fields and the
  * checks are generated (nodes/shared/events.ts). Adding an event is adding an entry to CALL_EVENTS.
  */
-export interface CallEventSpec extends EventEntry {
+export interface CallEventEntry extends EventEntry {
 	value: CallEventName;
 	/** Where the URL goes in VICIdial. */
 	setting: string;
@@ -202,16 +202,16 @@ const dispoRegistration: EventParam[] = [
 ];
 
 /** An event's settings follow from what VICIdial does: custom fields where it fills them, registration where it holds several URLs. */
-function callEvent(spec: Omit<CallEventSpec, 'params' | 'registration'>): CallEventSpec {
-	const registration = !spec.altUrlType
+function callEvent(event: Omit<CallEventEntry, 'params' | 'registration'>): CallEventEntry {
+	const registration = !event.altUrlType
 		? []
-		: spec.altUrlType === 'dispo'
+		: event.altUrlType === 'dispo'
 			? [owners, dispoRegistration[0], lists, dispoRegistration[1]]
 			: [owners, lists];
-	return { ...spec, params: spec.customFields ? [customFields] : [], registration };
+	return { ...event, params: event.customFields ? [customFields] : [], registration };
 }
 
-export const CALL_EVENTS: CallEventSpec[] = [
+export const CALL_EVENTS: CallEventEntry[] = [
 	callEvent({
 		value: 'dispo',
 		name: 'Call Dispositioned',
@@ -517,10 +517,10 @@ export const TOKEN_PARAMETER = 'n8n_token';
 
 const UNFILLED = /^--A--[A-Za-z0-9_]+--B--$/i;
 
-export function eventSpec(name: string): CallEventSpec {
-	const spec = CALL_EVENTS.find((e) => e.value === name);
-	if (!spec) throw new Error(`Unknown call event "${name}"`);
-	return spec;
+export function callEventEntry(name: string): CallEventEntry {
+	const found = CALL_EVENTS.find((e) => e.value === name);
+	if (!found) throw new Error(`Unknown call event "${name}"`);
+	return found;
 }
 
 /** The query part: the token first, then one placeholder per field. */

@@ -7,7 +7,7 @@ import type { Client } from '../shared/client';
 import { VicidialError } from '../shared/errors';
 import type { ParsedAnswer, ParsedRecord } from '../shared/parse';
 import type { FunctionEntry } from '../shared/entry';
-import type { CallEventSpec } from './callEvents';
+import type { CallEventEntry } from './callEvents';
 
 export interface Registration {
 	/** Campaign or in-group id. */
@@ -18,7 +18,7 @@ export interface Registration {
 }
 
 export interface RegistrationSettings {
-	event: CallEventSpec;
+	event: CallEventEntry;
 	owners: string[];
 	/** The full URL (VAR + webhook URL + placeholders). */
 	address: string;

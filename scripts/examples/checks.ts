@@ -5,7 +5,7 @@
  * one-line account of what it saw, or throws with what was missing.
  */
 import { randomInt } from 'node:crypto';
-import { buildCallUrl, eventSpec } from '../../nodes/VicidialCallEventTrigger/callEvents';
+import { buildCallUrl, callEventEntry } from '../../nodes/VicidialCallEventTrigger/callEvents';
 import type { SimulatorProcess as Simulator } from '../lib/simulator';
 import type { NotificationCatcher } from './catcher';
 import type { ExampleN8n, ImportedExample, ImportedExamples } from './index';
@@ -147,7 +147,7 @@ async function callAsVicidial(
 	token = run.imported.secretToken,
 ): Promise<Response> {
 	const trigger = nodeOfType(run, 'n8n-nodes-vicidial-suite.vicidialCallEventTrigger');
-	const spec = eventSpec(String(trigger.parameters.event ?? 'dispo'));
+	const spec = callEventEntry(String(trigger.parameters.event ?? 'dispo'));
 	const chosen = (trigger.parameters.fields as string[] | undefined) ?? [];
 	const fields = chosen.length > 0 ? chosen : spec.defaults;
 	const webhookUrl = run.n8n.webhookUrl(

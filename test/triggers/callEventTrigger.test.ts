@@ -12,7 +12,7 @@ import {
 	buildCallUrl,
 	CALL_EVENTS,
 	effectiveToken,
-	eventSpec,
+	callEventEntry,
 	ipAllowed,
 	parseAllowList,
 	TOKEN_PARAMETER,
@@ -263,7 +263,7 @@ describe('VICIdial Call Event Trigger: each event as VICIdial sends it', () => {
 	});
 
 	test("No-Agent Call URL: the event's usual fields, values sent unencoded (spaces as +)", async () => {
-		const url = buildCallUrl(WEBHOOK_URL, TOKEN, eventSpec('noAgent').defaults, 'noAgent');
+		const url = buildCallUrl(WEBHOOK_URL, TOKEN, callEventEntry('noAgent').defaults, 'noAgent');
 		const filled = fillLikePerl(url, {
 			lead_id: '13',
 			phone_number: '3125550113',
@@ -313,7 +313,7 @@ describe('VICIdial Call Event Trigger: each event as VICIdial sends it', () => {
 
 	test('Add Lead URL: DID variables of the in-group call', async () => {
 		const filled = fillLikePerl(
-			buildCallUrl(WEBHOOK_URL, TOKEN, eventSpec('addLead').defaults, 'addLead'),
+			buildCallUrl(WEBHOOK_URL, TOKEN, callEventEntry('addLead').defaults, 'addLead'),
 			{
 				lead_id: '15',
 				vendor_lead_code: '',
@@ -349,7 +349,7 @@ describe('VICIdial Call Event Trigger: each event as VICIdial sends it', () => {
 
 	test('Dead Call Trigger URL: talk and dead time', async () => {
 		const filled = fillLikePhp(
-			buildCallUrl(WEBHOOK_URL, TOKEN, eventSpec('deadCall').defaults, 'deadCall'),
+			buildCallUrl(WEBHOOK_URL, TOKEN, callEventEntry('deadCall').defaults, 'deadCall'),
 			{
 				lead_id: '13',
 				phone_number: '3125550113',
@@ -382,7 +382,7 @@ describe('VICIdial Call Event Trigger: each event as VICIdial sends it', () => {
 	});
 
 	test('Pause Max URL: agent variables only; a lead variable stays unfilled', async () => {
-		const fields = [...eventSpec('pauseMax').defaults, 'lead_id'];
+		const fields = [...callEventEntry('pauseMax').defaults, 'lead_id'];
 		const filled = fillLikePhp(buildCallUrl(WEBHOOK_URL, TOKEN, fields, 'pauseMax'), {
 			user: '1001',
 			fullname: 'Agent One',
@@ -408,7 +408,7 @@ describe('VICIdial Call Event Trigger: each event as VICIdial sends it', () => {
 	});
 
 	test('Agent screen event: the get2post URL, posted on by get2post.php as a form, becomes the same fields', async () => {
-		const fields = [...eventSpec('agentEvent').defaults, 'epoch'];
+		const fields = [...callEventEntry('agentEvent').defaults, 'epoch'];
 		const url = buildCallUrl(HTTPS_WEBHOOK_URL, TOKEN, fields, 'agentEvent');
 		expect(url).toBe(
 			`get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=n8n.example.com/webhook/5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f/vicidial?${TOKEN_PARAMETER}=${TOKEN}&user=--A--user--B--&event=--A--event--B--&message=--A--message--B--&lead_id=--A--lead_id--B--&counter=--A--counter--B--&epoch=--A--epoch--B--`,
@@ -687,7 +687,7 @@ describe('VICIdial Call Event Trigger: the URL shown in the editor and the field
 	test.each(CALL_EVENTS.map((e) => e.value))(
 		'%s: the panel shows the URL the node registers, token and fields included',
 		(event: CallEventName) => {
-			const spec = eventSpec(event);
+			const spec = callEventEntry(event);
 			const custom = spec.customFields ? ['favorite_color'] : [];
 			const shown = shownUrl({
 				event,

@@ -8,7 +8,7 @@
 import type { Scenario } from '../corpus';
 import { ADMIN, NO_RIGHTS, PASS, VERSION_ONLY, na, note } from '../builders';
 import type { Params } from '../builders';
-import { buildCallUrl, eventSpec } from '../../../nodes/VicidialCallEventTrigger/callEvents';
+import { buildCallUrl, callEventEntry } from '../../../nodes/VicidialCallEventTrigger/callEvents';
 
 const SOURCE = 'n8n';
 const WEBHOOK_URL = 'http://localhost:5678/webhook/5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f/vicidial';
@@ -20,7 +20,7 @@ const TEST_DESCRIPTION = 'n8n test 5f0c1d2e3a4b4c5d8e9f0a1b2c3d4e5f';
 const address = (
 	event: 'dispo' | 'start' | 'noAgent' | 'addLead',
 	token = TOKEN,
-	fields = eventSpec(event).defaults,
+	fields = callEventEntry(event).defaults,
 ) => buildCallUrl(WEBHOOK_URL, token, fields, event);
 
 const altUrl = (extra: Params, user = ADMIN, pass = PASS) =>

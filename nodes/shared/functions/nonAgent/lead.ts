@@ -93,6 +93,50 @@ const duplicateChecks: Choice[] = [
 	['DUPNAMEPHONESYS', 'Name and Phone Anywhere'],
 ].map(([value, name]) => ({ name, value }));
 
+/** How VICIdial works out a new lead's time zone (Add, and Update when it inserts). */
+const timeZoneMethods: Choice[] = [
+	{ name: 'Country and Area Code (Default)', value: '' },
+	{ name: 'Postal Code', value: 'POSTAL' },
+	{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
+	{ name: 'NANPA Data', value: 'NANPA' },
+];
+
+/** A scheduled callback's details, the same in Add and Update; `user` adds to Callback User's options. */
+const callbackDetails = (user: Partial<ParamSpec> = {}): ParamSpec[] => [
+	text('callback_status', 'Callback Status', {
+		minLength: 1,
+		maxLength: 6,
+		placeholder: 'CALLBK',
+		stored: STORED.code,
+	}),
+	text('callback_datetime', 'Callback Date Time', {
+		placeholder: '2026-12-01 14:30:00',
+		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
+		calendar: true,
+		pattern: {
+			regex:
+				/^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
+			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
+		},
+	}),
+	choice('callback_type', 'Callback Type', {
+		choices: [
+			{ name: 'Anyone', value: 'ANYONE' },
+			{ name: 'User Only', value: 'USERONLY' },
+		],
+	}),
+	text('callback_user', 'Callback User', {
+		maxLength: 20,
+		stored: STORED.code,
+		...user,
+		description: 'Agent the USERONLY callback belongs to',
+	}),
+	text('callback_comments', 'Callback Comments', {
+		maxLength: 255,
+		stored: STORED.callbackComments,
+	}),
+];
+
 const listId = (options: Partial<ParamSpec> = {}) =>
 	id('list_id', 'List ID', {
 		minLength: 3,
@@ -235,14 +279,7 @@ export const leadFunctions: FunctionEntry[] = [
 					description:
 						'Whether to check area code and prefix against NANPA data, if loaded on the server',
 				}),
-				choice('tz_method', 'Time Zone Method', {
-					choices: [
-						{ name: 'Country and Area Code (Default)', value: '' },
-						{ name: 'Postal Code', value: 'POSTAL' },
-						{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
-						{ name: 'NANPA Data', value: 'NANPA' },
-					],
-				}),
+				choice('tz_method', 'Time Zone Method', { choices: timeZoneMethods }),
 				flag('lookup_state', 'Look Up State', {
 					description: 'Whether to fill State from the area code when it is empty',
 				}),
@@ -253,38 +290,7 @@ export const leadFunctions: FunctionEntry[] = [
 					description:
 						'Whether to make the lead a scheduled callback (needs Campaign ID and Callback Date Time)',
 				}),
-				text('callback_status', 'Callback Status', {
-					minLength: 1,
-					maxLength: 6,
-					placeholder: 'CALLBK',
-					stored: STORED.code,
-				}),
-				text('callback_datetime', 'Callback Date Time', {
-					placeholder: '2026-12-01 14:30:00',
-					description:
-						'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
-					calendar: true,
-					pattern: {
-						regex:
-							/^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
-						hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
-					},
-				}),
-				choice('callback_type', 'Callback Type', {
-					choices: [
-						{ name: 'Anyone', value: 'ANYONE' },
-						{ name: 'User Only', value: 'USERONLY' },
-					],
-				}),
-				text('callback_user', 'Callback User', {
-					maxLength: 20,
-					stored: STORED.code,
-					description: 'Agent the USERONLY callback belongs to',
-				}),
-				text('callback_comments', 'Callback Comments', {
-					maxLength: 255,
-					stored: STORED.callbackComments,
-				}),
+				...callbackDetails(),
 				id('entry_list_id', 'Entry List ID', {
 					minLength: 3,
 					maxLength: 12,
@@ -412,38 +418,8 @@ const callbackParams: ParamSpec[] = dialing([
 		stored: STORED.code,
 		description: 'Campaign of a new callback',
 	}),
-	text('callback_status', 'Callback Status', {
-		minLength: 1,
-		maxLength: 6,
-		placeholder: 'CALLBK',
-		stored: STORED.code,
-	}),
-	text('callback_datetime', 'Callback Date Time', {
-		placeholder: '2026-12-01 14:30:00',
-		description: 'YYYY-MM-DD HH:MM:SS in server time, NOW, or a number of days ahead such as 3DAYS',
-		calendar: true,
-		pattern: {
-			regex:
-				/^(NOW|\d{1,4}DAYS|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ +]([01]\d|2[0-3]):[0-5]\d:[0-5]\d)$/,
-			hint: 'must be YYYY-MM-DD HH:MM:SS, NOW or a number of days such as 3DAYS',
-		},
-	}),
-	choice('callback_type', 'Callback Type', {
-		choices: [
-			{ name: 'Anyone', value: 'ANYONE' },
-			{ name: 'User Only', value: 'USERONLY' },
-		],
-	}),
-	text('callback_user', 'Callback User', {
-		maxLength: 20,
-		stored: STORED.code,
-		load: 'agents',
-		description: 'Agent the USERONLY callback belongs to',
-	}),
-	text('callback_comments', 'Callback Comments', {
-		maxLength: 255,
-		stored: STORED.callbackComments,
-	}),
+	// offered from the logged-in agents here, typed in Add (kept as it was for saved workflows)
+	...callbackDetails({ load: 'agents' }),
 ]);
 
 const hopperParams: ParamSpec[] = dialing([
@@ -649,16 +625,7 @@ export const updateLead: FunctionEntry = {
 		]),
 		...callbackParams,
 		...hopperParams,
-		...dialing([
-			choice('tz_method', 'Time Zone Method (Insert)', {
-				choices: [
-					{ name: 'Country and Area Code (Default)', value: '' },
-					{ name: 'Postal Code', value: 'POSTAL' },
-					{ name: 'Time Zone Code in Owner', value: 'TZCODE' },
-					{ name: 'NANPA Data', value: 'NANPA' },
-				],
-			}),
-		]),
+		...dialing([choice('tz_method', 'Time Zone Method (Insert)', { choices: timeZoneMethods })]),
 		flag('archived_lead', 'Archived Leads', {
 			description: 'Whether to find and update the lead among the archived leads',
 		}),

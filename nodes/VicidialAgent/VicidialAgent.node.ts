@@ -2,25 +2,19 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { FunctionEntry } from '../shared/entry';
 import { credentialTestMethods } from '../shared/nodeKit';
-import { buildProperties, subtitleExpression } from '../shared/properties';
+import { subtitleExpression } from '../shared/properties';
 import { LOADERS, loadOptionsMethods } from '../shared/loaders';
 import { agentFunctions, resources } from '../shared/functions/agent';
-import { NodeVersions, executeVersion } from '../shared/versioning';
+import {
+	NodeVersions,
+	describeVersions,
+	executeVersion,
+	serveVersions,
+} from '../shared/versioning';
 
 /** The entries each version serves (see VICIDIAL_VERSIONS). */
 export const VICIDIAL_AGENT_VERSIONS = new NodeVersions({ 1: agentFunctions });
-
-/** What depends on the versions: the description's version list and fields. */
-function describeVersions(
-	versions: NodeVersions<FunctionEntry[]>,
-): Pick<INodeTypeDescription, 'version' | 'properties'> {
-	return {
-		version: versions.version,
-		properties: versions.properties((functions) =>
-			buildProperties(resources, functions, Object.keys(LOADERS)),
-		),
-	};
-}
+const LOADER_NAMES = Object.keys(LOADERS);
 
 export class VicidialAgent implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +22,7 @@ export class VicidialAgent implements INodeType {
 		name: 'vicidialAgent',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
-		...describeVersions(VICIDIAL_AGENT_VERSIONS),
+		...describeVersions(VICIDIAL_AGENT_VERSIONS, resources, LOADER_NAMES),
 		subtitle: subtitleExpression(resources, VICIDIAL_AGENT_VERSIONS.latest),
 		description: 'Pause agents, dial, transfer and set dispositions on VICIdial agent screens',
 		defaults: { name: 'VICIdial Agent' },
@@ -47,13 +41,6 @@ export class VicidialAgent implements INodeType {
 
 	/** The node serving other versions than it ships, e.g. a test's version 2 with a moved field. */
 	static withVersions(versions: NodeVersions<FunctionEntry[]>): VicidialAgent {
-		const node = new VicidialAgent();
-		node.description = {
-			...node.description,
-			...describeVersions(versions),
-			subtitle: subtitleExpression(resources, versions.latest),
-		};
-		node.execute = executeVersion(versions);
-		return node;
+		return serveVersions(new VicidialAgent(), versions, resources, LOADER_NAMES);
 	}
 }

@@ -5,10 +5,17 @@
  * entries of the item's version, so a field moved in version 2 still loads and runs where a
  * version 1 workflow stored it. test/unit/parameterPaths.test.ts says when a version is due.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { UnexpectedError } from 'n8n-workflow';
-import type { FunctionEntry, ParamSpec } from './entry';
+import type { FunctionEntry, ParamSpec, ResourceSpec } from './entry';
 import { executeEntries } from './execute';
+import { buildProperties, subtitleExpression } from './properties';
 
 export class NodeVersions<T> {
 	readonly numbers: number[];
@@ -83,6 +90,34 @@ export function executeVersion(
 		// a version the node never had finds no entry: executeEntries says the operation is not supported
 		return await executeEntries(this, versions.at(this.getNode().typeVersion) ?? []);
 	};
+}
+
+/** What an entry node's description takes from its versions: the version list and the fields. */
+export function describeVersions(
+	versions: NodeVersions<FunctionEntry[]>,
+	resources: ResourceSpec[],
+	loaders: readonly string[],
+): Pick<INodeTypeDescription, 'version' | 'properties'> {
+	return {
+		version: versions.version,
+		properties: versions.properties((entries) => buildProperties(resources, entries, loaders)),
+	};
+}
+
+/** An entry node serving other versions than it ships, e.g. a test's version 2 with a moved field. */
+export function serveVersions<T extends INodeType>(
+	node: T,
+	versions: NodeVersions<FunctionEntry[]>,
+	resources: ResourceSpec[],
+	loaders: readonly string[],
+): T {
+	node.description = {
+		...node.description,
+		...describeVersions(versions, resources, loaders),
+		subtitle: subtitleExpression(resources, versions.latest),
+	};
+	node.execute = executeVersion(versions);
+	return node;
 }
 
 /** A change to the parameters of some entries, keyed `resource/operation`, then by VICIdial name. */

@@ -40,10 +40,13 @@ import { runParserBench, type ParserBenchResult } from './parser';
 import {
 	epochMinusMonotonicUs,
 	profileMarkdown,
+	PROFILE_PARTS,
 	summariseProfile,
+	type ProfilePart,
 	type ProfileSummary,
 } from './lib/profile';
 import { runRaw } from './lib/raw';
+import { ownCpuMs } from './lib/cpu';
 import { realTarget, simTarget, type Target } from './lib/targets';
 import {
 	httpWorkflow,
@@ -60,6 +63,10 @@ interface Measure {
 	ok: number;
 	n: number;
 	seconds: number;
+	/** CPU ms per item of the server's processes during the variant. */
+	serverCpu: number;
+	/** CPU ms per item of the client, where the bench can see it (the raw client, in this process). */
+	clientCpu?: number;
 	note?: string;
 }
 
@@ -111,10 +118,14 @@ async function measure(
 	let seconds: number;
 	let okItems: number;
 	let note: string | undefined;
+	let clientCpu: number | undefined;
+	const serverCpuBefore = target.cpuMs();
 	if (variant.startsWith('raw@')) {
 		const concurrency = Number(variant.slice(4));
 		const bodies = values.map((v) => formBody(template, v));
+		const cpuBefore = process.cpuUsage();
 		const raw = await runRaw(target.url + template.path, bodies, concurrency, def.okAnswer);
+		clientCpu = ownCpuMs(cpuBefore) / o.n;
 		seconds = raw.seconds;
 		okItems = raw.ok;
 		if (raw.failed) note = `${raw.failed} failed: ${raw.firstFailure}`;
@@ -156,6 +167,7 @@ async function measure(
 			if (run.error || execution.error) note = run.error ?? execution.error;
 		}
 	}
+	const serverCpu = (target.cpuMs() - serverCpuBefore) / o.n;
 	let ok = okItems;
 	if (op === 'add') {
 		ok = (await target.countLeads()) - before;
@@ -163,7 +175,7 @@ async function measure(
 			note = `${note ? `${note}; ` : ''}${okItems} ok answers, ${ok} leads in the database`;
 	}
 	if (ok < o.n) note = `${note ? `${note}; ` : ''}only ${ok} of ${o.n}`;
-	const m: Measure = { rate: ok / seconds, ok, n: o.n, seconds, note };
+	const m: Measure = { rate: ok / seconds, ok, n: o.n, seconds, serverCpu, clientCpu, note };
 	const k = key(target.name, op, variant);
 	results.set(k, [...(results.get(k) ?? []), m]);
 	log(
@@ -255,7 +267,7 @@ async function main(): Promise<void> {
 	if (!targets.length) throw new Error('no target');
 	let stub: Stub | null = null;
 	const n8n = await setupN8n({ keep: o.keep });
-	const profiles: ProfileSummary[] = [];
+	const profiles: Array<{ label: string; summary: ProfileSummary }> = [];
 	let parserResults: ParserBenchResult[] = [];
 	let parserSource = '';
 	const memory: Array<{ label: string; execution: Execution; items: number }> = [];
@@ -270,7 +282,10 @@ async function main(): Promise<void> {
 		for (const t of targets) {
 			for (const op of o.ops) {
 				const concurrencies = [
-					...new Set([...o.concurrencies, ...(o.profile && op === o.profileOp ? [1] : [])]),
+					...new Set([
+						...o.concurrencies,
+						...(o.profile && op === o.profileOp ? [o.profileConcurrency] : []),
+					]),
 				];
 				for (const c of concurrencies)
 					workflows.push(
@@ -341,26 +356,33 @@ async function main(): Promise<void> {
 		}
 
 		if (o.profile) {
+			// the node at concurrency 1, then the HTTP Request node doing the same work, each under --cpu-prof
 			const target = targets[0];
-			await target.reset();
-			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicidial-bench-profile-'));
-			const execution = await n8n.execute(wfId(target.name, o.profileOp, 'N1'), {
-				cpuProfileDir: dir,
-			});
-			const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-			const run = execution.nodes[UNDER_TEST];
-			if (!file || !run || execution.error)
-				log(`profile failed: ${execution.error ?? 'no .cpuprofile written'}`);
-			else {
+			for (const [label, variant] of [
+				[`VICIdial node, Parallel Requests ${o.profileConcurrency}`, `N${o.profileConcurrency}`],
+				['HTTP Request node, defaults', 'http'],
+			]) {
+				await target.reset();
+				await warmUp(target);
+				const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicidial-bench-profile-'));
+				const execution = await n8n.execute(wfId(target.name, o.profileOp, variant), {
+					cpuProfileDir: dir,
+				});
+				const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+				const run = execution.nodes[UNDER_TEST];
+				if (!file || !run || execution.error) {
+					log(`profile of ${label} failed: ${execution.error ?? 'no .cpuprofile written'}`);
+					continue;
+				}
 				const window = {
 					startEpochMs: run.startTime,
 					durationMs: run.executionTime,
 					epochMinusMonotonicUs: epochMinusMonotonicUs(),
 				};
 				const summary = summariseProfile(path.join(dir, file), o.n, window);
-				profiles.push(summary);
+				profiles.push({ label, summary });
 				log(
-					`profile: ${path.join(dir, file)}; node window ${fmt(summary.windowCpuMs / o.n, 3)} ms CPU per item`,
+					`profile of ${label}: ${path.join(dir, file)}; ${fmt(summary.windowCpuMs / o.n, 3)} ms CPU per item`,
 				);
 			}
 		}
@@ -486,11 +508,13 @@ async function main(): Promise<void> {
 			);
 		md.push('');
 	}
-	for (const p of profiles)
+	if (profiles.length || [...results.values()].some((ms) => ms.some((m) => m.serverCpu > 0)))
+		md.push(...cpuSection(o, targets, profiles));
+	for (const { label, summary } of profiles)
 		md.push(
-			`## CPU profile: the node at concurrency 1, ${o.profileOp}, ` + targets[0].name,
+			`## CPU profile: ${label}, ${OPS[o.profileOp].fn}, ${targets[0].name}`,
 			'',
-			profileMarkdown(p),
+			profileMarkdown(summary),
 			'',
 		);
 	md.push('## Ratio checks (what `npm run bench:ci` enforces)', '');
@@ -517,6 +541,62 @@ async function main(): Promise<void> {
 		}
 		log('bench:ci passed');
 	}
+}
+
+/** What one item costs in CPU on each side, and the throughput ceiling that follows on this machine. */
+function cpuSection(
+	o: BenchOptions,
+	targets: Target[],
+	profiles: Array<{ label: string; summary: ProfileSummary }>,
+): string[] {
+	const md: string[] = ['## Where the CPU goes, per item', ''];
+	md.push(
+		"Server: CPU of the server's processes (PHP workers and MariaDB, or the simulator) during each variant, per item, median over the variants. Raw client: this process's CPU during its runs, per item, median. n8n: CPU of the `n8n execute` process while the node under test ran (from the CPU profiles below).",
+		'',
+	);
+	md.push('| target, operation | server ms/item | raw client ms/item |', '|---|---:|---:|');
+	const median = (values: number[]) => {
+		const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+		return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+	};
+	for (const t of targets)
+		for (const op of o.ops) {
+			const all = [...results]
+				.filter(([k]) => k.startsWith(`${t.name}|${op}|`))
+				.flatMap(([, ms]) => ms);
+			const server = median(all.map((m) => m.serverCpu));
+			const client = median(all.flatMap((m) => (m.clientCpu === undefined ? [] : [m.clientCpu])));
+			md.push(`| ${t.name}, ${OPS[op].fn} | ${fmt(server, 3)} | ${fmt(client, 3)} |`);
+		}
+	if (profiles.length) {
+		const parts = Object.keys(PROFILE_PARTS) as ProfilePart[];
+		md.push('', `n8n's CPU per item, ${OPS[o.profileOp].fn} on ${targets[0].name}, by part:`, '');
+		md.push(
+			`| part | ${profiles.map((p) => p.label).join(' | ')} |`,
+			`|---|${profiles.map(() => '---:').join('|')}|`,
+		);
+		for (const part of parts)
+			md.push(
+				`| ${PROFILE_PARTS[part]} | ${profiles.map((p) => fmt(p.summary.byPart[part] / p.summary.items, 3)).join(' | ')} |`,
+			);
+		md.push(
+			`| **total** | ${profiles.map((p) => `**${fmt(p.summary.windowCpuMs / p.summary.items, 3)}**`).join(' | ')} |`,
+		);
+		const t = targets[0];
+		const all = [...results]
+			.filter(([k]) => k.startsWith(`${t.name}|${o.profileOp}|`))
+			.flatMap(([, ms]) => ms);
+		const server = median(all.map((m) => m.serverCpu));
+		const client = median(all.flatMap((m) => (m.clientCpu === undefined ? [] : [m.clientCpu])));
+		const node = profiles[0].summary.windowCpuMs / profiles[0].summary.items;
+		if (Number.isFinite(server) && Number.isFinite(client))
+			md.push(
+				'',
+				`With the cores saturated (client and server on the same ${os.cpus().length} cores), throughput is about cores / (server + client) per item, so node / raw tends to (server + raw client) / (server + node) = (${fmt(server, 2)} + ${fmt(client, 2)}) / (${fmt(server, 2)} + ${fmt(node, 2)}) = **${fmt((server + client) / (server + node), 2)}** at high concurrency on this machine.`,
+			);
+	}
+	md.push('');
+	return md;
 }
 
 function undiciVersion(): string {

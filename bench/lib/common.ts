@@ -25,6 +25,8 @@ export interface BenchOptions {
 	profile: boolean;
 	/** The operation profiled with --profile. */
 	profileOp: OpName;
+	/** Parallel Requests of the profiled node run. */
+	profileConcurrency: number;
 	ci: boolean;
 	/** Where results.md goes; '' = do not write. */
 	out: string;
@@ -45,6 +47,7 @@ const HELP = `usage: npm run bench -- [options]
   --no-harness          skip the in-process test-harness run (the old bench)
   --profile             also run the node at concurrency 1 (add_lead) under node --cpu-prof and summarise
   --profile-op read     profile that operation instead (add, read, agent)
+  --profile-concurrency 8  profile the node at that Parallel Requests instead of 1
   --out bench/results.md  ('' = do not write)
   --ci                  short gate: --n 300 --rounds 1 --concurrency 4 --memory-rows 0 --parser-rows 0
                         --no-harness --out '' --targets real (sim without VICIDIAL_REAL_URL), exits 1 when the node is below 0.9x raw (concurrency 4)
@@ -65,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		harness: !ci,
 		profile: false,
 		profileOp: 'add',
+		profileConcurrency: 1,
 		ci,
 		out: ci ? '' : path.join(ROOT, 'bench', 'results.md'),
 		minNodeVsRaw: 0.9,
@@ -112,6 +116,9 @@ export function parseOptions(argv: string[]): BenchOptions {
 				break;
 			case '--profile':
 				o.profile = true;
+				break;
+			case '--profile-concurrency':
+				o.profileConcurrency = Number(next());
 				break;
 			case '--profile-op':
 				o.profile = true;

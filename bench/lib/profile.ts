@@ -27,11 +27,36 @@ export interface ProfileSummary {
 	windowCpuMs: number;
 	items: number;
 	byFile: Array<{ file: string; ms: number }>;
+	/** CPU ms in the window by part (PROFILE_PARTS), for the "where the time goes" table. */
+	byPart: Record<ProfilePart, number>;
 	bySelf: Array<{ fn: string; ms: number }>;
 	byTotal: Array<{ fn: string; ms: number }>;
 }
 
 const IDLE = new Set(['(idle)', '(program)']);
+
+/** Coarse parts of an n8n process's work on a request, by the package a sample's function is in. */
+export const PROFILE_PARTS = {
+	ours: 'this package (n8n-nodes-vicidial-suite)',
+	expressions: "n8n's expressions and parameters (n8n-workflow, @n8n/expression-runtime)",
+	request:
+		"n8n's request helper and Node's HTTP (axios, @n8n/backend-network, node:net/http/streams)",
+	gc: 'garbage collector',
+	other: 'everything else (n8n-core, luxon, timers, …)',
+} as const;
+export type ProfilePart = keyof typeof PROFILE_PARTS;
+
+const REQUEST_PACKAGES =
+	/^(axios|@n8n\/backend-network|proxy-from-env|follow-redirects|form-data|node:(net|_http|http|https|url|dns|internal\/(streams|stream_base_commons|abort_controller|url|dns))|writev|close|connect|getaddrinfo)/;
+
+function partOf(pkg: string): ProfilePart {
+	if (pkg === 'n8n-nodes-vicidial-suite') return 'ours';
+	if (pkg === 'n8n-workflow' || pkg === '@n8n/expression-runtime' || pkg === 'isolated-vm')
+		return 'expressions';
+	if (pkg === '(garbage collector)') return 'gc';
+	if (REQUEST_PACKAGES.test(pkg)) return 'request';
+	return 'other';
+}
 
 /** `…/node_modules/@n8n/foo/dist/x.js` → `@n8n/foo/dist/x.js`; node internals as they are. */
 export function shortFile(url: string): string {
@@ -89,6 +114,13 @@ export function summariseProfile(
 	let windowMs = 0;
 	let windowCpuMs = 0;
 	const byFile = new Map<string, number>();
+	const byPart: Record<ProfilePart, number> = {
+		ours: 0,
+		expressions: 0,
+		request: 0,
+		gc: 0,
+		other: 0,
+	};
 	const bySelf = new Map<string, number>();
 	const byTotal = new Map<string, number>();
 	profile.samples.forEach((id, i) => {
@@ -105,6 +137,7 @@ export function summariseProfile(
 				? node.callFrame.functionName
 				: packageOf(node.callFrame.url);
 		byFile.set(pkg, (byFile.get(pkg) ?? 0) + ms);
+		byPart[partOf(pkg)] += ms;
 		bySelf.set(fnKey(node), (bySelf.get(fnKey(node)) ?? 0) + ms);
 		const seen = new Set<string>();
 		for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
@@ -121,6 +154,7 @@ export function summariseProfile(
 		windowMs,
 		windowCpuMs,
 		items,
+		byPart,
 		byFile: sorted(byFile)
 			.slice(0, top)
 			.map(([f, ms]) => ({ file: f, ms })),
@@ -137,7 +171,7 @@ export function summariseProfile(
 export function profileMarkdown(s: ProfileSummary): string {
 	const per = (ms: number) => (ms / s.items).toFixed(3);
 	const lines = [
-		`Profile \`${s.file}\`: whole n8n process ${(s.totalCpuMs / 1000).toFixed(1)} s of CPU; while the node ran (the node's startTime + executionTime from the run data): ${(s.windowMs / 1000).toFixed(1)} s wall, ${(s.windowCpuMs / 1000).toFixed(1)} s CPU = ${per(s.windowCpuMs)} ms CPU per item (${s.items} items).`,
+		`Profile \`${s.file}\`: whole n8n process ${(s.totalCpuMs / 1000).toFixed(1)} s of CPU; while the node under test ran (its startTime + executionTime from the run data): ${(s.windowMs / 1000).toFixed(1)} s wall, ${(s.windowCpuMs / 1000).toFixed(1)} s CPU = ${per(s.windowCpuMs)} ms CPU per item (${s.items} items).`,
 		'',
 		'Self time by package, node window:',
 		'',

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, log, ROOT, sh, sleep, type TargetName } from './common';
+import { matchingCpuMs, processCpuMs } from './cpu';
 import { API_PASS, API_SOURCE, API_USER } from './ops';
 
 export interface Target {
@@ -18,6 +19,8 @@ export interface Target {
 	reset(): Promise<void>;
 	/** Leads in vicidial_list. */
 	countLeads(): Promise<number>;
+	/** CPU ms the server's processes have used so far (deltas around a run give its cost). */
+	cpuMs(): number;
 	close(): Promise<void>;
 }
 
@@ -53,6 +56,12 @@ export function realTarget(): Target | null {
 	if (env.VICIDIAL_PORT !== new URL(url).port)
 		throw new Error(`VICIDIAL_PORT ${env.VICIDIAL_PORT} does not match VICIDIAL_REAL_URL ${url}`);
 	const myCnf = path.join(env.VICIDIAL_STATE, 'my.cnf');
+	const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	// the PHP server and its workers, and this instance's MariaDB
+	const serverProcesses = [
+		new RegExp(`^php .* -S ${escape(new URL(url).host)} `),
+		new RegExp(`^mariadbd --defaults-file=${escape(myCnf)}`),
+	];
 	return {
 		name: 'real',
 		label: `genuine VICIdial 2.14 (${url}, state ${env.VICIDIAL_STATE})`,
@@ -71,6 +80,7 @@ export function realTarget(): Target | null {
 					'SELECT COUNT(*) FROM vicidial_list',
 				]).trim(),
 			),
+		cpuMs: () => matchingCpuMs(serverProcesses),
 		close: async () => {
 			// leave the seed state for whatever runs next (CI's other tests)
 			sh('bash', [path.join(dir, 'reset.sh')], { env });
@@ -141,6 +151,7 @@ export async function simTarget(): Promise<Target> {
 		url,
 		reset: start,
 		countLeads,
+		cpuMs: () => (child?.pid ? processCpuMs(child.pid) : 0),
 		close: stop,
 	};
 }

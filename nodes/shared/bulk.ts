@@ -417,27 +417,41 @@ export function readRows(
 ): ParsedRecord[] | undefined {
 	const plan = rowPlan(columns, use);
 	if (plan.unsupported) return undefined;
-	if (text.charCodeAt(text.length - 1) !== 10) return undefined;
+	if (text.charCodeAt(text.length - 1) !== 10 || notPlainFrom(text, start)) return undefined;
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
 	const caches = Array.from(plan.types, (type) => (type === STRING ? new ValueCache() : undefined));
 	try {
-		return rowsFrom(text, start, plan, delimiter.charCodeAt(0), trailingDelimiter, iso, caches);
+		return rowsFrom(text, start, plan, delimiter, trailingDelimiter, iso, caches);
 	} catch {
 		// a value that does not fit (BAIL): the general parser says what is wrong
 		return undefined;
 	}
 }
 
+/**
+ * Whether text from `start` holds a carriage return or a status word followed by `:`, which the
+ * general parser reads specially (one search each over the text, instead of a look at every character of every row).
+ */
+function notPlainFrom(text: string, start: number): boolean {
+	return (
+		text.indexOf('\r', start) >= 0 ||
+		text.indexOf('SUCCESS:', start) >= 0 ||
+		text.indexOf('ERROR:', start) >= 0 ||
+		text.indexOf('NOTICE:', start) >= 0
+	);
+}
+
 function rowsFrom(
 	text: string,
 	start: number,
 	plan: RowPlan,
-	delim: number,
+	delimiter: string,
 	trailingDelimiter: boolean,
 	iso: IsoWriter | undefined,
 	caches: Array<ValueCache | undefined>,
 ): ParsedRecord[] | undefined {
 	const { count, needed, types, output, prefixes, slots, bits } = plan;
+	const delim = delimiter.charCodeAt(0);
 	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
 	const ends = new Int32Array(count);
 	const values: FieldValue[] = new Array<FieldValue>(plan.width).fill('');
@@ -446,22 +460,26 @@ function rowsFrom(
 	let shape: RecordShape | undefined;
 	let shapeMask = -1;
 	let pos = start;
+	// the next delimiter at or after pos (length when there is none): found by indexOf, never searched for twice
+	let next = -1;
 	while (pos < length) {
 		const eol = text.indexOf('\n', pos);
 		let lineEnd = eol;
 		if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
+		if (next < pos) {
+			next = text.indexOf(delimiter, pos);
+			if (next < 0) next = length;
+		}
 		let cells = 0;
-		for (let at = pos; at < eol; at++) {
-			const code = text.charCodeAt(at);
-			if (code === delim) {
-				if (at === lineEnd) break;
-				if (cells === count - 1) return undefined; // extra columns
-				ends[cells++] = at;
-			} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
+		while (next < lineEnd) {
+			if (cells === count - 1) return undefined; // extra columns
+			ends[cells++] = next;
+			next = text.indexOf(delimiter, next + 1);
+			if (next < 0) next = length;
 		}
 		ends[cells++] = lineEnd;
 		if (cells < needed) return undefined;
-		let mask = 0;
+	let mask = 0;
 		let cellStart = pos;
 		for (let i = 0; i < count; i++) {
 			let from = cellStart;

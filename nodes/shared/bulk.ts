@@ -433,12 +433,11 @@ export function readRows(
  * general parser reads specially (one search each over the text, instead of a look at every character of every row).
  */
 function notPlainFrom(text: string, start: number): boolean {
-	return (
-		text.indexOf('\r', start) >= 0 ||
-		text.indexOf('SUCCESS:', start) >= 0 ||
-		text.indexOf('ERROR:', start) >= 0 ||
-		text.indexOf('NOTICE:', start) >= 0
-	);
+	if (text.indexOf('\r', start) >= 0) return true;
+	// (by colon: cheaper than a search for each word, whose first letters are common)
+	for (let colon = text.indexOf(':', start); colon >= 0; colon = text.indexOf(':', colon + 1))
+		if (statusWordBefore(text, colon)) return true;
+	return false;
 }
 
 function rowsFrom(

@@ -136,19 +136,33 @@ function readDigits(text: string, start: number, end: number): number {
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+/** Whether text[at, at + count) are all digits. */
+function digitsAt(text: string, at: number, count: number): boolean {
+	for (let i = at; i < at + count; i++) if (!isDigit(text.charCodeAt(i))) return false;
+	return true;
+}
+
 /** Whether text[start, end) is `\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}` and not a zero date. */
 function isoDatable(text: string, start: number, end: number): boolean {
 	if (end - start !== 19) return false;
-	for (let i = 0; i < 19; i++) {
-		const code = text.charCodeAt(start + i);
-		if (i === 4 || i === 7) {
-			if (code !== 45) return false;
-		} else if (i === 10) {
-			if (code !== 32) return false;
-		} else if (i === 13 || i === 16) {
-			if (code !== 58) return false;
-		} else if (!isDigit(code)) return false;
-	}
+	// the separators first: a value that is not a datetime usually fails on one of them
+	if (
+		text.charCodeAt(start + 4) !== 45 ||
+		text.charCodeAt(start + 7) !== 45 ||
+		text.charCodeAt(start + 10) !== 32 ||
+		text.charCodeAt(start + 13) !== 58 ||
+		text.charCodeAt(start + 16) !== 58
+	)
+		return false;
+	if (
+		!digitsAt(text, start, 4) ||
+		!digitsAt(text, start + 5, 2) ||
+		!digitsAt(text, start + 8, 2) ||
+		!digitsAt(text, start + 11, 2) ||
+		!digitsAt(text, start + 14, 2) ||
+		!digitsAt(text, start + 17, 2)
+	)
+		return false;
 	// not a zero date (read from the digits, as holdsAt does, rather than startsWith on the whole answer)
 	return (
 		text.charCodeAt(start) !== 48 ||

@@ -492,7 +492,7 @@ function rowsFrom(
 		}
 		ends[cells++] = lineEnd;
 		if (cells < needed) return undefined;
-	let mask = 0;
+		let mask = 0;
 		let cellStart = pos;
 		for (let i = 0; i < count; i++) {
 			let from = cellStart;

@@ -106,49 +106,64 @@ function readPercent(text: string, start: number, end: number): number {
 	return readDecimal(text, start, end - 1);
 }
 
-/** `\d{1,15}(-\d{1,15})*` from start to end as numbers (an array of just that length); BAIL otherwise. */
-function readIntegerList(text: string, start: number, end: number): number[] {
-	let parts = 1;
-	for (let at = start; at < end; at++) if (text.charCodeAt(at) === 45) parts++;
-	if (parts === 1) return [readDigits(text, start, end)];
-	const values = new Array<number>(parts);
-	let from = start;
-	for (let i = 0; i < parts; i++) {
-		let to = from;
-		while (to < end && text.charCodeAt(to) !== 45) to++;
-		values[i] = readDigits(text, from, to);
-		from = to + 1;
-	}
-	return values;
-}
+/** The numbers of a list before its last, while it is read (grows to the longest list met). */
+const listParts: number[] = [];
 
-/** `\d{1,15}` from start to end; BAIL otherwise. */
-function readDigits(text: string, start: number, end: number): number {
-	if (end - start < 1 || end - start > 15) throw BAIL;
+/** `\d{1,15}(-\d{1,15})*` from start to end as numbers (an array of just that length), in one pass; BAIL otherwise. */
+function readIntegerList(text: string, start: number, end: number): number[] {
+	let parts = 0;
 	let value = 0;
+	let digits = 0;
 	for (let at = start; at < end; at++) {
-		const digit = text.charCodeAt(at) - 48;
-		if (digit < 0 || digit > 9) throw BAIL;
-		value = value * 10 + digit;
+		const code = text.charCodeAt(at);
+		if (code === 45) {
+			if (digits === 0) throw BAIL;
+			listParts[parts++] = value;
+			value = 0;
+			digits = 0;
+		} else {
+			const digit = code - 48;
+			if (digit < 0 || digit > 9 || ++digits > 15) throw BAIL;
+			value = value * 10 + digit;
+		}
 	}
-	return value;
+	if (digits === 0) throw BAIL;
+	if (parts === 0) return [value];
+	const values = new Array<number>(parts + 1);
+	for (let i = 0; i < parts; i++) values[i] = listParts[i];
+	values[parts] = value;
+	return values;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+/** Whether text[at, at + count) are all digits. */
+function digitsAt(text: string, at: number, count: number): boolean {
+	for (let i = at; i < at + count; i++) if (!isDigit(text.charCodeAt(i))) return false;
+	return true;
+}
+
 /** Whether text[start, end) is `\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}` and not a zero date. */
 function isoDatable(text: string, start: number, end: number): boolean {
 	if (end - start !== 19) return false;
-	for (let i = 0; i < 19; i++) {
-		const code = text.charCodeAt(start + i);
-		if (i === 4 || i === 7) {
-			if (code !== 45) return false;
-		} else if (i === 10) {
-			if (code !== 32) return false;
-		} else if (i === 13 || i === 16) {
-			if (code !== 58) return false;
-		} else if (!isDigit(code)) return false;
-	}
+	// the separators first: a value that is not a datetime usually fails on one of them
+	if (
+		text.charCodeAt(start + 4) !== 45 ||
+		text.charCodeAt(start + 7) !== 45 ||
+		text.charCodeAt(start + 10) !== 32 ||
+		text.charCodeAt(start + 13) !== 58 ||
+		text.charCodeAt(start + 16) !== 58
+	)
+		return false;
+	if (
+		!digitsAt(text, start, 4) ||
+		!digitsAt(text, start + 5, 2) ||
+		!digitsAt(text, start + 8, 2) ||
+		!digitsAt(text, start + 11, 2) ||
+		!digitsAt(text, start + 14, 2) ||
+		!digitsAt(text, start + 17, 2)
+	)
+		return false;
 	// not a zero date (read from the digits, as holdsAt does, rather than startsWith on the whole answer)
 	return (
 		text.charCodeAt(start) !== 48 ||
@@ -417,47 +432,68 @@ export function readRows(
 ): ParsedRecord[] | undefined {
 	const plan = rowPlan(columns, use);
 	if (plan.unsupported) return undefined;
-	if (text.charCodeAt(text.length - 1) !== 10) return undefined;
+	if (text.charCodeAt(text.length - 1) !== 10 || notPlainFrom(text, start)) return undefined;
 	const iso = utcOffsetHours === undefined ? undefined : new IsoWriter(isoOffset(utcOffsetHours));
 	const caches = Array.from(plan.types, (type) => (type === STRING ? new ValueCache() : undefined));
 	try {
-		return rowsFrom(text, start, plan, delimiter.charCodeAt(0), trailingDelimiter, iso, caches);
+		return rowsFrom(text, start, plan, delimiter, trailingDelimiter, iso, caches);
 	} catch {
 		// a value that does not fit (BAIL): the general parser says what is wrong
 		return undefined;
 	}
 }
 
+/**
+ * Whether text from `start` holds a carriage return or a status word followed by `:`, which the
+ * general parser reads specially (one search each over the text, instead of a look at every character of every row).
+ */
+function notPlainFrom(text: string, start: number): boolean {
+	if (text.indexOf('\r', start) >= 0) return true;
+	// (by colon: cheaper than a search for each word, whose first letters are common)
+	for (let colon = text.indexOf(':', start); colon >= 0; colon = text.indexOf(':', colon + 1))
+		if (statusWordBefore(text, colon)) return true;
+	return false;
+}
+
 function rowsFrom(
 	text: string,
 	start: number,
 	plan: RowPlan,
-	delim: number,
+	delimiter: string,
 	trailingDelimiter: boolean,
 	iso: IsoWriter | undefined,
 	caches: Array<ValueCache | undefined>,
 ): ParsedRecord[] | undefined {
 	const { count, needed, types, output, prefixes, slots, bits } = plan;
+	const delim = delimiter.charCodeAt(0);
 	// where each cell of the current row ends (at most `count` are read: more is for the general parser)
 	const ends = new Int32Array(count);
 	const values: FieldValue[] = new Array<FieldValue>(plan.width).fill('');
-	const records: ParsedRecord[] = [];
 	const length = text.length;
+	// one record per line: an array of the final size costs less than growing one by push
+	let lines = 0;
+	for (let at = text.indexOf('\n', start); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+	const records = new Array<ParsedRecord>(lines);
+	let made = 0;
 	let shape: RecordShape | undefined;
 	let shapeMask = -1;
 	let pos = start;
+	// the next delimiter at or after pos (length when there is none): found by indexOf, never searched for twice
+	let next = -1;
 	while (pos < length) {
 		const eol = text.indexOf('\n', pos);
 		let lineEnd = eol;
 		if (trailingDelimiter && lineEnd > pos && text.charCodeAt(lineEnd - 1) === delim) lineEnd--;
+		if (next < pos) {
+			next = text.indexOf(delimiter, pos);
+			if (next < 0) next = length;
+		}
 		let cells = 0;
-		for (let at = pos; at < eol; at++) {
-			const code = text.charCodeAt(at);
-			if (code === delim) {
-				if (at === lineEnd) break;
-				if (cells === count - 1) return undefined; // extra columns
-				ends[cells++] = at;
-			} else if (code === 13 || (code === 58 && statusWordBefore(text, at))) return undefined;
+		while (next < lineEnd) {
+			if (cells === count - 1) return undefined; // extra columns
+			ends[cells++] = next;
+			next = text.indexOf(delimiter, next + 1);
+			if (next < 0) next = length;
 		}
 		ends[cells++] = lineEnd;
 		if (cells < needed) return undefined;
@@ -502,7 +538,7 @@ function rowsFrom(
 			shapeMask = mask;
 		}
 		if (shape === undefined) return undefined;
-		records.push(fill(shape.template, shape.keys, shape.slots, values));
+		records[made++] = fill(shape.template, shape.keys, shape.slots, values);
 		pos = eol + 1;
 	}
 	return records;

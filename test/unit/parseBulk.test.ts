@@ -138,6 +138,13 @@ function valueFor(next: () => number, field: FieldSpec | undefined): string {
 		'\u2028',
 		'NOTICE: x',
 		' => ',
+		// edges of the one-pass list and datetime readers
+		'3-',
+		'-',
+		'1-2-',
+		'12-1234567890123456',
+		'2026-11-23 12:00:0x',
+		'2026-11-23T12:00:00',
 	];
 	if (next() < 0.15 || !field) return odd[Math.floor(next() * odd.length)];
 	const stamp = () =>

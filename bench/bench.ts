@@ -96,6 +96,12 @@ function credential(target: TargetName | 'stub', url: string): IDataObject {
 	};
 }
 
+/** Every round of every variant of one target and operation (of one kind of variant: `raw@`). */
+function measuresOf(target: TargetName, op: OpName, variantPrefix = ''): Measure[] {
+	const prefix = `${target}|${op}|${variantPrefix}`;
+	return [...results].filter(([k]) => k.startsWith(prefix)).flatMap(([, ms]) => ms);
+}
+
 function best(k: string): Measure | undefined {
 	const list = results.get(k);
 	if (!list?.length) return undefined;
@@ -508,8 +514,7 @@ async function main(): Promise<void> {
 			);
 		md.push('');
 	}
-	if (profiles.length || [...results.values()].some((ms) => ms.some((m) => m.serverCpu > 0)))
-		md.push(...cpuSection(o, targets, profiles));
+	if (results.size > 0) md.push(...cpuSection(o, targets, profiles));
 	for (const { label, summary } of profiles)
 		md.push(
 			`## CPU profile: ${label}, ${OPS[o.profileOp].fn}, ${targets[0].name}`,
@@ -561,9 +566,7 @@ function cpuSection(
 	};
 	for (const t of targets)
 		for (const op of o.ops) {
-			const all = [...results]
-				.filter(([k]) => k.startsWith(`${t.name}|${op}|`))
-				.flatMap(([, ms]) => ms);
+			const all = measuresOf(t.name, op);
 			const server = median(all.map((m) => m.serverCpu));
 			const client = median(all.flatMap((m) => (m.clientCpu === undefined ? [] : [m.clientCpu])));
 			md.push(`| ${t.name}, ${OPS[op].fn} | ${fmt(server, 3)} | ${fmt(client, 3)} |`);
@@ -584,11 +587,7 @@ function cpuSection(
 		);
 		// n8n runs a node's requests on one thread: at full use, the node's rate is bound by that thread's CPU per item
 		const t = targets[0];
-		const rawBest = Math.max(
-			...[...results]
-				.filter(([k]) => k.startsWith(`${t.name}|${o.profileOp}|raw@`))
-				.flatMap(([, ms]) => ms.map((m) => m.rate)),
-		);
+		const rawBest = Math.max(...measuresOf(t.name, o.profileOp, 'raw@').map((m) => m.rate));
 		md.push(
 			'',
 			"n8n runs a node's work on one thread, so its busy share while the node ran tells whether that thread is the limit; at 100 % the rate cannot pass 1000 / (n8n ms per item), and even with none of this package's own CPU it could not pass 1000 / (n8n ms per item − this package's):",

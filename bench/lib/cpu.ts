@@ -20,8 +20,8 @@ export function processCpuMs(pid: number): number {
 	}
 }
 
-/** Summed CPU ms of every process whose command line matches one of `patterns`. */
-export function matchingCpuMs(patterns: RegExp[]): number {
+/** Summed CPU ms of every process whose command line (arguments joined by spaces) `matches`. */
+export function matchingCpuMs(matches: (cmdline: string) => boolean): number {
 	let total = 0;
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
@@ -31,7 +31,7 @@ export function matchingCpuMs(patterns: RegExp[]): number {
 		} catch {
 			continue;
 		}
-		if (patterns.some((p) => p.test(cmdline))) total += processCpuMs(Number(entry));
+		if (matches(cmdline)) total += processCpuMs(Number(entry));
 	}
 	return total;
 }
